@@ -1,0 +1,234 @@
+"""The `sourcecheck` command line: a thin client of the Python API (no verdict logic lives here)."""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from assistant.config import Settings
+from assistant.errors import SourcecheckError
+from assistant.store import Store
+
+app = typer.Typer(
+    help="Check claims against your own reference documents.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+# Off a terminal (pipes, CI logs) rich would wrap at 80 columns; keep lines whole there.
+out = Console(width=None if Console().is_terminal else 200)
+err = Console(stderr=True, width=None if Console(stderr=True).is_terminal else 200)
+
+_STATUS_STYLE = {
+    "added": "green",
+    "replaced": "cyan",
+    "unchanged": "dim",
+    "duplicate": "dim",
+    "skipped": "yellow",
+    "failed": "red",
+}
+
+
+def _settings(**overrides) -> Settings:
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except Exception as exc:  # pydantic ValidationError: show which setting is wrong
+        raise SourcecheckError(f"invalid settings: {exc}") from exc
+
+
+def _open_store(settings: Settings) -> Store:
+    return Store.from_settings(settings)
+
+
+def _fail(exc: SourcecheckError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}")
+    return typer.Exit(2)
+
+
+def sample_corpus() -> Path:
+    return Path(str(resources.files("assistant") / "sample" / "docs"))
+
+
+def _count_files(paths: list[Path]) -> int:
+    return sum(1 for p in paths for _ in (p.rglob("*") if p.is_dir() else [p]) if not _.is_dir())
+
+
+def run_ingest(
+    settings: Settings, paths: list[Path], jsonl: Path | None, kind: str | None, quiet: bool = False
+):
+    from ingest.pipeline import ingest_jsonl, ingest_paths
+
+    store = _open_store(settings)
+    total = None if jsonl else _count_files(paths)
+    columns = [
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    ]
+    with Progress(*columns, console=err, transient=True, disable=quiet or not err.is_terminal) as bar:
+        task = bar.add_task("ingesting", total=total)
+
+        def on_item(result) -> None:
+            bar.advance(task)
+            if result.status == "failed":
+                err.print(f"[red]FAILED[/red] {result.item}: {result.error}")
+            elif result.status == "skipped":
+                err.print(f"[yellow]skipped[/yellow] {result.item}: {result.error}")
+            for warning in result.warnings:
+                err.print(f"[yellow]warning[/yellow] {result.item}: {warning}")
+
+        if jsonl:
+            report = ingest_jsonl(jsonl, store, max_chars=settings.chunk_chars, kind=kind, progress=on_item)
+        else:
+            report = ingest_paths(
+                paths,
+                store,
+                max_bytes=settings.max_file_bytes,
+                max_chars=settings.chunk_chars,
+                kind=kind,
+                progress=on_item,
+            )
+    return report
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files and folders (folders are read recursively).")
+    ] = None,
+    jsonl: Annotated[
+        Path | None, typer.Option(help="A corpus in JSONL (one {doc_id, title, text} per line).")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            help="Set the kind of every document: announcement, statistics, transcript, news or other."
+        ),
+    ] = None,
+    collection: Annotated[str | None, typer.Option(help="Collection to ingest into.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per document.")] = False,
+) -> None:
+    """Ingest documents: .txt .md .html .pdf .docx .csv .json .vtt .srt, or a JSONL corpus."""
+    if not paths and not jsonl:
+        raise typer.BadParameter("give files or folders, or --jsonl CORPUS")
+    try:
+        settings = _settings(collection=collection)
+        report = run_ingest(settings, list(paths or []), jsonl, kind)
+    except SourcecheckError as exc:
+        raise _fail(exc) from exc
+    if verbose:
+        for r in report.results:
+            if r.status not in ("failed", "skipped"):
+                style = _STATUS_STYLE.get(r.status, "")
+                out.print(
+                    f"[{style}]{r.status:9}[/{style}] {r.item}  [dim]{r.kind} {r.date or 'no date'} "
+                    f"{r.passages} passages[/dim]"
+                )
+    counts = ", ".join(
+        f"{report.count(s)} {s}"
+        for s in ("added", "replaced", "unchanged", "duplicate", "skipped", "failed")
+        if report.count(s)
+    )
+    repaired = f"; repaired {report.repaired} interrupted document(s)" if report.repaired else ""
+    out.print(
+        f"{len(report.results)} item(s): {counts or 'nothing to do'}; {report.passages} passages written{repaired}"
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def sources(
+    collection: Annotated[str | None, typer.Option(help="Collection to list.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List ingested documents with kind, date and passage count."""
+    try:
+        docs = _open_store(_settings(collection=collection)).documents()
+    except SourcecheckError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        out.print_json(json.dumps([{k: v for k, v in d.metadata().items()} for d in docs]))
+        return
+    table = Table("doc_id", "kind", "date", "passages", "title", "source", show_lines=False)
+    for d in docs:
+        table.add_row(d.doc_id, d.kind, d.date or "-", str(d.chunk_count), d.title[:60], d.source)
+    out.print(table)
+    out.print(f"{len(docs)} document(s)")
+
+
+@app.command()
+def remove(
+    doc_id: Annotated[str, typer.Argument(help="The doc_id shown by `sourcecheck sources`.")],
+    collection: Annotated[str | None, typer.Option(help="Collection.")] = None,
+) -> None:
+    """Delete one document and its passages."""
+    try:
+        removed = _open_store(_settings(collection=collection)).remove(doc_id)
+    except SourcecheckError as exc:
+        raise _fail(exc) from exc
+    if not removed:
+        err.print(f"[red]error:[/red] no document with doc_id {doc_id}")
+        raise typer.Exit(1)
+    out.print(f"removed {doc_id}")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="A claim or question.")],
+    k: Annotated[int, typer.Option(help="How many passages.")] = 5,
+    collection: Annotated[str | None, typer.Option(help="Collection.")] = None,
+) -> None:
+    """Show the passages closest to a claim, with source, date, speaker and exact offsets."""
+    try:
+        store = _open_store(_settings(collection=collection))
+        hits = store.search(query, k=k)
+    except SourcecheckError as exc:
+        raise _fail(exc) from exc
+    for passage, score in hits:
+        where = ", ".join(
+            x
+            for x in (
+                passage.kind,
+                passage.date or "no date",
+                f"p. {passage.page}" if passage.page else "",
+                passage.speaker or "",
+                passage.timestamp or "",
+            )
+            if x
+        )
+        out.print(f"[bold]{score:.2f}[/bold] {passage.title} [dim]({where})[/dim]")
+        out.print(f"      [dim]{passage.source} [{passage.char_start}:{passage.char_end}][/dim]")
+        out.print(f"      {passage.text[:300]}")
+
+
+@app.command()
+def demo(
+    claim: Annotated[
+        str, typer.Argument(help="A claim to look up.")
+    ] = "Quill models have passed 500 million downloads on ModelYard.",
+) -> None:
+    """Ingest the bundled (fictional) sample corpus and look up the evidence for a sample claim."""
+    settings = _settings(collection=os.environ.get("SOURCECHECK_COLLECTION", "sourcecheck-sample"))
+    try:
+        report = run_ingest(settings, [sample_corpus()], None, None)
+    except SourcecheckError as exc:
+        raise _fail(exc) from exc
+    out.print(
+        f"sample corpus: {len(report.results)} files ({report.count('added')} new), collection "
+        f"'{settings.collection}' in {settings.chroma_url or settings.chroma_path}"
+    )
+    out.print(f"\nclaim: [bold]{claim}[/bold]\nclosest evidence:")
+    search(claim, k=4, collection=settings.collection)
+
+
+def main() -> None:  # pragma: no cover
+    app()

@@ -1,0 +1,80 @@
+"""Typed records that cross module boundaries.
+
+``SourceDocument`` is one ingested file (or corpus record) with its full normalized text; ``Passage`` is a
+span of that text, the unit we embed and retrieve. Offsets always index ``SourceDocument.text``, so a
+quote can be checked with ``text[char_start:char_end]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal, get_args
+
+Kind = Literal["announcement", "statistics", "transcript", "news", "other"]
+KINDS: tuple[str, ...] = get_args(Kind)
+
+
+@dataclass
+class SourceDocument:
+    doc_id: str
+    origin: (
+        str  # where it came from: absolute file path, or "corpus.jsonl#doc_id"; re-ingest replaces by origin
+    )
+    source: str  # what a citation shows as the source
+    title: str
+    kind: Kind
+    date: str | None  # ISO yyyy-mm-dd from the document's own metadata, text or file name; never invented
+    text: str
+    sha256: str
+    format: str
+    chunk_count: int = 0
+    ingested_at: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def metadata(self) -> dict[str, Any]:
+        """Flat metadata for Chroma (no None values, no text)."""
+        data = asdict(self)
+        data.pop("text")
+        extra = data.pop("extra")
+        data.update({f"x_{k}": v for k, v in extra.items()})
+        return {k: v for k, v in data.items() if v is not None}
+
+    @classmethod
+    def from_metadata(cls, meta: dict[str, Any], text: str = "") -> SourceDocument:
+        known = {f for f in cls.__dataclass_fields__ if f not in ("text", "extra")}
+        kwargs = {k: meta.get(k) for k in known}
+        kwargs["chunk_count"] = int(meta.get("chunk_count") or 0)
+        extra = {k[2:]: v for k, v in meta.items() if k.startswith("x_")}
+        return cls(text=text, extra=extra, **kwargs)
+
+
+@dataclass
+class Passage:
+    """A stored chunk. ``text`` is what was embedded (a row's readable statement, a turn with its speaker);
+    the verbatim span is ``document.text[char_start:char_end]``."""
+
+    id: str
+    doc_id: str
+    index: int
+    text: str
+    char_start: int
+    char_end: int
+    source: str
+    title: str
+    kind: Kind
+    date: str | None = None
+    page: int | None = None
+    speaker: str | None = None
+    timestamp: str | None = None
+    unit: str = "prose"  # prose | row | record | turn | header
+
+    def metadata(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("text")
+        data.pop("id")
+        return {k: v for k, v in data.items() if v is not None}
+
+    @classmethod
+    def from_metadata(cls, id: str, text: str, meta: dict[str, Any]) -> Passage:
+        fields = set(cls.__dataclass_fields__) - {"id", "text"}
+        return cls(id=id, text=text, **{k: meta[k] for k in fields if k in meta})

@@ -1,0 +1,1 @@
+"""Ingest: turn reference files into ``SourceDocument`` + ``Passage`` records and put them in the store."""

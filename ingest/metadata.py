@@ -1,0 +1,159 @@
+"""Document metadata the loaders do not settle themselves: publication date, kind, title.
+
+A date is only ever read from the document (its metadata, its header text) or its file name; when none
+is found it stays None. The kind is a best guess from the file name and the opening text, overridable.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE_PATTERNS = [
+    (re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)"), ("y", "m", "d")),
+    (
+        re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)(?!\d)", re.I),
+        ("d", "mon", "y"),
+    ),
+    (
+        re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)", re.I),
+        ("mon", "d", "y"),
+    ),
+]
+_FILENAME_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
+# The keyword must label the date ("Date: 5 May 2025", "published 9 October 2025"), not merely precede it
+# somewhere on the line ("published Quill-1 on 12 March 2023" is about something else).
+_DATE_KEYWORD = re.compile(r"\b(date|dated|published|posted|issued)\b[\s*_:|-]*(?:on\s+)?$", re.I)
+_HEADER_CHARS = 1500
+
+
+def _make(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, str]]:
+    """All (position, ISO date) pairs in text, in order."""
+    found = []
+    for pattern, order in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            parts = dict(zip(order, m.groups(), strict=True))
+            month = int(parts["m"]) if "m" in parts else _MONTHS.get(parts["mon"].lower().rstrip("."))
+            iso = _make(int(parts["y"]), month or 0, int(parts["d"]))
+            if iso:
+                found.append((m.start(), iso))
+    return sorted(found)
+
+
+def parse_date(value: str) -> str | None:
+    """One date from a metadata value ("2025-11-18", "2025-11-01T04:12:09Z", "D:20250901120000", "5 April 2025")."""
+    value = value.strip()
+    if value.startswith("D:"):
+        m = _FILENAME_COMPACT.match(value[2:])
+        return _make(*map(int, m.groups())) if m else None
+    dates = find_dates(value)
+    return dates[0][1] if dates else None
+
+
+def date_from_filename(path: Path) -> str | None:
+    name = path.name
+    dates = find_dates(name)
+    if dates:
+        return dates[0][1]
+    m = _FILENAME_COMPACT.search(name)
+    return _make(*map(int, m.groups())) if m else None
+
+
+def date_from_text(text: str) -> tuple[str | None, str | None]:
+    """(keyword date, first date) from the header: a date on a line that says "Date:", "Published" etc. is
+    the publication date; the first date of any kind is a weaker fallback (a dateline)."""
+    header = text[:_HEADER_CHARS]
+    dates = find_dates(header)
+    keyword_date = None
+    for pos, iso in dates:
+        line_start = header.rfind("\n", 0, pos) + 1
+        if _DATE_KEYWORD.search(header[line_start:pos]):
+            keyword_date = iso
+            break
+    return keyword_date, (dates[0][1] if dates else None)
+
+
+def resolve_date(path: Path, text: str, strong: str | None, weak: str | None) -> str | None:
+    """Publication metadata > a keyword date in the header > file metadata > file name > first header date."""
+    keyword, first = date_from_text(text)
+    return strong or keyword or weak or date_from_filename(path) or first
+
+
+_KIND_CUES = {
+    "announcement": (
+        r"press[ _-]?release|for immediate release|newsroom|company news|media contact|\btoday (?:announced|released|launched)\b|"
+        r"(?:^|[_-])pr[_-]|announces?\b|\btoday published\b"
+    ),
+    "news": (
+        r"(?:^|[_-])news[_-]|\bby [A-Z][a-z]+ [A-Z][\w-]+|\bcorrespondent\b|\breporter\b|\bcorrection\b|"
+        r"\b(?:tribune|herald|gazette|daily|ledger|times|journal|post|wire|chronicle)\b|according to"
+    ),
+}
+
+
+def infer_kind(path: Path, text: str, loader_kind: str | None) -> str:
+    """announcement | statistics | transcript | news | other. Structure decides first (a CSV is statistics);
+    otherwise cues in the file name count double against cues in the opening text."""
+    if loader_kind:
+        return loader_kind
+    head = text[:_HEADER_CHARS]
+    scores = {}
+    for kind, cue in _KIND_CUES.items():
+        in_name = len(re.findall(cue, path.stem, re.I))
+        in_text = len(re.findall(cue, head, re.I if kind == "announcement" else 0))
+        scores[kind] = 2 * in_name + in_text
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] >= 2 else "other"
+
+
+_MASTHEAD = re.compile(
+    r"(?i:press release|news release|newsroom|for immediate release|transcript)|^[A-Z0-9 &.,'-]{1,30}$"
+)
+_FIELD_LINE = re.compile(r"^[A-Za-z][\w ]{0,24}:\s")
+
+
+def title_from_text(text: str) -> str | None:
+    """The first line that reads like a headline: not a masthead ("ACME -- PRESS RELEASE"), a "Field: value"
+    line or a dateline. Falls back to the first non-empty line."""
+    lines = [line.strip().lstrip("#").strip() for line in text[:_HEADER_CHARS].splitlines()]
+    lines = [line for line in lines if line and not set(line) <= set("-=*_ ")]
+    for line in lines:
+        if _MASTHEAD.search(line) or _FIELD_LINE.match(line) or (find_dates(line) and len(line) < 60):
+            continue
+        if len(line) >= 12:
+            return line[:200]
+    return lines[0][:200] if lines else None
+
+
+def title_from_filename(path: Path) -> str:
+    return re.sub(r"[_]+", " ", path.stem).strip() or path.name
