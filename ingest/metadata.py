@@ -74,7 +74,7 @@ def parse_date(value: str) -> str | None:
     """One date from a metadata value ("2025-11-18", "2025-11-01T04:12:09Z", "D:20250901120000", "5 April 2025")."""
     value = value.strip()
     if value.startswith("D:"):
-        m = _FILENAME_COMPACT.match(value[2:])
+        m = re.match(r"((?:19|20)\d\d)(\d\d)(\d\d)", value[2:])  # PDF date: D:YYYYMMDDHHmmSS...
         return _make(*map(int, m.groups())) if m else None
     dates = find_dates(value)
     return dates[0][1] if dates else None

@@ -36,6 +36,7 @@ class ItemResult:
     passages: int = 0
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    seq: int = field(default=0, repr=False)  # input order; results are written in batches, reported in order
 
 
 @dataclass
@@ -128,13 +129,21 @@ class _Writer:
     def __init__(self, store: Store, report: IngestReport, progress: Progress | None):
         self.store, self.report, self.progress = store, report, progress
         self.pending: list[tuple[SourceDocument, list[Passage], ItemResult]] = []
+        self.seen = 0
+
+    def _number(self, result: ItemResult) -> None:
+        if not result.seq:
+            self.seen += 1
+            result.seq = self.seen
 
     def add(self, doc: SourceDocument, passages: list[Passage], result: ItemResult) -> None:
+        self._number(result)
         self.pending.append((doc, passages, result))
         if sum(len(p) for _, p, _ in self.pending) >= BATCH_PASSAGES:
             self.flush()
 
     def record(self, result: ItemResult) -> None:
+        self._number(result)
         self.report.results.append(result)
         if self.progress:
             self.progress(result)
@@ -154,6 +163,11 @@ class _Writer:
         for (_, _, result), status in zip(batch, statuses, strict=True):
             result.status = status
             self.record(result)
+
+    def finish(self) -> IngestReport:
+        self.flush()
+        self.report.results.sort(key=lambda r: r.seq)
+        return self.report
 
 
 def ingest_paths(
@@ -195,8 +209,7 @@ def ingest_paths(
                 warnings=warnings,
             ),
         )
-    writer.flush()
-    return report
+    return writer.finish()
 
 
 def _corpus_document(
@@ -258,8 +271,7 @@ def ingest_jsonl(
                 passages,
                 ItemResult(item, "added", doc.doc_id, doc.title, doc.kind, doc.date, len(passages)),
             )
-    writer.flush()
-    return report
+    return writer.finish()
 
 
 __all__ = [

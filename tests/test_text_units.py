@@ -1,0 +1,128 @@
+"""Sentence splitting, chunking and metadata rules (pure functions)."""
+
+from pathlib import Path
+
+import pytest
+
+from ingest.chunking import chunk
+from ingest.metadata import date_from_filename, find_dates, infer_kind, parse_date, resolve_date, title_from_text
+from ingest.sentences import split_sentences
+from ingest.types import LoadedDocument, Segment
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_sentences_respect_abbreviations_initials_and_decimals():
+    text = "Dr. Ada Moss said the U.S. market grew 4.5% in 2025. It was big! Then J. Doe left."
+    assert _sentences(text) == [
+        "Dr. Ada Moss said the U.S. market grew 4.5% in 2025.",
+        "It was big!",
+        "Then J. Doe left.",
+    ]
+
+
+def test_sentences_keep_soft_wrapped_lines_and_split_headers_and_lists():
+    text = (
+        "ACME -- PRESS RELEASE\nDate: 5 April 2025\n\n"
+        "This long line of a hard-wrapped press release goes on past sixty characters\n"
+        "and ends here. Second sentence.\n- first item\n- second item"
+    )
+    assert _sentences(text) == [
+        "ACME -- PRESS RELEASE",
+        "Date: 5 April 2025",
+        "This long line of a hard-wrapped press release goes on past sixty characters\nand ends here.",
+        "Second sentence.",
+        "- first item",
+        "- second item",
+    ]
+
+
+def test_lowercase_after_period_is_not_a_boundary():
+    assert _sentences("Version 3. was released. ok") == ["Version 3. was released. ok"]
+
+
+def test_chunks_are_exact_spans_within_segments_and_bounded():
+    text = " ".join(f"Sentence number {i} talks about downloads." for i in range(60))
+    doc = LoadedDocument(text, "txt", segments=[Segment(0, 700), Segment(700, len(text), page=2)])
+    specs = chunk(doc, max_chars=300)
+    assert all(s.char_end - s.char_start <= 300 for s in specs)
+    for spec in specs:
+        assert spec.segment.char_start <= spec.char_start < spec.char_end <= spec.segment.char_end
+        assert spec.embed_text == text[spec.char_start : spec.char_end]
+    assert {s.segment.page for s in specs} == {None, 2}
+
+
+def test_overlong_sentence_is_cut_at_spaces():
+    text = "word " * 400
+    specs = chunk(LoadedDocument(text, "txt"), max_chars=200)
+    assert len(specs) >= 10
+    assert all(len(s.embed_text) <= 200 and not s.embed_text.startswith(" ") for s in specs)
+
+
+def test_rows_stay_whole_and_embed_their_statement():
+    text = "a,b\n1,2\n"
+    doc = LoadedDocument(text, "csv", segments=[Segment(4, 7, unit="row", statement="a: 1 | b: 2")])
+    (spec,) = chunk(doc, max_chars=100)
+    assert (spec.char_start, spec.char_end, spec.embed_text) == (4, 7, "a: 1 | b: 2")
+
+
+def test_turns_are_embedded_with_their_speaker():
+    text = "Host: Is it true? Guest: No."
+    doc = LoadedDocument(text, "txt", segments=[Segment(6, 17, unit="turn", speaker="Host")])
+    (spec,) = chunk(doc)
+    assert spec.embed_text == "Host: Is it true?"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-11-18", "2025-11-18"),
+        ("2025-11-01T04:12:09Z", "2025-11-01"),
+        ("D:20250901120000Z", "2025-09-01"),
+        ("5 April 2025", "2025-04-05"),
+        ("April 5, 2025", "2025-04-05"),
+        ("Sept. 3rd 2025", "2025-09-03"),
+        ("31 February 2025", None),
+        ("no date here", None),
+    ],
+)
+def test_parse_date(value, expected):
+    assert parse_date(value) == expected
+
+
+def test_find_dates_in_order():
+    assert [d for _, d in find_dates("on 1 May 2024 and 2025-01-02")] == ["2024-05-01", "2025-01-02"]
+
+
+def test_date_priority_and_never_invented():
+    text = "Quill Update\nLumora | 1 September 2025\nLumora published Quill-1 on 12 March 2023."
+    # a date that merely follows "published" in prose is not the publication date
+    assert resolve_date(Path("update.pdf"), text, None, None) == "2025-09-01"
+    assert resolve_date(Path("x.txt"), "Date: 5 May 2025\n", "2025-06-01", None) == "2025-06-01"
+    assert resolve_date(Path("x.txt"), "Published: 5 May 2025\n", None, "2024-01-01") == "2025-05-05"
+    assert resolve_date(Path("report_2025-02-14.txt"), "no dates", None, None) == "2025-02-14"
+    assert resolve_date(Path("report.txt"), "no dates at all", None, None) is None
+    assert date_from_filename(Path("x_20240102.txt")) == "2024-01-02"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kind"),
+    [
+        ("acme_pr_2025-01-01.txt", "ACME -- PRESS RELEASE\nFor immediate release", "announcement"),
+        ("news_daily_2025.html", "By Jane Roe\nThe Daily Courier reports", "news"),
+        ("notes.txt", "Shopping list: eggs, milk.", "other"),
+    ],
+)
+def test_infer_kind(name, text, kind):
+    assert infer_kind(Path(name), text, None) == kind
+
+
+def test_loader_kind_wins_over_cues():
+    assert infer_kind(Path("news_stats.csv"), "a,b", "statistics") == "statistics"
+
+
+def test_title_skips_mastheads_fields_and_datelines():
+    text = "MERIDIAN LABS — PRESS RELEASE\nDate: 5 April 2025\n\nMERIDIAN RELEASES HALCYON-4, A NEW MODEL\n"
+    assert title_from_text(text) == "MERIDIAN RELEASES HALCYON-4, A NEW MODEL"
