@@ -281,7 +281,9 @@ def build_pdf(content, title, creation_date):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    default = os.path.join(here, "..", "assistant", "sample", "docs", "lumora_ecosystem-update_2025-09-01.pdf")
+    default = os.path.join(
+        here, "..", "assistant", "sample", "docs", "lumora_ecosystem-update_2025-09-01.pdf"
+    )
     path = sys.argv[1] if len(sys.argv) > 1 else default
     pdf = build_pdf(CONTENT, TITLE, "D:20250901090000+02'00'")
     with open(path, "wb") as f:

@@ -35,8 +35,14 @@ def _offline_and_isolated(monkeypatch, tmp_path):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
     monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SOURCECHECK_CHROMA_URL", "SOURCECHECK_COLLECTION",
-                 "SOURCECHECK_EMBEDDINGS", "SOURCECHECK_BACKEND"):
+    for name in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "SOURCECHECK_CHROMA_URL",
+        "SOURCECHECK_COLLECTION",
+        "SOURCECHECK_EMBEDDINGS",
+        "SOURCECHECK_BACKEND",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)  # so a developer's own .env is not read
 

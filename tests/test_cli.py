@@ -39,9 +39,15 @@ def test_bad_inputs_fail_one_line_each_and_the_rest_is_ingested(tmp_path, sample
     failed_lines = [line for line in result.stderr.splitlines() if line.startswith("FAILED")]
     assert len(failed_lines) == n_bad + 1  # + the explicitly named .png
     for name, reason in [
-        ("empty.txt", "empty file"), ("junk.txt", "binary"), ("undecodable.md", "UTF-8"),
-        ("corrupt.pdf", "corrupt PDF"), ("locked.pdf", "encrypted PDF"), ("broken.csv", "malformed CSV"),
-        ("broken.json", "malformed JSON"), ("huge.txt", "cap"), ("photo.png", "unsupported file type"),
+        ("empty.txt", "empty file"),
+        ("junk.txt", "binary"),
+        ("undecodable.md", "UTF-8"),
+        ("corrupt.pdf", "corrupt PDF"),
+        ("locked.pdf", "encrypted PDF"),
+        ("broken.csv", "malformed CSV"),
+        ("broken.json", "malformed JSON"),
+        ("huge.txt", "cap"),
+        ("photo.png", "unsupported file type"),
     ]:
         assert any(name in line and reason in line for line in failed_lines), (name, failed_lines)
     assert "1 added" in result.stdout and f"{n_bad + 1} failed" in result.stdout

@@ -57,10 +57,15 @@ def _consistent(store: Store) -> tuple[int, int]:
 
 
 def test_kill_9_mid_ingest_then_rerun_leaves_a_clean_store(tmp_path, sample_docs, settings, embeddings):
-    env = {"SOURCECHECK_HOME": str(settings.home), "SOURCECHECK_COLLECTION": settings.collection,
-           "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"}
-    proc = subprocess.run([sys.executable, "-c", _CRASHING_INGEST, str(sample_docs)], env=env, capture_output=True,
-                          timeout=300)
+    env = {
+        "SOURCECHECK_HOME": str(settings.home),
+        "SOURCECHECK_COLLECTION": settings.collection,
+        "PATH": "/usr/bin:/bin",
+        "HF_HUB_OFFLINE": "1",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-c", _CRASHING_INGEST, str(sample_docs)], env=env, capture_output=True, timeout=300
+    )
     assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()[-2000:]
     store = Store.from_settings(settings, embeddings)
     assert store.count_passages() > 0  # it did die part-way, with passages written
@@ -80,8 +85,20 @@ def _free_port() -> int:
 def chroma_server(tmp_path):
     port = _free_port()
     chroma = Path(sys.executable).with_name("chroma")
-    proc = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            str(chroma),
+            "run",
+            "--path",
+            str(tmp_path / "server-data"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while True:

@@ -32,7 +32,9 @@ def test_markdown_title_and_text_verbatim(sample_docs):
 
 def test_markdown_front_matter(tmp_path):
     path = tmp_path / "post.md"
-    path.write_text('---\ntitle: "Hub milestones"\ndate: 2025-09-22\n---\n\n# Other heading\n\nBody text here.\n')
+    path.write_text(
+        '---\ntitle: "Hub milestones"\ndate: 2025-09-22\n---\n\n# Other heading\n\nBody text here.\n'
+    )
     doc = load_markdown(path, MB)
     assert (doc.title, doc.date) == ("Hub milestones", "2025-09-22")
 

@@ -45,7 +45,9 @@ def test_search_finds_rows_turns_and_pages(store, sample_docs):
     hits = store.search("Does Lumora have a stake in Pellucid Robotics?", k=5)
     assert any(p.speaker == "Rohan Kaelin" and "stake" in p.text for p, _ in hits)
     assert all(-1.0 <= score <= 1.0 for _, score in hits)
-    (top, _), *_ = store.search("Skerry-4-27B downloads in the last 30 days", k=3, where={"kind": "statistics"})
+    (top, _), *_ = store.search(
+        "Skerry-4-27B downloads in the last 30 days", k=3, where={"kind": "statistics"}
+    )
     assert top.kind == "statistics" and top.unit in ("row", "record")
 
 
@@ -81,7 +83,11 @@ def test_same_content_twice_is_one_document(store, tmp_path, sample_docs):
 
 
 def test_remove(store, sample_docs):
-    _ingest(store, sample_docs / "fjordline_pr_2025-06-02_skerry-4.txt", sample_docs / "modelyard_model_stats_2025-10-31.csv")
+    _ingest(
+        store,
+        sample_docs / "fjordline_pr_2025-06-02_skerry-4.txt",
+        sample_docs / "modelyard_model_stats_2025-10-31.csv",
+    )
     victim = next(d for d in store.documents() if d.kind == "statistics")
     assert store.remove(victim.doc_id)
     assert victim.doc_id not in {d.doc_id for d in store.documents()}
@@ -110,10 +116,19 @@ def test_store_reopens_and_refuses_another_embedder(settings, embeddings, sample
 def test_jsonl_corpus_keeps_ids_titles_and_reports_bad_lines(store, tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     rows = [
-        {"doc_id": "d1", "title": "Quill launch", "text": "Quill-3 launched in March. It has four sizes.", "source": "wiki"},
+        {
+            "doc_id": "d1",
+            "title": "Quill launch",
+            "text": "Quill-3 launched in March. It has four sizes.",
+            "source": "wiki",
+        },
         {"doc_id": 7, "title": "Numbers", "text": "Skerry passed 40 million downloads."},
     ]
-    lines = [json.dumps(r) for r in rows] + ["{not json", json.dumps({"doc_id": "d3", "text": ""}), json.dumps([1])]
+    lines = [json.dumps(r) for r in rows] + [
+        "{not json",
+        json.dumps({"doc_id": "d3", "text": ""}),
+        json.dumps([1]),
+    ]
     corpus.write_text("\n".join(lines) + "\n")
     report = ingest_jsonl(corpus, store)
     assert [r.status for r in report.results] == ["added", "added", "failed", "failed", "failed"]

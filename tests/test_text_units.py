@@ -5,7 +5,14 @@ from pathlib import Path
 import pytest
 
 from ingest.chunking import chunk
-from ingest.metadata import date_from_filename, find_dates, infer_kind, parse_date, resolve_date, title_from_text
+from ingest.metadata import (
+    date_from_filename,
+    find_dates,
+    infer_kind,
+    parse_date,
+    resolve_date,
+    title_from_text,
+)
 from ingest.sentences import split_sentences
 from ingest.types import LoadedDocument, Segment
 

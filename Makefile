@@ -1,0 +1,28 @@
+# The two commands of the README: `make run` (install + start the main job) and `make test`.
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: install run test lint bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
+	touch $@
+
+run: install
+	$(BIN)/sourcecheck demo
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/ingest.py --corpus ../shared/eval/scifact/corpus.jsonl
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
