@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, get_args
 
+from pydantic import BaseModel, Field
+
 Kind = Literal["announcement", "statistics", "transcript", "news", "other"]
 KINDS: tuple[str, ...] = get_args(Kind)
 
@@ -78,3 +80,48 @@ class Passage:
     def from_metadata(cls, id: str, text: str, meta: dict[str, Any]) -> Passage:
         fields = set(cls.__dataclass_fields__) - {"id", "text"}
         return cls(id=id, text=text, **{k: meta[k] for k in fields if k in meta})
+
+
+# --- verdicts ----------------------------------------------------------------------------------------------
+
+Label = Literal["SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO"]
+LABELS: tuple[str, ...] = get_args(Label)
+Stance = Literal["supports", "refutes"]
+
+
+class Citation(BaseModel):
+    """A verbatim quote: ``quote == document.text[char_start:char_end]``, checked before it is shown."""
+
+    doc_id: str
+    source: str
+    title: str
+    kind: str
+    date: str | None = None
+    page: int | None = None
+    speaker: str | None = None
+    timestamp: str | None = None
+    quote: str
+    char_start: int
+    char_end: int
+    stance: Stance
+
+
+class SubVerdict(BaseModel):
+    claim: str
+    label: Label
+    confidence: float = Field(ge=0, le=1)
+    citations: list[Citation] = Field(default_factory=list)
+    explanation: str = ""
+
+
+class Verdict(BaseModel):
+    """The answer to "is this claim supported?". JSON schema: ``Verdict.model_json_schema()``."""
+
+    claim: str
+    label: Label
+    confidence: float = Field(ge=0, le=1, description="Calibrated probability that the label is right.")
+    citations: list[Citation] = Field(default_factory=list, description="Most decisive first.")
+    explanation: str = ""
+    sub_verdicts: list[SubVerdict] = Field(default_factory=list, description="Per part, when the claim was split.")
+    decided_by: str = Field("embedded", description="Which component decided: rules, embedded scorer, llm...")
+    error: str | None = None

@@ -26,6 +26,7 @@ from assistant.schema import Passage, SourceDocument
 _PAGE = 2000
 _REGISTRY_SUFFIX = "__documents"
 _EMBEDDER_KEY = "sourcecheck_embedder"
+_GENERATION_ID = "__generation__"  # a registry record counting writes, so caches know when to rebuild
 
 
 @contextlib.contextmanager
@@ -144,6 +145,16 @@ class Store:
                 return
             offset += _PAGE
 
+    def generation(self) -> int:
+        """Bumped by every write or removal: a cheap fingerprint of the store's contents."""
+        with _reachable(self.where):
+            rows = self._docs.get(ids=[_GENERATION_ID], include=["metadatas"])
+        return int(rows["metadatas"][0]["generation"]) if rows["ids"] else 0
+
+    def _bump(self) -> None:
+        self._docs.upsert(ids=[_GENERATION_ID], embeddings=[[1.0]], documents=[""],
+                          metadatas=[{"status": "meta", "generation": self.generation() + 1}])
+
     def count_passages(self) -> int:
         with _reachable(self.where):
             return self._chunks.count()
@@ -215,6 +226,7 @@ class Store:
         replaced = {m["origin"] for i, m, _ in self._get_docs(ids=stale)} if stale else set()
         for doc_id in stale:
             self.remove(doc_id)
+        self._bump()
         return replaced
 
     def remove(self, doc_id: str) -> bool:
@@ -225,6 +237,7 @@ class Store:
             self._docs.update(ids=[doc_id], metadatas=[{**rows[0][1], "status": "deleting"}])
             self._chunks.delete(where={"doc_id": doc_id})
             self._docs.delete(ids=[doc_id])
+            self._bump()
         return True
 
     def repair(self) -> int:
@@ -232,7 +245,7 @@ class Store:
         versions of an origin that a newer complete document replaced. Returns how many were dropped."""
         dropped = 0
         with _reachable(self.where):
-            for doc_id, _, _ in self._get_docs(where={"status": {"$ne": "complete"}}):
+            for doc_id, _, _ in self._get_docs(where={"status": {"$in": ["pending", "deleting"]}}):
                 dropped += self.remove(doc_id)
             newest: dict[str, tuple[str, str]] = {}
             for doc_id, meta, _ in self._get_docs(where={"status": "complete"}):

@@ -57,17 +57,24 @@ def _make(y: int, m: int, d: int) -> str | None:
         return None
 
 
-def find_dates(text: str) -> list[tuple[int, str]]:
-    """All (position, ISO date) pairs in text, in order."""
-    found = []
+def _iter_dates(text: str):
     for pattern, order in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             parts = dict(zip(order, m.groups(), strict=True))
             month = int(parts["m"]) if "m" in parts else _MONTHS.get(parts["mon"].lower().rstrip("."))
             iso = _make(int(parts["y"]), month or 0, int(parts["d"]))
             if iso:
-                found.append((m.start(), iso))
-    return sorted(found)
+                yield m, iso
+
+
+def find_dates(text: str) -> list[tuple[int, str]]:
+    """All (position, ISO date) pairs in text, in order."""
+    return sorted((m.start(), iso) for m, iso in _iter_dates(text))
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where full calendar dates are, so number extraction can skip their day and year."""
+    return sorted(m.span() for m, _ in _iter_dates(text))
 
 
 def parse_date(value: str) -> str | None:

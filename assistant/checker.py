@@ -1,0 +1,119 @@
+"""The Python API: ``Checker.from_settings().check(claim) -> Verdict``.
+
+retrieve (hybrid) -> evidence sentences -> scorer + rules -> aggregate -> citations (verified verbatim).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from assistant.config import Settings
+from assistant.embeddings import MiniLMEmbeddings, make_embeddings
+from assistant.retrieve.evidence import DocumentCache, Evidence, gather
+from assistant.retrieve.hybrid import HybridRetriever
+from assistant.schema import Citation, SubVerdict, Verdict
+from assistant.store import Store
+from assistant.verify.aggregate import Decision, combine, decide
+from assistant.verify.calibrate import Calibrator
+from assistant.verify.claims import parse_claim, split_claim
+from assistant.verify.rules import evidence_findings
+from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
+
+log = logging.getLogger(__name__)
+MAX_CITATIONS = 3
+
+
+class Checker:
+    def __init__(self, store: Store, scorer: EvidenceScorer, *, retriever: HybridRetriever | None = None,
+                 calibrator: Calibrator | None = None, k_passages: int = 10, max_evidence: int = 24):
+        self.store = store
+        self.scorer = scorer
+        self.retriever = retriever or HybridRetriever(store)
+        self.calibrator = calibrator or Calibrator.load_default()
+        self.docs = DocumentCache(store)
+        self.k_passages, self.max_evidence = k_passages, max_evidence
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None, store: Store | None = None) -> Checker:
+        settings = settings or Settings()
+        store = store or Store.from_settings(settings)
+        embedder = store.embeddings if isinstance(store.embeddings, MiniLMEmbeddings) else make_embeddings(
+            settings.model_copy(update={"embeddings": "embedded"}))
+        return cls(store, HeuristicScorer(CachedEmbedder(embedder)))
+
+    # --- one claim ---------------------------------------------------------------------------------------
+
+    def evidence(self, claim: str, doc_ids: list[str] | None = None) -> list[Evidence]:
+        frame = parse_claim(claim)
+        where = {"doc_id": {"$in": doc_ids}} if doc_ids else None
+        passages = self.retriever.retrieve(frame.text, k=self.k_passages, where=where)
+        evidence = gather(passages, self.docs)
+        if not evidence:
+            return []
+        probs = self.scorer.score(frame.content, [e.scoring_text for e in evidence])
+        for ev, p in zip(evidence, probs, strict=True):
+            ev.probs = (float(p[0]), float(p[1]), float(p[2]))
+            ev.relevance = 1.0 - float(p[2])
+        evidence.sort(key=lambda e: -e.relevance)
+        evidence = evidence[: self.max_evidence]
+        for ev in evidence:
+            ev.findings = evidence_findings(frame, ev)
+        return evidence
+
+    def _decide(self, claim: str, doc_ids: list[str] | None) -> tuple[Decision, list[Citation]]:
+        frame = parse_claim(claim)
+        decision = decide(frame, self.evidence(claim, doc_ids))
+        cited = [(e, "refutes") for e in decision.refute] + [(e, "supports") for e in decision.support]
+        return decision, self._citations(cited)
+
+    def _citations(self, cited: list[tuple[Evidence, str]]) -> list[Citation]:
+        out: list[Citation] = []
+        seen: set[tuple[str, int]] = set()
+        for ev, stance in cited:
+            doc = self.docs.get(ev.doc_id)
+            if doc is None or (ev.doc_id, ev.char_start) in seen:
+                continue
+            quote = doc.text[ev.char_start : ev.char_end]
+            if quote != ev.text:  # never show a quote that is not exactly in the document
+                log.warning("dropped a citation that does not match %s[%d:%d]", ev.doc_id, ev.char_start, ev.char_end)
+                continue
+            seen.add((ev.doc_id, ev.char_start))
+            p = ev.passage
+            out.append(Citation(doc_id=ev.doc_id, source=doc.source, title=doc.title, kind=doc.kind, date=doc.date,
+                                page=p.page, speaker=p.speaker, timestamp=p.timestamp, quote=quote,
+                                char_start=ev.char_start, char_end=ev.char_end, stance=stance))  # type: ignore[arg-type]
+            if len(out) == MAX_CITATIONS:
+                break
+        return out
+
+    def check(self, claim: str, doc_ids: list[str] | None = None) -> Verdict:
+        claim = " ".join(claim.split())
+        if not claim:
+            return Verdict(claim="", label="NOT_ENOUGH_INFO", confidence=0.0, error="empty claim")
+        parts = split_claim(claim)
+        if len(parts) == 1:
+            decision, citations = self._decide(claim, doc_ids)
+            return Verdict(claim=claim, label=decision.label, confidence=self.calibrator(decision),  # type: ignore[arg-type]
+                           citations=citations, explanation=decision.explanation,
+                           decided_by=f"{decision.decided_by} ({self.scorer.name})")
+        subs = []
+        for part in parts:
+            decision, citations = self._decide(part, doc_ids)
+            subs.append(SubVerdict(claim=part, label=decision.label, confidence=self.calibrator(decision),  # type: ignore[arg-type]
+                                   citations=citations, explanation=decision.explanation))
+        label = combine([s.label for s in subs])
+        deciding = [s for s in subs if s.label == label] or subs
+        citations = [c for s in deciding for c in s.citations][:MAX_CITATIONS]
+        explanation = "; ".join(f"{s.claim.strip()}: {s.label}" for s in subs)
+        return Verdict(claim=claim, label=label, confidence=min(s.confidence for s in deciding),  # type: ignore[arg-type]
+                       citations=citations, explanation=f"Every listed item must hold. {explanation}",
+                       sub_verdicts=subs, decided_by=f"rules:list ({self.scorer.name})")
+
+    def check_many(self, claims: Iterable[str]) -> Iterator[Verdict]:
+        for claim in claims:
+            try:
+                yield self.check(claim)
+            except Exception as exc:  # one bad claim never sinks a batch
+                log.exception("check failed")
+                yield Verdict(claim=claim, label="NOT_ENOUGH_INFO", confidence=0.0, error=f"{type(exc).__name__}: {exc}")

@@ -1,0 +1,1 @@
+"""Retrieve: passages for a claim (dense + BM25, fused), then sentence-level evidence with context."""

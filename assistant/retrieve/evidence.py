@@ -1,0 +1,81 @@
+"""Sentence-level evidence: the sentences of retrieved passages (rows, records and turns' sentences), each
+with its exact span in the document and the passage around it as context."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from assistant.schema import Passage, SourceDocument
+from assistant.store import Store
+from ingest.sentences import split_sentences
+
+_WHOLE = ("row", "record", "header")
+
+
+@dataclass
+class Evidence:
+    passage: Passage
+    char_start: int
+    char_end: int
+    text: str  # verbatim: document.text[char_start:char_end]
+    scoring_text: str  # what the scorer reads: the sentence, or a row's readable statement
+    context: str  # the passage around it
+    retrieval: float = 0.0  # fused retrieval score of its passage
+    position: int = 0  # sentence index within the passage
+    relevance: float = 0.0
+    probs: tuple[float, float, float] = (0.0, 0.0, 1.0)  # supports, refutes, neither
+    findings: list = field(default_factory=list)
+
+    @property
+    def doc_id(self) -> str:
+        return self.passage.doc_id
+
+    @property
+    def date(self) -> str | None:
+        return self.passage.date
+
+
+class DocumentCache:
+    """Full texts by doc_id, fetched once (a claim's evidence usually comes from a few documents)."""
+
+    def __init__(self, store: Store, size: int = 256):
+        self.store, self.size = store, size
+        self._docs: OrderedDict[str, SourceDocument | None] = OrderedDict()
+
+    def get(self, doc_id: str) -> SourceDocument | None:
+        if doc_id in self._docs:
+            self._docs.move_to_end(doc_id)
+            return self._docs[doc_id]
+        doc = self.store.get_document(doc_id)
+        self._docs[doc_id] = doc
+        if len(self._docs) > self.size:
+            self._docs.popitem(last=False)
+        return doc
+
+    def clear(self) -> None:
+        self._docs.clear()
+
+
+def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
+    """Split one passage into evidence units. Offsets index the document text."""
+    context = text[passage.char_start : passage.char_end]
+    if passage.unit in _WHOLE:
+        return [Evidence(passage, passage.char_start, passage.char_end, context, passage.text, context, retrieval)]
+    spans = split_sentences(text, passage.char_start, passage.char_end)
+    out = []
+    for i, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        scoring = f"{passage.speaker}: {sentence}" if passage.speaker else sentence
+        out.append(Evidence(passage, start, end, sentence, scoring, context, retrieval, position=i))
+    return out
+
+
+def gather(passages: list[tuple[Passage, float]], docs: DocumentCache) -> list[Evidence]:
+    out: list[Evidence] = []
+    for passage, score in passages:
+        doc = docs.get(passage.doc_id)
+        if doc is None:  # removed since it was retrieved
+            continue
+        out.extend(units(passage, doc.text, score))
+    return out

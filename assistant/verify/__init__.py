@@ -1,0 +1,1 @@
+"""Verify: from a claim and evidence passages to a verdict. Pure functions where possible."""

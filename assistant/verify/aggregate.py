@@ -1,0 +1,124 @@
+"""From scored evidence to one label, following the judging conventions (docs: README "Verdict rules").
+
+Pure functions of the claim frame and the evidence (with relevance, scorer probabilities and rule findings),
+so every rule can be tested without a model:
+- numbers decide when they are about the same thing; when sources disagree, the newest dated document wins
+  (or, for a claim that names a date, the document closest to that date);
+- rumours, anonymous sources and hedged words never support;
+- "Z said P" is judged on Z's own words only: a refusal refutes, a hedge is not enough, silence is NEI;
+- weak evidence gives NOT_ENOUGH_INFO, and the bar for SUPPORTED is the highest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from assistant.retrieve.evidence import Evidence
+from assistant.verify.claims import ClaimFrame, is_negated
+from assistant.verify.rules import has
+from ingest.metadata import find_dates
+
+MIN_RELEVANCE = 0.35
+SUPPORT_AT = 0.62
+REFUTE_AT = 0.45
+ATTRIBUTION_RELEVANCE = 0.45
+
+
+@dataclass
+class Decision:
+    label: str
+    score: float  # uncalibrated strength of the label, in [0, 1]
+    support: list[Evidence] = field(default_factory=list)
+    refute: list[Evidence] = field(default_factory=list)
+    explanation: str = ""
+    decided_by: str = "scorer"
+
+
+def _days(iso: str | None) -> int | None:
+    return date.fromisoformat(iso).toordinal() if iso else None
+
+
+def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
+    hits = [(e, f) for e in pool for f in e.findings if f.kind == "numeric" and not has(e, "rumour")]
+    if not hits:
+        return None
+    named = find_dates(frame.text)
+    target = _days(named[0][1]) if named else None
+
+    def rank(hit):
+        ev, finding = hit
+        when = _days(ev.date)
+        recency = (-abs(when - target) if target is not None else when) if when is not None else -10**9
+        return (recency, finding.strength, ev.relevance)
+
+    hits.sort(key=rank, reverse=True)
+    top_date = hits[0][0].date
+    deciding = [h for h in hits if h[0].date == top_date and h[1].strength >= hits[0][1].strength - 0.25]
+    refuting = [e for e, f in deciding if f.stance == "refutes"]
+    supporting = [e for e, f in deciding if f.stance == "supports"]
+    ev, finding = hits[0]
+    if refuting and (len(refuting) >= len(supporting)):
+        return Decision("REFUTED", min(1.0, 0.5 + 0.5 * finding.strength), refute=refuting,
+                        explanation=f"The figures disagree ({finding.reason}).", decided_by="rules:numeric")
+    if supporting and ev.relevance >= MIN_RELEVANCE:
+        return Decision("SUPPORTED", min(1.0, 0.4 + 0.5 * finding.strength * ev.relevance), support=supporting,
+                        explanation=f"The figures agree ({finding.reason}).", decided_by="rules:numeric")
+    return None
+
+
+def _by_scorer(pool: list[Evidence]) -> Decision:
+    usable = [e for e in pool if not has(e, "rumour") and not has(e, "hedged")]
+    sup = sorted(usable, key=lambda e: -e.probs[0])
+    ref = sorted(usable, key=lambda e: -e.probs[1])
+    best_sup = sup[0].probs[0] if sup else 0.0
+    best_ref = ref[0].probs[1] if ref else 0.0
+    if best_ref >= REFUTE_AT and best_ref >= best_sup:
+        return Decision("REFUTED", best_ref, refute=ref[:3], explanation="A source contradicts the claim.")
+    if best_sup >= SUPPORT_AT:
+        return Decision("SUPPORTED", best_sup, support=sup[:3], explanation="A source states the claim.")
+    if any(has(e, "rumour") for e in pool):
+        return Decision("NOT_ENOUGH_INFO", 0.6, explanation="Only rumours or unnamed sources address the claim.",
+                        decided_by="rules:rumour")
+    return Decision("NOT_ENOUGH_INFO", 1 - max(best_sup, best_ref),
+                    explanation="No source establishes or contradicts the claim.")
+
+
+def _attributed(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
+    words = [e for e in pool if has(e, "speaker") and e.relevance >= ATTRIBUTION_RELEVANCE]
+    who = frame.speaker
+    if not words:
+        return Decision("NOT_ENOUGH_INFO", 0.6, explanation=f"No recorded words of {who} on this point.",
+                        decided_by="rules:attribution")
+    if frame.denial:
+        denials = [e for e in words if has(e, "refusal") or is_negated(e.text)]
+        if denials:
+            return Decision("SUPPORTED", 0.7, support=denials, explanation=f"{who} denies it.",
+                            decided_by="rules:attribution")
+        return Decision("NOT_ENOUGH_INFO", 0.55, explanation=f"{who} is not recorded denying it.",
+                        decided_by="rules:attribution")
+    refusals = [e for e in words if has(e, "refusal")]
+    if refusals:
+        return Decision("REFUTED", 0.7, refute=refusals, explanation=f"{who} disputes the characterisation.",
+                        decided_by="rules:attribution")
+    firm = [e for e in words if not has(e, "hedged")]
+    decision = _numeric(frame, firm) or _by_scorer(firm)
+    if decision.label == "NOT_ENOUGH_INFO" and len(firm) < len(words):
+        decision = Decision("NOT_ENOUGH_INFO", 0.6, explanation=f"{who} only hedges.", decided_by="rules:attribution")
+    return decision
+
+
+def decide(frame: ClaimFrame, evidence: list[Evidence]) -> Decision:
+    pool = [e for e in evidence if e.relevance >= MIN_RELEVANCE]
+    if frame.speaker:
+        return _attributed(frame, pool)
+    return _numeric(frame, pool) or _by_scorer(pool)
+
+
+def combine(labels: list[str]) -> str:
+    """Lists: SUPPORTED only if every item is; REFUTED if any item is; otherwise NOT_ENOUGH_INFO."""
+    if "REFUTED" in labels:
+        return "REFUTED"
+    if labels and all(label == "SUPPORTED" for label in labels):
+        return "SUPPORTED"
+    return "NOT_ENOUGH_INFO"

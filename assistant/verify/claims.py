@@ -1,0 +1,125 @@
+"""Reading a claim without an LLM: who it is attributed to, hedges, negation, lists; splitting compound claims;
+and extracting check-worthy claims from a pasted article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.verify.quantities import Quantity, extract_quantities
+from ingest.sentences import split_sentences
+
+_SAY_VERBS = (
+    r"said|says|stated|states|confirmed|confirms|acknowledged|acknowledges|admitted|admits|claimed|claims|"
+    r"told|announced|announces|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
+    r"reported|reports|estimated|estimates|argued|argues|explained|noted|has said|has stated|has confirmed|"
+    r"has denied|has acknowledged|has claimed|has admitted|has reported|have said|responded to [^,]+ by saying"
+)
+_ATTRIBUTION = re.compile(
+    rf"^(?P<who>(?:[A-Z][\w'’.&-]*\s?){{1,6}}?|(?:[A-Z][\w'’-]*'s\s)?(?:CEO|CTO|CFO|chief executive|founder|spokesperson)"
+    rf"(?:\s(?:[A-Z][\w'’.-]*\s?){{1,3}})?)\s+(?P<verb>{_SAY_VERBS})\s+(?:that\s+)?(?P<content>.+)$",
+    re.I,
+)
+_ACCORDING = re.compile(r"^according to (?P<who>[^,]+),\s*(?P<content>.+)$", re.I)
+_DENY_VERBS = ("denied", "denies", "disputed", "disputes", "rejected", "rejects", "has denied")
+_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot|n't|isn't|wasn't|aren't|doesn't|didn't|"
+                       r"hasn't|haven't|won't|no longer)\b", re.I)
+_HEDGE = re.compile(r"\b(?:i think|i believe|i guess|probably|possibly|perhaps|maybe|might|may have|reportedly|"
+                    r"allegedly|rumou?red|i(?:'ve| have) heard|i don't know if|i'm not sure|it seems|apparently|"
+                    r"could be|likely|unconfirmed|people familiar with|sources said|according to (?:people|sources|"
+                    r"two people|three people|several people)|speculat\w*)\b", re.I)
+_LIST = re.compile(
+    r"(?P<pre>\b(?:in|for|across|including|on|with|by|from|to)\s+)"
+    r"(?P<items>(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*,\s+)+(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*,?\s+)?"
+    r"(?:and|or)\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
+)
+_ENTITY = re.compile(r"\b[A-Z][\w'’.-]*(?:[ -][A-Z0-9][\w'’.-]*)*|\b\w+-\d[\w.-]*")
+_SENTENCE_START_WORDS = frozenset(["The", "A", "An", "In", "On", "As", "By", "For", "It", "Its", "This", "That", "These", "Those", "Every", "Each", "Before", "After"])
+
+
+@dataclass
+class ClaimFrame:
+    text: str
+    content: str  # what is asserted, without the attribution frame
+    speaker: str | None = None  # "Z said P": Z
+    verb: str | None = None
+    denial: bool = False  # "Z denied P": the claim is that Z denied P
+    negated: bool = False
+    hedged: bool = False
+    quantities: list[Quantity] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+
+
+def entities(text: str) -> list[str]:
+    """Capitalised names and model names ("Orvane-3-8B", "Tarvex Group"), minus sentence-initial function words."""
+    found = []
+    for m in _ENTITY.finditer(text):
+        name = m.group(0).strip(" .'’")
+        if name in _SENTENCE_START_WORDS or len(name) < 2:
+            continue
+        name = re.sub(r"'s$|’s$", "", name)
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def parse_claim(claim: str) -> ClaimFrame:
+    text = " ".join(claim.split()).rstrip(".")
+    content, speaker, verb = text, None, None
+    m = _ATTRIBUTION.match(text) or _ACCORDING.match(text)
+    if m and len(m.group("content").split()) >= 3:
+        speaker = re.sub(r"\s+(?:has|have)$", "", m.group("who").strip())
+        verb = (m.groupdict().get("verb") or "said").lower()
+        content = m.group("content")
+    return ClaimFrame(
+        text=text,
+        content=content,
+        speaker=speaker,
+        verb=verb,
+        denial=bool(verb and verb.startswith(_DENY_VERBS)),
+        negated=bool(_NEGATION.search(content)),
+        hedged=bool(_HEDGE.search(content)),
+        quantities=extract_quantities(content),
+        entities=entities(content),
+    )
+
+
+def is_negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
+
+
+def is_hedged(text: str) -> bool:
+    return bool(_HEDGE.search(text))
+
+
+def split_claim(claim: str) -> list[str]:
+    """A claim that lists items ("in A, B and C") becomes one claim per item; otherwise the claim itself.
+    The list convention then applies: every item must hold."""
+    m = _LIST.search(claim)
+    if not m:
+        return [claim]
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("items")) if i.strip()]
+    if len(items) < 2:
+        return [claim]
+    return [claim[: m.start("items")] + item + claim[m.end("items") :] for item in items]
+
+
+_CHECKWORTHY = re.compile(r"\d|\b(?:said|says|confirmed|denied|announced|according to|reported|released|launched|"
+                          r"percent|million|billion|most|first|largest|more than|less than|fewer than)\b", re.I)
+_RHETORIC = re.compile(r"\?$|^(?:but|so|and|yet)?\s*(?:imagine|what if|let's|let us|think about|who knows|"
+                       r"isn't it|we all know|in my opinion|i think)\b", re.I)
+
+
+def extract_claims(article: str) -> list[tuple[str, int, int]]:
+    """Check-worthy sentences of a pasted article, with their character offsets in it. A sentence is kept when it
+    has factual content (a number, a named entity with a factual verb, an attribution) and is not rhetoric."""
+    out = []
+    for start, end in split_sentences(article):
+        sentence = article[start:end]
+        words = sentence.split()
+        if len(words) < 4 or _RHETORIC.search(sentence.strip()):
+            continue
+        names = [e for e in entities(sentence) if not sentence.startswith(e) or len(entities(sentence)) > 1]
+        if _CHECKWORTHY.search(sentence) or len(names) >= 2:
+            out.append((sentence, start, end))
+    return out

@@ -1,0 +1,208 @@
+"""Quantities with units and comparators, and the comparison of a claim's quantity with the evidence's.
+
+Each quantity becomes an interval of values it allows: "more than 700 million" is (700e6, inf), "roughly 31
+million" is 31e6 +- 5 %, a bare "642.3 million" is 642.3e6 +- half a unit of its last digit. The claim is
+supported when every value the evidence allows lies inside the claim's interval, refuted when none does, and
+undecided otherwise ("more than 600 million" neither supports nor refutes "passed 700 million").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+_SCALES = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "millions": 1e6,
+    "b": 1e9, "bn": 1e9, "billion": 1e9, "billions": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12,
+}
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a thousand": 1000,
+    "a dozen": 12, "dozen": 12, "half a": 0.5, "a quarter of": 25, "a third of": 33.3, "half of": 50,
+}
+_FRACTION_PERCENT = {"a quarter of": 25.0, "a third of": 100 / 3, "half of": 50.0}
+
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_WORDNUM = r"(?P<word>" + "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True)) + r")"
+_SCALE = r"(?:\s*-?\s*(?P<scale>thousand|millions?|billions?|trillion|mn|mio|bn|tn|[kmbt])\b)?"
+_UNIT = r"(?:\s*(?P<unit>%|per ?cent\b|percentage points?\b|pp\b|pct\b))?"
+_QUANTITY = re.compile(
+    rf"(?<![\w.,-])(?:{_NUMBER}|\b{_WORDNUM}\b){_SCALE}{_UNIT}(?![\w])|(?<![\w.])(?P<key>\w+?_(?:millions|k|pct|percent))\"?\s*[:=]\s*\"?(?P<keynum>\d+(?:\.\d+)?)",
+    re.I,
+)
+
+# Words before a number that bound it. Longest phrases first.
+_COMPARATORS = [
+    ("gt", r"more than|greater than|higher than|larger than|over|above|exceed(?:s|ed|ing)?|in excess of|upwards of|"
+           r"passed|passing|surpass(?:es|ed|ing)?|topped|tops|beyond|north of|crossed"),
+    ("ge", r"at least|no (?:fewer|less) than|a minimum of|or more"),
+    ("lt", r"less than|fewer than|under|below|lower than|short of|just short of|shy of|not yet|nearly|almost|"
+           r"just under|up to but not"),
+    ("le", r"at most|no more than|up to|a maximum of|not more than"),
+    ("approx", r"about|around|roughly|approximately|some|close to|nearly|circa|~|an estimated|estimated|"
+               r"almost|just over|just under|more or less"),
+]
+_COMPARATOR_RE = [(name, re.compile(rf"(?:\b(?:{pattern})\b|~)\s*(?:the\s+|a\s+total\s+of\s+)?$", re.I))
+                  for name, pattern in _COMPARATORS]
+_CLUB = re.compile(r"^\s*(?:[\w-]+\s+){0,2}club\b", re.I)  # "the 700 million (downloads) club" means > N
+_STOP = frozenset(["the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "its", "their", "his", "her", "this", "that", "than", "more", "less", "about", "over", "under", "some", "roughly", "around", "approximately", "nearly", "almost", "just", "short", "least", "most", "up"])
+
+
+@dataclass
+class Quantity:
+    value: float  # in base units (downloads, not millions); percents as 0-100
+    kind: str  # count | percent | points | year
+    comparator: str  # eq | gt | ge | lt | le | approx
+    start: int
+    end: int
+    text: str
+    context: frozenset[str] = field(default_factory=frozenset)  # content words around it
+    precision: float = 0.0  # half a unit of the last written digit, in base units
+
+    def interval(self, *, as_claim: bool) -> tuple[float, float, bool, bool]:
+        """(lo, hi, lo_open, hi_open)."""
+        v = self.value
+        if self.comparator == "gt":
+            return v, math.inf, True, True
+        if self.comparator == "ge":
+            return v, math.inf, False, True
+        if self.comparator == "lt":
+            return -math.inf, v, True, True
+        if self.comparator == "le":
+            return -math.inf, v, True, False
+        if self.comparator == "approx":
+            # "roughly 31 million" admits ordinary rounding: 5 %, or the written precision if coarser
+            slack = max(abs(v) * (0.05 if as_claim else 0.03), self.precision * 2)
+            return v - slack, v + slack, False, False
+        # A bare figure allows the rounding its digits imply, but no more than 2 %: "700 million" is not 687M.
+        slack = min(self.precision, max(abs(v) * 0.02, self.precision / 10)) if as_claim else self.precision / 10
+        return v - slack, v + slack, False, False
+
+
+def _precision(num: str, scale: float) -> float:
+    digits = num.replace(",", "")
+    if "." in digits:
+        return 0.5 * 10 ** -len(digits.split(".")[1]) * scale
+    if scale == 1 and len(digits) > 3:
+        return 0.5  # 21480112: an exact count
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if stripped else 0
+    return 0.5 * 10**zeros * scale
+
+
+def _context(text: str, start: int, end: int) -> frozenset[str]:
+    before = re.findall(r"[a-z][a-z0-9-]+", text[max(0, start - 60) : start].lower())[-4:]
+    after = re.findall(r"[a-z][a-z0-9-]+", text[end : end + 60].lower())[:4]
+    return frozenset(_stem(w) for w in before + after if w not in _STOP)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _comparator(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - 40) : start]
+    for name, pattern in _COMPARATOR_RE:
+        if pattern.search(before):
+            return name
+    after = text[end : end + 30]
+    if re.match(r"\s*(?:or more|\+|plus)\b", after, re.I) or _CLUB.match(after):
+        return "gt" if _CLUB.match(after) else "ge"
+    if re.match(r"\s*or (?:fewer|less)\b", after, re.I):
+        return "le"
+    return "eq"
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    from ingest.metadata import date_spans
+
+    return date_spans(text)
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Numbers with their unit, comparator and context. Calendar dates are left to the date checks."""
+    out: list[Quantity] = []
+    dates = _date_spans(text)
+    for m in _QUANTITY.finditer(text):
+        if any(a <= m.start() < b for a, b in dates):
+            continue
+        if m.group("key"):
+            key = m.group("key").lower()
+            scale = 1e6 if key.endswith("millions") else 1e3 if key.endswith("_k") else 1.0
+            kind = "percent" if key.endswith(("pct", "percent")) else "count"
+            num = m.group("keynum")
+            value = float(num) * scale
+            context = frozenset(_stem(w) for w in re.split(r"[_\W]+", key) if w and w not in ("millions", "k"))
+            out.append(Quantity(value, kind, "eq", m.start("keynum"), m.end(), m.group(0), context,
+                                _precision(num, scale)))
+            continue
+        num, word = m.group("num"), m.group("word")
+        scale_word = (m.group("scale") or "").lower()
+        unit = (m.group("unit") or "").lower()
+        if word:
+            base = float(_WORD_NUMBERS[word.lower()])
+            if word.lower() in _FRACTION_PERCENT:
+                unit = unit or "%"
+        else:
+            base = float(num.replace(",", ""))
+        scale = _SCALES.get(scale_word, 1.0)
+        if unit.startswith(("percentage", "pp")):
+            kind = "points"
+        elif unit:
+            kind = "percent"
+        elif num and not scale_word and re.fullmatch(r"(?:19|20)\d\d", num):
+            kind = "year"
+        else:
+            kind = "count"
+        if (m.start() > 0 and text[m.start() - 1] in "-/:") or re.match(r"[-/:]\d", text[m.end() : m.end() + 2]):
+            continue  # dates (2025-10-31), versions (Orvane-3), times (00:01), ranges of ids
+        precision = 0.5 * scale if word else _precision(num, scale)
+        comparator = _comparator(text, m.start(), m.end())
+        out.append(Quantity(base * scale, kind, comparator, m.start(), m.end(), m.group(0).strip(),
+                            _context(text, m.start(), m.end()), precision))
+    return out
+
+
+def _inside(e: tuple, c: tuple) -> bool:
+    elo, ehi, elo_open, ehi_open = e
+    clo, chi, clo_open, chi_open = c
+    lo_ok = elo > clo or (elo == clo and (not clo_open or elo_open))
+    hi_ok = ehi < chi or (ehi == chi and (not chi_open or ehi_open))
+    return lo_ok and hi_ok
+
+
+def _disjoint(e: tuple, c: tuple) -> bool:
+    elo, ehi, elo_open, ehi_open = e
+    clo, chi, clo_open, chi_open = c
+    if ehi < clo or (ehi == clo and (ehi_open or clo_open)):
+        return True
+    return chi < elo or (chi == elo and (chi_open or elo_open))
+
+
+def compare(claim: Quantity, evidence: Quantity) -> str:
+    """supports | refutes | unknown, for two quantities already known to be about the same thing."""
+    if claim.kind != evidence.kind:
+        return "unknown"
+    c = claim.interval(as_claim=True)
+    e = evidence.interval(as_claim=False)
+    if _inside(e, c):
+        return "supports"
+    if _disjoint(e, c):
+        return "refutes"
+    return "unknown"
+
+
+def alignment(claim: Quantity, evidence: Quantity) -> float:
+    """How sure we are that two quantities measure the same thing: shared context words, same kind."""
+    if claim.kind != evidence.kind:
+        return 0.0
+    if not claim.context or not evidence.context:
+        return 0.3
+    shared = len(claim.context & evidence.context)
+    return shared / len(claim.context)
