@@ -17,16 +17,25 @@ from assistant.store import Store
 from assistant.verify.aggregate import Decision, combine, decide
 from assistant.verify.calibrate import Calibrator
 from assistant.verify.claims import parse_claim, split_claim
-from assistant.verify.rules import evidence_findings
+from assistant.verify.rules import evidence_findings, resolve_role
 from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
 
 log = logging.getLogger(__name__)
 MAX_CITATIONS = 3
+REPLY_RELEVANCE = 0.45  # a host question this close to the claim gets its answer fetched
 
 
 class Checker:
-    def __init__(self, store: Store, scorer: EvidenceScorer, *, retriever: HybridRetriever | None = None,
-                 calibrator: Calibrator | None = None, k_passages: int = 10, max_evidence: int = 24):
+    def __init__(
+        self,
+        store: Store,
+        scorer: EvidenceScorer,
+        *,
+        retriever: HybridRetriever | None = None,
+        calibrator: Calibrator | None = None,
+        k_passages: int = 10,
+        max_evidence: int = 24,
+    ):
         self.store = store
         self.scorer = scorer
         self.retriever = retriever or HybridRetriever(store)
@@ -38,8 +47,11 @@ class Checker:
     def from_settings(cls, settings: Settings | None = None, store: Store | None = None) -> Checker:
         settings = settings or Settings()
         store = store or Store.from_settings(settings)
-        embedder = store.embeddings if isinstance(store.embeddings, MiniLMEmbeddings) else make_embeddings(
-            settings.model_copy(update={"embeddings": "embedded"}))
+        embedder = (
+            store.embeddings
+            if isinstance(store.embeddings, MiniLMEmbeddings)
+            else make_embeddings(settings.model_copy(update={"embeddings": "embedded"}))
+        )
         return cls(store, HeuristicScorer(CachedEmbedder(embedder)))
 
     # --- one claim ---------------------------------------------------------------------------------------
@@ -51,15 +63,55 @@ class Checker:
         evidence = gather(passages, self.docs)
         if not evidence:
             return []
-        probs = self.scorer.score(frame.content, [e.scoring_text for e in evidence])
+        self._score(frame.content, evidence)
+        evidence.extend(self._replies(frame.content, evidence, {p.id for p, _ in passages}))
+        evidence.sort(key=lambda e: -e.relevance)
+        evidence = evidence[: self.max_evidence]
+        speaker = self._speaker(frame.speaker, evidence) if frame.speaker else None
+        for ev in evidence:
+            ev.findings = evidence_findings(frame, ev, speaker)
+        return evidence
+
+    def _score(self, claim: str, evidence: list[Evidence]) -> None:
+        probs = self.scorer.score(claim, [e.scoring_text for e in evidence])
         for ev, p in zip(evidence, probs, strict=True):
             ev.probs = (float(p[0]), float(p[1]), float(p[2]))
             ev.relevance = 1.0 - float(p[2])
-        evidence.sort(key=lambda e: -e.relevance)
-        evidence = evidence[: self.max_evidence]
+
+    def _replies(self, claim: str, evidence: list[Evidence], seen: set[str]) -> list[Evidence]:
+        """When an interviewer asserts the claim, the answer decides it: the next turn's opening sentences
+        ("No.", "I wouldn't call it that.", "Yes.") are as relevant as the question. Returns the answers that
+        were not retrieved already; those that were are marked in place."""
+        asked: dict[str, Evidence] = {}
         for ev in evidence:
-            ev.findings = evidence_findings(frame, ev)
-        return evidence
+            if ev.passage.role == "host" and ev.relevance >= REPLY_RELEVANCE:
+                nxt = f"{ev.doc_id}:{ev.passage.index + 1}"
+                if nxt not in asked or asked[nxt].relevance < ev.relevance:
+                    asked[nxt] = ev
+        if not asked:
+            return []
+        missing = [pid for pid in asked if pid not in seen]
+        fetched = [(p, asked[p.id].retrieval) for p in self.store.get_passages(missing) if p.speaker]
+        new = gather(fetched, self.docs)
+        if new:
+            self._score(claim, new)
+        for reply in [*evidence, *new]:
+            question = asked.get(reply.passage.id)
+            if question is None or reply.passage.role == "host" or not reply.passage.speaker:
+                continue
+            reply.reply_to = question.text
+            if reply.position <= 1:
+                reply.relevance = max(reply.relevance, 0.9 * question.relevance)
+        return new
+
+    def _speaker(self, speaker: str, evidence: list[Evidence]) -> str:
+        """Resolve "X's CEO" to a name from the headers of the documents at hand (participant lists, bylines)."""
+        texts = []
+        for doc_id in dict.fromkeys(e.doc_id for e in evidence):
+            doc = self.docs.get(doc_id)
+            if doc is not None:
+                texts.append(doc.text[:4000])
+        return resolve_role(speaker, texts)
 
     def _decide(self, claim: str, doc_ids: list[str] | None) -> tuple[Decision, list[Citation]]:
         frame = parse_claim(claim)
@@ -76,13 +128,28 @@ class Checker:
                 continue
             quote = doc.text[ev.char_start : ev.char_end]
             if quote != ev.text:  # never show a quote that is not exactly in the document
-                log.warning("dropped a citation that does not match %s[%d:%d]", ev.doc_id, ev.char_start, ev.char_end)
+                log.warning(
+                    "dropped a citation that does not match %s[%d:%d]", ev.doc_id, ev.char_start, ev.char_end
+                )
                 continue
             seen.add((ev.doc_id, ev.char_start))
             p = ev.passage
-            out.append(Citation(doc_id=ev.doc_id, source=doc.source, title=doc.title, kind=doc.kind, date=doc.date,
-                                page=p.page, speaker=p.speaker, timestamp=p.timestamp, quote=quote,
-                                char_start=ev.char_start, char_end=ev.char_end, stance=stance))  # type: ignore[arg-type]
+            out.append(
+                Citation(
+                    doc_id=ev.doc_id,
+                    source=doc.source,
+                    title=doc.title,
+                    kind=doc.kind,
+                    date=doc.date,
+                    page=p.page,
+                    speaker=p.speaker,
+                    timestamp=p.timestamp,
+                    quote=quote,
+                    char_start=ev.char_start,
+                    char_end=ev.char_end,
+                    stance=stance,
+                )
+            )  # type: ignore[arg-type]
             if len(out) == MAX_CITATIONS:
                 break
         return out
@@ -94,21 +161,39 @@ class Checker:
         parts = split_claim(claim)
         if len(parts) == 1:
             decision, citations = self._decide(claim, doc_ids)
-            return Verdict(claim=claim, label=decision.label, confidence=self.calibrator(decision),  # type: ignore[arg-type]
-                           citations=citations, explanation=decision.explanation,
-                           decided_by=f"{decision.decided_by} ({self.scorer.name})")
+            return Verdict(
+                claim=claim,
+                label=decision.label,
+                confidence=self.calibrator(decision),  # type: ignore[arg-type]
+                citations=citations,
+                explanation=decision.explanation,
+                decided_by=f"{decision.decided_by} ({self.scorer.name})",
+            )
         subs = []
         for part in parts:
             decision, citations = self._decide(part, doc_ids)
-            subs.append(SubVerdict(claim=part, label=decision.label, confidence=self.calibrator(decision),  # type: ignore[arg-type]
-                                   citations=citations, explanation=decision.explanation))
+            subs.append(
+                SubVerdict(
+                    claim=part,
+                    label=decision.label,
+                    confidence=self.calibrator(decision),  # type: ignore[arg-type]
+                    citations=citations,
+                    explanation=decision.explanation,
+                )
+            )
         label = combine([s.label for s in subs])
         deciding = [s for s in subs if s.label == label] or subs
         citations = [c for s in deciding for c in s.citations][:MAX_CITATIONS]
         explanation = "; ".join(f"{s.claim.strip()}: {s.label}" for s in subs)
-        return Verdict(claim=claim, label=label, confidence=min(s.confidence for s in deciding),  # type: ignore[arg-type]
-                       citations=citations, explanation=f"Every listed item must hold. {explanation}",
-                       sub_verdicts=subs, decided_by=f"rules:list ({self.scorer.name})")
+        return Verdict(
+            claim=claim,
+            label=label,
+            confidence=min(s.confidence for s in deciding),  # type: ignore[arg-type]
+            citations=citations,
+            explanation=f"Every listed item must hold. {explanation}",
+            sub_verdicts=subs,
+            decided_by=f"rules:list ({self.scorer.name})",
+        )
 
     def check_many(self, claims: Iterable[str]) -> Iterator[Verdict]:
         for claim in claims:
@@ -116,4 +201,6 @@ class Checker:
                 yield self.check(claim)
             except Exception as exc:  # one bad claim never sinks a batch
                 log.exception("check failed")
-                yield Verdict(claim=claim, label="NOT_ENOUGH_INFO", confidence=0.0, error=f"{type(exc).__name__}: {exc}")
+                yield Verdict(
+                    claim=claim, label="NOT_ENOUGH_INFO", confidence=0.0, error=f"{type(exc).__name__}: {exc}"
+                )

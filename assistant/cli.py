@@ -232,16 +232,27 @@ def demo(
 
 def _print_verdict(verdict) -> None:
     colour = {"SUPPORTED": "green", "REFUTED": "red", "NOT_ENOUGH_INFO": "yellow"}[verdict.label]
-    out.print(f"[bold {colour}]{verdict.label}[/bold {colour}]  confidence {verdict.confidence:.2f}  "
-              f"[dim]({verdict.decided_by})[/dim]")
+    out.print(
+        f"[bold {colour}]{verdict.label}[/bold {colour}]  confidence {verdict.confidence:.2f}  "
+        f"[dim]({verdict.decided_by})[/dim]"
+    )
     if verdict.error:
         out.print(f"[red]error:[/red] {verdict.error}")
     out.print(verdict.explanation)
     for sub in verdict.sub_verdicts:
         out.print(f"  - {sub.label:15} {sub.claim}")
     for c in verdict.citations:
-        where = ", ".join(x for x in (c.kind, c.date or "undated", f"p. {c.page}" if c.page else "",
-                                      c.speaker or "", c.timestamp or "") if x)
+        where = ", ".join(
+            x
+            for x in (
+                c.kind,
+                c.date or "undated",
+                f"p. {c.page}" if c.page else "",
+                c.speaker or "",
+                c.timestamp or "",
+            )
+            if x
+        )
         out.print(f"\n  [bold]{c.stance}[/bold]: {c.title} [dim]({where})[/dim]")
         out.print(f'  "{c.quote}"')
         out.print(f"  [dim]{c.source} [{c.char_start}:{c.char_end}][/dim]")
@@ -272,8 +283,12 @@ def evaluate(
     predictions: Annotated[Path, typer.Option(help="Where to write one prediction per line.")],
     out_path: Annotated[Path, typer.Option("--out", help="Where to write the metrics (JSON).")],
     corpus: Annotated[Path | None, typer.Option(help="corpus.jsonl in the common format.")] = None,
-    docs: Annotated[Path | None, typer.Option(help="A folder of raw documents (gold evidence as file + quote).")] = None,
-    oracle: Annotated[bool, typer.Option(help="Search only the gold (or oracle) documents of each claim.")] = False,
+    docs: Annotated[
+        Path | None, typer.Option(help="A folder of raw documents (gold evidence as file + quote).")
+    ] = None,
+    oracle: Annotated[
+        bool, typer.Option(help="Search only the gold (or oracle) documents of each claim.")
+    ] = False,
     limit: Annotated[int | None, typer.Option(help="Only the first N claims.")] = None,
 ) -> None:
     """Measure verdicts and citations on a labelled set (accuracy, macro-F1, per label, ECE, citations)."""
@@ -287,19 +302,40 @@ def evaluate(
         store = prepare_store(settings, corpus=corpus, docs=docs)
         rows = load_claims(claims, limit)
         checker = Checker.from_settings(settings, store=store)
-        with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                      console=err, transient=True, disable=not err.is_terminal) as bar:
+        with Progress(
+            TextColumn("checking"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        ) as bar:
             task = bar.add_task("checking", total=len(rows))
-            metrics = run_eval(checker, rows, corpus_docs=load_corpus_docs(corpus), oracle=oracle,
-                               by_file=docs is not None, predictions=predictions,
-                               progress=lambda n: bar.update(task, completed=n))
+            metrics = run_eval(
+                checker,
+                rows,
+                corpus_docs=load_corpus_docs(corpus),
+                oracle=oracle,
+                by_file=docs is not None,
+                predictions=predictions,
+                progress=lambda n: bar.update(task, completed=n),
+            )
     except SourcecheckError as exc:
         raise _fail(exc) from exc
     metrics.update({"claims_file": str(claims), "corpus": str(corpus or docs)})
     out_path.write_text(json.dumps(metrics, indent=2))
     table = Table("metric", "value")
-    for key in ("n", "accuracy", "macro_f1", "wrong_supported_rate", "ece", "citation_precision", "citation_recall",
-                "claims_per_s"):
+    for key in (
+        "n",
+        "accuracy",
+        "macro_f1",
+        "wrong_supported_rate",
+        "ece",
+        "citation_precision",
+        "citation_recall",
+        "claims_per_s",
+    ):
         value = metrics[key]
         table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
     for label, m in metrics["per_label"].items():

@@ -41,10 +41,14 @@ def classification_metrics(gold: list[str], pred: list[str]) -> dict:
         "accuracy": sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold) if gold else 0.0,
         "macro_f1": sum(per_label[lab]["f1"] for lab in present) / len(present) if present else 0.0,
         "per_label": per_label,
-        "confusion": {g: {p: sum(1 for a, b in zip(gold, pred, strict=True) if a == g and b == p) for p in LABELS}
-                      for g in LABELS},
+        "confusion": {
+            g: {p: sum(1 for a, b in zip(gold, pred, strict=True) if a == g and b == p) for p in LABELS}
+            for g in LABELS
+        },
         # the costliest error: a claim that is not supported, reported as SUPPORTED
-        "wrong_supported_rate": not_supported.count("SUPPORTED") / len(not_supported) if not_supported else 0.0,
+        "wrong_supported_rate": not_supported.count("SUPPORTED") / len(not_supported)
+        if not_supported
+        else 0.0,
     }
 
 
@@ -121,7 +125,9 @@ def oracle_doc_ids(claim: dict) -> list[str]:
 
 
 def _collection_for(paths: Iterable[Path]) -> str:
-    digest = hashlib.sha256()
+    from ingest.pipeline import INGEST_VERSION
+
+    digest = hashlib.sha256(f"ingest-v{INGEST_VERSION}".encode())
     for path in sorted(paths):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -177,8 +183,16 @@ def _citation_hits(verdict: Verdict, gold: list[GoldSpan], by_file: bool) -> lis
     return hits
 
 
-def run_eval(checker: Checker, claims: list[dict], *, corpus_docs: dict[str, dict], oracle: bool, by_file: bool,
-             predictions: Path, progress: Callable[[int], None] | None = None) -> dict:
+def run_eval(
+    checker: Checker,
+    claims: list[dict],
+    *,
+    corpus_docs: dict[str, dict],
+    oracle: bool,
+    by_file: bool,
+    predictions: Path,
+    progress: Callable[[int], None] | None = None,
+) -> dict:
     gold_labels, pred_labels, confidences = [], [], []
     cited_hits: list[bool] = []
     recall_hits: list[bool] = []
@@ -189,10 +203,27 @@ def run_eval(checker: Checker, claims: list[dict], *, corpus_docs: dict[str, dic
             doc_ids = oracle_doc_ids(claim) if oracle else None
             verdict = checker.check(claim["claim"], doc_ids=doc_ids or None)
             gold = _gold_spans(claim, corpus_docs)
-            citations = [{"doc_id": c.doc_id, "char_start": c.char_start, "char_end": c.char_end, "quote": c.quote,
-                          **({"source": c.source} if by_file else {})} for c in verdict.citations]
-            out.write(json.dumps({"id": claim["id"], "label": verdict.label, "confidence": round(verdict.confidence, 4),
-                                  "citations": citations}) + "\n")
+            citations = [
+                {
+                    "doc_id": c.doc_id,
+                    "char_start": c.char_start,
+                    "char_end": c.char_end,
+                    "quote": c.quote,
+                    **({"source": c.source} if by_file else {}),
+                }
+                for c in verdict.citations
+            ]
+            out.write(
+                json.dumps(
+                    {
+                        "id": claim["id"],
+                        "label": verdict.label,
+                        "confidence": round(verdict.confidence, 4),
+                        "citations": citations,
+                    }
+                )
+                + "\n"
+            )
             gold_labels.append(claim["label"])
             pred_labels.append(verdict.label)
             confidences.append(verdict.confidence)
@@ -206,16 +237,18 @@ def run_eval(checker: Checker, claims: list[dict], *, corpus_docs: dict[str, dic
     elapsed = time.perf_counter() - started
     metrics = classification_metrics(gold_labels, pred_labels)
     correct = [g == p for g, p in zip(gold_labels, pred_labels, strict=True)]
-    metrics.update({
-        "ece": expected_calibration_error(confidences, correct),
-        "citation_precision": sum(cited_hits) / len(cited_hits) if cited_hits else None,
-        "citation_recall": sum(recall_hits) / len(recall_hits) if recall_hits else None,
-        "citations_scored": len(cited_hits),
-        "claims_per_s": len(claims) / elapsed if elapsed else None,
-        "seconds": elapsed,
-        "oracle": oracle,
-        "decided_by": dict(decided_by),
-    })
+    metrics.update(
+        {
+            "ece": expected_calibration_error(confidences, correct),
+            "citation_precision": sum(cited_hits) / len(cited_hits) if cited_hits else None,
+            "citation_recall": sum(recall_hits) / len(recall_hits) if recall_hits else None,
+            "citations_scored": len(cited_hits),
+            "claims_per_s": len(claims) / elapsed if elapsed else None,
+            "seconds": elapsed,
+            "oracle": oracle,
+            "decided_by": dict(decided_by),
+        }
+    )
     return metrics
 
 

@@ -67,6 +67,7 @@ class Passage:
     date: str | None = None
     page: int | None = None
     speaker: str | None = None
+    role: str | None = None  # "host": the interviewer; what a host asserts is not the guest's word
     timestamp: str | None = None
     unit: str = "prose"  # prose | row | record | turn | header
 
@@ -122,6 +123,8 @@ class Verdict(BaseModel):
     confidence: float = Field(ge=0, le=1, description="Calibrated probability that the label is right.")
     citations: list[Citation] = Field(default_factory=list, description="Most decisive first.")
     explanation: str = ""
-    sub_verdicts: list[SubVerdict] = Field(default_factory=list, description="Per part, when the claim was split.")
+    sub_verdicts: list[SubVerdict] = Field(
+        default_factory=list, description="Per part, when the claim was split."
+    )
     decided_by: str = Field("embedded", description="Which component decided: rules, embedded scorer, llm...")
     error: str | None = None

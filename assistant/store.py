@@ -145,6 +145,18 @@ class Store:
                 return
             offset += _PAGE
 
+    def get_passages(self, ids: list[str]) -> list[Passage]:
+        """Passages by id, in the order asked; missing ids are skipped."""
+        if not ids:
+            return []
+        with _reachable(self.where):
+            page = self._chunks.get(ids=ids, include=["metadatas", "documents"])
+        found = {
+            pid: Passage.from_metadata(pid, text, meta)
+            for pid, text, meta in zip(page["ids"], page["documents"], page["metadatas"], strict=True)
+        }
+        return [found[i] for i in ids if i in found]
+
     def generation(self) -> int:
         """Bumped by every write or removal: a cheap fingerprint of the store's contents."""
         with _reachable(self.where):
@@ -152,8 +164,12 @@ class Store:
         return int(rows["metadatas"][0]["generation"]) if rows["ids"] else 0
 
     def _bump(self) -> None:
-        self._docs.upsert(ids=[_GENERATION_ID], embeddings=[[1.0]], documents=[""],
-                          metadatas=[{"status": "meta", "generation": self.generation() + 1}])
+        self._docs.upsert(
+            ids=[_GENERATION_ID],
+            embeddings=[[1.0]],
+            documents=[""],
+            metadatas=[{"status": "meta", "generation": self.generation() + 1}],
+        )
 
     def count_passages(self) -> int:
         with _reachable(self.where):

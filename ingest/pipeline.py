@@ -23,6 +23,8 @@ from ingest.textio import normalize
 from ingest.types import LoadedDocument, Segment
 
 BATCH_PASSAGES = 256
+# Bumped whenever what ingest stores changes (fields, chunking): caches keyed on a corpus include it.
+INGEST_VERSION = 2
 
 
 @dataclass
@@ -86,6 +88,7 @@ def _passages(doc: SourceDocument, loaded: LoadedDocument, max_chars: int) -> li
             date=doc.date,
             page=spec.segment.page,
             speaker=spec.segment.speaker,
+            role=spec.segment.role,
             timestamp=spec.segment.timestamp,
             unit=spec.segment.unit,
         )

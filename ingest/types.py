@@ -19,6 +19,7 @@ class Segment:
     unit: str = "prose"
     page: int | None = None
     speaker: str | None = None
+    role: str | None = None  # "host" for whoever asks the questions in a transcript
     timestamp: str | None = None
     statement: str | None = None
 

@@ -23,6 +23,12 @@ class Evidence:
     context: str  # the passage around it
     retrieval: float = 0.0  # fused retrieval score of its passage
     position: int = 0  # sentence index within the passage
+    document: str = field(
+        default="", repr=False
+    )  # the full text (shared, not copied) for document-level checks
+    reply_to: str | None = (
+        None  # for the first sentences of an answer: the question (host assertion) it answers
+    )
     relevance: float = 0.0
     probs: tuple[float, float, float] = (0.0, 0.0, 1.0)  # supports, refutes, neither
     findings: list = field(default_factory=list)
@@ -61,13 +67,26 @@ def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
     """Split one passage into evidence units. Offsets index the document text."""
     context = text[passage.char_start : passage.char_end]
     if passage.unit in _WHOLE:
-        return [Evidence(passage, passage.char_start, passage.char_end, context, passage.text, context, retrieval)]
+        return [
+            Evidence(
+                passage,
+                passage.char_start,
+                passage.char_end,
+                context,
+                passage.text,
+                context,
+                retrieval,
+                document=text,
+            )
+        ]
     spans = split_sentences(text, passage.char_start, passage.char_end)
     out = []
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         scoring = f"{passage.speaker}: {sentence}" if passage.speaker else sentence
-        out.append(Evidence(passage, start, end, sentence, scoring, context, retrieval, position=i))
+        out.append(
+            Evidence(passage, start, end, sentence, scoring, context, retrieval, position=i, document=text)
+        )
     return out
 
 

@@ -40,6 +40,8 @@ class HybridRetriever:
         dense = [p for p, _ in self.store.search(query, k=self.k_dense, where=where)]
         lexical = [p for p, _ in self.lexical().search(query, k=self.k_lexical)]
         if where and "doc_id" in where:
-            allowed = where["doc_id"].get("$in", []) if isinstance(where["doc_id"], dict) else [where["doc_id"]]
+            allowed = (
+                where["doc_id"].get("$in", []) if isinstance(where["doc_id"], dict) else [where["doc_id"]]
+            )
             lexical = [p for p in lexical if p.doc_id in allowed]
         return rrf([dense, lexical])[:k]

@@ -11,6 +11,7 @@ so every rule can be tested without a model:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -39,80 +40,222 @@ def _days(iso: str | None) -> int | None:
     return date.fromisoformat(iso).toordinal() if iso else None
 
 
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"(?!\s+\d{4})|\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(\d{1,2})\b(?!,?\s+\d{4})"
+)
+_MONTH_NUMBER = {
+    m: i
+    for i, m in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        start=1,
+    )
+}
+
+
+def effective_date(ev: Evidence) -> str | None:
+    """When a figure was true: the latest date the sentence gives ("on 6 November", "as of 31 August 2025"),
+    if it is not after the document's own date; otherwise the document's date."""
+    own = ev.date
+    dates = [iso for _, iso in find_dates(ev.text)]
+    if own:
+        for m in _DAY_MONTH.finditer(ev.text):
+            day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            try:
+                dates.append(date(int(own[:4]), _MONTH_NUMBER[month], int(day)).isoformat())
+            except ValueError:
+                continue
+    past = [d for d in dates if own is None or d <= own]
+    return max(past) if past else own
+
+
+_MONTH_YEAR = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b"
+)
+
+
+def claim_date(text: str) -> str | None:
+    """The date a claim is judged at, if it names one: a full date, or the end of a named month."""
+    named = find_dates(text)
+    if named:
+        return named[0][1]
+    m = _MONTH_YEAR.search(text)
+    if not m:
+        return None
+    month, year = _MONTH_NUMBER[m.group(1)], int(m.group(2))
+    first_of_next = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(first_of_next.toordinal() - 1).isoformat()
+
+
 def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
-    hits = [(e, f) for e in pool for f in e.findings if f.kind == "numeric" and not has(e, "rumour")]
+    hits = [
+        (e, f)
+        for e in pool
+        for f in e.findings
+        if f.kind == "numeric" and not has(e, "rumour") and not has(e, "question")
+    ]
     if not hits:
         return None
-    named = find_dates(frame.text)
-    target = _days(named[0][1]) if named else None
+    target = _days(claim_date(frame.text))
 
     def rank(hit):
         ev, finding = hit
-        when = _days(ev.date)
-        recency = (-abs(when - target) if target is not None else when) if when is not None else -10**9
+        when = _days(effective_date(ev))
+        recency = (-abs(when - target) if target is not None else when) if when is not None else -(10**9)
         return (recency, finding.strength, ev.relevance)
 
     hits.sort(key=rank, reverse=True)
-    top_date = hits[0][0].date
-    deciding = [h for h in hits if h[0].date == top_date and h[1].strength >= hits[0][1].strength - 0.25]
+    top_date = effective_date(hits[0][0])
+    deciding = [
+        h for h in hits if effective_date(h[0]) == top_date and h[1].strength >= hits[0][1].strength - 0.25
+    ]
     refuting = [e for e, f in deciding if f.stance == "refutes"]
     supporting = [e for e, f in deciding if f.stance == "supports"]
     ev, finding = hits[0]
     if refuting and (len(refuting) >= len(supporting)):
-        return Decision("REFUTED", min(1.0, 0.5 + 0.5 * finding.strength), refute=refuting,
-                        explanation=f"The figures disagree ({finding.reason}).", decided_by="rules:numeric")
+        return Decision(
+            "REFUTED",
+            min(1.0, 0.5 + 0.5 * finding.strength),
+            refute=refuting,
+            explanation=f"The figures disagree: {finding.reason}.",
+            decided_by="rules:numeric",
+        )
     if supporting and ev.relevance >= MIN_RELEVANCE:
-        return Decision("SUPPORTED", min(1.0, 0.4 + 0.5 * finding.strength * ev.relevance), support=supporting,
-                        explanation=f"The figures agree ({finding.reason}).", decided_by="rules:numeric")
+        return Decision(
+            "SUPPORTED",
+            min(1.0, 0.4 + 0.5 * finding.strength * ev.relevance),
+            support=supporting,
+            explanation=f"The figures agree: {finding.reason}.",
+            decided_by="rules:numeric",
+        )
     return None
 
 
-def _by_scorer(pool: list[Evidence]) -> Decision:
-    usable = [e for e in pool if not has(e, "rumour") and not has(e, "hedged")]
+_CANNOT_SUPPORT = ("rumour", "hedged", "question", "entity-gap", "date-gap")
+
+
+def _by_scorer(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
+    usable = [e for e in pool if not any(has(e, k) for k in _CANNOT_SUPPORT)]
     sup = sorted(usable, key=lambda e: -e.probs[0])
     ref = sorted(usable, key=lambda e: -e.probs[1])
     best_sup = sup[0].probs[0] if sup else 0.0
     best_ref = ref[0].probs[1] if ref else 0.0
+    # A claim with figures is only supported when the figures were checked (the numeric rules found none).
+    counted = [q for q in frame.quantities if q.kind != "year"]
     if best_ref >= REFUTE_AT and best_ref >= best_sup:
         return Decision("REFUTED", best_ref, refute=ref[:3], explanation="A source contradicts the claim.")
-    if best_sup >= SUPPORT_AT:
+    if best_sup >= SUPPORT_AT and not counted:
         return Decision("SUPPORTED", best_sup, support=sup[:3], explanation="A source states the claim.")
     if any(has(e, "rumour") for e in pool):
-        return Decision("NOT_ENOUGH_INFO", 0.6, explanation="Only rumours or unnamed sources address the claim.",
-                        decided_by="rules:rumour")
-    return Decision("NOT_ENOUGH_INFO", 1 - max(best_sup, best_ref),
-                    explanation="No source establishes or contradicts the claim.")
+        return Decision(
+            "NOT_ENOUGH_INFO",
+            0.6,
+            explanation="Only rumours or unnamed sources address the claim.",
+            decided_by="rules:rumour",
+        )
+    if best_sup >= SUPPORT_AT:
+        return Decision(
+            "NOT_ENOUGH_INFO",
+            0.5,
+            explanation="The sources discuss this, but not the claim's figures.",
+            decided_by="rules:numeric",
+        )
+    return Decision(
+        "NOT_ENOUGH_INFO",
+        1 - max(best_sup, best_ref),
+        explanation="No source establishes or contradicts the claim.",
+    )
 
 
 def _attributed(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
-    words = [e for e in pool if has(e, "speaker") and e.relevance >= ATTRIBUTION_RELEVANCE]
+    # their words on the point: relevant sentences, or their answer to a question that put the point to them
+    words = [e for e in pool if has(e, "speaker") and (e.relevance >= ATTRIBUTION_RELEVANCE or e.reply_to)]
     who = frame.speaker
     if not words:
-        return Decision("NOT_ENOUGH_INFO", 0.6, explanation=f"No recorded words of {who} on this point.",
-                        decided_by="rules:attribution")
+        return Decision(
+            "NOT_ENOUGH_INFO",
+            0.6,
+            explanation=f"No recorded words of {who} on this point.",
+            decided_by="rules:attribution",
+        )
     if frame.denial:
         denials = [e for e in words if has(e, "refusal") or is_negated(e.text)]
         if denials:
-            return Decision("SUPPORTED", 0.7, support=denials, explanation=f"{who} denies it.",
-                            decided_by="rules:attribution")
-        return Decision("NOT_ENOUGH_INFO", 0.55, explanation=f"{who} is not recorded denying it.",
-                        decided_by="rules:attribution")
+            return Decision(
+                "SUPPORTED",
+                0.7,
+                support=denials,
+                explanation=f"{who} denies it.",
+                decided_by="rules:attribution",
+            )
+        return Decision(
+            "NOT_ENOUGH_INFO",
+            0.55,
+            explanation=f"{who} is not recorded denying it.",
+            decided_by="rules:attribution",
+        )
     refusals = [e for e in words if has(e, "refusal")]
     if refusals:
-        return Decision("REFUTED", 0.7, refute=refusals, explanation=f"{who} disputes the characterisation.",
-                        decided_by="rules:attribution")
+        return Decision(
+            "REFUTED",
+            0.7,
+            refute=refusals,
+            explanation=f"{who} disputes the characterisation.",
+            decided_by="rules:attribution",
+        )
     firm = [e for e in words if not has(e, "hedged")]
-    decision = _numeric(frame, firm) or _by_scorer(firm)
+    decision = _numeric(frame, firm) or _by_scorer(frame, firm)
     if decision.label == "NOT_ENOUGH_INFO" and len(firm) < len(words):
-        decision = Decision("NOT_ENOUGH_INFO", 0.6, explanation=f"{who} only hedges.", decided_by="rules:attribution")
+        decision = Decision(
+            "NOT_ENOUGH_INFO", 0.6, explanation=f"{who} only hedges.", decided_by="rules:attribution"
+        )
     return decision
 
 
+def _answered(pool: list[Evidence]) -> Decision | None:
+    """An interviewer put the claim to someone, and they answered it: "No." refutes, "Yes." supports."""
+    refusals = [e for e in pool if e.reply_to and has(e, "refusal")]
+    if refusals:
+        who = refusals[0].passage.speaker
+        return Decision(
+            "REFUTED",
+            0.65,
+            refute=refusals,
+            explanation=f"Asked about it, {who} rejects it.",
+            decided_by="rules:reply",
+        )
+    confirms = [e for e in pool if e.reply_to and has(e, "confirm") and not has(e, "hedged")]
+    if confirms:
+        who = confirms[0].passage.speaker
+        return Decision(
+            "SUPPORTED",
+            0.6,
+            support=confirms,
+            explanation=f"Asked about it, {who} confirms it.",
+            decided_by="rules:reply",
+        )
+    return None
+
+
 def decide(frame: ClaimFrame, evidence: list[Evidence]) -> Decision:
-    pool = [e for e in evidence if e.relevance >= MIN_RELEVANCE]
+    pool = [e for e in evidence if e.relevance >= MIN_RELEVANCE or e.reply_to]
     if frame.speaker:
         return _attributed(frame, pool)
-    return _numeric(frame, pool) or _by_scorer(pool)
+    return _numeric(frame, pool) or _answered(pool) or _by_scorer(frame, pool)
 
 
 def combine(labels: list[str]) -> str:

@@ -25,7 +25,9 @@ class Calibrator:
     @classmethod
     def load_default(cls) -> Calibrator:
         if DEFAULT_PATH.exists():
-            return cls({k: (v["x"], v["y"]) for k, v in json.loads(DEFAULT_PATH.read_text())["labels"].items()})
+            return cls(
+                {k: (v["x"], v["y"]) for k, v in json.loads(DEFAULT_PATH.read_text())["labels"].items()}
+            )
         return cls()
 
     def __call__(self, decision: Decision) -> float:

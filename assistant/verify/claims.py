@@ -22,19 +22,46 @@ _ATTRIBUTION = re.compile(
 )
 _ACCORDING = re.compile(r"^according to (?P<who>[^,]+),\s*(?P<content>.+)$", re.I)
 _DENY_VERBS = ("denied", "denies", "disputed", "disputes", "rejected", "rejects", "has denied")
-_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot|n't|isn't|wasn't|aren't|doesn't|didn't|"
-                       r"hasn't|haven't|won't|no longer)\b", re.I)
-_HEDGE = re.compile(r"\b(?:i think|i believe|i guess|probably|possibly|perhaps|maybe|might|may have|reportedly|"
-                    r"allegedly|rumou?red|i(?:'ve| have) heard|i don't know if|i'm not sure|it seems|apparently|"
-                    r"could be|likely|unconfirmed|people familiar with|sources said|according to (?:people|sources|"
-                    r"two people|three people|several people)|speculat\w*)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|none|neither|nor|without|cannot|n't|isn't|wasn't|aren't|doesn't|didn't|"
+    r"hasn't|haven't|won't|no longer)\b",
+    re.I,
+)
+_HEDGE = re.compile(
+    r"\b(?:i think|i believe|i guess|probably|possibly|perhaps|maybe|might|may have|reportedly|"
+    r"allegedly|rumou?red|i(?:'ve| have) heard|i hear|we hear|people say|i don't know if|i'm not sure|it seems|apparently|"
+    r"could be|likely|unconfirmed|people familiar with|sources said|according to (?:people|sources|"
+    r"two people|three people|several people)|speculat\w*)\b",
+    re.I,
+)
 _LIST = re.compile(
     r"(?P<pre>\b(?:in|for|across|including|on|with|by|from|to)\s+)"
     r"(?P<items>(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*,\s+)+(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*,?\s+)?"
     r"(?:and|or)\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
 )
 _ENTITY = re.compile(r"\b[A-Z][\w'’.-]*(?:[ -][A-Z0-9][\w'’.-]*)*|\b\w+-\d[\w.-]*")
-_SENTENCE_START_WORDS = frozenset(["The", "A", "An", "In", "On", "As", "By", "For", "It", "Its", "This", "That", "These", "Those", "Every", "Each", "Before", "After"])
+_SENTENCE_START_WORDS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "As",
+        "By",
+        "For",
+        "It",
+        "Its",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Every",
+        "Each",
+        "Before",
+        "After",
+    ]
+)
 
 
 @dataclass
@@ -92,22 +119,48 @@ def is_hedged(text: str) -> bool:
     return bool(_HEDGE.search(text))
 
 
+_SUBJECTS = re.compile(
+    r"^(?P<items>(?:the\s+)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*(?:,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)*"
+    r",?\s+and\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)\s+(?P<verb>are|were|have|had|do|did|is|was|both)\b"
+)
+
+
 def split_claim(claim: str) -> list[str]:
-    """A claim that lists items ("in A, B and C") becomes one claim per item; otherwise the claim itself.
-    The list convention then applies: every item must hold."""
+    """A claim that lists items ("in A, B and C", "A and B are ...") becomes one claim per item; otherwise the
+    claim itself. The list convention then applies: every item must hold."""
+    subjects = _SUBJECTS.match(claim)
+    if subjects:
+        items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", subjects.group("items")) if i.strip()]
+        verb = {"are": "is", "were": "was", "have": "has", "do": "does"}.get(
+            subjects.group("verb"), subjects.group("verb")
+        )
+        rest = claim[subjects.end("verb") :]
+        if len(items) >= 2:
+            return [
+                f"{item}{' ' if verb != 'both' else ''}{verb if verb != 'both' else ''}{rest}"
+                for item in items
+            ]
     m = _LIST.search(claim)
     if not m:
         return [claim]
-    items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("items")) if i.strip()]
+    items = [
+        i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("items")) if i.strip()
+    ]
     if len(items) < 2:
         return [claim]
     return [claim[: m.start("items")] + item + claim[m.end("items") :] for item in items]
 
 
-_CHECKWORTHY = re.compile(r"\d|\b(?:said|says|confirmed|denied|announced|according to|reported|released|launched|"
-                          r"percent|million|billion|most|first|largest|more than|less than|fewer than)\b", re.I)
-_RHETORIC = re.compile(r"\?$|^(?:but|so|and|yet)?\s*(?:imagine|what if|let's|let us|think about|who knows|"
-                       r"isn't it|we all know|in my opinion|i think)\b", re.I)
+_CHECKWORTHY = re.compile(
+    r"\d|\b(?:said|says|confirmed|denied|announced|according to|reported|released|launched|"
+    r"percent|million|billion|most|first|largest|more than|less than|fewer than)\b",
+    re.I,
+)
+_RHETORIC = re.compile(
+    r"\?$|^(?:but|so|and|yet)?\s*(?:imagine|what if|let's|let us|think about|who knows|"
+    r"isn't it|we all know|in my opinion|i think)\b",
+    re.I,
+)
 
 
 def extract_claims(article: str) -> list[tuple[str, int, int]]:

@@ -13,54 +13,165 @@ import re
 from dataclasses import dataclass, field
 
 _SCALES = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "millions": 1e6,
-    "b": 1e9, "bn": 1e9, "billion": 1e9, "billions": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12,
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mio": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "billions": 1e9,
+    "t": 1e12,
+    "tn": 1e12,
+    "trillion": 1e12,
 }
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a thousand": 1000,
-    "a dozen": 12, "dozen": 12, "half a": 0.5, "a quarter of": 25, "a third of": 33.3, "half of": 50,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "a dozen": 12,
+    "dozen": 12,
+    "half a": 0.5,
+    "a quarter of": 25,
+    "a third of": 33.3,
+    "half of": 50,
 }
 _FRACTION_PERCENT = {"a quarter of": 25.0, "a third of": 100 / 3, "half of": 50.0}
 
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_WORDNUM = r"(?P<word>" + "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True)) + r")"
+_WORDNUM = (
+    r"(?P<word>" + "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True)) + r")"
+)
 _SCALE = r"(?:\s*-?\s*(?P<scale>thousand|millions?|billions?|trillion|mn|mio|bn|tn|[kmbt])\b)?"
 _UNIT = r"(?:\s*(?P<unit>%|per ?cent\b|percentage points?\b|pp\b|pct\b))?"
 _QUANTITY = re.compile(
-    rf"(?<![\w.,-])(?:{_NUMBER}|\b{_WORDNUM}\b){_SCALE}{_UNIT}(?![\w])|(?<![\w.])(?P<key>\w+?_(?:millions|k|pct|percent))\"?\s*[:=]\s*\"?(?P<keynum>\d+(?:\.\d+)?)",
+    rf"(?<![\w.,-])(?:{_NUMBER}|\b{_WORDNUM}\b){_SCALE}{_UNIT}(?![\w])|(?<![\w.])(?P<key>[\w.]+?_(?:millions|k|pct|percent))\"?\s*[:=]\s*\"?(?P<keynum>\d+(?:\.\d+)?)",
     re.I,
 )
 
 # Words before a number that bound it. Longest phrases first.
 _COMPARATORS = [
-    ("gt", r"more than|greater than|higher than|larger than|over|above|exceed(?:s|ed|ing)?|in excess of|upwards of|"
-           r"passed|passing|surpass(?:es|ed|ing)?|topped|tops|beyond|north of|crossed"),
+    (
+        "gt",
+        r"more than|greater than|higher than|larger than|over|above|exceed(?:s|ed|ing)?|in excess of|upwards of|"
+        r"passed|passing|surpass(?:es|ed|ing)?|topped|tops|beyond|north of|crossed",
+    ),
     ("ge", r"at least|no (?:fewer|less) than|a minimum of|or more"),
-    ("lt", r"less than|fewer than|under|below|lower than|short of|just short of|shy of|not yet|nearly|almost|"
-           r"just under|up to but not"),
+    (
+        "lt",
+        r"less than|fewer than|under|below|lower than|short of|just short of|shy of|not yet|nearly|almost|"
+        r"just under|up to but not",
+    ),
     ("le", r"at most|no more than|up to|a maximum of|not more than"),
-    ("approx", r"about|around|roughly|approximately|some|close to|nearly|circa|~|an estimated|estimated|"
-               r"almost|just over|just under|more or less"),
+    (
+        "approx",
+        r"about|around|roughly|approximately|some|close to|nearly|circa|~|an estimated|estimated|"
+        r"almost|just over|just under|more or less",
+    ),
 ]
-_COMPARATOR_RE = [(name, re.compile(rf"(?:\b(?:{pattern})\b|~)\s*(?:the\s+|a\s+total\s+of\s+)?$", re.I))
-                  for name, pattern in _COMPARATORS]
+_COMPARATOR_RE = [
+    (name, re.compile(rf"(?:\b(?:{pattern})\b|~)\s*(?:the\s+|a\s+total\s+of\s+)?$", re.I))
+    for name, pattern in _COMPARATORS
+]
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY_MONTH = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?!\w)|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I
+)
 _CLUB = re.compile(r"^\s*(?:[\w-]+\s+){0,2}club\b", re.I)  # "the 700 million (downloads) club" means > N
-_STOP = frozenset(["the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "its", "their", "his", "her", "this", "that", "than", "more", "less", "about", "over", "under", "some", "roughly", "around", "approximately", "nearly", "almost", "just", "short", "least", "most", "up"])
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "than",
+        "more",
+        "less",
+        "about",
+        "over",
+        "under",
+        "some",
+        "roughly",
+        "around",
+        "approximately",
+        "nearly",
+        "almost",
+        "just",
+        "short",
+        "least",
+        "most",
+        "up",
+    ]
+)
 
 
 @dataclass
 class Quantity:
     value: float  # in base units (downloads, not millions); percents as 0-100
-    kind: str  # count | percent | points | year
+    kind: str  # count | percent | points | year | period ("the 30 days to ...": a window, not a figure)
     comparator: str  # eq | gt | ge | lt | le | approx
     start: int
     end: int
     text: str
     context: frozenset[str] = field(default_factory=frozenset)  # content words around it
     precision: float = 0.0  # half a unit of the last written digit, in base units
+    head: str | None = None  # the word it counts: "downloads" in "700 million downloads"
 
     def interval(self, *, as_claim: bool) -> tuple[float, float, bool, bool]:
         """(lo, hi, lo_open, hi_open)."""
@@ -77,8 +188,9 @@ class Quantity:
             # "roughly 31 million" admits ordinary rounding: 5 %, or the written precision if coarser
             slack = max(abs(v) * (0.05 if as_claim else 0.03), self.precision * 2)
             return v - slack, v + slack, False, False
-        # A bare figure allows the rounding its digits imply, but no more than 2 %: "700 million" is not 687M.
-        slack = min(self.precision, max(abs(v) * 0.02, self.precision / 10)) if as_claim else self.precision / 10
+        # A bare figure allows the rounding its digits imply, but no more than 1 %: "700 million" is not 687M.
+        # Evidence is read the same way; an exact count ("41 cases") is exact.
+        slack = 0.0 if self.precision <= 0.5 else min(self.precision, abs(v) * 0.01)
         return v - slack, v + slack, False, False
 
 
@@ -93,10 +205,19 @@ def _precision(num: str, scale: float) -> float:
     return 0.5 * 10**zeros * scale
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]+")
+_VERBS_OF_COMPARISON = frozenset(
+    ["pass", "enter", "exceed", "surpass", "top", "cross", "reach", "hit", "club"]
+)
+
+
 def _context(text: str, start: int, end: int) -> frozenset[str]:
-    before = re.findall(r"[a-z][a-z0-9-]+", text[max(0, start - 60) : start].lower())[-4:]
-    after = re.findall(r"[a-z][a-z0-9-]+", text[end : end + 60].lower())[:4]
-    return frozenset(_stem(w) for w in before + after if w not in _STOP)
+    """What the number counts: nearby lower-case words. Names (capitalised) and verbs of comparison are left
+    out; whose number it is, and how it compares, are checked apart."""
+    before = _WORD.findall(text[max(0, start - 60) : start])[-4:]
+    after = _WORD.findall(text[end : end + 60])[:5]
+    words = (_stem(w.lower()) for w in before + after if not w[0].isupper() and w.lower() not in _STOP)
+    return frozenset(w for w in words if w not in _VERBS_OF_COMPARISON)
 
 
 def _stem(word: str) -> str:
@@ -128,7 +249,7 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
 def extract_quantities(text: str) -> list[Quantity]:
     """Numbers with their unit, comparator and context. Calendar dates are left to the date checks."""
     out: list[Quantity] = []
-    dates = _date_spans(text)
+    dates = _date_spans(text) + [m.span() for m in _DAY_MONTH.finditer(text)]
     for m in _QUANTITY.finditer(text):
         if any(a <= m.start() < b for a, b in dates):
             continue
@@ -138,9 +259,22 @@ def extract_quantities(text: str) -> list[Quantity]:
             kind = "percent" if key.endswith(("pct", "percent")) else "count"
             num = m.group("keynum")
             value = float(num) * scale
-            context = frozenset(_stem(w) for w in re.split(r"[_\W]+", key) if w and w not in ("millions", "k"))
-            out.append(Quantity(value, kind, "eq", m.start("keynum"), m.end(), m.group(0), context,
-                                _precision(num, scale)))
+            context = frozenset(
+                _stem(w) for w in re.split(r"[_\W]+", key) if w and w not in ("millions", "k")
+            )
+            out.append(
+                Quantity(
+                    value,
+                    kind,
+                    "eq",
+                    m.start("keynum"),
+                    m.end(),
+                    m.group(0),
+                    context,
+                    _precision(num, scale),
+                    head=_head(text, m.start("keynum"), m.end()),
+                )
+            )
             continue
         num, word = m.group("num"), m.group("word")
         scale_word = (m.group("scale") or "").lower()
@@ -160,13 +294,60 @@ def extract_quantities(text: str) -> list[Quantity]:
             kind = "year"
         else:
             kind = "count"
-        if (m.start() > 0 and text[m.start() - 1] in "-/:") or re.match(r"[-/:]\d", text[m.end() : m.end() + 2]):
+        if (m.start() > 0 and text[m.start() - 1] in "-/:") or re.match(
+            r"[-/:]\d", text[m.end() : m.end() + 2]
+        ):
             continue  # dates (2025-10-31), versions (Orvane-3), times (00:01), ranges of ids
+        if (
+            kind == "count"
+            and re.match(
+                r"\s*(?:days?|weeks?|months?|quarters?|years?)\b", text[m.end() : m.end() + 12], re.I
+            )
+            and re.search(
+                r"\b(?:the|last|past|previous|first|next|over)\s+$",
+                text[max(0, m.start() - 12) : m.start()],
+                re.I,
+            )
+        ):
+            kind = "period"
         precision = 0.5 * scale if word else _precision(num, scale)
         comparator = _comparator(text, m.start(), m.end())
-        out.append(Quantity(base * scale, kind, comparator, m.start(), m.end(), m.group(0).strip(),
-                            _context(text, m.start(), m.end()), precision))
+        out.append(
+            Quantity(
+                base * scale,
+                kind,
+                comparator,
+                m.start(),
+                m.end(),
+                m.group(0).strip(),
+                _context(text, m.start(), m.end()),
+                precision,
+                head=_head(text, m.start(), m.end()),
+            )
+        )
     return out
+
+
+_FIELD = re.compile(r"([A-Za-z][\w.]*)\"?\s*[:=]\s*\"?$")
+
+
+def _head(text: str, start: int, end: int) -> str | None:
+    """The counted word: right after the number ("700 million downloads"), or the field it is the value of
+    ("downloads_all_time: 21480112", "downloads.last_30d_millions": 31.37)."""
+    field = _FIELD.search(text[max(0, start - 60) : start])
+    if field:
+        words = [w for w in re.split(r"[_.\W]+", field.group(1).lower()) if w and not w[0].isdigit()]
+        words = [
+            w
+            for w in words
+            if w not in _WINDOW_WORDS and w not in ("millions", "k", "pct", "percent", "total")
+        ]
+        return _stem(words[0]) if words else None
+    after = _WORD.findall(text[end : end + 40])
+    for word in after[:3]:
+        if word.lower() not in _STOP and not word[0].isupper():
+            return _stem(word.lower())
+    return None
 
 
 def _inside(e: tuple, c: tuple) -> bool:
@@ -198,11 +379,43 @@ def compare(claim: Quantity, evidence: Quantity) -> str:
     return "unknown"
 
 
+_WINDOW_WORDS = frozenset(
+    [
+        "day",
+        "week",
+        "month",
+        "year",
+        "quarter",
+        "first",
+        "launch",
+        "daily",
+        "weekly",
+        "monthly",
+        "annual",
+        "30d",
+        "7d",
+        "last",
+    ]
+)
+
+
 def alignment(claim: Quantity, evidence: Quantity) -> float:
-    """How sure we are that two quantities measure the same thing: shared context words, same kind."""
+    """How sure we are that two quantities measure the same thing: the counted word, shared context, and the
+    same time window ("on its first day" is not "in August")."""
     if claim.kind != evidence.kind:
         return 0.0
     if not claim.context or not evidence.context:
         return 0.3
-    shared = len(claim.context & evidence.context)
-    return shared / len(claim.context)
+    head = 0.0
+    if claim.head and evidence.head:
+        head = (
+            1.0
+            if claim.head == evidence.head or claim.head in evidence.context or evidence.head in claim.context
+            else 0.0
+        )
+    shared = len(claim.context & evidence.context) / min(len(claim.context), len(evidence.context))
+    score = 0.5 * head + 0.5 * shared
+    window = claim.context & _WINDOW_WORDS
+    if window and not window & evidence.context:
+        score *= 0.4
+    return score

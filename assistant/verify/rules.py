@@ -10,17 +10,29 @@ from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, is_hedged, is_negated
 from assistant.verify.quantities import Quantity, alignment, compare, extract_quantities
 
+# A speaker refusing the question's premise: only direct refusals, not any negation in a long answer.
 _REFUSAL = re.compile(
-    r"\b(?:i wouldn't (?:use|call|say|put)|i would not (?:use|call|say)|that's not (?:true|right|correct|accurate)|"
-    r"not (?:quite|really|true|correct|accurate)|no, not|i disagree|that's an overstatement|overstating|"
-    r"that is not|we have not|we haven't|there (?:are|is) no|we are not|we're not|we don't|not happening|"
-    r"no plans|deny|denied|false)\b",
+    r"(?:^|[.!?]\s)\s*(?:no[,.!]|not quite|not really|not globally|not exactly|that's not (?:true|right|correct|"
+    r"accurate|what)|that is not (?:true|right|correct|accurate)|i disagree|i wouldn't (?:use|call|say|put|go)|"
+    r"i would not (?:use|call|say)|i'd not call|that's an overstatement|that's overstating|i think that's "
+    r"(?:probably )?overstating|we're not|we are not|that's not happening)|\bi wouldn't (?:use|call) (?:that|it)|"
+    r"\boverstating it\b|\bwe have no plans\b|\bwe deny\b",
     re.I,
 )
-_DECLINE = re.compile(r"\b(?:declined to comment|did not respond|no comment|won't comment|not going to comment|"
-                      r"don't comment)\b", re.I)
-_RUMOUR = re.compile(r"\b(?:people familiar with|according to (?:people|sources|two|three|several)|sources said|"
-                     r"anonymous|reportedly|rumou?r|speculat\w*|is said to|are said to|unconfirmed)\b", re.I)
+_CONFIRM = re.compile(
+    r"^\s*(?:yes|yeah|that's right|that is right|correct|exactly|absolutely|indeed|we did|we have)\b", re.I
+)
+_DECLINE = re.compile(
+    r"\b(?:declined to comment|did not respond|no comment|won't comment|not going to comment|"
+    r"don't comment)\b",
+    re.I,
+)
+_RUMOUR = re.compile(
+    r"\b(?:people familiar with|according to (?:people|sources|two|three|several)|sources said|"
+    r"anonymous|reportedly|rumou?r|speculat\w*|is said to|are said to|unconfirmed|press reports|"
+    r"media reports|reports that)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -31,19 +43,49 @@ class Finding:
     reason: str
 
 
-def _mentions(names: list[str], text: str) -> float:
-    """Share of the claim's names that the text mentions (case-insensitive, a name's first word suffices)."""
+def _entity_in(name: str, text: str) -> bool:
+    """The name as a whole word sequence; a model name followed by "-..." is another model ("Halcyon" is not
+    "Halcyon-3.2-3B")."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w]|-\w)", text, re.I))
+
+
+def entity_coverage(names: list[str], text: str) -> float:
+    """Share of the claim's names that the text mentions. A multi-word name counts if its first word is there."""
     if not names:
         return 1.0
-    low = text.lower()
-    return sum(1 for n in names if n.lower() in low or n.split()[0].lower() in low) / len(names)
+    return sum(1 for n in names if _entity_in(n, text) or _entity_in(n.split()[0], text)) / len(names)
+
+
+def _scope(ev: Evidence) -> str:
+    return f"{ev.passage.title}\n{ev.context}"
+
+
+_RETRACTION = re.compile(r"\b(?:incorrectly|erroneously|mistakenly|wrongly|in error)\b", re.I)
+_CORRECTED = re.compile(
+    r"\b(?:the correct|correct figure|should have (?:read|said)|actually|in fact|corrected)\b", re.I
+)
+
+
+def _retracted(text: str, quantity: Quantity) -> bool:
+    """Is this figure the one a correction says was wrong (after "incorrectly stated", before "the correct")?"""
+    cue = _RETRACTION.search(text)
+    if not cue or quantity.start < cue.end():
+        return False
+    fix = _CORRECTED.search(text, cue.end())
+    return fix is None or quantity.start < fix.start()
+
+
+def _phrase(text: str, q: Quantity) -> str:
+    """The number with the few words before it that qualify it ("just short of 500 million")."""
+    before = text[max(0, q.start - 30) : q.start].split()[-3:]
+    after = text[q.end : q.end + 30].split()[:1]
+    return " ".join([*before, text[q.start : q.end], *after]).strip(" ,.;:|")
 
 
 def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if not frame.quantities:
         return []
-    scope = f"{ev.passage.title} {ev.scoring_text}"
-    if _mentions(frame.entities, scope) < 0.5:
+    if entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.scoring_text}") < 0.5:
         return []  # numbers about something else
     found: list[Finding] = []
     evidence_quantities = extract_quantities(ev.scoring_text)
@@ -57,14 +99,108 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             continue
         score, eq = best
         stance = compare(cq, eq)
+        if stance == "supports" and _retracted(ev.scoring_text, eq):
+            stance = "refutes"  # "an earlier version incorrectly stated 4 billion"
         if stance != "unknown":
-            found.append(Finding("numeric", stance, score, f"claim: {cq.text!r}; evidence: {eq.text!r}"))
+            said = (
+                f"the claim says {_phrase(frame.content, cq)!r}, the source {_phrase(ev.scoring_text, eq)!r}"
+            )
+            found.append(Finding("numeric", stance, score, said))
+    return found
+
+
+_ROLES = {
+    "ceo": r"chief executive(?: officer)?|ceo",
+    "cto": r"chief technology officer|cto",
+    "cfo": r"chief financial officer|cfo",
+    "president": r"president",
+    "founder": r"(?:co-)?founder",
+}
+_ROLE_IN_CLAIM = re.compile(rf"\b({'|'.join(_ROLES)}|chief executive)\b", re.I)
+_NAME = r"((?:Dr\. )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+
+
+def resolve_role(speaker: str, texts: list[str]) -> str:
+    """ "Tarvex's CEO" -> the person the documents name as such ("Lionel Achterberg -- Chief Executive Officer,
+    Tarvex Group", "Tarvex CEO Lionel Achterberg", "Ilse Varnholt is co-founder and CEO of Novaro AI")."""
+    m = _ROLE_IN_CLAIM.search(speaker)
+    if not m:
+        return speaker
+    role = "(?i:" + _ROLES.get(m.group(1).lower(), _ROLES["ceo"]) + ")"
+    org_words = [
+        w for w in re.findall(r"[A-Z][\w-]+", speaker.replace("'s", "")) if w.upper() != w or len(w) > 3
+    ]
+    org = org_words[0] if org_words else ""
+    patterns = [
+        rf"{_NAME}\s*(?:--|-|–|—|,)\s*{role}\b[^\n]{{0,40}}{re.escape(org)}",
+        rf"{re.escape(org)}\S*\s+{role}\s+{_NAME}",
+        rf"{_NAME},?\s+(?:is\s+)?(?:the\s+)?(?:(?i:co-founder) and\s+)?{role}\s+(?:of|at)\s+{re.escape(org)}",
+        rf"{role}\s+of\s+{re.escape(org)}\S*,?\s+{_NAME}",
+    ]
+    for text in texts:
+        for pattern in patterns:
+            found = re.search(pattern, text)
+            if found:
+                return found.group(1)
+    return speaker
+
+
+_MONTH_YEAR = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b"
+)
+_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+_EVENT = re.compile(
+    r"\b(releas\w*|launch\w*|publish\w*|found\w*|incorporat\w*|announc\w*|open-sourc\w*|"
+    r"introduc\w*|unveil\w*|debut\w*|came out)\b",
+    re.I,
+)
+
+
+def _claim_dates(text: str) -> tuple[set[tuple[str, str]], set[str]]:
+    months = {(m.group(1), m.group(2)) for m in _MONTH_YEAR.finditer(text)}
+    years = set(_YEAR.findall(text))
+    return months, years
+
+
+def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
+    """Dates the claim names must be in the evidence to support it; an event the evidence dates differently
+    ("released on 15 July 2025" against "released in April 2025") refutes it."""
+    months, years = _claim_dates(frame.content)
+    if not months and not years:
+        return []
+    scope = f"{ev.passage.title}\n{ev.context}"
+    have_months, have_years = _claim_dates(scope)
+    found: list[Finding] = []
+    missing = [f"{m} {y}" for m, y in months if (m, y) not in have_months] + [
+        y for y in years if y not in have_years
+    ]
+    if missing:
+        found.append(Finding("date-gap", "none", 1.0, f"does not mention {', '.join(missing)}"))
+    claim_event = _EVENT.search(frame.content)
+    sentence_event = _EVENT.search(ev.text)
+    sentence_months, _ = _claim_dates(ev.text)
+    if (
+        months
+        and claim_event
+        and sentence_event
+        and sentence_months
+        and not (months & sentence_months)
+        and claim_event.group(1)[:5].lower() == sentence_event.group(1)[:5].lower()
+        and entity_coverage(frame.entities[:1], ev.text) == 1.0
+    ):
+        said = ", ".join(f"{m} {y}" for m, y in sorted(sentence_months))
+        found.append(Finding("date", "refutes", 0.6, f"the evidence dates it {said}"))
     return found
 
 
 def speaker_matches(speaker: str, ev: Evidence) -> bool:
     """Are these the words of the person or organisation the claim names?"""
-    who = {w.lower().strip("'’s") for w in re.findall(r"[A-Z][\w'’-]+", speaker)} - {"ceo", "cto", "cfo"}
+    who = {w.lower().strip("'’s") for w in re.findall(r"[A-Z][\w'’-]+", speaker)} - {
+        "ceo",
+        "cto",
+        "cfo",
+        "dr",
+    }
     if ev.passage.speaker:
         said_by = {w.lower() for w in ev.passage.speaker.split()}
         return bool(who & said_by)
@@ -74,26 +210,68 @@ def speaker_matches(speaker: str, ev: Evidence) -> bool:
     text = ev.text.lower()
     if ev.passage.kind == "announcement" and any(w in ev.passage.title.lower() or w in text for w in who):
         return True
-    return any(w in text for w in who) and bool(re.search(r"\b(?:said|says|told|according to|stated)\b", text))
+    return any(w in text for w in who) and bool(
+        re.search(r"\b(?:said|says|told|according to|stated)\b", text)
+    )
 
 
-def evidence_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
-    findings = numeric_findings(frame, ev)
-    if _RUMOUR.search(ev.text) or _RUMOUR.search(ev.context[: max(0, ev.char_start - ev.passage.char_start)][-200:]):
-        findings.append(Finding("rumour", "none", 1.0, "reported only from anonymous sources or as speculation"))
+def evidence_findings(frame: ClaimFrame, ev: Evidence, speaker: str | None = None) -> list[Finding]:
+    """Everything the rules can say about one piece of evidence. ``speaker`` is the claim's speaker with any
+    role ("Tarvex's CEO") resolved to a name."""
+    findings = numeric_findings(frame, ev) + date_findings(frame, ev)
+    before = ev.context[: max(0, ev.char_start - ev.passage.char_start)][-200:]
+    if _RUMOUR.search(ev.text) or _RUMOUR.search(before):
+        findings.append(
+            Finding("rumour", "none", 1.0, "reported only from anonymous sources or as speculation")
+        )
     elif _DECLINE.search(ev.text):
         findings.append(Finding("rumour", "none", 1.0, "a party declined to comment"))
-    if is_hedged(ev.text) and ev.passage.speaker:
-        findings.append(Finding("hedged", "none", 1.0, f"{ev.passage.speaker} hedges"))
+    if is_hedged(ev.text) and ev.passage.kind == "transcript":
+        findings.append(Finding("hedged", "none", 1.0, f"{ev.passage.speaker or 'the speaker'} hedges"))
+    if ev.passage.role == "host" or ev.text.rstrip().endswith("?"):
+        findings.append(
+            Finding("question", "none", 1.0, "asserted in a question, not by the one who answers")
+        )
     if ev.passage.speaker and _REFUSAL.search(ev.text):
         findings.append(Finding("refusal", "refutes", 1.0, f"{ev.passage.speaker} disputes it"))
-    if frame.speaker and speaker_matches(frame.speaker, ev):
-        findings.append(Finding("speaker", "none", 1.0, f"words of {frame.speaker}"))
+    if ev.reply_to is not None and _CONFIRM.search(ev.text) and ev.position == 0:
+        findings.append(
+            Finding("confirm", "supports", 0.8, f"{ev.passage.speaker} confirms: {ev.reply_to[:80]}")
+        )
+    if speaker and speaker_matches(speaker, ev):
+        findings.append(Finding("speaker", "none", 1.0, f"words of {speaker}"))
+    # Every name in the claim must be in the sentence, the one before it or the title (a speaker's own
+    # organisation counts for "we"); otherwise the evidence is about something else (a sister company,
+    # another model, another country).
+    if entity_coverage(frame.entities, _near(ev)) < 1.0:
+        findings.append(Finding("entity-gap", "none", 1.0, "does not name everything the claim names"))
     return findings
+
+
+def _near(ev: Evidence) -> str:
+    before = (
+        ev.document[max(ev.passage.char_start, ev.char_start - 300) : ev.char_start] if ev.document else ""
+    )
+    previous = re.split(r"(?<=[.!?])\s+", before.strip())[-1] if before.strip() else ""
+    speaker = ""
+    if ev.passage.speaker and re.search(r"\b(?:we|our|us)\b", ev.text, re.I):
+        # "than we do": the speaker's organisation, as the document's header introduces it
+        header = ev.document[:1500] if ev.document else ""
+        line = next((ln for ln in header.splitlines() if ev.passage.speaker.split()[-1] in ln), "")
+        speaker = line
+    return f"{ev.passage.title}\n{previous}\n{ev.scoring_text}\n{speaker}"
 
 
 def has(ev: Evidence, kind: str) -> bool:
     return any(f.kind == kind for f in ev.findings)
 
 
-__all__ = ["Finding", "evidence_findings", "has", "is_negated", "numeric_findings", "speaker_matches"]
+__all__ = [
+    "Finding",
+    "evidence_findings",
+    "has",
+    "is_negated",
+    "numeric_findings",
+    "resolve_role",
+    "speaker_matches",
+]

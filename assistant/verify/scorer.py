@@ -19,13 +19,40 @@ from assistant.retrieve.lexical import tokenize
 from assistant.verify.claims import is_negated
 
 _ANTONYMS = [
-    ("increase", "decrease"), ("increase", "reduce"), ("rise", "fall"), ("rose", "fell"), ("grow", "shrink"),
-    ("higher", "lower"), ("more", "fewer"), ("more", "less"), ("larger", "smaller"), ("before", "after"),
-    ("won", "lost"), ("win", "lose"), ("gain", "loss"), ("positive", "negative"), ("open", "closed"),
-    ("allow", "forbid"), ("include", "exclude"), ("accept", "reject"), ("confirm", "deny"), ("first", "last"),
-    ("up", "down"), ("promote", "inhibit"), ("activate", "inhibit"), ("enhance", "impair"), ("improve", "worsen"),
-    ("high", "low"), ("above", "below"), ("beneficial", "harmful"), ("safe", "unsafe"), ("effective", "ineffective"),
-    ("associated", "unassociated"), ("maximum", "minimum"), ("most", "least"), ("abandon", "continue"),
+    ("increase", "decrease"),
+    ("increase", "reduce"),
+    ("rise", "fall"),
+    ("rose", "fell"),
+    ("grow", "shrink"),
+    ("higher", "lower"),
+    ("more", "fewer"),
+    ("more", "less"),
+    ("larger", "smaller"),
+    ("before", "after"),
+    ("won", "lost"),
+    ("win", "lose"),
+    ("gain", "loss"),
+    ("positive", "negative"),
+    ("open", "closed"),
+    ("allow", "forbid"),
+    ("include", "exclude"),
+    ("accept", "reject"),
+    ("confirm", "deny"),
+    ("first", "last"),
+    ("up", "down"),
+    ("promote", "inhibit"),
+    ("activate", "inhibit"),
+    ("enhance", "impair"),
+    ("improve", "worsen"),
+    ("high", "low"),
+    ("above", "below"),
+    ("beneficial", "harmful"),
+    ("safe", "unsafe"),
+    ("effective", "ineffective"),
+    ("associated", "unassociated"),
+    ("maximum", "minimum"),
+    ("most", "least"),
+    ("abandon", "continue"),
 ]
 _ANTONYM_MAP: dict[str, set[str]] = {}
 for _a, _b in _ANTONYMS:
@@ -96,4 +123,3 @@ class HeuristicScorer:
             refute_share = 0.55 if clash else 0.08
             out[i] = (rel[i] * (1 - refute_share), rel[i] * refute_share, 1 - rel[i])
         return out
-

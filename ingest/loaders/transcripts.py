@@ -85,6 +85,27 @@ def is_speaker_labelled(text: str) -> bool:
     return sum(counts.values()) >= 4 and sum(1 for c in counts.values() if c >= 2) >= 2
 
 
+_HOST_LABELS = frozenset({"host", "interviewer", "moderator", "presenter", "anchor", "operator"})
+
+
+def mark_hosts(text: str, segments: list[Segment]) -> list[Segment]:
+    """The interviewer is whoever is labelled so, or asks questions in at least half of their turns (and more
+    often than anyone else). Their assertions frame questions; they are not the guest's words."""
+    asked: dict[str, list[int]] = {}
+    for seg in segments:
+        if seg.unit == "turn" and seg.speaker:
+            stats = asked.setdefault(seg.speaker, [0, 0])
+            stats[0] += "?" in text[seg.char_start : seg.char_end]
+            stats[1] += 1
+    ratios = {who: q / n for who, (q, n) in asked.items() if n}
+    top = max(ratios.values(), default=0.0)
+    hosts = {who for who, r in ratios.items() if who.lower() in _HOST_LABELS or (r >= 0.5 and r == top and len(ratios) > 1)}
+    for seg in segments:
+        if seg.speaker in hosts:
+            seg.role = "host"
+    return segments
+
+
 def turns_from_labelled_text(text: str) -> list[Segment]:
     """Segments for a speaker-labelled text: the header before the first turn is prose; each turn runs to
     the next label (unlabelled paragraphs in between continue the turn)."""
@@ -101,7 +122,7 @@ def turns_from_labelled_text(text: str) -> list[Segment]:
         segments.append(
             Segment(m.end(), stop, unit="turn", speaker=display_name(m.group("name")), timestamp=ts)
         )
-    return segments
+    return mark_hosts(text, segments)
 
 
 def load_labelled_text(path: Path, max_bytes: int) -> LoadedDocument:
@@ -157,9 +178,8 @@ def _build(captions: list[webvtt.Caption], header: list[str], fmt: str) -> Loade
         )
         parts.append(prefix + body + "\n\n")
         pos += len(prefix) + len(body) + 2
-    return LoadedDocument(
-        text="".join(parts).rstrip("\n") + "\n", format=fmt, kind="transcript", segments=segments
-    )
+    text = "".join(parts).rstrip("\n") + "\n"
+    return LoadedDocument(text=text, format=fmt, kind="transcript", segments=mark_hosts(text, segments))
 
 
 def _note_blocks(raw: str) -> list[str]:

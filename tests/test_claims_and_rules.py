@@ -1,0 +1,145 @@
+"""Claim reading, splitting, extraction; rules and aggregation as pure functions over hand-made evidence."""
+
+from __future__ import annotations
+
+from assistant.retrieve.evidence import Evidence
+from assistant.schema import Passage
+from assistant.verify.aggregate import combine, decide
+from assistant.verify.claims import extract_claims, parse_claim, split_claim
+from assistant.verify.rules import evidence_findings, resolve_role
+
+
+def test_attribution_frames():
+    f = parse_claim("Tarvex CEO Lionel Achterberg confirmed that Orvane has captured the lion's share of the market.")
+    assert f.speaker == "Tarvex CEO Lionel Achterberg" and f.verb == "confirmed"
+    assert f.content == "Orvane has captured the lion's share of the market"
+    denial = parse_claim("Novaro's CEO denied that Novaro is switching to Orvane.")
+    assert denial.denial and denial.speaker == "Novaro's CEO"
+    assert parse_claim("According to Lumora's CEO, the lab has roughly 600 people.").speaker == "Lumora's CEO"
+    assert parse_claim("Tarvex has said that Orvane overtook Halcyon.").speaker == "Tarvex"
+    plain = parse_claim("Orvane-2-72B is not licensed under Apache 2.0.")
+    assert plain.speaker is None and plain.negated and "Orvane-2-72B" in plain.entities
+
+
+def test_split_lists_and_compound_subjects():
+    assert split_claim("Orvane leads in Ostrheim, Calderra and Marivel.") == [
+        "Orvane leads in Ostrheim",
+        "Orvane leads in Calderra",
+        "Orvane leads in Marivel.",
+    ]
+    assert split_claim("Quill-1 and Quill-2 are not licensed under Apache 2.0.") == [
+        "Quill-1 is not licensed under Apache 2.0.",
+        "Quill-2 is not licensed under Apache 2.0.",
+    ]
+    assert split_claim("Quill passed 500 million downloads.") == ["Quill passed 500 million downloads."]
+
+
+def test_extract_claims_keeps_facts_with_offsets_and_drops_rhetoric():
+    article = (
+        "Open models are everywhere. Quill passed 500 million downloads in November, Lumora said. "
+        "Isn't that amazing? Skerry had 44.8 million downloads in October. Who knows what comes next."
+    )
+    found = extract_claims(article)
+    assert [c for c, _, _ in found] == [
+        "Quill passed 500 million downloads in November, Lumora said.",
+        "Skerry had 44.8 million downloads in October.",
+    ]
+    assert all(article[s:e] == c for c, s, e in found)
+
+
+def test_resolve_role_from_participant_lists_and_prose():
+    header = "PARTICIPANTS\nHelga Marsh -- Head of IR, Tarvex Group\nLionel Achterberg -- Chief Executive Officer, Tarvex Group"
+    assert resolve_role("Tarvex's CEO", [header]) == "Lionel Achterberg"
+    assert resolve_role("Novaro's CEO", ["Ilse Varnholt is co-founder and CEO of Novaro AI."]) == "Ilse Varnholt"
+    assert resolve_role("Kestrane's CTO", ["no names here"]) == "Kestrane's CTO"
+
+
+def test_combine_follows_the_list_convention():
+    assert combine(["SUPPORTED", "SUPPORTED"]) == "SUPPORTED"
+    assert combine(["SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO"]) == "REFUTED"
+    assert combine(["SUPPORTED", "NOT_ENOUGH_INFO"]) == "NOT_ENOUGH_INFO"
+
+
+# --- aggregation over hand-made evidence ---------------------------------------------------------------------
+
+
+def ev(text: str, *, date=None, kind="news", speaker=None, role=None, probs=(0.8, 0.05, 0.15), title="Doc",
+       reply_to=None) -> Evidence:
+    passage = Passage(id=f"d-{hash(text)}:0", doc_id=f"d-{hash(text)}", index=0, text=text, char_start=0,
+                      char_end=len(text), source="s", title=title, kind=kind, date=date, speaker=speaker, role=role)
+    e = Evidence(passage, 0, len(text), text, f"{speaker}: {text}" if speaker else text, text, document=text,
+                 relevance=1 - probs[2], probs=probs, reply_to=reply_to)
+    return e
+
+
+def judge(claim: str, evidence: list[Evidence]):
+    frame = parse_claim(claim)
+    speaker = resolve_role(frame.speaker, [e.document for e in evidence]) if frame.speaker else None
+    for e in evidence:
+        e.findings = evidence_findings(frame, e, speaker)
+    return decide(frame, evidence)
+
+
+def test_threshold_claims_against_exact_and_bounded_figures():
+    claim = "Orvane has passed 700 million downloads."
+    assert judge(claim, [ev("Orvane has more than 600 million downloads.")]).label == "NOT_ENOUGH_INFO"
+    assert judge(claim, [ev("Orvane now has more than 700 million downloads.")]).label == "SUPPORTED"
+    refuted = judge(claim, [ev("Orvane has 642.3 million downloads.")])
+    assert refuted.label == "REFUTED" and refuted.decided_by == "rules:numeric"
+
+
+def test_newest_document_wins_for_present_tense_claims():
+    old = ev("Orvane downloads top 400 million.", date="2025-05-06")
+    new = ev("Orvane downloads passed 700 million.", date="2025-11-18")
+    assert judge("Orvane has more than 650 million downloads.", [old, new]).label == "SUPPORTED"
+    # a claim that names a date is judged at that date
+    assert judge("As of 6 May 2025, Orvane had more than 650 million downloads.", [old, new]).label == "REFUTED"
+
+
+def test_numbers_about_another_entity_do_not_count():
+    decision = judge("Halcyon has passed 700 million downloads.", [ev("Orvane has 642.3 million downloads.")])
+    assert decision.label == "NOT_ENOUGH_INFO"
+
+
+def test_correction_notice_retracts_a_figure():
+    text = "Correction: an earlier version incorrectly stated that Orvane had 4 billion downloads."
+    assert judge("Orvane models have been downloaded 4 billion times.", [ev(text)]).label == "REFUTED"
+
+
+def test_rumours_do_not_support():
+    rumour = ev("Tarvex will release Orvane-4 in December 2025, according to people familiar with the matter.")
+    assert judge("Tarvex will release Orvane-4 in December 2025.", [rumour]).label == "NOT_ENOUGH_INFO"
+
+
+def test_attribution_hedge_refusal_host_and_silence():
+    host = ev("You've captured the lion's share of the market.", kind="transcript", speaker="Marguerite Olsen",
+              role="host")
+    refusal = ev("I wouldn't use that phrase.", kind="transcript", speaker="Lionel Achterberg",
+                 reply_to=host.text, probs=(0.3, 0.1, 0.6))
+    hedge = ev("I think we have the lion's share of the market, probably.", kind="transcript",
+               speaker="Lionel Achterberg")
+    claim = "Lionel Achterberg confirmed that Orvane has the lion's share of the market."
+    assert judge(claim, [host, refusal]).label == "REFUTED"
+    assert judge(claim, [host, hedge]).label == "NOT_ENOUGH_INFO"
+    assert judge(claim, [host]).label == "NOT_ENOUGH_INFO"  # the host's words are not the guest's
+    assert judge("Orvane has the lion's share of the market.", [host]).label == "NOT_ENOUGH_INFO"
+
+
+def test_an_answer_to_a_host_decides_a_plain_claim():
+    host = ev("And Lumora is an investor in Pellucid, right?", kind="transcript", speaker="Marisol Quentin",
+              role="host")
+    answer = ev("No. Lumora has no stake in Pellucid.", kind="transcript", speaker="Rohan Kaelin",
+                reply_to=host.text, probs=(0.2, 0.4, 0.4))
+    decision = judge("Lumora Labs is an investor in Pellucid Robotics.", [host, answer])
+    assert decision.label == "REFUTED" and decision.refute == [answer]
+
+
+def test_weak_evidence_is_not_enough():
+    weak = ev("Lumora makes robots.", probs=(0.3, 0.05, 0.65))
+    assert judge("Lumora builds warehouse robots.", [weak]).label == "NOT_ENOUGH_INFO"
+
+
+def test_a_claim_with_figures_needs_them_checked():
+    unrelated_numbers = ev("Orvane-3-8B was downloaded more than 13 million times in August.", probs=(0.8, 0.05, 0.15))
+    decision = judge("Orvane-3-8B was downloaded more than 2 million times on its first day.", [unrelated_numbers])
+    assert decision.label != "SUPPORTED"
