@@ -14,7 +14,7 @@ from assistant.retrieve.evidence import DocumentCache, Evidence, gather
 from assistant.retrieve.hybrid import HybridRetriever
 from assistant.schema import Citation, SubVerdict, Verdict
 from assistant.store import Store
-from assistant.verify.aggregate import Decision, combine, decide
+from assistant.verify.aggregate import Decision, combine, decide, decide_by_scorer
 from assistant.verify.calibrate import Calibrator
 from assistant.verify.claims import parse_claim, split_claim
 from assistant.verify.rules import evidence_findings, resolve_role
@@ -42,6 +42,7 @@ class Checker:
         self.calibrator = calibrator or Calibrator.load_default()
         self.docs = DocumentCache(store)
         self.k_passages, self.max_evidence = k_passages, max_evidence
+        self.use_rules = True  # False: the scorer alone (an ablation for `eval --no-rules`)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, store: Store | None = None) -> Checker:
@@ -64,9 +65,12 @@ class Checker:
         if not evidence:
             return []
         self._score(frame.content, evidence)
-        evidence.extend(self._replies(frame.content, evidence, {p.id for p, _ in passages}))
+        if self.use_rules:
+            evidence.extend(self._replies(frame.content, evidence, {p.id for p, _ in passages}))
         evidence.sort(key=lambda e: -e.relevance)
         evidence = evidence[: self.max_evidence]
+        if not self.use_rules:
+            return evidence
         speaker = self._speaker(frame.speaker, evidence) if frame.speaker else None
         for ev in evidence:
             ev.findings = evidence_findings(frame, ev, speaker)
@@ -115,7 +119,8 @@ class Checker:
 
     def _decide(self, claim: str, doc_ids: list[str] | None) -> tuple[Decision, list[Citation]]:
         frame = parse_claim(claim)
-        decision = decide(frame, self.evidence(claim, doc_ids))
+        evidence = self.evidence(claim, doc_ids)
+        decision = decide(frame, evidence) if self.use_rules else decide_by_scorer(evidence)
         cited = [(e, "refutes") for e in decision.refute] + [(e, "supports") for e in decision.support]
         return decision, self._citations(cited)
 
@@ -162,6 +167,7 @@ class Checker:
         if len(parts) == 1:
             decision, citations = self._decide(claim, doc_ids)
             return Verdict(
+                raw_score=decision.score,
                 claim=claim,
                 label=decision.label,
                 confidence=self.calibrator(decision),  # type: ignore[arg-type]
@@ -169,9 +175,10 @@ class Checker:
                 explanation=decision.explanation,
                 decided_by=f"{decision.decided_by} ({self.scorer.name})",
             )
-        subs = []
+        subs, raws = [], []
         for part in parts:
             decision, citations = self._decide(part, doc_ids)
+            raws.append(decision.score)
             subs.append(
                 SubVerdict(
                     claim=part,
@@ -186,6 +193,7 @@ class Checker:
         citations = [c for s in deciding for c in s.citations][:MAX_CITATIONS]
         explanation = "; ".join(f"{s.claim.strip()}: {s.label}" for s in subs)
         return Verdict(
+            raw_score=min(raws),
             claim=claim,
             label=label,
             confidence=min(s.confidence for s in deciding),  # type: ignore[arg-type]

@@ -210,24 +210,36 @@ def search(
         out.print(f"      {passage.text[:300]}")
 
 
+SAMPLE_CLAIMS = [
+    "Quill models have passed 500 million downloads on ModelYard.",
+    "By the end of October 2025, Quill models had been downloaded more than 500 million times.",
+    "Anneke Voss said Quill is the most popular open model family in the world.",
+]
+
+
 @app.command()
 def demo(
-    claim: Annotated[
-        str, typer.Argument(help="A claim to look up.")
-    ] = "Quill models have passed 500 million downloads on ModelYard.",
+    claims: Annotated[
+        list[str] | None, typer.Argument(help="Claims to check (default: three sample claims).")
+    ] = None,
 ) -> None:
-    """Ingest the bundled (fictional) sample corpus and look up the evidence for a sample claim."""
+    """Ingest the bundled (fictional) sample corpus and check sample claims against it."""
+    from assistant.checker import Checker
+
     settings = _settings(collection=os.environ.get("SOURCECHECK_COLLECTION", "sourcecheck-sample"))
     try:
         report = run_ingest(settings, [sample_corpus()], None, None)
+        checker = Checker.from_settings(settings)
+        out.print(
+            f"sample corpus: {len(report.results)} files ({report.count('added')} new), collection "
+            f"'{settings.collection}' in {settings.chroma_url or settings.chroma_path}"
+        )
+        for claim in claims or SAMPLE_CLAIMS:
+            out.rule()
+            out.print(f"[bold]{claim}[/bold]")
+            _print_verdict(checker.check(claim))
     except SourcecheckError as exc:
         raise _fail(exc) from exc
-    out.print(
-        f"sample corpus: {len(report.results)} files ({report.count('added')} new), collection "
-        f"'{settings.collection}' in {settings.chroma_url or settings.chroma_path}"
-    )
-    out.print(f"\nclaim: [bold]{claim}[/bold]\nclosest evidence:")
-    search(claim, k=4, collection=settings.collection)
 
 
 def _print_verdict(verdict) -> None:
@@ -290,10 +302,28 @@ def evaluate(
         bool, typer.Option(help="Search only the gold (or oracle) documents of each claim.")
     ] = False,
     limit: Annotated[int | None, typer.Option(help="Only the first N claims.")] = None,
+    fit_calibration: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also fit confidence calibration on this run (raw scores) and write it to this JSON file."
+        ),
+    ] = None,
+    no_rules: Annotated[
+        bool, typer.Option("--no-rules", help="Ablation: the scorer alone, no deterministic checks.")
+    ] = False,
 ) -> None:
     """Measure verdicts and citations on a labelled set (accuracy, macro-F1, per label, ECE, citations)."""
     from assistant.checker import Checker
-    from assistant.evaluate import load_claims, load_corpus_docs, prepare_store, run_eval
+    from assistant.evaluate import (
+        fit_calibration as fit,
+    )
+    from assistant.evaluate import (
+        load_claims,
+        load_corpus_docs,
+        prepare_store,
+        run_eval,
+    )
+    from assistant.verify.calibrate import Calibrator
 
     if (corpus is None) == (docs is None):
         raise typer.BadParameter("give exactly one of --corpus or --docs")
@@ -302,6 +332,9 @@ def evaluate(
         store = prepare_store(settings, corpus=corpus, docs=docs)
         rows = load_claims(claims, limit)
         checker = Checker.from_settings(settings, store=store)
+        if fit_calibration:
+            checker.calibrator = Calibrator()  # fit on raw scores, not on a previous fit
+        checker.use_rules = not no_rules
         with Progress(
             TextColumn("checking"),
             BarColumn(),
@@ -323,8 +356,12 @@ def evaluate(
             )
     except SourcecheckError as exc:
         raise _fail(exc) from exc
-    metrics.update({"claims_file": str(claims), "corpus": str(corpus or docs)})
+    raw = metrics.pop("raw_scores")
+    metrics.update({"claims_file": str(claims), "corpus": str(corpus or docs), "rules": not no_rules})
     out_path.write_text(json.dumps(metrics, indent=2))
+    if fit_calibration:
+        fit(raw, fit_calibration, [str(claims)])
+        out.print(f"calibration written to {fit_calibration}")
     table = Table("metric", "value")
     for key in (
         "n",

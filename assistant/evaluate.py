@@ -194,6 +194,9 @@ def run_eval(
     progress: Callable[[int], None] | None = None,
 ) -> dict:
     gold_labels, pred_labels, confidences = [], [], []
+    raw: list[
+        tuple[str, float, bool]
+    ] = []  # (label, uncalibrated score, correct): what calibration is fit on
     cited_hits: list[bool] = []
     recall_hits: list[bool] = []
     decided_by: Counter[str] = Counter()
@@ -224,6 +227,7 @@ def run_eval(
                 )
                 + "\n"
             )
+            raw.append((verdict.label, verdict.raw_score, verdict.label == claim["label"]))
             gold_labels.append(claim["label"])
             pred_labels.append(verdict.label)
             confidences.append(verdict.confidence)
@@ -247,9 +251,25 @@ def run_eval(
             "seconds": elapsed,
             "oracle": oracle,
             "decided_by": dict(decided_by),
+            "raw_scores": raw,
         }
     )
     return metrics
+
+
+def fit_calibration(raw: list[tuple[str, float, bool]], path: Path, sources: list[str]) -> dict:
+    """Per-label maps from raw score to accuracy, written where ``Calibrator.load_default`` reads them."""
+    from assistant.verify.calibrate import Calibrator
+
+    labels = {}
+    for label in LABELS:
+        rows = [(s, c) for lab, s, c in raw if lab == label]
+        if len(rows) >= 10:
+            xs, ys = Calibrator.fit([s for s, _ in rows], [c for _, c in rows])
+            labels[label] = {"x": xs, "y": ys, "n": len(rows)}
+    data = {"fitted_on": sources, "labels": labels}
+    path.write_text(json.dumps(data, indent=2))
+    return data
 
 
 def load_claims(path: Path, limit: int | None) -> list[dict]:

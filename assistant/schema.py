@@ -128,3 +128,6 @@ class Verdict(BaseModel):
     )
     decided_by: str = Field("embedded", description="Which component decided: rules, embedded scorer, llm...")
     error: str | None = None
+    raw_score: float = Field(
+        0.0, exclude=True, description="Uncalibrated strength (for fitting calibration)."
+    )

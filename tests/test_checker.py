@@ -30,7 +30,10 @@ def checker(tmp_path_factory, embeddings):
     ("claim", "label"),
     [
         ("Lumora Labs first published Quill-1-7B on 12 March 2023.", "SUPPORTED"),
-        ("By the end of October 2025, Quill models had been downloaded more than 500 million times.", "REFUTED"),
+        (
+            "By the end of October 2025, Quill models had been downloaded more than 500 million times.",
+            "REFUTED",
+        ),
         ("Quill models have passed 500 million downloads on ModelYard.", "SUPPORTED"),
         ("Anneke Voss said Quill is the most popular open model family in the world.", "REFUTED"),
         ("Lumora Labs will release Quill-4 in February 2026.", "NOT_ENOUGH_INFO"),
@@ -75,7 +78,7 @@ def test_transcript_citations_carry_speaker_and_timestamp(checker):
 def test_verdict_is_json_with_a_documented_schema(checker):
     verdict = checker.check("Quill models have passed 500 million downloads on ModelYard.")
     data = json.loads(verdict.model_dump_json())
-    assert Verdict.model_validate(data) == verdict
+    assert Verdict.model_validate(data).model_dump() == verdict.model_dump()
     assert {"label", "confidence", "citations", "explanation", "sub_verdicts", "decided_by"} <= set(data)
     assert 0 <= data["confidence"] <= 1
     assert "citations" in Verdict.model_json_schema()["properties"]
@@ -105,26 +108,58 @@ def test_check_cli_human_and_json(tmp_path, sample_docs):
 def test_eval_command_on_a_tiny_corpus(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     docs = [
-        {"doc_id": "a", "title": "Quill", "sentences": ["Quill was released in 2023.", "It has 7 billion parameters."]},
+        {
+            "doc_id": "a",
+            "title": "Quill",
+            "sentences": ["Quill was released in 2023.", "It has 7 billion parameters."],
+        },
         {"doc_id": "b", "title": "Skerry", "sentences": ["Skerry has more than 40 million downloads."]},
     ]
     corpus.write_text("\n".join(json.dumps({**d, "text": " ".join(d["sentences"])}) for d in docs) + "\n")
     claims = tmp_path / "claims.jsonl"
     rows = [
-        {"id": "1", "claim": "Skerry has passed 30 million downloads.", "label": "SUPPORTED",
-         "evidence": [{"doc_id": "b", "sentences": [0]}]},
-        {"id": "2", "claim": "Skerry has fewer than 10 million downloads.", "label": "REFUTED",
-         "evidence": [{"doc_id": "b", "sentences": [0]}]},
+        {
+            "id": "1",
+            "claim": "Skerry has passed 30 million downloads.",
+            "label": "SUPPORTED",
+            "evidence": [{"doc_id": "b", "sentences": [0]}],
+        },
+        {
+            "id": "2",
+            "claim": "Skerry has fewer than 10 million downloads.",
+            "label": "REFUTED",
+            "evidence": [{"doc_id": "b", "sentences": [0]}],
+        },
         {"id": "3", "claim": "Narnia has a king.", "label": "NOT_ENOUGH_INFO", "evidence": []},
     ]
     claims.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     predictions, metrics = tmp_path / "p.jsonl", tmp_path / "m.json"
-    result = CliRunner().invoke(app, ["eval", "--corpus", str(corpus), "--claims", str(claims),
-                                      "--predictions", str(predictions), "--out", str(metrics)])
+    result = CliRunner().invoke(
+        app,
+        [
+            "eval",
+            "--corpus",
+            str(corpus),
+            "--claims",
+            str(claims),
+            "--predictions",
+            str(predictions),
+            "--out",
+            str(metrics),
+        ],
+    )
     assert result.exit_code == 0, result.output
     m = json.loads(metrics.read_text())
     assert m["n"] == 3 and m["accuracy"] == 1.0 and m["citation_precision"] == 1.0
     preds = [json.loads(line) for line in predictions.read_text().splitlines()]
     assert [p["id"] for p in preds] == ["1", "2", "3"]
     assert preds[0]["citations"][0]["quote"] == "Skerry has more than 40 million downloads."
-    assert {"accuracy", "macro_f1", "per_label", "confusion", "wrong_supported_rate", "ece", "claims_per_s"} <= set(m)
+    assert {
+        "accuracy",
+        "macro_f1",
+        "per_label",
+        "confusion",
+        "wrong_supported_rate",
+        "ece",
+        "claims_per_s",
+    } <= set(m)

@@ -10,7 +10,9 @@ from assistant.verify.rules import evidence_findings, resolve_role
 
 
 def test_attribution_frames():
-    f = parse_claim("Tarvex CEO Lionel Achterberg confirmed that Orvane has captured the lion's share of the market.")
+    f = parse_claim(
+        "Tarvex CEO Lionel Achterberg confirmed that Orvane has captured the lion's share of the market."
+    )
     assert f.speaker == "Tarvex CEO Lionel Achterberg" and f.verb == "confirmed"
     assert f.content == "Orvane has captured the lion's share of the market"
     denial = parse_claim("Novaro's CEO denied that Novaro is switching to Orvane.")
@@ -50,7 +52,9 @@ def test_extract_claims_keeps_facts_with_offsets_and_drops_rhetoric():
 def test_resolve_role_from_participant_lists_and_prose():
     header = "PARTICIPANTS\nHelga Marsh -- Head of IR, Tarvex Group\nLionel Achterberg -- Chief Executive Officer, Tarvex Group"
     assert resolve_role("Tarvex's CEO", [header]) == "Lionel Achterberg"
-    assert resolve_role("Novaro's CEO", ["Ilse Varnholt is co-founder and CEO of Novaro AI."]) == "Ilse Varnholt"
+    assert (
+        resolve_role("Novaro's CEO", ["Ilse Varnholt is co-founder and CEO of Novaro AI."]) == "Ilse Varnholt"
+    )
     assert resolve_role("Kestrane's CTO", ["no names here"]) == "Kestrane's CTO"
 
 
@@ -63,12 +67,43 @@ def test_combine_follows_the_list_convention():
 # --- aggregation over hand-made evidence ---------------------------------------------------------------------
 
 
-def ev(text: str, *, date=None, kind="news", speaker=None, role=None, probs=(0.8, 0.05, 0.15), title="Doc",
-       reply_to=None) -> Evidence:
-    passage = Passage(id=f"d-{hash(text)}:0", doc_id=f"d-{hash(text)}", index=0, text=text, char_start=0,
-                      char_end=len(text), source="s", title=title, kind=kind, date=date, speaker=speaker, role=role)
-    e = Evidence(passage, 0, len(text), text, f"{speaker}: {text}" if speaker else text, text, document=text,
-                 relevance=1 - probs[2], probs=probs, reply_to=reply_to)
+def ev(
+    text: str,
+    *,
+    date=None,
+    kind="news",
+    speaker=None,
+    role=None,
+    probs=(0.8, 0.05, 0.15),
+    title="Doc",
+    reply_to=None,
+) -> Evidence:
+    passage = Passage(
+        id=f"d-{hash(text)}:0",
+        doc_id=f"d-{hash(text)}",
+        index=0,
+        text=text,
+        char_start=0,
+        char_end=len(text),
+        source="s",
+        title=title,
+        kind=kind,
+        date=date,
+        speaker=speaker,
+        role=role,
+    )
+    e = Evidence(
+        passage,
+        0,
+        len(text),
+        text,
+        f"{speaker}: {text}" if speaker else text,
+        text,
+        document=text,
+        relevance=1 - probs[2],
+        probs=probs,
+        reply_to=reply_to,
+    )
     return e
 
 
@@ -93,7 +128,9 @@ def test_newest_document_wins_for_present_tense_claims():
     new = ev("Orvane downloads passed 700 million.", date="2025-11-18")
     assert judge("Orvane has more than 650 million downloads.", [old, new]).label == "SUPPORTED"
     # a claim that names a date is judged at that date
-    assert judge("As of 6 May 2025, Orvane had more than 650 million downloads.", [old, new]).label == "REFUTED"
+    assert (
+        judge("As of 6 May 2025, Orvane had more than 650 million downloads.", [old, new]).label == "REFUTED"
+    )
 
 
 def test_numbers_about_another_entity_do_not_count():
@@ -107,17 +144,31 @@ def test_correction_notice_retracts_a_figure():
 
 
 def test_rumours_do_not_support():
-    rumour = ev("Tarvex will release Orvane-4 in December 2025, according to people familiar with the matter.")
+    rumour = ev(
+        "Tarvex will release Orvane-4 in December 2025, according to people familiar with the matter."
+    )
     assert judge("Tarvex will release Orvane-4 in December 2025.", [rumour]).label == "NOT_ENOUGH_INFO"
 
 
 def test_attribution_hedge_refusal_host_and_silence():
-    host = ev("You've captured the lion's share of the market.", kind="transcript", speaker="Marguerite Olsen",
-              role="host")
-    refusal = ev("I wouldn't use that phrase.", kind="transcript", speaker="Lionel Achterberg",
-                 reply_to=host.text, probs=(0.3, 0.1, 0.6))
-    hedge = ev("I think we have the lion's share of the market, probably.", kind="transcript",
-               speaker="Lionel Achterberg")
+    host = ev(
+        "You've captured the lion's share of the market.",
+        kind="transcript",
+        speaker="Marguerite Olsen",
+        role="host",
+    )
+    refusal = ev(
+        "I wouldn't use that phrase.",
+        kind="transcript",
+        speaker="Lionel Achterberg",
+        reply_to=host.text,
+        probs=(0.3, 0.1, 0.6),
+    )
+    hedge = ev(
+        "I think we have the lion's share of the market, probably.",
+        kind="transcript",
+        speaker="Lionel Achterberg",
+    )
     claim = "Lionel Achterberg confirmed that Orvane has the lion's share of the market."
     assert judge(claim, [host, refusal]).label == "REFUTED"
     assert judge(claim, [host, hedge]).label == "NOT_ENOUGH_INFO"
@@ -126,10 +177,19 @@ def test_attribution_hedge_refusal_host_and_silence():
 
 
 def test_an_answer_to_a_host_decides_a_plain_claim():
-    host = ev("And Lumora is an investor in Pellucid, right?", kind="transcript", speaker="Marisol Quentin",
-              role="host")
-    answer = ev("No. Lumora has no stake in Pellucid.", kind="transcript", speaker="Rohan Kaelin",
-                reply_to=host.text, probs=(0.2, 0.4, 0.4))
+    host = ev(
+        "And Lumora is an investor in Pellucid, right?",
+        kind="transcript",
+        speaker="Marisol Quentin",
+        role="host",
+    )
+    answer = ev(
+        "No. Lumora has no stake in Pellucid.",
+        kind="transcript",
+        speaker="Rohan Kaelin",
+        reply_to=host.text,
+        probs=(0.2, 0.4, 0.4),
+    )
     decision = judge("Lumora Labs is an investor in Pellucid Robotics.", [host, answer])
     assert decision.label == "REFUTED" and decision.refute == [answer]
 
@@ -140,6 +200,10 @@ def test_weak_evidence_is_not_enough():
 
 
 def test_a_claim_with_figures_needs_them_checked():
-    unrelated_numbers = ev("Orvane-3-8B was downloaded more than 13 million times in August.", probs=(0.8, 0.05, 0.15))
-    decision = judge("Orvane-3-8B was downloaded more than 2 million times on its first day.", [unrelated_numbers])
+    unrelated_numbers = ev(
+        "Orvane-3-8B was downloaded more than 13 million times in August.", probs=(0.8, 0.05, 0.15)
+    )
+    decision = judge(
+        "Orvane-3-8B was downloaded more than 2 million times on its first day.", [unrelated_numbers]
+    )
     assert decision.label != "SUPPORTED"

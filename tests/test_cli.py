@@ -99,10 +99,11 @@ def test_invalid_setting_is_one_clear_line(monkeypatch):
     assert result.exit_code == 2 and "collection" in result.stderr and "Traceback" not in result.output
 
 
-def test_demo_ingests_the_sample_and_shows_evidence():
+def test_demo_ingests_the_sample_and_checks_claims():
     result = runner.invoke(app, ["demo"])
     assert result.exit_code == 0, result.output
     assert "sample corpus: 11 files (11 new)" in result.stdout
-    assert "500 million" in result.stdout
-    again = runner.invoke(app, ["demo"])
-    assert "(0 new)" in again.stdout
+    assert result.stdout.count("SUPPORTED") >= 1 and "REFUTED" in result.stdout
+    assert "just short of 500 million" in result.stdout  # a quote is shown
+    again = runner.invoke(app, ["demo", "Lumora Labs is an investor in Pellucid Robotics."])
+    assert "(0 new)" in again.stdout and "REFUTED" in again.stdout

@@ -22,7 +22,11 @@ def q(text: str):
         ("about a quarter of downloads", "26 percent of downloads", "supports"),
         ("4 billion downloads", "roughly 400 million downloads", "refutes"),
         ("0.7 billion downloads", "700M downloads", "supports"),
-        ("700 million downloads", "687.42 million downloads", "refutes"),  # a bare figure allows rounding, not 2 %+
+        (
+            "700 million downloads",
+            "687.42 million downloads",
+            "refutes",
+        ),  # a bare figure allows rounding, not 2 %+
         ("fewer than 275 cases", "56,517 cases", "refutes"),
         ("less than 1,660 people", "1,657 confirmed cases", "supports"),
         ("at least 41 cases", "41 positive cases", "supports"),
@@ -35,7 +39,9 @@ def test_compare(claim, evidence, expected):
 
 
 def test_dates_are_not_quantities_but_years_and_periods_are_typed():
-    found = extract_quantities("released on 15 July 2025 in the 30 days to 31 October, in 2012, with 3 models")
+    found = extract_quantities(
+        "released on 15 July 2025 in the 30 days to 31 October, in 2012, with 3 models"
+    )
     assert [(x.value, x.kind) for x in found] == [(30.0, "period"), (2012.0, "year"), (3.0, "count")]
 
 

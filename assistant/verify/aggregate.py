@@ -265,3 +265,9 @@ def combine(labels: list[str]) -> str:
     if labels and all(label == "SUPPORTED" for label in labels):
         return "SUPPORTED"
     return "NOT_ENOUGH_INFO"
+
+
+def decide_by_scorer(evidence: list[Evidence]) -> Decision:
+    """The ablation baseline: the scorer's probabilities alone, no rules and no gates."""
+    frame = ClaimFrame(text="", content="")
+    return _by_scorer(frame, [e for e in evidence if e.relevance >= MIN_RELEVANCE])
