@@ -194,18 +194,7 @@ def search(
     except SourcecheckError as exc:
         raise _fail(exc) from exc
     for passage, score in hits:
-        where = ", ".join(
-            x
-            for x in (
-                passage.kind,
-                passage.date or "no date",
-                f"p. {passage.page}" if passage.page else "",
-                passage.speaker or "",
-                passage.timestamp or "",
-            )
-            if x
-        )
-        out.print(f"[bold]{score:.2f}[/bold] {passage.title} [dim]({where})[/dim]")
+        out.print(f"[bold]{score:.2f}[/bold] {passage.title} [dim]({_where(passage)})[/dim]")
         out.print(f"      [dim]{passage.source} [{passage.char_start}:{passage.char_end}][/dim]")
         out.print(f"      {passage.text[:300]}")
 
@@ -242,6 +231,13 @@ def demo(
         raise _fail(exc) from exc
 
 
+def _where(item) -> str:
+    """Kind, date, page, speaker and timestamp of a passage or citation, as one line."""
+    page = f"p. {item.page}" if item.page else ""
+    parts = (item.kind, item.date or "undated", page, item.speaker or "", item.timestamp or "")
+    return ", ".join(x for x in parts if x)
+
+
 def _print_verdict(verdict) -> None:
     colour = {"SUPPORTED": "green", "REFUTED": "red", "NOT_ENOUGH_INFO": "yellow"}[verdict.label]
     out.print(
@@ -254,18 +250,7 @@ def _print_verdict(verdict) -> None:
     for sub in verdict.sub_verdicts:
         out.print(f"  - {sub.label:15} {sub.claim}")
     for c in verdict.citations:
-        where = ", ".join(
-            x
-            for x in (
-                c.kind,
-                c.date or "undated",
-                f"p. {c.page}" if c.page else "",
-                c.speaker or "",
-                c.timestamp or "",
-            )
-            if x
-        )
-        out.print(f"\n  [bold]{c.stance}[/bold]: {c.title} [dim]({where})[/dim]")
+        out.print(f"\n  [bold]{c.stance}[/bold]: {c.title} [dim]({_where(c)})[/dim]")
         out.print(f'  "{c.quote}"')
         out.print(f"  [dim]{c.source} [{c.char_start}:{c.char_end}][/dim]")
 
