@@ -237,7 +237,7 @@ def _corpus_document(
         sha256=hashlib.sha256(text.encode()).hexdigest(),
         format="jsonl",
     )
-    # The title is embedded with each passage: abstracts often need it to be found.
+    # The title is not embedded with the passage (BM25 indexes it, see assistant/retrieve/lexical.py).
     loaded = LoadedDocument(text, "jsonl", segments=[Segment(0, len(text))])
     passages = _passages(doc, loaded, max_chars)
     return doc, passages
