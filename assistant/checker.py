@@ -14,7 +14,7 @@ from assistant.retrieve.evidence import DocumentCache, Evidence, gather
 from assistant.retrieve.hybrid import HybridRetriever
 from assistant.schema import Citation, SubVerdict, Verdict
 from assistant.store import Store
-from assistant.verify.aggregate import Decision, combine, decide, decide_by_scorer
+from assistant.verify.aggregate import Decision, combine, decide, decide_by_scorer, decide_by_similarity
 from assistant.verify.calibrate import Calibrator
 from assistant.verify.claims import parse_claim, split_claim
 from assistant.verify.rules import evidence_findings, resolve_role
@@ -42,7 +42,9 @@ class Checker:
         self.calibrator = calibrator or Calibrator.load_default()
         self.docs = DocumentCache(store)
         self.k_passages, self.max_evidence = k_passages, max_evidence
-        self.use_rules = True  # False: the scorer alone (an ablation for `eval --no-rules`)
+        # "full"; or an ablation baseline for `eval --mode`: "no-rules" (the scorer alone), "similarity"
+        # (SUPPORTED when the best evidence is similar enough, else NOT_ENOUGH_INFO)
+        self.mode = "full"
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, store: Store | None = None) -> Checker:
@@ -65,11 +67,11 @@ class Checker:
         if not evidence:
             return []
         self._score(frame.content, evidence)
-        if self.use_rules:
+        if self.mode == "full":
             evidence.extend(self._replies(frame.content, evidence, {p.id for p, _ in passages}))
         evidence.sort(key=lambda e: -e.relevance)
         evidence = evidence[: self.max_evidence]
-        if not self.use_rules:
+        if self.mode != "full":
             return evidence
         speaker = self._speaker(frame.speaker, evidence) if frame.speaker else None
         for ev in evidence:
@@ -120,7 +122,12 @@ class Checker:
     def _decide(self, claim: str, doc_ids: list[str] | None) -> tuple[Decision, list[Citation]]:
         frame = parse_claim(claim)
         evidence = self.evidence(claim, doc_ids)
-        decision = decide(frame, evidence) if self.use_rules else decide_by_scorer(evidence)
+        if self.mode == "full":
+            decision = decide(frame, evidence)
+        else:
+            decision = (
+                decide_by_similarity(evidence) if self.mode == "similarity" else decide_by_scorer(evidence)
+            )
         cited = [(e, "refutes") for e in decision.refute] + [(e, "supports") for e in decision.support]
         return decision, self._citations(cited)
 

@@ -293,9 +293,13 @@ def evaluate(
             help="Also fit confidence calibration on this run (raw scores) and write it to this JSON file."
         ),
     ] = None,
-    no_rules: Annotated[
-        bool, typer.Option("--no-rules", help="Ablation: the scorer alone, no deterministic checks.")
-    ] = False,
+    mode: Annotated[
+        str,
+        typer.Option(
+            help="full; or a baseline: no-rules (the scorer alone, no deterministic checks), "
+            "similarity (SUPPORTED when evidence is similar enough)."
+        ),
+    ] = "full",
 ) -> None:
     """Measure verdicts and citations on a labelled set (accuracy, macro-F1, per label, ECE, citations)."""
     from assistant.checker import Checker
@@ -319,7 +323,9 @@ def evaluate(
         checker = Checker.from_settings(settings, store=store)
         if fit_calibration:
             checker.calibrator = Calibrator()  # fit on raw scores, not on a previous fit
-        checker.use_rules = not no_rules
+        if mode not in ("full", "no-rules", "similarity"):
+            raise typer.BadParameter("mode is full, no-rules or similarity")
+        checker.mode = mode
         with Progress(
             TextColumn("checking"),
             BarColumn(),
@@ -342,7 +348,7 @@ def evaluate(
     except SourcecheckError as exc:
         raise _fail(exc) from exc
     raw = metrics.pop("raw_scores")
-    metrics.update({"claims_file": str(claims), "corpus": str(corpus or docs), "rules": not no_rules})
+    metrics.update({"claims_file": str(claims), "corpus": str(corpus or docs), "mode": mode})
     out_path.write_text(json.dumps(metrics, indent=2))
     if fit_calibration:
         fit(raw, fit_calibration, [str(claims)])

@@ -91,7 +91,9 @@ class MiniLMEmbeddings(Embeddings):
         batch: list[int] = []
         for i in order:
             longest = len(encodings[i].ids)  # sorted ascending: the newest is the longest
-            if batch and ((len(batch) + 1) * longest > self.max_batch_tokens or len(batch) == self.batch_size):
+            if batch and (
+                (len(batch) + 1) * longest > self.max_batch_tokens or len(batch) == self.batch_size
+            ):
                 out[batch] = self._run([encodings[j] for j in batch])
                 batch = []
             batch.append(i)

@@ -271,3 +271,19 @@ def decide_by_scorer(evidence: list[Evidence]) -> Decision:
     """The ablation baseline: the scorer's probabilities alone, no rules and no gates."""
     frame = ClaimFrame(text="", content="")
     return _by_scorer(frame, [e for e in evidence if e.relevance >= MIN_RELEVANCE])
+
+
+def decide_by_similarity(evidence: list[Evidence]) -> Decision:
+    """The simplest baseline: SUPPORTED when some evidence is close enough to the claim, else NOT_ENOUGH_INFO."""
+    best = max(evidence, key=lambda e: e.relevance, default=None)
+    if best is not None and best.relevance >= SUPPORT_AT:
+        return Decision(
+            "SUPPORTED",
+            best.relevance,
+            support=[best],
+            explanation="Similar evidence exists.",
+            decided_by="baseline:similarity",
+        )
+    return Decision(
+        "NOT_ENOUGH_INFO", 1 - (best.relevance if best else 0.0), decided_by="baseline:similarity"
+    )
