@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import time
 from collections import Counter
@@ -20,6 +21,8 @@ from assistant.checker import Checker
 from assistant.config import Settings
 from assistant.schema import LABELS, Verdict
 from assistant.store import Store
+
+log = logging.getLogger(__name__)
 
 # --- metrics (pure) ----------------------------------------------------------------------------------------
 
@@ -200,11 +203,22 @@ def run_eval(
     cited_hits: list[bool] = []
     recall_hits: list[bool] = []
     decided_by: Counter[str] = Counter()
+    errors = 0
     started = time.perf_counter()
     with predictions.open("w", encoding="utf-8") as out:
         for i, claim in enumerate(claims):
             doc_ids = oracle_doc_ids(claim) if oracle else None
-            verdict = checker.check(claim["claim"], doc_ids=doc_ids or None)
+            try:
+                verdict = checker.check(claim["claim"], doc_ids=doc_ids or None)
+            except Exception as exc:  # one failing claim is recorded as an error, not the end of the run
+                log.exception("claim %s failed", claim.get("id"))
+                verdict = Verdict(
+                    claim=claim["claim"],
+                    label="NOT_ENOUGH_INFO",
+                    confidence=0.0,
+                    error=f"{type(exc).__name__}: {exc}",
+                )
+                errors += 1
             gold = _gold_spans(claim, corpus_docs)
             citations = [
                 {
@@ -251,6 +265,7 @@ def run_eval(
             "seconds": elapsed,
             "oracle": oracle,
             "decided_by": dict(decided_by),
+            "errors": errors,
             "raw_scores": raw,
         }
     )

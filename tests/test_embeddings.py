@@ -63,3 +63,13 @@ def test_openai_compatible_embeddings_over_http(tmp_path, sample_docs):
             isinstance(t, str) for r in posted for t in r["body"]["input"]
         )  # plain strings, no tiktoken
         assert posted[0]["auth"] == "Bearer sk-test-123"
+
+
+def test_cached_embedder_survives_eviction_within_one_call(embeddings):
+    from assistant.verify.scorer import CachedEmbedder
+
+    cache = CachedEmbedder(embeddings, size=3)
+    first = cache(["a b", "c d", "e f"])
+    again = cache(["a b", "g h", "i j", "c d"])  # more than the cache holds, with old hits among them
+    assert again.shape == (4, 384) and np.allclose(again[0], first[0]) and np.allclose(again[3], first[1])
+    assert len(cache._cache) == 3

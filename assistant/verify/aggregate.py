@@ -21,6 +21,9 @@ from assistant.verify.rules import has
 from ingest.metadata import find_dates
 
 MIN_RELEVANCE = 0.35
+# Figures checked against the claim's own names and counted words are evidence even when the sentence as a
+# whole reads unlike the claim ("It has grossed $221 million" for a claim about John Wick's gross).
+NUMERIC_RELEVANCE = 0.15
 SUPPORT_AT = 0.62
 REFUTE_AT = 0.45
 ATTRIBUTION_RELEVANCE = 0.45
@@ -106,7 +109,7 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
         (e, f)
         for e in pool
         for f in e.findings
-        if f.kind == "numeric" and not has(e, "rumour") and not has(e, "question")
+        if f.kind in ("numeric", "date") and not has(e, "rumour") and not has(e, "question")
     ]
     if not hits:
         return None
@@ -134,7 +137,7 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
             explanation=f"The figures disagree: {finding.reason}.",
             decided_by="rules:numeric",
         )
-    if supporting and ev.relevance >= MIN_RELEVANCE:
+    if supporting:
         return Decision(
             "SUPPORTED",
             min(1.0, 0.4 + 0.5 * finding.strength * ev.relevance),
@@ -255,7 +258,8 @@ def decide(frame: ClaimFrame, evidence: list[Evidence]) -> Decision:
     pool = [e for e in evidence if e.relevance >= MIN_RELEVANCE or e.reply_to]
     if frame.speaker:
         return _attributed(frame, pool)
-    return _numeric(frame, pool) or _answered(pool) or _by_scorer(frame, pool)
+    numeric_pool = [e for e in evidence if e.relevance >= NUMERIC_RELEVANCE]
+    return _numeric(frame, numeric_pool) or _answered(pool) or _by_scorer(frame, pool)
 
 
 def combine(labels: list[str]) -> str:

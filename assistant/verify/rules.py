@@ -56,6 +56,18 @@ def entity_coverage(names: list[str], text: str) -> float:
     return sum(1 for n in names if _entity_in(n, text) or _entity_in(n.split()[0], text)) / len(names)
 
 
+def sibling_clash(names: list[str], text: str) -> bool:
+    """The text names a sibling of a claimed model rather than the model itself: "Quill-3" for "Quill-4",
+    "Halcyon-3.2-3B" for "Halcyon-3-8B". Numbers and dates next to a sibling are about the sibling."""
+    for name in names:
+        if "-" not in name or _entity_in(name, text):
+            continue
+        stem = name.split("-")[0]
+        if re.search(rf"(?<![\w-]){re.escape(stem)}-\w", text):
+            return True
+    return False
+
+
 def _scope(ev: Evidence) -> str:
     return f"{ev.passage.title}\n{ev.context}"
 
@@ -85,7 +97,9 @@ def _phrase(text: str, q: Quantity) -> str:
 def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if not frame.quantities:
         return []
-    if entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.scoring_text}") < 0.5:
+    if entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.scoring_text}") < 0.5 or sibling_clash(
+        frame.entities, ev.scoring_text
+    ):
         return []  # numbers about something else
     found: list[Finding] = []
     evidence_quantities = extract_quantities(ev.scoring_text)
@@ -186,11 +200,99 @@ def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         and sentence_months
         and not (months & sentence_months)
         and claim_event.group(1)[:5].lower() == sentence_event.group(1)[:5].lower()
-        and entity_coverage(frame.entities[:1], ev.text) == 1.0
+        and entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.text}") == 1.0
+        and not sibling_clash(frame.entities, ev.text)
     ):
         said = ", ".join(f"{m} {y}" for m, y in sorted(sentence_months))
         found.append(Finding("date", "refutes", 0.6, f"the evidence dates it {said}"))
     return found
+
+
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_WHEN = (
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>[A-Z][a-z]+)\s*,?\s+(?P<y1>\d{4})"
+    r"|(?P<m2>[A-Z][a-z]+)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(?P<y2>\d{4})"
+    r"|(?P<m3>[A-Z][a-z]+)\s+(?P<y3>\d{4})|(?P<y4>(?:19|20)\d\d))"
+)
+_CLAIM_WHEN = re.compile(
+    rf"\b(?P<cmp>before|after|prior to|earlier than|later than|until|by|since|in)\s+(?:the\s+)?{_WHEN}"
+)
+_ANY_WHEN = re.compile(rf"(?<![\d-]){_WHEN}(?![\d-])")
+_EVENT_WORDS = re.compile(
+    r"\b(born|died|releas\w*|launch\w*|found\w*|establish\w*|open\w*|clos\w*|publish\w*|"
+    r"premier\w*|debut\w*|start\w*|began|end\w*|join\w*|sign\w*|elect\w*|marri\w*|won|"
+    r"record\w*|aired|air\w*|held|took place)\b",
+    re.I,
+)
+
+
+def _span_of(m: re.Match) -> tuple[str, str] | None:
+    """A matched date as an interval (first day, last day), from its precision (day, month or year)."""
+    g = m.groupdict()
+    year = g["y1"] or g["y2"] or g["y3"] or g["y4"]
+    month_name = (g["m1"] or g["m2"] or g["m3"] or "").lower()
+    if month_name and month_name not in _MONTH_NAMES:
+        return None
+    day = g["d1"] or g["d2"]
+    if not month_name:
+        return f"{year}-01-01", f"{year}-12-31"
+    month = _MONTH_NAMES.index(month_name) + 1
+    if not day:
+        last = 31 if month in (1, 3, 5, 7, 8, 10, 12) else 30 if month != 2 else 28
+        return f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last}"
+    iso = f"{year}-{month:02d}-{int(day):02d}"
+    return iso, iso
+
+
+def when_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
+    """ "X was born before 8 May 1966" against "born on May 7, 1966": a date the claim bounds, compared with the
+    date the evidence gives for the same event."""
+    claim = _CLAIM_WHEN.search(frame.content)
+    if not claim:
+        return []
+    bound = _span_of(claim)
+    event = _EVENT_WORDS.search(frame.content)
+    if bound is None or event is None or not re.search(rf"\b{re.escape(event.group(1)[:4])}", ev.text, re.I):
+        return []
+    if entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.text}") < 1.0 or sibling_clash(
+        frame.entities, ev.text
+    ):
+        return []
+    dates = [d for m in _ANY_WHEN.finditer(ev.text) if (d := _span_of(m))]
+    if len(dates) != 1:
+        return []  # none, or several: which one is the event's is not clear
+    lo, hi = dates[0]
+    cmp = claim.group("cmp").lower()
+    if cmp in ("before", "prior to", "earlier than", "until", "by"):
+        stance = (
+            "supports"
+            if hi < bound[0] or (cmp in ("until", "by") and hi <= bound[1])
+            else ("refutes" if lo >= bound[0] else "unknown")
+        )
+    elif cmp in ("after", "later than", "since"):
+        stance = "supports" if lo > bound[1] else ("refutes" if hi <= bound[1] else "unknown")
+    else:  # "in 2012": the event's date must fall inside
+        stance = (
+            "supports"
+            if bound[0] <= lo and hi <= bound[1]
+            else ("refutes" if hi < bound[0] or lo > bound[1] else "unknown")
+        )
+    if stance == "unknown":
+        return []
+    return [Finding("date", stance, 0.7, f"the claim says {claim.group(0)!r}, the source dates it {lo}")]
 
 
 def speaker_matches(speaker: str, ev: Evidence) -> bool:
@@ -218,7 +320,7 @@ def speaker_matches(speaker: str, ev: Evidence) -> bool:
 def evidence_findings(frame: ClaimFrame, ev: Evidence, speaker: str | None = None) -> list[Finding]:
     """Everything the rules can say about one piece of evidence. ``speaker`` is the claim's speaker with any
     role ("Tarvex's CEO") resolved to a name."""
-    findings = numeric_findings(frame, ev) + date_findings(frame, ev)
+    findings = numeric_findings(frame, ev) + date_findings(frame, ev) + when_findings(frame, ev)
     before = ev.context[: max(0, ev.char_start - ev.passage.char_start)][-200:]
     if _RUMOUR.search(ev.text) or _RUMOUR.search(before):
         findings.append(

@@ -76,13 +76,16 @@ class CachedEmbedder:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        found = {t: self._cache[t] for t in dict.fromkeys(texts) if t in self._cache}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
-            for text, vec in zip(missing, self.embeddings.embed_array(missing), strict=True):
-                self._cache[text] = vec
-            while len(self._cache) > self.size:
-                self._cache.popitem(last=False)
-        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+            found.update(zip(missing, self.embeddings.embed_array(missing), strict=True))
+        for text, vec in found.items():  # most recently used last; the oldest go first
+            self._cache[text] = vec
+            self._cache.move_to_end(text)
+        while len(self._cache) > self.size:
+            self._cache.popitem(last=False)
+        return np.stack([found[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
 
 
 def _words(text: str) -> set[str]:
