@@ -99,7 +99,11 @@ def mark_hosts(text: str, segments: list[Segment]) -> list[Segment]:
             stats[1] += 1
     ratios = {who: q / n for who, (q, n) in asked.items() if n}
     top = max(ratios.values(), default=0.0)
-    hosts = {who for who, r in ratios.items() if who.lower() in _HOST_LABELS or (r >= 0.5 and r == top and len(ratios) > 1)}
+    hosts = {
+        who
+        for who, r in ratios.items()
+        if who.lower() in _HOST_LABELS or (r >= 0.5 and r == top and len(ratios) > 1)
+    }
     for seg in segments:
         if seg.speaker in hosts:
             seg.role = "host"
