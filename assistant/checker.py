@@ -45,6 +45,7 @@ class Checker:
         # "full"; or an ablation baseline for `eval --mode`: "no-rules" (the scorer alone), "similarity"
         # (SUPPORTED when the best evidence is similar enough, else NOT_ENOUGH_INFO)
         self.mode = "full"
+        self._reference: tuple[int, str | None] = (-1, None)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, store: Store | None = None) -> Checker:
@@ -74,9 +75,18 @@ class Checker:
         if self.mode != "full":
             return evidence
         speaker = self._speaker(frame.speaker, evidence) if frame.speaker else None
+        reference = self.reference_date()
         for ev in evidence:
-            ev.findings = evidence_findings(frame, ev, speaker)
+            ev.findings = evidence_findings(frame, ev, speaker, reference)
         return evidence
+
+    def reference_date(self) -> str | None:
+        """The date relative claims ("three years ago") are measured from: the newest document's date."""
+        generation = self.store.generation()
+        if self._reference[0] != generation:
+            dates = [d.date for d in self.store.documents() if d.date]
+            self._reference = (generation, max(dates) if dates else None)
+        return self._reference[1]
 
     def _score(self, claim: str, evidence: list[Evidence]) -> None:
         probs = self.scorer.score(claim, [e.scoring_text for e in evidence])

@@ -17,6 +17,7 @@ from datetime import date
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, is_negated
+from assistant.verify.quantities import extract_quantities
 from assistant.verify.rules import has
 from ingest.metadata import find_dates
 
@@ -229,8 +230,15 @@ def _attributed(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
     return decision
 
 
-def _answered(pool: list[Evidence]) -> Decision | None:
+def _same_figures(frame: ClaimFrame, question: str) -> bool:
+    """Did the question put this claim, figures included? A "No." to "five years ago?" says nothing of three."""
+    asked = {q.value for q in extract_quantities(question)}
+    return all(q.value in asked for q in frame.quantities)
+
+
+def _answered(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     """An interviewer put the claim to someone, and they answered it: "No." refutes, "Yes." supports."""
+    pool = [e for e in pool if e.reply_to and _same_figures(frame, e.reply_to)]
     refusals = [e for e in pool if e.reply_to and has(e, "refusal")]
     if refusals:
         who = refusals[0].passage.speaker
@@ -259,7 +267,7 @@ def decide(frame: ClaimFrame, evidence: list[Evidence]) -> Decision:
     if frame.speaker:
         return _attributed(frame, pool)
     numeric_pool = [e for e in evidence if e.relevance >= NUMERIC_RELEVANCE]
-    return _numeric(frame, numeric_pool) or _answered(pool) or _by_scorer(frame, pool)
+    return _numeric(frame, numeric_pool) or _answered(frame, pool) or _by_scorer(frame, pool)
 
 
 def combine(labels: list[str]) -> str:

@@ -298,18 +298,21 @@ def extract_quantities(text: str) -> list[Quantity]:
             r"[-/:]\d", text[m.end() : m.end() + 2]
         ):
             continue  # dates (2025-10-31), versions (Orvane-3), times (00:01), ranges of ids
-        if (
-            kind == "count"
-            and re.match(
-                r"\s*(?:days?|weeks?|months?|quarters?|years?)\b", text[m.end() : m.end() + 12], re.I
-            )
-            and re.search(
-                r"\b(?:the|last|past|previous|first|next|over)\s+$",
-                text[max(0, m.start() - 12) : m.start()],
-                re.I,
-            )
-        ):
-            kind = "period"
+        unit_after = re.match(
+            r"\s*(?:days?|weeks?|months?|quarters?|years?)\b", text[m.end() : m.end() + 12], re.I
+        )
+        window = re.search(
+            r"\b(?:the|last|past|previous|first|next|over)\s+$",
+            text[max(0, m.start() - 12) : m.start()],
+            re.I,
+        )
+        relative = re.match(
+            r"\s*(?:days?|weeks?|months?|years?)\s+(?:ago|after|before|later|earlier)\b",
+            text[m.end() : m.end() + 20],
+            re.I,
+        )
+        if kind == "count" and unit_after and (window or relative):
+            kind = "period"  # a window ("the 30 days to ...") or a time relative to now ("three years ago")
         precision = 0.5 * scale if word else _precision(num, scale)
         comparator = _comparator(text, m.start(), m.end())
         out.append(

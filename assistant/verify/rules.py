@@ -104,6 +104,8 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     found: list[Finding] = []
     evidence_quantities = extract_quantities(ev.scoring_text)
     for cq in frame.quantities:
+        if cq.kind == "period":
+            continue  # windows and "N years ago" are dates, not figures: see the date checks
         best: tuple[float, Quantity] | None = None
         for eq in evidence_quantities:
             score = alignment(cq, eq)
@@ -295,6 +297,57 @@ def when_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     return [Finding("date", stance, 0.7, f"the claim says {claim.group(0)!r}, the source dates it {lo}")]
 
 
+_YEARS_AGO = re.compile(
+    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+ago\b", re.I
+)
+_SMALL = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+# Ways of saying "made its models openly available" (the event most "N years ago" claims here are about).
+_OPENED = re.compile(
+    r"open[- ]sourc\w*|open[- ]weights?|weights? (?:\w+ ){0,6}available|"
+    r"first open\b|released (?:the |its )?(?:first )?(?:open )?weights|published the first",
+    re.I,
+)
+
+
+def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -> list[Finding]:
+    """ "X went open-source three years ago": measured from the reference date (the newest document), in whole
+    years, against the date the evidence gives for that event."""
+    m = _YEARS_AGO.search(frame.content)
+    if not m or not reference or not _OPENED.search(frame.content) or not _OPENED.search(ev.text):
+        return []
+    if entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.text}") < 1.0 or _YEARS_AGO.search(ev.text):
+        return []
+    dates = [d for when in _ANY_WHEN.finditer(ev.text) if (d := _span_of(when))]
+    if len(dates) != 1:
+        return []
+    claimed = int(m.group("n")) if m.group("n").isdigit() else _SMALL[m.group("n").lower()]
+    from datetime import date
+
+    ref, (lo, hi) = date.fromisoformat(reference), dates[0]
+    years = [(ref - date.fromisoformat(x)).days / 365.25 for x in (hi, lo)]
+    rounded = {round(y) for y in years}
+    if rounded == {claimed}:
+        return [Finding("date", "supports", 0.7, f"{lo[:7]} is {years[0]:.1f} years before {reference}")]
+    if claimed not in rounded:
+        return [
+            Finding(
+                "date", "refutes", 0.7, f"{lo[:7]} is {years[0]:.1f} years before {reference}, not {claimed}"
+            )
+        ]
+    return []
+
+
 def speaker_matches(speaker: str, ev: Evidence) -> bool:
     """Are these the words of the person or organisation the claim names?"""
     who = {w.lower().strip("'’s") for w in re.findall(r"[A-Z][\w'’-]+", speaker)} - {
@@ -317,10 +370,13 @@ def speaker_matches(speaker: str, ev: Evidence) -> bool:
     )
 
 
-def evidence_findings(frame: ClaimFrame, ev: Evidence, speaker: str | None = None) -> list[Finding]:
+def evidence_findings(
+    frame: ClaimFrame, ev: Evidence, speaker: str | None = None, reference: str | None = None
+) -> list[Finding]:
     """Everything the rules can say about one piece of evidence. ``speaker`` is the claim's speaker with any
-    role ("Tarvex's CEO") resolved to a name."""
+    role ("Tarvex's CEO") resolved to a name; ``reference`` the date "N years ago" counts from."""
     findings = numeric_findings(frame, ev) + date_findings(frame, ev) + when_findings(frame, ev)
+    findings += years_ago_findings(frame, ev, reference)
     before = ev.context[: max(0, ev.char_start - ev.passage.char_start)][-200:]
     if _RUMOUR.search(ev.text) or _RUMOUR.search(before):
         findings.append(
