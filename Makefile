@@ -2,7 +2,7 @@
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench eval clean
 
 install: $(VENV)/.installed
 
@@ -23,6 +23,11 @@ test: lint
 
 bench: install
 	$(BIN)/python bench/ingest.py --corpus ../shared/eval/scifact/corpus.jsonl
+	SOURCECHECK_HOME=bench/out/home $(BIN)/python bench/latency.py
+
+eval: install
+	SOURCECHECK_HOME=bench/out/home $(BIN)/python bench/eval_all.py --eval-dir ../shared/eval
+	$(BIN)/python bench/calibrate.py --write bench/out/calibration.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -40,11 +40,19 @@ class Calibrator:
 
     @staticmethod
     def fit(scores: list[float], correct: list[bool], bins: int = 8) -> tuple[list[float], list[float]]:
-        """Equal-count bins of raw score -> accuracy in each, made non-decreasing."""
+        """Equal-count bins of raw score -> accuracy in each, made non-decreasing by pooling adjacent bins
+        that violate the order (isotonic regression over the bins)."""
         order = np.argsort(scores)
         s, c = np.asarray(scores)[order], np.asarray(correct, dtype=float)[order]
         chunks = [ch for ch in np.array_split(np.arange(len(s)), min(bins, max(1, len(s) // 10))) if len(ch)]
-        xs = [float(s[ch].mean()) for ch in chunks]
-        ys = [float((c[ch].sum() + 1) / (len(ch) + 2)) for ch in chunks]  # Laplace-smoothed accuracy
-        ys = list(np.maximum.accumulate(ys))
+        # each block: [sum of scores, correct + 1, count + 2] (Laplace-smoothed accuracy)
+        blocks = [[float(s[ch].sum()), float(c[ch].sum()) + 1, len(ch) + 2.0, len(ch)] for ch in chunks]
+        pooled: list[list[float]] = []
+        for block in blocks:
+            pooled.append(block)
+            while len(pooled) > 1 and pooled[-2][1] / pooled[-2][2] > pooled[-1][1] / pooled[-1][2]:
+                last = pooled.pop()
+                pooled[-1] = [a + b for a, b in zip(pooled[-1], last, strict=True)]
+        xs = [b[0] / b[3] for b in pooled]
+        ys = [b[1] / b[2] for b in pooled]
         return xs, ys
