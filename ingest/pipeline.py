@@ -18,7 +18,6 @@ from assistant.store import Store
 from ingest.chunking import chunk
 from ingest.loaders import LOADERS
 from ingest.metadata import infer_kind, resolve_date, title_from_filename, title_from_text
-from ingest.sentences import split_sentences
 from ingest.textio import normalize
 from ingest.types import LoadedDocument, Segment
 
@@ -283,5 +282,4 @@ __all__ = [
     "build_file_document",
     "ingest_jsonl",
     "ingest_paths",
-    "split_sentences",
 ]

@@ -28,7 +28,7 @@ _SCALES = {
     "tn": 1e12,
     "trillion": 1e12,
 }
-_WORD_NUMBERS = {
+WORD_NUMBERS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -69,9 +69,7 @@ _WORD_NUMBERS = {
 _FRACTION_PERCENT = {"a quarter of": 25.0, "a third of": 100 / 3, "half of": 50.0}
 
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_WORDNUM = (
-    r"(?P<word>" + "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True)) + r")"
-)
+_WORDNUM = r"(?P<word>" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True)) + r")"
 _SCALE = r"(?:\s*-?\s*(?P<scale>thousand|millions?|billions?|trillion|mn|mio|bn|tn|[kmbt])\b)?"
 _UNIT = r"(?:\s*(?P<unit>%|per ?cent\b|percentage points?\b|pp\b|pct\b))?"
 _QUANTITY = re.compile(
@@ -280,7 +278,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         scale_word = (m.group("scale") or "").lower()
         unit = (m.group("unit") or "").lower()
         if word:
-            base = float(_WORD_NUMBERS[word.lower()])
+            base = float(WORD_NUMBERS[word.lower()])
             if word.lower() in _FRACTION_PERCENT:
                 unit = unit or "%"
         else:

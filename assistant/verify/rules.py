@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.claims import ClaimFrame, is_hedged, is_negated
-from assistant.verify.quantities import Quantity, alignment, compare, extract_quantities
+from assistant.verify.claims import ClaimFrame, is_hedged
+from assistant.verify.quantities import WORD_NUMBERS, Quantity, alignment, compare, extract_quantities
 
 # A speaker refusing the question's premise: only direct refusals, not any negation in a long answer.
 _REFUSAL = re.compile(
@@ -300,18 +300,6 @@ def when_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
 _YEARS_AGO = re.compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+ago\b", re.I
 )
-_SMALL = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 # Ways of saying "made its models openly available" (the event most "N years ago" claims here are about).
 _OPENED = re.compile(
     r"open[- ]sourc\w*|open[- ]weights?|weights? (?:\w+ ){0,6}available|"
@@ -331,7 +319,7 @@ def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -
     dates = [d for when in _ANY_WHEN.finditer(ev.text) if (d := _span_of(when))]
     if len(dates) != 1:
         return []
-    claimed = int(m.group("n")) if m.group("n").isdigit() else _SMALL[m.group("n").lower()]
+    claimed = int(m.group("n")) if m.group("n").isdigit() else int(WORD_NUMBERS[m.group("n").lower()])
     from datetime import date
 
     ref, (lo, hi) = date.fromisoformat(reference), dates[0]
@@ -428,7 +416,6 @@ __all__ = [
     "Finding",
     "evidence_findings",
     "has",
-    "is_negated",
     "numeric_findings",
     "resolve_role",
     "speaker_matches",
