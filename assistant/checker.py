@@ -17,8 +17,9 @@ from assistant.store import Store
 from assistant.verify.aggregate import Decision, combine, decide, decide_by_scorer, decide_by_similarity
 from assistant.verify.calibrate import Calibrator
 from assistant.verify.claims import parse_claim, split_claim
-from assistant.verify.rules import evidence_findings, resolve_role
+from assistant.verify.rules import YEARS_AGO, evidence_findings, resolve_role
 from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
+from ingest.metadata import parse_date
 
 log = logging.getLogger(__name__)
 MAX_CITATIONS = 3
@@ -45,7 +46,8 @@ class Checker:
         # "full"; or an ablation baseline for `eval --mode`: "no-rules" (the scorer alone), "similarity"
         # (SUPPORTED when the best evidence is similar enough, else NOT_ENOUGH_INFO)
         self.mode = "full"
-        self._reference: tuple[int, str | None] = (-1, None)
+        self._reference: str | None = None
+        self._generation: int | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, store: Store | None = None) -> Checker:
@@ -75,18 +77,27 @@ class Checker:
         if self.mode != "full":
             return evidence
         speaker = self._speaker(frame.speaker, evidence) if frame.speaker else None
-        reference = self.reference_date()
+        reference = self.reference_date() if YEARS_AGO.search(frame.content) else None
         for ev in evidence:
             ev.findings = evidence_findings(frame, ev, speaker, reference)
         return evidence
 
+    def _sync(self) -> None:
+        """Once per claim: if the store changed since the last claim, forget what was cached from it (document
+        texts, the BM25 index, the reference date), so quotes and offsets always come from the same version."""
+        generation = self.store.generation()
+        if generation != self._generation:
+            self.docs.clear()
+            self.retriever.invalidate()
+            self._reference = None
+            self._generation = generation
+
     def reference_date(self) -> str | None:
         """The date relative claims ("three years ago") are measured from: the newest document's date."""
-        generation = self.store.generation()
-        if self._reference[0] != generation:
-            dates = [d.date for d in self.store.documents() if d.date]
-            self._reference = (generation, max(dates) if dates else None)
-        return self._reference[1]
+        if self._reference is None:
+            dates = [d.date for d in self.store.documents() if d.date and parse_date(d.date) == d.date]
+            self._reference = max(dates) if dates else ""
+        return self._reference or None
 
     def _score(self, claim: str, evidence: list[Evidence]) -> None:
         probs = self.scorer.score(claim, [e.scoring_text for e in evidence])
@@ -180,6 +191,7 @@ class Checker:
         claim = " ".join(claim.split())
         if not claim:
             return Verdict(claim="", label="NOT_ENOUGH_INFO", confidence=0.0, error="empty claim")
+        self._sync()
         parts = split_claim(claim)
         if len(parts) == 1:
             decision, citations = self._decide(claim, doc_ids)

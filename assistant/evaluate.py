@@ -142,7 +142,13 @@ def prepare_store(settings: Settings, *, corpus: Path | None = None, docs: Path 
 
     files = [corpus] if corpus else sorted(p for p in docs.rglob("*") if p.is_file())  # type: ignore[union-attr]
     store = Store.from_settings(settings.model_copy(update={"collection": _collection_for(files)}))
-    expected = sum(1 for _ in corpus.open()) if corpus else len(files)
+    from ingest.loaders import LOADERS
+
+    if corpus:
+        with corpus.open(encoding="utf-8") as fh:
+            expected = sum(1 for line in fh if line.strip())
+    else:
+        expected = sum(1 for f in files if f.suffix.lower() in LOADERS)
     if len(store.documents()) < expected:
         if corpus:
             ingest_jsonl(corpus, store, max_chars=settings.chunk_chars)

@@ -27,7 +27,7 @@ class SourceDocument:
     kind: Kind
     date: str | None  # ISO yyyy-mm-dd from the document's own metadata, text or file name; never invented
     text: str
-    sha256: str
+    sha256: str  # hash of what is stored (text + citation metadata + ingest version): re-ingest compares it
     format: str
     chunk_count: int = 0
     ingested_at: str | None = None

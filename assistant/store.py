@@ -246,6 +246,8 @@ class Store:
         return replaced
 
     def remove(self, doc_id: str) -> bool:
+        if doc_id == _GENERATION_ID:
+            return False  # bookkeeping, not a document
         with _reachable(self.where):
             rows = self._get_docs(ids=[doc_id])
             if not rows:

@@ -17,13 +17,20 @@ from assistant.schema import KINDS, Passage, SourceDocument
 from assistant.store import Store
 from ingest.chunking import chunk
 from ingest.loaders import LOADERS
-from ingest.metadata import infer_kind, resolve_date, title_from_filename, title_from_text
+from ingest.metadata import infer_kind, parse_date, resolve_date, title_from_filename, title_from_text
 from ingest.textio import normalize
 from ingest.types import LoadedDocument, Segment
 
 BATCH_PASSAGES = 256
 # Bumped whenever what ingest stores changes (fields, chunking): caches keyed on a corpus include it.
 INGEST_VERSION = 2
+
+
+def stored_hash(doc: SourceDocument) -> str:
+    """What decides that a re-ingest is "unchanged": the text, the metadata a citation shows, and the ingest
+    version (a changed date or title, or a new chunker, rewrites the document)."""
+    parts = [doc.text, doc.title, doc.kind, doc.date or "", doc.source, str(INGEST_VERSION)]
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
 
 
 @dataclass
@@ -119,9 +126,10 @@ def build_file_document(path: Path, max_bytes: int, max_chars: int, kind: str | 
         kind=kind or infer_kind(path, loaded.text, loaded.kind),  # type: ignore[arg-type]
         date=resolve_date(path, loaded.text, loaded.date, loaded.weak_date),
         text=loaded.text,
-        sha256=hashlib.sha256(loaded.text.encode()).hexdigest(),
+        sha256="",
         format=loaded.format,
     )
+    doc.sha256 = stored_hash(doc)
     return doc, _passages(doc, loaded, max_chars), loaded.warnings
 
 
@@ -157,8 +165,8 @@ class _Writer:
         try:
             statuses = self.store.put_batch([(d, p) for d, p, _ in batch])
         except (
-            SourcecheckError
-        ) as exc:  # e.g. the Chroma server went away: these items fail, later ones may not
+            Exception
+        ) as exc:  # the Chroma server went away, a bad value: these items fail, the run goes on
             statuses = ["failed"] * len(batch)
             for _, _, result in batch:
                 result.error = str(exc)
@@ -231,11 +239,12 @@ def _corpus_document(
         source=str(record.get("source") or f"{corpus.name}#{doc_id}"),
         title=title,
         kind=kind or "other",
-        date=record.get("date") or None,
+        date=parse_date(str(record["date"])) if record.get("date") else None,  # ISO or nothing
         text=text,  # type: ignore[arg-type]
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        sha256="",
         format="jsonl",
     )
+    doc.sha256 = stored_hash(doc)
     # The title is not embedded with the passage (BM25 indexes it, see assistant/retrieve/lexical.py).
     loaded = LoadedDocument(text, "jsonl", segments=[Segment(0, len(text))])
     passages = _passages(doc, loaded, max_chars)

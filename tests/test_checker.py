@@ -163,3 +163,30 @@ def test_eval_command_on_a_tiny_corpus(tmp_path):
         "ece",
         "claims_per_s",
     } <= set(m)
+
+
+def test_a_reingested_document_is_quoted_from_its_new_text(tmp_path, embeddings):
+    from assistant.config import Settings
+    from assistant.store import Store
+    from ingest.pipeline import ingest_jsonl
+
+    settings = Settings(home=tmp_path / "h", collection="stale")
+    store = Store.from_settings(settings, embeddings)
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"doc_id": "q", "title": "Quill", "text": "Quill has 400 million downloads."}) + "\n"
+    )
+    ingest_jsonl(corpus, store)
+    checker = Checker.from_settings(settings, store=store)
+    assert checker.check("Quill has more than 450 million downloads.").label == "REFUTED"
+    corpus.write_text(
+        json.dumps({"doc_id": "q", "title": "Quill", "text": "Preface. Quill has 500 million downloads."})
+        + "\n"
+    )
+    ingest_jsonl(corpus, store)
+    verdict = checker.check("Quill has more than 450 million downloads.")
+    assert verdict.label == "SUPPORTED"
+    assert verdict.citations[0].quote == "Quill has 500 million downloads."
+    assert store.get_document("q").text[verdict.citations[0].char_start : verdict.citations[0].char_end] == (
+        verdict.citations[0].quote
+    )

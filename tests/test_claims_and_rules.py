@@ -20,7 +20,7 @@ def test_attribution_frames():
     assert parse_claim("According to Lumora's CEO, the lab has roughly 600 people.").speaker == "Lumora's CEO"
     assert parse_claim("Tarvex has said that Orvane overtook Halcyon.").speaker == "Tarvex"
     plain = parse_claim("Orvane-2-72B is not licensed under Apache 2.0.")
-    assert plain.speaker is None and plain.negated and "Orvane-2-72B" in plain.entities
+    assert plain.speaker is None and "Orvane-2-72B" in plain.entities
 
 
 def test_split_lists_and_compound_subjects():
@@ -207,3 +207,33 @@ def test_a_claim_with_figures_needs_them_checked():
         "Orvane-3-8B was downloaded more than 2 million times on its first day.", [unrelated_numbers]
     )
     assert decision.label != "SUPPORTED"
+
+
+def test_hedged_figures_do_not_support():
+    hedged = ev("Quill models may have reached 500 million downloads, analysts think.")
+    assert judge("Quill models have 500 million downloads.", [hedged]).label != "SUPPORTED"
+
+
+def test_every_figure_of_a_claim_must_agree():
+    one = ev("Skerry has 40 million downloads and 3,000 derivative models.")
+    decision = judge("Skerry has 40 million downloads and 9,000 derivative models.", [one])
+    assert decision.label == "REFUTED"
+    only_first = ev("Skerry has 40 million downloads.")
+    assert (
+        judge("Skerry has 40 million downloads and 9,000 derivative models.", [only_first]).label
+        != "SUPPORTED"
+    )
+
+
+def test_a_yes_is_not_undone_by_a_later_negation():
+    host = ev("So Lumora funds Pellucid, right?", kind="transcript", speaker="Marisol Quentin", role="host")
+    yes = ev("Yes.", kind="transcript", speaker="Rohan Kaelin", reply_to=host.text, probs=(0.3, 0.1, 0.6))
+    later = ev(
+        "We're not stopping there.",
+        kind="transcript",
+        speaker="Rohan Kaelin",
+        reply_to=host.text,
+        probs=(0.3, 0.1, 0.6),
+    )
+    later.position = 3
+    assert judge("Lumora funds Pellucid.", [host, yes, later]).label == "SUPPORTED"

@@ -140,3 +140,19 @@ def test_jsonl_corpus_keeps_ids_titles_and_reports_bad_lines(store, tmp_path):
     corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     assert ingest_jsonl(corpus, store).results[0].status == "added"  # same doc_id, new text: rewritten
     assert [p.text for p in store.passages("d1")] == ["Quill-3 launched in April."]
+
+
+def test_changed_metadata_is_rewritten_and_bookkeeping_cannot_be_removed(store, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"doc_id": "d1", "title": "T", "text": "Alpha.", "date": "October 2025"}) + "\n"
+    )
+    ingest_jsonl(corpus, store)
+    assert store.documents()[0].date is None  # not an ISO date: dropped, never guessed
+    corpus.write_text(
+        json.dumps({"doc_id": "d1", "title": "T", "text": "Alpha.", "date": "2025-10-31"}) + "\n"
+    )
+    assert ingest_jsonl(corpus, store).results[0].status == "added"
+    assert store.documents()[0].date == "2025-10-31"
+    generation = store.generation()
+    assert not store.remove("__generation__") and store.generation() == generation

@@ -47,16 +47,17 @@ class DocumentCache:
 
     def __init__(self, store: Store, size: int = 256):
         self.store, self.size = store, size
-        self._docs: OrderedDict[str, SourceDocument | None] = OrderedDict()
+        self._docs: OrderedDict[str, SourceDocument] = OrderedDict()
 
     def get(self, doc_id: str) -> SourceDocument | None:
         if doc_id in self._docs:
             self._docs.move_to_end(doc_id)
             return self._docs[doc_id]
         doc = self.store.get_document(doc_id)
-        self._docs[doc_id] = doc
-        if len(self._docs) > self.size:
-            self._docs.popitem(last=False)
+        if doc is not None:  # a pending or removed document may be there next time
+            self._docs[doc_id] = doc
+            if len(self._docs) > self.size:
+                self._docs.popitem(last=False)
         return doc
 
     def clear(self) -> None:

@@ -27,13 +27,14 @@ class HybridRetriever:
         self.store = store
         self.k_dense, self.k_lexical = k_dense, k_lexical
         self._index: LexicalIndex | None = None
-        self._generation: int | None = None
+
+    def invalidate(self) -> None:
+        """The store changed: rebuild the BM25 index on next use."""
+        self._index = None
 
     def lexical(self) -> LexicalIndex:
-        generation = self.store.generation()
-        if self._index is None or generation != self._generation:
+        if self._index is None:
             self._index = LexicalIndex(list(self.store.passages()))
-            self._generation = generation
         return self._index
 
     def retrieve(self, query: str, k: int = 12, where: dict | None = None) -> list[tuple[Passage, float]]:

@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 
 import bm25s
-import numpy as np
 
 from assistant.schema import Passage
 
@@ -98,7 +97,3 @@ class LexicalIndex:
         k = min(k, len(self.passages))
         ids, scores = self._bm25.retrieve([tokens], k=k, show_progress=False, n_threads=1)
         return [(self.passages[int(i)], float(s)) for i, s in zip(ids[0], scores[0], strict=True) if s > 0]
-
-    def scores_for(self, query: str) -> np.ndarray:
-        tokens = tokenize(query)
-        return self._bm25.get_scores(tokens) if tokens and self.passages else np.zeros(len(self.passages))

@@ -41,7 +41,10 @@ class Decision:
 
 
 def _days(iso: str | None) -> int | None:
-    return date.fromisoformat(iso).toordinal() if iso else None
+    try:
+        return date.fromisoformat(iso).toordinal() if iso else None
+    except (TypeError, ValueError):  # a date that is not ISO is no date
+        return None
 
 
 _DAY_MONTH = re.compile(
@@ -110,7 +113,7 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
         (e, f)
         for e in pool
         for f in e.findings
-        if f.kind in ("numeric", "date") and not has(e, "rumour") and not has(e, "question")
+        if f.kind in ("numeric", "date") and not any(has(e, k) for k in ("rumour", "question", "hedged"))
     ]
     if not hits:
         return None
@@ -138,7 +141,9 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
             explanation=f"The figures disagree: {finding.reason}.",
             decided_by="rules:numeric",
         )
-    if supporting:
+    counted = [q for q in frame.quantities if q.kind != "period"]
+    agreed = {f.reason for e, f in hits if f.stance == "supports"}
+    if supporting and (len(counted) <= 1 or len(agreed) >= len(counted)):
         return Decision(
             "SUPPORTED",
             min(1.0, 0.4 + 0.5 * finding.strength * ev.relevance),

@@ -71,8 +71,6 @@ class ClaimFrame:
     speaker: str | None = None  # "Z said P": Z
     verb: str | None = None
     denial: bool = False  # "Z denied P": the claim is that Z denied P
-    negated: bool = False
-    hedged: bool = False
     quantities: list[Quantity] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
 
@@ -104,8 +102,6 @@ def parse_claim(claim: str) -> ClaimFrame:
         speaker=speaker,
         verb=verb,
         denial=bool(verb and verb.startswith(_DENY_VERBS)),
-        negated=bool(_NEGATION.search(content)),
-        hedged=bool(_HEDGE.search(content)),
         quantities=extract_quantities(content),
         entities=entities(content),
     )

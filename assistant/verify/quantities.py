@@ -84,17 +84,16 @@ _COMPARATORS = [
         r"more than|greater than|higher than|larger than|over|above|exceed(?:s|ed|ing)?|in excess of|upwards of|"
         r"passed|passing|surpass(?:es|ed|ing)?|topped|tops|beyond|north of|crossed",
     ),
-    ("ge", r"at least|no (?:fewer|less) than|a minimum of|or more"),
+    ("ge", r"at least|no (?:fewer|less) than|a minimum of"),
     (
         "lt",
-        r"less than|fewer than|under|below|lower than|short of|just short of|shy of|not yet|nearly|almost|"
-        r"just under|up to but not",
+        # "nearly", "almost": just under the figure, so below it
+        r"less than|fewer than|under|below|lower than|short of|shy of|not yet|nearly|almost",
     ),
     ("le", r"at most|no more than|up to|a maximum of|not more than"),
     (
         "approx",
-        r"about|around|roughly|approximately|some|close to|nearly|circa|~|an estimated|estimated|"
-        r"almost|just over|just under|more or less",
+        r"about|around|roughly|approximately|some|close to|circa|~|an estimated|estimated|more or less",
     ),
 ]
 _COMPARATOR_RE = [

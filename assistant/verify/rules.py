@@ -68,10 +68,6 @@ def sibling_clash(names: list[str], text: str) -> bool:
     return False
 
 
-def _scope(ev: Evidence) -> str:
-    return f"{ev.passage.title}\n{ev.context}"
-
-
 _RETRACTION = re.compile(r"\b(?:incorrectly|erroneously|mistakenly|wrongly|in error)\b", re.I)
 _CORRECTED = re.compile(
     r"\b(?:the correct|correct figure|should have (?:read|said)|actually|in fact|corrected)\b", re.I
@@ -297,7 +293,7 @@ def when_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     return [Finding("date", stance, 0.7, f"the claim says {claim.group(0)!r}, the source dates it {lo}")]
 
 
-_YEARS_AGO = re.compile(
+YEARS_AGO = re.compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+ago\b", re.I
 )
 # Ways of saying "made its models openly available" (the event most "N years ago" claims here are about).
@@ -311,10 +307,10 @@ _OPENED = re.compile(
 def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -> list[Finding]:
     """ "X went open-source three years ago": measured from the reference date (the newest document), in whole
     years, against the date the evidence gives for that event."""
-    m = _YEARS_AGO.search(frame.content)
+    m = YEARS_AGO.search(frame.content)
     if not m or not reference or not _OPENED.search(frame.content) or not _OPENED.search(ev.text):
         return []
-    if entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.text}") < 1.0 or _YEARS_AGO.search(ev.text):
+    if entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.text}") < 1.0 or YEARS_AGO.search(ev.text):
         return []
     dates = [d for when in _ANY_WHEN.finditer(ev.text) if (d := _span_of(when))]
     if len(dates) != 1:
@@ -372,13 +368,14 @@ def evidence_findings(
         )
     elif _DECLINE.search(ev.text):
         findings.append(Finding("rumour", "none", 1.0, "a party declined to comment"))
-    if is_hedged(ev.text) and ev.passage.kind == "transcript":
+    if is_hedged(ev.text):
         findings.append(Finding("hedged", "none", 1.0, f"{ev.passage.speaker or 'the speaker'} hedges"))
     if ev.passage.role == "host" or ev.text.rstrip().endswith("?"):
         findings.append(
             Finding("question", "none", 1.0, "asserted in a question, not by the one who answers")
         )
-    if ev.passage.speaker and _REFUSAL.search(ev.text):
+    # a refusal answers the question when it opens the reply ("No. ..."), not five sentences later
+    if ev.passage.speaker and _REFUSAL.search(ev.text) and (ev.reply_to is None or ev.position <= 1):
         findings.append(Finding("refusal", "refutes", 1.0, f"{ev.passage.speaker} disputes it"))
     if ev.reply_to is not None and _CONFIRM.search(ev.text) and ev.position == 0:
         findings.append(

@@ -160,10 +160,8 @@ def _build(captions: list[webvtt.Caption], header: list[str], fmt: str) -> Loade
         if label is not None and label != speaker:
             speaker = label
             turns.append([speaker, caption.start, [words]])
-        elif turns and (label is None or label == speaker):
+        else:  # no label, or the same speaker again: the turn goes on
             turns[-1][2].append(words)
-        else:
-            turns.append([speaker, caption.start, [words]])
     if not turns:
         raise LoadError("no spoken cues found")
     parts: list[str] = []
@@ -202,8 +200,9 @@ def load_vtt(path: Path, max_bytes: int) -> LoadedDocument:
         captions = list(webvtt.from_string(raw))
     except Exception as exc:  # webvtt raises MalformedFileError / MalformedCaptionError
         raise LoadError(f"malformed WebVTT: {exc}") from exc
-    doc = _build(captions, _note_blocks(raw), "vtt")
-    doc.title = doc.text.splitlines()[0] if _note_blocks(raw) else None
+    notes = _note_blocks(raw)
+    doc = _build(captions, list(notes), "vtt")
+    doc.title = notes[0] if notes else None
     doc.warnings = warnings
     return doc
 
