@@ -203,7 +203,11 @@ class Store:
             todo: dict[str, tuple[SourceDocument, list[Passage]]] = {}
             for doc, passages in items:
                 old = known.get(doc.doc_id)
-                if doc.doc_id in todo or (old and old.get("sha256") == doc.sha256):
+                # Same doc_id from another origin: the same file content elsewhere, or a corpus reusing an id.
+                # Either way the stored document stays; overwriting it would silently change another source.
+                if doc.doc_id in todo or (
+                    old and (old.get("sha256") == doc.sha256 or old["origin"] != doc.origin)
+                ):
                     first_origin = todo[doc.doc_id][0].origin if doc.doc_id in todo else old["origin"]
                     statuses.append("unchanged" if first_origin == doc.origin else "duplicate")
                     continue

@@ -79,7 +79,10 @@ def test_same_content_twice_is_one_document(store, tmp_path, sample_docs):
     shutil.copy(src, tmp_path / "copy.txt")
     report = _ingest(store, src, tmp_path / "copy.txt")
     assert [r.status for r in report.results] == ["added", "duplicate"]
-    assert len(store.documents()) == 1
+    shutil.copy(src, tmp_path / "later.txt")  # and in a later run
+    assert _ingest(store, tmp_path / "later.txt").results[0].status == "duplicate"
+    (doc,) = store.documents()
+    assert doc.source == str(src)
 
 
 def test_remove(store, sample_docs):
