@@ -242,6 +242,7 @@ def run_eval(
                         "id": claim["id"],
                         "label": verdict.label,
                         "confidence": round(verdict.confidence, 4),
+                        "raw_score": round(verdict.raw_score, 4),
                         "citations": citations,
                     }
                 )

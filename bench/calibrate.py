@@ -4,8 +4,8 @@ Usage (repo root, venv active, after `python bench/eval_all.py`)::
 
     python bench/calibrate.py [--runs scenario-A vitaminc-numeric.oracle scifact check-covid wice]
 
-The predictions were made without a calibration file, so their confidence is the aggregation's raw score
-(clipped to [1/3, 0.99]). Per predicted label, raw score -> accuracy is fit by equal-count binning made
+Each prediction carries the aggregation's uncalibrated ``raw_score`` beside its calibrated confidence; the
+fit uses the raw score, so re-fitting never stacks on a previous fit. Per predicted label, raw score -> accuracy is fit by equal-count binning made
 monotone (``Calibrator.fit``). ECE "after" is measured out of sample: two folds by claim position, each fold
 scored with the map fit on the other. The shipped map (``assistant/resources/calibration.json``) is then fit
 on all of them.
@@ -40,7 +40,8 @@ def rows(run: str, eval_dir: Path, out: Path) -> list[tuple[str, float, bool]]:
         for line in (eval_dir / DATASETS[run] / "claims.jsonl").open()
     }
     preds = [json.loads(line) for line in (out / f"{run}.pred.jsonl").open()]
-    return [(p["label"], p["confidence"], p["label"] == gold[p["id"]]) for p in preds]
+    # raw_score: the uncalibrated strength (older prediction files only have the confidence)
+    return [(p["label"], p.get("raw_score", p["confidence"]), p["label"] == gold[p["id"]]) for p in preds]
 
 
 def fit(data: list[tuple[str, float, bool]]) -> Calibrator:
