@@ -141,9 +141,10 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
             explanation=f"The figures disagree: {finding.reason}.",
             decided_by="rules:numeric",
         )
-    counted = [q for q in frame.quantities if q.kind != "period"]
-    agreed = {f.reason for e, f in hits if f.stance == "supports"}
-    if supporting and (len(counted) <= 1 or len(agreed) >= len(counted)):
+    # every figure of the claim must agree (years are the date checks' business)
+    counted = {i for i, q in enumerate(frame.quantities) if q.kind not in ("period", "year")}
+    agreed = {f.about for _, f in hits if f.stance == "supports" and f.kind == "numeric"}
+    if supporting and (len(counted) <= 1 or counted <= agreed):
         return Decision(
             "SUPPORTED",
             min(1.0, 0.4 + 0.5 * finding.strength * ev.relevance),

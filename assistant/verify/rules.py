@@ -41,6 +41,7 @@ class Finding:
     stance: str  # supports | refutes | none
     strength: float
     reason: str
+    about: int | None = None  # for numeric findings: which of the claim's quantities it checks
 
 
 def _entity_in(name: str, text: str) -> bool:
@@ -99,7 +100,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         return []  # numbers about something else
     found: list[Finding] = []
     evidence_quantities = extract_quantities(ev.scoring_text)
-    for cq in frame.quantities:
+    for index, cq in enumerate(frame.quantities):
         if cq.kind == "period":
             continue  # windows and "N years ago" are dates, not figures: see the date checks
         best: tuple[float, Quantity] | None = None
@@ -117,7 +118,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             said = (
                 f"the claim says {_phrase(frame.content, cq)!r}, the source {_phrase(ev.scoring_text, eq)!r}"
             )
-            found.append(Finding("numeric", stance, score, said))
+            found.append(Finding("numeric", stance, score, said, about=index))
     return found
 
 
