@@ -302,24 +302,16 @@ def evaluate(
     ] = "full",
 ) -> None:
     """Measure verdicts and citations on a labelled set (accuracy, macro-F1, per label, ECE, citations)."""
+    from assistant import evaluate as evaluation
     from assistant.checker import Checker
-    from assistant.evaluate import (
-        fit_calibration as fit,
-    )
-    from assistant.evaluate import (
-        load_claims,
-        load_corpus_docs,
-        prepare_store,
-        run_eval,
-    )
     from assistant.verify.calibrate import Calibrator
 
     if (corpus is None) == (docs is None):
         raise typer.BadParameter("give exactly one of --corpus or --docs")
     try:
         settings = _settings()
-        store = prepare_store(settings, corpus=corpus, docs=docs)
-        rows = load_claims(claims, limit)
+        store = evaluation.prepare_store(settings, corpus=corpus, docs=docs)
+        rows = evaluation.load_claims(claims, limit)
         checker = Checker.from_settings(settings, store=store)
         if fit_calibration:
             checker.calibrator = Calibrator()  # fit on raw scores, not on a previous fit
@@ -336,10 +328,10 @@ def evaluate(
             disable=not err.is_terminal,
         ) as bar:
             task = bar.add_task("checking", total=len(rows))
-            metrics = run_eval(
+            metrics = evaluation.run_eval(
                 checker,
                 rows,
-                corpus_docs=load_corpus_docs(corpus),
+                corpus_docs=evaluation.load_corpus_docs(corpus),
                 oracle=oracle,
                 by_file=docs is not None,
                 predictions=predictions,
@@ -351,19 +343,10 @@ def evaluate(
     metrics.update({"claims_file": str(claims), "corpus": str(corpus or docs), "mode": mode})
     out_path.write_text(json.dumps(metrics, indent=2))
     if fit_calibration:
-        fit(raw, fit_calibration, [str(claims)])
+        evaluation.fit_calibration(raw, fit_calibration, [str(claims)])
         out.print(f"calibration written to {fit_calibration}")
     table = Table("metric", "value")
-    for key in (
-        "n",
-        "accuracy",
-        "macro_f1",
-        "wrong_supported_rate",
-        "ece",
-        "citation_precision",
-        "citation_recall",
-        "claims_per_s",
-    ):
+    for key in evaluation.HEADLINE_METRICS:
         value = metrics[key]
         table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
     for label, m in metrics["per_label"].items():

@@ -26,6 +26,18 @@ log = logging.getLogger(__name__)
 
 # --- metrics (pure) ----------------------------------------------------------------------------------------
 
+# The numbers a results table shows first, in this order (CLI summary, bench/eval_all.py).
+HEADLINE_METRICS = (
+    "n",
+    "accuracy",
+    "macro_f1",
+    "wrong_supported_rate",
+    "ece",
+    "citation_precision",
+    "citation_recall",
+    "claims_per_s",
+)
+
 
 def classification_metrics(gold: list[str], pred: list[str]) -> dict:
     per_label = {}

@@ -19,6 +19,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path[:] = [p for p in sys.path if Path(p).resolve() != Path(__file__).resolve().parent]
+from assistant.evaluate import HEADLINE_METRICS  # noqa: E402
+
 # (name, dataset folder, extra arguments). Baselines: "similarity" (retrieval similarity threshold only) and
 # "no-rules" (the scorer without the deterministic checks).
 RUNS = [
@@ -42,16 +45,7 @@ RUNS = [
     ("check-covid", "check-covid", ["--corpus", "{d}/corpus.jsonl"]),
     ("wice", "wice", ["--corpus", "{d}/corpus.jsonl"]),
 ]
-COLUMNS = [
-    "n",
-    "accuracy",
-    "macro_f1",
-    "wrong_supported_rate",
-    "ece",
-    "citation_precision",
-    "citation_recall",
-    "claims_per_s",
-]
+COLUMNS = HEADLINE_METRICS
 
 
 def command(name: str, folder: str, extra: list[str], eval_dir: Path, out: Path) -> list[str]:
