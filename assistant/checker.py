@@ -19,6 +19,7 @@ from assistant.verify.calibrate import Calibrator
 from assistant.verify.claims import parse_claim, split_claim
 from assistant.verify.rules import YEARS_AGO, evidence_findings, resolve_role
 from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
+from assistant.verify.tables import compare_rows, parse_comparison
 from ingest.metadata import parse_date
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,38 @@ class Checker:
             self._reference = max(dates) if dates else ""
         return self._reference or None
 
+    def _table(self, claim: str, evidence: list[Evidence]) -> Decision | None:
+        """ "A has more X than B" over the rows of the statistics exports the evidence came from (all their
+        rows, not only the retrieved ones), newest export first."""
+        if parse_comparison(claim) is None:
+            return None
+        exports = {e.doc_id for e in evidence if e.passage.kind == "statistics"}
+        exports |= {p.doc_id for p, _ in self.store.search(claim, k=8, where={"kind": "statistics"})}
+        rows = gather(
+            [(p, 0.0) for d in exports for p in self.store.passages(d) if p.unit in ("row", "record")],
+            self.docs,
+        )
+        rows.sort(key=lambda e: e.date or "", reverse=True)
+        found = compare_rows(claim, rows)
+        if found is None:
+            return None
+        stance, cited, reason = found
+        if stance == "supports":
+            return Decision(
+                "SUPPORTED",
+                0.8,
+                support=cited,
+                explanation=f"The export's rows agree: {reason}.",
+                decided_by="rules:table",
+            )
+        return Decision(
+            "REFUTED",
+            0.8,
+            refute=cited,
+            explanation=f"The export's rows disagree: {reason}.",
+            decided_by="rules:table",
+        )
+
     def _score(self, claim: str, evidence: list[Evidence]) -> None:
         probs = self.scorer.score(claim, [e.scoring_text for e in evidence])
         for ev, p in zip(evidence, probs, strict=True):
@@ -144,7 +177,7 @@ class Checker:
         frame = parse_claim(claim)
         evidence = self.evidence(claim, doc_ids)
         if self.mode == "full":
-            decision = decide(frame, evidence)
+            decision = self._table(frame.content, evidence) or decide(frame, evidence)
         else:
             decision = (
                 decide_by_similarity(evidence) if self.mode == "similarity" else decide_by_scorer(evidence)

@@ -190,3 +190,17 @@ def test_a_reingested_document_is_quoted_from_its_new_text(tmp_path, embeddings)
     assert store.get_document("q").text[verdict.citations[0].char_start : verdict.citations[0].char_end] == (
         verdict.citations[0].quote
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "label"),
+    [
+        ("Quill-3-8B has more derivative models than Quill-1-7B.", "SUPPORTED"),
+        ("Quill-1-7B has more derivative models than Quill-3-8B.", "REFUTED"),
+        ("Skerry has more downloads in the last 30 days than Quill.", "SUPPORTED"),
+    ],
+)
+def test_comparisons_over_statistics_rows(checker, claim, label):
+    verdict = checker.check(claim)
+    assert (verdict.label, verdict.decided_by.split()[0]) == (label, "rules:table"), verdict.explanation
+    assert len(verdict.citations) == 2 and all(c.kind == "statistics" for c in verdict.citations)

@@ -237,3 +237,19 @@ def test_a_yes_is_not_undone_by_a_later_negation():
     )
     later.position = 3
     assert judge("Lumora funds Pellucid.", [host, yes, later]).label == "SUPPORTED"
+
+
+def test_comparison_parsing_and_metric_fields():
+    from assistant.verify.tables import fields, metric_field, parse_comparison
+
+    c = parse_comparison("Orvane has more quantized derivative models on ModelHub than Halcyon.")
+    assert (c.a, c.b, c.metric, c.more) == ("Orvane", "Halcyon", "quantized derivative models", True)
+    assert parse_comparison("Orvane is popular in Ostrheim.") is None
+    row = fields(
+        "family: Halcyon | downloads.all_time_millions: 812.39 | downloads.last_30d_millions: 31.37 | "
+        "derivative_models.quantizations: 46476 | derivative_models.total: 120000"
+    )
+    assert metric_field("quantized derivative models", row, "") == "derivative_models.quantizations"
+    assert metric_field("derivative models", row, "") == "derivative_models.total"
+    assert metric_field("downloads", row, "") == "downloads.all_time_millions"
+    assert metric_field("downloads", row, "in the last 30 days") == "downloads.last_30d_millions"
