@@ -19,7 +19,7 @@ from assistant.verify.calibrate import Calibrator
 from assistant.verify.claims import parse_claim, split_claim
 from assistant.verify.rules import YEARS_AGO, evidence_findings, resolve_role
 from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
-from assistant.verify.tables import compare_rows, parse_comparison
+from assistant.verify.tables import compare_rows, is_sum, parse_comparison, sum_rows
 from ingest.metadata import parse_date
 
 log = logging.getLogger(__name__)
@@ -103,7 +103,7 @@ class Checker:
     def _table(self, claim: str, evidence: list[Evidence]) -> Decision | None:
         """ "A has more X than B" over the rows of the statistics exports the evidence came from (all their
         rows, not only the retrieved ones), newest export first."""
-        if parse_comparison(claim) is None:
+        if parse_comparison(claim) is None and not is_sum(claim):
             return None
         exports = {e.doc_id for e in evidence if e.passage.kind == "statistics"}
         exports |= {p.doc_id for p, _ in self.store.search(claim, k=8, where={"kind": "statistics"})}
@@ -112,7 +112,7 @@ class Checker:
             self.docs,
         )
         rows.sort(key=lambda e: e.date or "", reverse=True)
-        found = compare_rows(claim, rows)
+        found = compare_rows(claim, rows) or sum_rows(claim, rows)
         if found is None:
             return None
         stance, cited, reason = found

@@ -198,9 +198,12 @@ def test_a_reingested_document_is_quoted_from_its_new_text(tmp_path, embeddings)
         ("Quill-3-8B has more derivative models than Quill-1-7B.", "SUPPORTED"),
         ("Quill-1-7B has more derivative models than Quill-3-8B.", "REFUTED"),
         ("Skerry has more downloads in the last 30 days than Quill.", "SUPPORTED"),
+        # the three Quill-3 rows add up to 293,857,729 all-time downloads
+        ("The Quill-3 models together had been downloaded more than 280 million times.", "SUPPORTED"),
+        ("The Quill-3 models together had been downloaded more than 300 million times.", "REFUTED"),
     ],
 )
 def test_comparisons_over_statistics_rows(checker, claim, label):
     verdict = checker.check(claim)
     assert (verdict.label, verdict.decided_by.split()[0]) == (label, "rules:table"), verdict.explanation
-    assert len(verdict.citations) == 2 and all(c.kind == "statistics" for c in verdict.citations)
+    assert len(verdict.citations) >= 2 and all(c.kind == "statistics" for c in verdict.citations)

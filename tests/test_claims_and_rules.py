@@ -19,6 +19,7 @@ def test_attribution_frames():
     assert denial.denial and denial.speaker == "Novaro's CEO"
     assert parse_claim("According to Lumora's CEO, the lab has roughly 600 people.").speaker == "Lumora's CEO"
     assert parse_claim("Tarvex has said that Orvane overtook Halcyon.").speaker == "Tarvex"
+    assert parse_claim("The Quill-3 models together had 300 million downloads.").entities == ["Quill-3"]
     plain = parse_claim("Orvane-2-72B is not licensed under Apache 2.0.")
     assert plain.speaker is None and "Orvane-2-72B" in plain.entities
 

@@ -80,6 +80,9 @@ def entities(text: str) -> list[str]:
     found = []
     for m in _ENTITY.finditer(text):
         name = m.group(0).strip(" .'’")
+        first, _, rest = name.partition(" ")
+        if rest and first in _SENTENCE_START_WORDS:  # "The Quill-3 models": the name is "Quill-3"
+            name = rest
         if name in _SENTENCE_START_WORDS or len(name) < 2:
             continue
         name = re.sub(r"'s$|’s$", "", name)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from assistant.retrieve.evidence import Evidence
+from assistant.verify.claims import entities
+from assistant.verify.quantities import Quantity, compare, extract_quantities
 
 _COMPARATIVE = re.compile(
     r"^(?P<a>.+?)\s+(?:alone\s+)?(?:has|have|had|got|gets|received|receives)\s+(?P<dir>more|fewer|less)\s+"
@@ -108,4 +110,47 @@ def compare_rows(claim: str, evidence: list[Evidence]) -> tuple[str, list[Eviden
             holds = va > vb if comparison.more else va < vb
             reason = f"{key}: {comparison.a} {row_a[key]}, {comparison.b} {row_b[key]}"
             return ("supports" if holds else "refutes"), [ev_a, ev_b], reason
+    return None
+
+
+_TOGETHER = re.compile(r"\b(?:together|combined|in total|altogether|between them)\b", re.I)
+
+
+def is_sum(claim: str) -> bool:
+    return bool(_TOGETHER.search(claim))
+
+
+def _scale(key: str) -> float:
+    return 1e6 if key.endswith("millions") else 1e3 if key.endswith("_k") else 1.0
+
+
+def _members(group: str, row: dict[str, str]) -> bool:
+    """Is this row one of the group's models ("Quill-3" -> "Quill-3-8B", "lumora/Quill-3-34B")?"""
+    key = next((k for k in _IDENTITY if row.get(k)), None)
+    return key is not None and row[key].rsplit("/", 1)[-1].lower().startswith(group.lower() + "-")
+
+
+def sum_rows(claim: str, evidence: list[Evidence]) -> tuple[str, list[Evidence], str] | None:
+    """ "The Quill-3 models together had more than 280 million downloads": the sum of the group's rows in
+    one export, compared with the claim's figure."""
+    if not _TOGETHER.search(claim):
+        return None
+    figure = next((q for q in extract_quantities(claim) if q.kind == "count"), None)
+    groups = [e for e in entities(claim) if re.search(r"-\w", e)]
+    if figure is None or not groups:
+        return None
+    rows = [(e, fields(e.scoring_text)) for e in evidence if e.passage.unit in ("row", "record")]
+    for doc_id in dict.fromkeys(e.doc_id for e, _ in rows):
+        members = [(e, r) for e, r in rows if e.doc_id == doc_id and _members(groups[0], r)]
+        if len(members) < 2:
+            continue
+        key = metric_field(" ".join([figure.head or "", *figure.context]), members[0][1], claim)
+        if key is None or any(_number(r.get(key, "")) is None for _, r in members):
+            continue
+        total = sum(_number(r[key]) * _scale(key) for _, r in members)  # type: ignore[operator]
+        stance = compare(figure, Quantity(total, "count", "eq", 0, 0, f"{total:,.0f}", precision=0.5))
+        if stance == "unknown":
+            continue
+        reason = f"{len(members)} {groups[0]} rows add up to {total:,.0f} ({key})"
+        return stance, [e for e, _ in members], reason
     return None
