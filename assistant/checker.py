@@ -16,7 +16,7 @@ from assistant.schema import Citation, SubVerdict, Verdict
 from assistant.store import Store
 from assistant.verify.aggregate import Decision, combine, decide, decide_by_scorer, decide_by_similarity
 from assistant.verify.calibrate import Calibrator
-from assistant.verify.claims import parse_claim, split_claim
+from assistant.verify.claims import ClaimFrame, parse_claim, split_claim
 from assistant.verify.rules import YEARS_AGO, evidence_findings, resolve_role
 from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
 from assistant.verify.tables import compare_rows, is_sum, parse_comparison, sum_rows
@@ -63,8 +63,10 @@ class Checker:
 
     # --- one claim ---------------------------------------------------------------------------------------
 
-    def evidence(self, claim: str, doc_ids: list[str] | None = None) -> list[Evidence]:
-        frame = parse_claim(claim)
+    def evidence(
+        self, claim: str, doc_ids: list[str] | None = None, frame: ClaimFrame | None = None
+    ) -> list[Evidence]:
+        frame = frame or parse_claim(claim)
         where = {"doc_id": {"$in": doc_ids}} if doc_ids else None
         passages = self.retriever.retrieve(frame.text, k=self.k_passages, where=where)
         evidence = gather(passages, self.docs)
@@ -175,7 +177,7 @@ class Checker:
 
     def _decide(self, claim: str, doc_ids: list[str] | None) -> tuple[Decision, list[Citation]]:
         frame = parse_claim(claim)
-        evidence = self.evidence(claim, doc_ids)
+        evidence = self.evidence(claim, doc_ids, frame)
         if self.mode == "full":
             decision = self._table(frame.content, evidence) or decide(frame, evidence)
         else:

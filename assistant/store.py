@@ -242,8 +242,9 @@ class Store:
             )
         self._docs.update(ids=ids, metadatas=[{**doc.metadata(), "status": "complete"} for doc, _ in items])
         origins = [doc.origin for doc, _ in items]
-        stale = [i for i, _, _ in self._get_docs(where={"origin": {"$in": origins}}) if i not in set(ids)]
-        replaced = {m["origin"] for i, m, _ in self._get_docs(ids=stale)} if stale else set()
+        written = set(ids)
+        stale = {i: m for i, m, _ in self._get_docs(where={"origin": {"$in": origins}}) if i not in written}
+        replaced = {m["origin"] for m in stale.values()}
         for doc_id in stale:
             self.remove(doc_id)
         self._bump()

@@ -18,7 +18,7 @@ from datetime import date
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, is_negated
 from assistant.verify.quantities import extract_quantities
-from assistant.verify.rules import has
+from assistant.verify.rules import MONTH_NAMES, has
 from ingest.metadata import find_dates
 
 MIN_RELEVANCE = 0.35
@@ -52,26 +52,6 @@ _DAY_MONTH = re.compile(
     r"(?!\s+\d{4})|\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(\d{1,2})\b(?!,?\s+\d{4})"
 )
-_MONTH_NUMBER = {
-    m: i
-    for i, m in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        start=1,
-    )
-}
 
 
 def effective_date(ev: Evidence) -> str | None:
@@ -83,7 +63,7 @@ def effective_date(ev: Evidence) -> str | None:
         for m in _DAY_MONTH.finditer(ev.text):
             day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
             try:
-                dates.append(date(int(own[:4]), _MONTH_NUMBER[month], int(day)).isoformat())
+                dates.append(date(int(own[:4]), MONTH_NAMES.index(month.lower()) + 1, int(day)).isoformat())
             except ValueError:
                 continue
     past = [d for d in dates if own is None or d <= own]
@@ -103,7 +83,7 @@ def claim_date(text: str) -> str | None:
     m = _MONTH_YEAR.search(text)
     if not m:
         return None
-    month, year = _MONTH_NUMBER[m.group(1)], int(m.group(2))
+    month, year = MONTH_NAMES.index(m.group(1).lower()) + 1, int(m.group(2))
     first_of_next = date(year + month // 12, month % 12 + 1, 1)
     return date.fromordinal(first_of_next.toordinal() - 1).isoformat()
 
@@ -118,18 +98,17 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     if not hits:
         return None
     target = _days(claim_date(frame.text))
+    when = {id(ev): effective_date(ev) for ev, _ in hits}  # once per evidence: it scans the sentence
 
     def rank(hit):
         ev, finding = hit
-        when = _days(effective_date(ev))
-        recency = (-abs(when - target) if target is not None else when) if when is not None else -(10**9)
+        day = _days(when[id(ev)])
+        recency = (-abs(day - target) if target is not None else day) if day is not None else -(10**9)
         return (recency, finding.strength, ev.relevance)
 
     hits.sort(key=rank, reverse=True)
-    top_date = effective_date(hits[0][0])
-    deciding = [
-        h for h in hits if effective_date(h[0]) == top_date and h[1].strength >= hits[0][1].strength - 0.25
-    ]
+    top_date = when[id(hits[0][0])]
+    deciding = [h for h in hits if when[id(h[0])] == top_date and h[1].strength >= hits[0][1].strength - 0.25]
     refuting = [e for e, f in deciding if f.stance == "refutes"]
     supporting = [e for e, f in deciding if f.stance == "supports"]
     ev, finding = hits[0]

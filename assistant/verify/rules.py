@@ -207,7 +207,7 @@ def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     return found
 
 
-_MONTH_NAMES = [
+MONTH_NAMES = [
     "january",
     "february",
     "march",
@@ -243,12 +243,12 @@ def _span_of(m: re.Match) -> tuple[str, str] | None:
     g = m.groupdict()
     year = g["y1"] or g["y2"] or g["y3"] or g["y4"]
     month_name = (g["m1"] or g["m2"] or g["m3"] or "").lower()
-    if month_name and month_name not in _MONTH_NAMES:
+    if month_name and month_name not in MONTH_NAMES:
         return None
     day = g["d1"] or g["d2"]
     if not month_name:
         return f"{year}-01-01", f"{year}-12-31"
-    month = _MONTH_NAMES.index(month_name) + 1
+    month = MONTH_NAMES.index(month_name) + 1
     if not day:
         last = 31 if month in (1, 3, 5, 7, 8, 10, 12) else 30 if month != 2 else 28
         return f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last}"
