@@ -1,4 +1,4 @@
-# The two commands of the README: `make run` (install + start the main job) and `make test`.
+# The two commands of the README: `make run` (install + start the web chat over the sample corpus) and `make test`.
 VENV ?= .venv
 BIN := $(VENV)/bin
 
@@ -12,7 +12,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 run: install
-	$(BIN)/sourcecheck demo
+	$(BIN)/sourcecheck serve --sample
 
 lint: install
 	$(BIN)/ruff check .

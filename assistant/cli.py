@@ -231,6 +231,47 @@ def demo(
         raise _fail(exc) from exc
 
 
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (0.0.0.0 for the local network).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7860,
+    sample: Annotated[
+        bool,
+        typer.Option(
+            "--sample",
+            help="Ingest the bundled (fictional) sample corpus first, into the collection 'sourcecheck-sample' "
+            "unless SOURCECHECK_COLLECTION says otherwise.",
+        ),
+    ] = False,
+    collection: Annotated[str | None, typer.Option(help="Collection to check against.")] = None,
+) -> None:
+    """Start the web chat: check claims, read the cited passages, manage sources; plus an HTTP API."""
+    from assistant.ui.app import launch
+    from assistant.ui.service import Service
+
+    if sample and collection is None:
+        collection = os.environ.get("SOURCECHECK_COLLECTION", "sourcecheck-sample")
+    try:
+        settings = _settings(collection=collection)
+        if sample:
+            report = run_ingest(settings, [sample_corpus()], None, None)
+            out.print(f"sample corpus: {len(report.results)} files ({report.count('added')} new)")
+        service = Service(settings)
+        demo, url = launch(service, host=host, port=port)
+    except SourcecheckError as exc:
+        raise _fail(exc) from exc
+    login = " (login required: SOURCECHECK_UI_USER)" if settings.ui_user and settings.ui_password else ""
+    out.print(
+        f"sourcecheck is running at [bold]{url}[/bold]{login}  (collection '{settings.collection}'; Ctrl+C stops it)"
+    )
+    try:
+        demo.block_thread()
+    finally:
+        demo.close()
+
+
 def _where(item) -> str:
     """Kind, date, page, speaker and timestamp of a passage or citation, as one line."""
     page = f"p. {item.page}" if item.page else ""

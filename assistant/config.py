@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     chunk_chars: int = Field(800, ge=100, description="Largest passage, in characters.")
     embed_batch_size: int = Field(64, ge=1, description="Texts per embedding call.")
 
+    ui_user: str | None = Field(None, description="With ui_password: basic login required by `serve`.")
+    ui_password: SecretStr | None = Field(None, description="Password for ui_user.")
+
     @field_validator("collection")
     @classmethod
     def _valid_collection(cls, value: str) -> str:
