@@ -53,13 +53,13 @@ def window(doc: str, start: int, end: int, chars: int) -> tuple[int, int]:
     para = doc.rfind("\n\n", lo, start)
     if para != -1:
         lo = para + 2
-    elif lo > 0:
+    elif lo > 0 and not doc[lo - 1].isspace():
         space = doc.find(" ", lo, start)
         lo = space + 1 if space != -1 else start
     para = doc.find("\n\n", end, hi)
     if para != -1:
         hi = para
-    elif hi < len(doc):
+    elif hi < len(doc) and not doc[hi].isspace():
         space = doc.rfind(" ", end, hi)
         hi = space if space != -1 else end
     return lo, hi
