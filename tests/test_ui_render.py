@@ -85,6 +85,10 @@ def test_context_stops_at_paragraphs_and_words():
     assert doc[lo:hi] == "gamma delta QUOTE epsilon"  # whole words only
     lo, hi = render.window(doc, start, start + 5, chars=500)
     assert doc[lo:hi] == "Alpha beta gamma delta QUOTE epsilon zeta eta."  # never the next paragraph
+    lo, hi = render.window(doc, start, start + 5, chars=500, paragraphs=True)
+    assert (lo, hi) == (0, len(doc))  # "show me the source": the neighbours too
+    lo, hi = render.window(doc, start, start + 5, chars=25, paragraphs=True)
+    assert doc[lo:hi] == "Alpha beta gamma delta QUOTE epsilon zeta eta."  # whole paragraphs only
 
 
 # --- verdict cards --------------------------------------------------------------------------------------
@@ -219,7 +223,7 @@ def test_follow_ups_refer_to_the_last_verdict():
     why = list(reply("why?", state, backend))[-1]
     assert "why&#58; Quill&#45;9 has 12 users." in why and "sc-why" in why
     source = list(reply("show me the source", state, backend))[-1]
-    assert "sc-sourceview" in source and "Tail paragraph." not in source  # the quote's paragraph only
+    assert "sc-sourceview" in source and "Tail paragraph." in source  # wider than the card's paragraph
     assert "doc_id d1, characters" in source
     assert backend.asked == ["Quill-9 has 12 users."]  # follow-ups check nothing new
 

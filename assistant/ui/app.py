@@ -130,9 +130,9 @@ def build(service: Service) -> gr.Blocks:
                 )
                 report = gr.HTML(elem_id="ingest-report")
                 table = gr.HTML(elem_id="sources-table")
-                with gr.Row(equal_height=True):
+                with gr.Row():
                     pick = gr.Dropdown(label="Remove a document", choices=[], scale=4, elem_id="remove-pick")
-                    remove_btn = gr.Button("Remove", variant="stop", scale=1, elem_id="remove-btn")
+                    remove_btn = gr.Button("Remove", variant="stop", size="md", scale=1, elem_id="remove-btn")
 
         respond = _chat(service)
         for trigger in (send.click, box.submit):

@@ -46,39 +46,44 @@ def percent(confidence: float) -> str:
     return f"{round(confidence * 100)}%"
 
 
-def window(doc: str, start: int, end: int, chars: int) -> tuple[int, int]:
-    """Bounds of the context around ``doc[start:end]``: at most ``chars`` on each side, never crossing a
-    paragraph break, cut at a word boundary."""
+def window(doc: str, start: int, end: int, chars: int, paragraphs: bool = False) -> tuple[int, int]:
+    """Bounds of the context around ``doc[start:end]``: at most ``chars`` on each side, cut at a word
+    boundary; within the quote's paragraph, or with ``paragraphs`` whole neighbouring paragraphs."""
     lo, hi = max(0, start - chars), min(len(doc), end + chars)
-    para = doc.rfind("\n\n", lo, start)
-    if para != -1:
-        lo = para + 2
+    if paragraphs:  # cut only where the limit falls, at the first paragraph break inside it
+        para_lo = doc.find("\n\n", lo, start) if lo > 0 else -1
+        para_hi = doc.rfind("\n\n", end, hi) if hi < len(doc) else -1
+    else:
+        para_lo, para_hi = doc.rfind("\n\n", lo, start), doc.find("\n\n", end, hi)
+    if para_lo != -1:
+        lo = para_lo + 2
     elif lo > 0 and not doc[lo - 1].isspace():
         space = doc.find(" ", lo, start)
         lo = space + 1 if space != -1 else start
-    para = doc.find("\n\n", end, hi)
-    if para != -1:
-        hi = para
+    if para_hi != -1:
+        hi = para_hi
     elif hi < len(doc) and not doc[hi].isspace():
         space = doc.rfind(" ", end, hi)
         hi = space if space != -1 else end
     return lo, hi
 
 
-def highlight(doc: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> str:
+def highlight(doc: str, start: int, end: int, chars: int = CONTEXT_CHARS, paragraphs: bool = False) -> str:
     """The quote ``doc[start:end]`` inside ``<mark>``, with its context; ellipses where the context is cut."""
-    lo, hi = window(doc, start, end, chars)
-    before = "… " if lo > 0 else ""
-    after = " …" if hi < len(doc) else ""
+    lo, hi = window(doc, start, end, chars, paragraphs)
+    # An ellipsis only where a paragraph was cut, not where the context is a whole paragraph.
+    before = "… " if lo > 0 and doc[lo - 1] != "\n" else ""
+    after = " …" if hi < len(doc) and doc[hi] != "\n" else ""
     return f"{before}{text(doc[lo:start])}<mark>{text(doc[start:end])}</mark>{text(doc[end:hi])}{after}"
 
 
 def _quoted(citation: Citation, doc_text: DocText, chars: int) -> str:
+    wide = chars > CONTEXT_CHARS
     doc = doc_text(citation.doc_id)
     if doc is None or doc[citation.char_start : citation.char_end] != citation.quote:
         # The document was removed or replaced since the verdict: show the quote alone, never a wrong span.
         return f"<mark>{text(citation.quote)}</mark>"
-    return highlight(doc, citation.char_start, citation.char_end, chars)
+    return highlight(doc, citation.char_start, citation.char_end, chars, paragraphs=wide)
 
 
 def where(citation: Citation) -> list[tuple[str, str]]:
@@ -235,7 +240,7 @@ def ingest_report(results: Iterable[tuple[str, str, str | None, int]]) -> str:
     items = []
     for name, status_, error, passages in results:
         ok = status_ not in ("failed", "skipped")
-        detail = f"{passages} passages" if ok else (error or status_)
+        detail = (f"{passages} passage" + ("" if passages == 1 else "s")) if ok else (error or status_)
         items.append(
             f'<li class="sc-{"ok" if ok else "fail"}"><b>{text(status_)}</b> {text(name)}: {text(detail)}</li>'
         )
