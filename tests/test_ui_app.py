@@ -4,8 +4,11 @@ tests/artifacts/."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -259,3 +262,33 @@ def test_sessions_do_not_share_a_conversation(browser, url, page):
     _ask(page, "why?")
     assert "Decided by" in _last_reply(page).inner_text()
     other.context.close()
+
+
+# --- the README's main command ----------------------------------------------------------------------------
+
+
+def test_serve_sample_prints_its_url_and_serves_the_chat(tmp_path):
+    """What `make run` starts: the sample corpus ingested, then the app on the given port."""
+    port = _free_port()
+    env = {**os.environ, "SOURCECHECK_HOME": str(tmp_path / "home"), "PYTHONUNBUFFERED": "1"}
+    cli = Path(sys.executable).with_name("sourcecheck")
+    proc = subprocess.Popen(
+        [str(cli), "serve", "--sample", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        lines = []
+        for line in proc.stdout:  # the URL line comes once the server is up
+            lines.append(line)
+            if "running at" in line:
+                break
+        output = "".join(lines)
+        assert f"http://127.0.0.1:{port}/" in output and "sample corpus: 11 files" in output, output
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
+            assert response.status == 200 and b"sourcecheck" in response.read()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
