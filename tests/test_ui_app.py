@@ -212,6 +212,10 @@ HOSTILE = """# Vesper field notes
 
 Orrin Works said its Vesper-2 model reached 41 million downloads in August 2025. <script>window.owned = 1</script>
 **not bold** and <img src=x onerror="window.owned = 2"> stay text.
+
+## Not a heading
+
+- not a list, *not emphasis*, $not math$
 """
 
 
@@ -240,7 +244,14 @@ def test_upload_list_check_and_remove_a_source(page, tmp_path):
     assert "<script>window.owned = 1</script>" in context.inner_text()  # shown, as text
     assert "**not bold**" in context.inner_text()
     assert page.evaluate("() => window.owned") is None
-    assert page.locator("#chat script, #chat img[src=x], #chat strong").count() == 0
+    _ask(page, "show me the source")  # the wide context crosses blank lines: Markdown must stay text
+    wide = _last_reply(page).locator(".sc-context").inner_text()
+    assert "## Not a heading" in wide and "- not a list, *not emphasis*, $not math$" in wide
+    assert page.evaluate("() => window.owned") is None
+    assert (
+        page.locator("#chat script, #chat img[src=x], #chat strong, #chat em, #chat h2, #chat li").count()
+        == 0
+    )
     _shot(page, "hostile-document")
 
     page.get_by_role("tab", name="Sources").click()
@@ -292,3 +303,22 @@ def test_serve_sample_prints_its_url_and_serves_the_chat(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_uploads_over_the_size_limit_or_of_unknown_type_fail_and_are_not_kept(service, tmp_path):
+    from assistant.ui.service import Service
+
+    small = Settings(home=service.settings.home, collection="ui-test", max_file_mb=0.001)  # about 1 kB
+    strict = Service(small, store=service.store, checker=service.checker)
+    big, odd = tmp_path / "big.txt", tmp_path / "tool.exe"
+    big.write_text("Quill had many downloads. " * 100)
+    odd.write_bytes(b"MZ")
+    before = len(strict.documents())
+    report = strict.ingest([big, odd])
+    assert [(Path(r.item).name, r.status) for r in report.results] == [
+        ("big.txt", "failed"),
+        ("tool.exe", "failed"),
+    ]
+    assert "MB" in report.results[0].error and "unsupported file type" in report.results[1].error
+    assert len(strict.documents()) == before
+    assert not (strict.uploads / "big.txt").exists() and not (strict.uploads / "tool.exe").exists()
