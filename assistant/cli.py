@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import time
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from assistant.config import Settings
 from assistant.errors import SourcecheckError
@@ -272,6 +283,143 @@ def check(
         print(verdict.model_dump_json(indent=2))
     else:
         _print_verdict(verdict)
+
+
+class _RateColumn(ProgressColumn):
+    """Claims per minute, from rich's own moving estimate of the task's speed."""
+
+    def render(self, task) -> Text:
+        return Text(f"{task.speed * 60:,.0f}/min" if task.speed else "–/min", style="progress.data.speed")
+
+
+def _print_summary(summary, console: Console) -> None:
+    labels = ", ".join(
+        f"{summary.labels.get(lab, 0)} {lab}" for lab in ("SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO")
+    )
+    resumed = f", {summary.resumed} already done" if summary.resumed else ""
+    console.print(
+        f"{summary.total} claim(s): {labels}, {summary.errors} error(s){resumed}; "
+        f"{summary.processed} processed ({summary.cached} from cache) in {summary.elapsed_s:.1f} s, "
+        f"{summary.claims_per_min:,.0f} claims/min"
+    )
+
+
+def _results_table(rows) -> Table:
+    table = Table("id", "verdict", "conf.", "claim", "top quote / error")
+    for r in rows:
+        colour = {"SUPPORTED": "green", "REFUTED": "red", "NOT_ENOUGH_INFO": "yellow"}.get(
+            r.label or "", "dim"
+        )
+        note = (
+            f"[red]{escape(r.error)}[/red]"
+            if r.error
+            else escape(r.citations[0].quote[:120] if r.citations else "")
+        )
+        conf = "" if r.confidence is None else f"{r.confidence:.2f}"
+        table.add_row(escape(r.id), f"[{colour}]{r.label or 'ERROR'}[/{colour}]", conf, escape(r.claim), note)
+    return table
+
+
+@app.command("check-file")
+def check_file_command(
+    claims: Annotated[
+        Path,
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            help=".txt (one claim per line), .csv (a 'claim' column, optional 'id') or .jsonl ({id, claim}).",
+        ),
+    ],
+    out_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Report file (resumable; re-run to continue). '-' writes JSONL to stdout. "
+            "Without --out: a table on the terminal, nothing written.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="jsonl, csv, md or html (default: from the --out extension)."),
+    ] = None,
+    concurrency: Annotated[
+        int | None,
+        typer.Option(min=1, help="Claims at once with a remote backend (default SOURCECHECK_CONCURRENCY)."),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every claim again.")] = False,
+    retry_errors: Annotated[
+        bool, typer.Option("--retry-errors", help="On resume, check rows that ended in an error again.")
+    ] = False,
+    fresh: Annotated[
+        bool, typer.Option("--fresh", help="Start over: forget what --out already holds.")
+    ] = False,
+    collection: Annotated[str | None, typer.Option(help="Collection.")] = None,
+) -> None:
+    """Check every claim of a file; write a report (jsonl, csv, md or html). Killed or interrupted? Run it again."""
+    from assistant import bulk
+    from assistant.bulk.report import report_format
+
+    to_file = out_path is not None and str(out_path) != "-"
+    if not to_file and fmt not in (None, "jsonl"):
+        raise typer.BadParameter("without a report file, results are a table or JSONL (--out -)")
+
+    columns = [
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TimeRemainingColumn(),
+    ]
+    try:
+        settings = _settings(collection=collection)
+        if to_file:
+            report_format(out_path, fmt)  # a bad --format fails before the checker loads
+        checker = bulk.BulkChecker.from_settings(settings, use_cache=not no_cache, concurrency=concurrency)
+        with (
+            Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar,
+            contextlib.closing(checker),
+        ):
+            task = bar.add_task("checking", total=None)
+
+            def progress(done: int, total: int, row) -> None:
+                bar.update(task, total=total, completed=done)
+
+            if to_file:
+                summary = bulk.check_file(
+                    claims,
+                    out_path,
+                    fmt=fmt,
+                    bulk=checker,
+                    progress=progress,
+                    retry_errors=retry_errors,
+                    fresh=fresh,
+                )
+                _print_summary(summary, out)
+                out.print(f"report: {out_path}")
+            else:
+                summary, rows = bulk.Summary(), []
+                started = time.perf_counter()
+                for row in bulk.check_claims(bulk.read_claims(claims), bulk=checker, progress=progress):
+                    summary.add(row)
+                    summary.processed += 1
+                    summary.cached += row.cached
+                    if out_path is None:
+                        rows.append(row)
+                    else:
+                        print(row.model_dump_json(), flush=True)
+                summary.elapsed_s = time.perf_counter() - started
+                if rows:
+                    out.print(_results_table(rows))
+                _print_summary(summary, out if out_path is None else err)
+    except KeyboardInterrupt:
+        err.print(
+            "[yellow]interrupted[/yellow]: finished rows are saved; run the same command again to resume"
+        )
+        raise typer.Exit(130) from None
+    except SourcecheckError as exc:
+        raise _fail(exc) from exc
+    if summary.errors:
+        raise typer.Exit(1)
 
 
 @app.command("eval")
