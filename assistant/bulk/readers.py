@@ -96,6 +96,11 @@ def _jsonl(text: str, path: Path) -> Iterator[ClaimInput]:
         yield row
 
 
+def claim_input(id: str, claim: str) -> ClaimInput:
+    """A claim given as a string, checked like a file's row (empty, overlong)."""
+    return _validate(ClaimInput(id=id, claim=claim))
+
+
 def _validate(row: ClaimInput) -> ClaimInput:
     if _SURROGATE.search(row.claim) or _SURROGATE.search(row.id):
         row.claim = _SURROGATE.sub("\ufffd", row.claim)

@@ -161,9 +161,7 @@ def _chart(summary: Summary) -> str:
     bars = [(_LABEL_TEXT[lab], summary.labels.get(lab, 0), _COLOURS[lab]) for lab in LABELS]
     bars.append(("Errors", summary.errors, _COLOURS["ERROR"]))
     top = max((n for _, n, _ in bars), default=0) or 1
-    out = [
-        '<svg width="380" height="132" role="img" aria-label="Verdict counts" xmlns="http://www.w3.org/2000/svg">'
-    ]
+    out = ['<svg width="380" height="132" role="img" aria-label="Verdict counts">']
     for i, (name, n, colour) in enumerate(bars):
         y, width = 8 + i * 30, round(220 * n / top)
         out.append(
@@ -213,8 +211,13 @@ def _row_html(r: ResultRow) -> str:
 
 def render_html(rows: list[ResultRow], summary: Summary, title: str = "") -> str:
     title = title or "Claim check report"
-    counts = [(_LABEL_TEXT[lab], summary.labels.get(lab, 0)) for lab in LABELS] + [("Errors", summary.errors)]
-    cells = "".join(f"<div><b>{n}</b><span>{_e(name)}</span></div>" for name, n in counts)
+    checked = summary.total - summary.errors
+    shares = [
+        (f"{100 * summary.labels.get(lab, 0) / checked:.0f}%" if checked else "–", _LABEL_TEXT[lab].lower())
+        for lab in LABELS
+    ]
+    counts = [(str(summary.total), "claims"), *shares, (str(summary.errors), "not checked")]
+    cells = "".join(f"<div><b>{n}</b><span>{_e(name)}</span></div>" for n, name in counts)
     generated = datetime.now(UTC).strftime("%d %B %Y, %H:%M UTC")
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'

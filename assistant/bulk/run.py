@@ -14,7 +14,7 @@ from typing import Protocol
 from assistant.bulk.cache import CacheKey, VerdictCache
 from assistant.bulk.journal import Journal
 from assistant.bulk.models import ClaimInput, ResultRow, Summary
-from assistant.bulk.readers import read_claims
+from assistant.bulk.readers import claim_input, read_claims
 from assistant.bulk.report import journal_path, report_format, write_report
 from assistant.config import Settings
 from assistant.errors import SourcecheckError
@@ -132,7 +132,7 @@ class BulkChecker:
 
 def _inputs(claims: Iterable[ClaimInput | str]) -> Iterator[ClaimInput]:
     for n, claim in enumerate(claims, start=1):
-        yield claim if isinstance(claim, ClaimInput) else ClaimInput(id=str(n), claim=" ".join(claim.split()))
+        yield claim if isinstance(claim, ClaimInput) else claim_input(str(n), claim)
 
 
 def check_claims(
@@ -197,7 +197,7 @@ def check_file(
     for row in rows:
         summary.add(row)
     if fmt != "jsonl":
-        write_report(out, rows, fmt, summary)
+        write_report(out, rows, fmt, summary, title=f"Claim check: {claims_path.name}")
     return summary
 
 
