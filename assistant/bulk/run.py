@@ -19,6 +19,7 @@ from assistant.bulk.report import journal_path, report_format, write_report
 from assistant.config import Settings
 from assistant.errors import SourcecheckError
 from assistant.schema import Verdict
+from assistant.store import Store
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, ResultRow], None]  # (done, total, the row just finished)
@@ -56,12 +57,17 @@ class BulkChecker:
 
     @classmethod
     def from_settings(
-        cls, settings: Settings | None = None, *, use_cache: bool = True, concurrency: int | None = None
+        cls,
+        settings: Settings | None = None,
+        *,
+        use_cache: bool = True,
+        concurrency: int | None = None,
+        store: Store | None = None,
     ) -> BulkChecker:
         from assistant.checker import Checker
 
         settings = settings or Settings()
-        checker = Checker.from_settings(settings)
+        checker = Checker.from_settings(settings, store=store)
         workers = concurrency or settings.concurrency
         if settings.backend == "embedded" and workers > 1:
             log.info(
