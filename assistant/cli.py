@@ -382,7 +382,11 @@ def check_file_command(
             task = bar.add_task("checking", total=None)
 
             def progress(done: int, total: int, row) -> None:
-                bar.update(task, total=total, completed=done)
+                if (
+                    bar.tasks[0].total is None
+                ):  # first row: rows resumed from the journal must not count as speed
+                    bar.reset(task, total=total, completed=done - 1)
+                bar.update(task, completed=done)
 
             if to_file:
                 summary = bulk.check_file(

@@ -103,6 +103,14 @@ def test_a_journal_of_other_claims_is_refused(tmp_path):
     assert summary.total == 1 and _journal_ids(out) == ["c0"]
 
 
+def test_the_claims_file_is_never_the_journal(tmp_path):
+    claims = _claims(tmp_path)
+    before = claims.read_bytes()
+    with pytest.raises(SourcecheckError, match="claims file itself"):
+        check_file(claims, claims, bulk=BulkChecker(FakeChecker()))
+    assert claims.read_bytes() == before
+
+
 def test_a_claim_that_raises_is_an_error_row_and_retry_errors_redoes_it(tmp_path):
     claims = tmp_path / "c.txt"
     claims.write_text("First claim holds.\nThis one goes boom.\nLast claim is not true.\n")

@@ -180,6 +180,8 @@ def check_file(
     fmt = report_format(out, fmt)
     items = read_claims(claims_path)
     path = journal_path(out, fmt)
+    if path.resolve() == claims_path.resolve():
+        raise SourcecheckError(f"{out} is the claims file itself", hint="give --out another file name")
     if fresh:
         path.unlink(missing_ok=True)
     journal = Journal.open(path, drop=(lambda r: r.error is not None) if retry_errors else None)
