@@ -363,31 +363,12 @@ def check_file_command(
     if not to_file and fmt not in (None, "jsonl"):
         raise typer.BadParameter("without a report file, results are a table or JSONL (--out -)")
 
-    columns = [
-        TextColumn("checking"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        _RateColumn(),
-        TimeRemainingColumn(),
-    ]
     try:
         settings = _settings(collection=collection)
         if to_file:
             report_format(out_path, fmt)  # a bad --format fails before the checker loads
         checker = bulk.BulkChecker.from_settings(settings, use_cache=not no_cache, concurrency=concurrency)
-        with (
-            Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar,
-            contextlib.closing(checker),
-        ):
-            task = bar.add_task("checking", total=None)
-
-            def progress(done: int, total: int, row) -> None:
-                if (
-                    bar.tasks[0].total is None
-                ):  # first row: rows resumed from the journal must not count as speed
-                    bar.reset(task, total=total, completed=done - 1)
-                bar.update(task, completed=done)
-
+        with _bulk_progress() as progress, contextlib.closing(checker):
             if to_file:
                 summary = bulk.check_file(
                     claims,
@@ -398,32 +379,61 @@ def check_file_command(
                     retry_errors=retry_errors,
                     fresh=fresh,
                 )
-                _print_summary(summary, out)
-                out.print(f"report: {out_path}")
             else:
-                summary, rows = bulk.Summary(), []
-                started = time.perf_counter()
-                for row in bulk.check_claims(bulk.read_claims(claims), bulk=checker, progress=progress):
-                    summary.add(row)
-                    summary.processed += 1
-                    summary.cached += row.cached
-                    if out_path is None:
-                        rows.append(row)
-                    else:
-                        print(row.model_dump_json(), flush=True)
-                summary.elapsed_s = time.perf_counter() - started
-                if rows:
-                    out.print(_results_table(rows))
-                _print_summary(summary, out if out_path is None else err)
+                summary = _check_to_terminal(claims, checker, progress, as_jsonl=out_path is not None)
     except KeyboardInterrupt:
-        err.print(
-            "[yellow]interrupted[/yellow]: finished rows are saved; run the same command again to resume"
-        )
+        saved = "finished rows are saved; run the same command again to resume" if to_file else "stopped"
+        err.print(f"[yellow]interrupted[/yellow]: {saved}")
         raise typer.Exit(130) from None
     except SourcecheckError as exc:
         raise _fail(exc) from exc
+    _print_summary(summary, out if out_path is None or to_file else err)
+    if to_file:
+        out.print(f"report: {out_path}")
     if summary.errors:
         raise typer.Exit(1)
+
+
+@contextlib.contextmanager
+def _bulk_progress():
+    """A progress bar on stderr (terminals only), fed by the bulk API's progress callback."""
+    columns = [
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TimeRemainingColumn(),
+    ]
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("checking", total=None)
+        started = False
+
+        def progress(done: int, total: int, row) -> None:
+            nonlocal started
+            if not started:  # rows resumed from the journal count as done, not as speed
+                bar.reset(task, total=total, completed=done - 1)
+                started = True
+            bar.update(task, completed=done)
+
+        yield progress
+
+
+def _check_to_terminal(claims: Path, checker, progress, *, as_jsonl: bool):
+    """No report file: JSONL on stdout as rows finish (``--out -``), or a table at the end."""
+    from assistant import bulk
+
+    summary, rows = bulk.Summary(), []
+    started = time.perf_counter()
+    for row in bulk.check_claims(bulk.read_claims(claims), bulk=checker, progress=progress):
+        summary.add(row, processed=True)
+        if as_jsonl:
+            print(row.model_dump_json(), flush=True)
+        else:
+            rows.append(row)
+    summary.elapsed_s = time.perf_counter() - started
+    if rows:
+        out.print(_results_table(rows))
+    return summary
 
 
 @app.command("eval")

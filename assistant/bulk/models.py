@@ -76,7 +76,11 @@ class Summary:
     def claims_per_min(self) -> float:
         return 60 * self.processed / self.elapsed_s if self.elapsed_s > 0 else 0.0
 
-    def add(self, row: ResultRow) -> None:
+    def add(self, row: ResultRow, *, processed: bool = False) -> None:
+        """Count a row of the report; ``processed``: it was produced by this run (not resumed)."""
+        if processed:
+            self.processed += 1
+            self.cached += row.cached
         self.total += 1
         if row.error:
             self.errors += 1

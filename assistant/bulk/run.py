@@ -199,7 +199,7 @@ def check_file(
         for row in check_claims(todo, settings=settings, bulk=bulk, progress=on_row) if todo else ():
             journal.append(row)
             summary.processed += 1
-            summary.cached += row.cached
+            summary.cached += row.cached  # the labels are counted over the whole journal below
     summary.elapsed_s = time.perf_counter() - started
     rows = [journal.rows[i.id] for i in items]
     for row in rows:
