@@ -12,7 +12,7 @@ import time
 import pytest
 
 from assistant.bulk import BulkChecker, ClaimInput, ResultRow, check_claims, check_file
-from assistant.bulk.journal import Journal
+from assistant.bulk.journal import Journal, JournalBusy
 from assistant.bulk.report import render_html, render_markdown
 from assistant.errors import SourcecheckError
 from assistant.schema import Citation, Verdict
@@ -91,6 +91,18 @@ def test_journal_drops_repeated_ids_and_garbage_lines(tmp_path):
     journal = Journal.open(path)
     assert list(journal.rows) == ["a"]
     assert _journal_ids(path) == ["a"]  # rewritten on disk too
+
+
+def test_journal_cuts_only_the_tail_and_refuses_a_second_writer(tmp_path):
+    path = tmp_path / "j.jsonl"
+    whole = ResultRow(id="a", claim="x", label="SUPPORTED", confidence=0.5).model_dump_json() + "\n"
+    path.write_bytes(whole.encode() + b'{"id": "b", "cla')
+    with Journal.open(path) as journal:
+        assert list(journal.rows) == ["a"] and path.read_bytes() == whole.encode()
+        with pytest.raises(JournalBusy, match="another run is writing"):
+            Journal.open(path)
+    with Journal.open(path) as again:  # the lock goes with the first run
+        assert list(again.rows) == ["a"]
 
 
 def test_a_journal_of_other_claims_is_refused(tmp_path):

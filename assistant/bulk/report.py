@@ -95,7 +95,7 @@ def _cell(value: object) -> str:
 
 def _md(text: str) -> str:
     # Markdown viewers render inline HTML, so escape it as well as the table's own syntax.
-    return html.escape(" ".join(text.split())).replace("|", "\\|")
+    return html.escape(" ".join(text.split()), quote=False).replace("|", "\\|")
 
 
 def render_markdown(rows: list[ResultRow], summary: Summary, title: str = "") -> str:

@@ -182,30 +182,39 @@ def check_file(
     path = journal_path(out, fmt)
     if path.resolve() == claims_path.resolve():
         raise SourcecheckError(f"{out} is the claims file itself", hint="give --out another file name")
-    if fresh:
-        path.unlink(missing_ok=True)
-    journal = Journal.open(path, drop=(lambda r: r.error is not None) if retry_errors else None)
-    _same_claims(journal, items)
+    redo = (lambda r: r.error is not None) if retry_errors else None
+    with Journal.open(path, drop=redo, fresh=fresh) as journal:
+        _same_claims(journal, items)
+        summary = _run_missing(journal, items, settings=settings, bulk=bulk, progress=progress)
+        rows = [journal.rows[i.id] for i in items]
+        for row in rows:
+            summary.add(row)
+        if fmt != "jsonl":  # still under the journal's lock: no other run renders over this one
+            write_report(out, rows, fmt, summary, title=f"Claim check: {claims_path.name}")
+    return summary
+
+
+def _run_missing(
+    journal: Journal,
+    items: list[ClaimInput],
+    *,
+    settings: Settings | None,
+    bulk: BulkChecker | None,
+    progress: Progress | None,
+) -> Summary:
     todo = [i for i in items if i.id not in journal.rows]
     summary = Summary(resumed=len(items) - len(todo))
+
+    def on_row(done: int, total: int, row: ResultRow) -> None:
+        if progress:
+            progress(summary.resumed + done, len(items), row)
+
     started = time.perf_counter()
-    with journal:
-        offset = summary.resumed
-
-        def on_row(done: int, total: int, row: ResultRow) -> None:
-            if progress:
-                progress(offset + done, len(items), row)
-
-        for row in check_claims(todo, settings=settings, bulk=bulk, progress=on_row) if todo else ():
-            journal.append(row)
-            summary.processed += 1
-            summary.cached += row.cached  # the labels are counted over the whole journal below
+    for row in check_claims(todo, settings=settings, bulk=bulk, progress=on_row) if todo else ():
+        journal.append(row)
+        summary.processed += 1
+        summary.cached += row.cached  # labels are counted over the whole journal by the caller
     summary.elapsed_s = time.perf_counter() - started
-    rows = [journal.rows[i.id] for i in items]
-    for row in rows:
-        summary.add(row)
-    if fmt != "jsonl":
-        write_report(out, rows, fmt, summary, title=f"Claim check: {claims_path.name}")
     return summary
 
 
