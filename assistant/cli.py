@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import time
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from assistant.config import Settings
 from assistant.errors import SourcecheckError
@@ -313,6 +324,157 @@ def check(
         print(verdict.model_dump_json(indent=2))
     else:
         _print_verdict(verdict)
+
+
+class _RateColumn(ProgressColumn):
+    """Claims per minute, from rich's own moving estimate of the task's speed."""
+
+    def render(self, task) -> Text:
+        return Text(f"{task.speed * 60:,.0f}/min" if task.speed else "–/min", style="progress.data.speed")
+
+
+def _print_summary(summary, console: Console) -> None:
+    labels = ", ".join(
+        f"{summary.labels.get(lab, 0)} {lab}" for lab in ("SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO")
+    )
+    resumed = f", {summary.resumed} already done" if summary.resumed else ""
+    console.print(
+        f"{summary.total} claim(s): {labels}, {summary.errors} error(s){resumed}; "
+        f"{summary.processed} processed ({summary.cached} from cache) in {summary.elapsed_s:.1f} s, "
+        f"{summary.claims_per_min:,.0f} claims/min"
+    )
+
+
+def _results_table(rows) -> Table:
+    table = Table("id", "verdict", "conf.", "claim", "top quote / error")
+    for r in rows:
+        colour = {"SUPPORTED": "green", "REFUTED": "red", "NOT_ENOUGH_INFO": "yellow"}.get(
+            r.label or "", "dim"
+        )
+        note = (
+            f"[red]{escape(r.error)}[/red]"
+            if r.error
+            else escape(r.citations[0].quote[:120] if r.citations else "")
+        )
+        conf = "" if r.confidence is None else f"{r.confidence:.2f}"
+        table.add_row(escape(r.id), f"[{colour}]{r.label or 'ERROR'}[/{colour}]", conf, escape(r.claim), note)
+    return table
+
+
+@app.command("check-file")
+def check_file_command(
+    claims: Annotated[
+        Path,
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            help=".txt (one claim per line), .csv (a 'claim' column, optional 'id') or .jsonl ({id, claim}).",
+        ),
+    ],
+    out_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Report file (resumable; re-run to continue). '-' writes JSONL to stdout. "
+            "Without --out: a table on the terminal, nothing written.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="jsonl, csv, md or html (default: from the --out extension)."),
+    ] = None,
+    concurrency: Annotated[
+        int | None,
+        typer.Option(min=1, help="Claims at once with a remote backend (default SOURCECHECK_CONCURRENCY)."),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every claim again.")] = False,
+    retry_errors: Annotated[
+        bool, typer.Option("--retry-errors", help="On resume, check rows that ended in an error again.")
+    ] = False,
+    fresh: Annotated[
+        bool, typer.Option("--fresh", help="Start over: forget what --out already holds.")
+    ] = False,
+    collection: Annotated[str | None, typer.Option(help="Collection.")] = None,
+) -> None:
+    """Check every claim of a file; write a report (jsonl, csv, md or html). Killed or interrupted? Run it again."""
+    from assistant import bulk
+    from assistant.bulk.report import report_format
+
+    to_file = out_path is not None and str(out_path) != "-"
+    if not to_file and fmt not in (None, "jsonl"):
+        raise typer.BadParameter("without a report file, results are a table or JSONL (--out -)")
+
+    try:
+        settings = _settings(collection=collection)
+        if to_file:
+            report_format(out_path, fmt)  # a bad --format fails before the checker loads
+        checker = bulk.BulkChecker.from_settings(settings, use_cache=not no_cache, concurrency=concurrency)
+        with _bulk_progress() as progress, contextlib.closing(checker):
+            if to_file:
+                summary = bulk.check_file(
+                    claims,
+                    out_path,
+                    fmt=fmt,
+                    bulk=checker,
+                    progress=progress,
+                    retry_errors=retry_errors,
+                    fresh=fresh,
+                )
+            else:
+                summary = _check_to_terminal(claims, checker, progress, as_jsonl=out_path is not None)
+    except KeyboardInterrupt:
+        saved = "finished rows are saved; run the same command again to resume" if to_file else "stopped"
+        err.print(f"[yellow]interrupted[/yellow]: {saved}")
+        raise typer.Exit(130) from None
+    except SourcecheckError as exc:
+        raise _fail(exc) from exc
+    _print_summary(summary, out if out_path is None or to_file else err)
+    if to_file:
+        out.print(f"report: {out_path}")
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+@contextlib.contextmanager
+def _bulk_progress():
+    """A progress bar on stderr (terminals only), fed by the bulk API's progress callback."""
+    columns = [
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TimeRemainingColumn(),
+    ]
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("checking", total=None)
+        started = False
+
+        def progress(done: int, total: int, row) -> None:
+            nonlocal started
+            if not started:  # rows resumed from the journal count as done, not as speed
+                bar.reset(task, total=total, completed=done - 1)
+                started = True
+            bar.update(task, completed=done)
+
+        yield progress
+
+
+def _check_to_terminal(claims: Path, checker, progress, *, as_jsonl: bool):
+    """No report file: JSONL on stdout as rows finish (``--out -``), or a table at the end."""
+    from assistant import bulk
+
+    summary, rows = bulk.Summary(), []
+    started = time.perf_counter()
+    for row in bulk.check_claims(bulk.read_claims(claims), bulk=checker, progress=progress):
+        summary.add(row, processed=True)
+        if as_jsonl:
+            print(row.model_dump_json(), flush=True)
+        else:
+            rows.append(row)
+    summary.elapsed_s = time.perf_counter() - started
+    if rows:
+        out.print(_results_table(rows))
+    return summary
 
 
 @app.command("eval")

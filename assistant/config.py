@@ -48,6 +48,12 @@ class Settings(BaseSettings):
         "text-embedding-3-small", description="Embedding model for embeddings=openai."
     )
     request_timeout_s: float = Field(60.0, gt=0, description="Timeout of one backend request.")
+    concurrency: int = Field(
+        4,
+        ge=1,
+        le=64,
+        description="Claims checked at once by `check-file` with a remote backend (the embedded one runs one at a time).",
+    )
 
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused at ingest.")
     chunk_chars: int = Field(800, ge=100, description="Largest passage, in characters.")
