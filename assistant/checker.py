@@ -17,6 +17,7 @@ from assistant.store import Store
 from assistant.verify.aggregate import Decision, combine, decide, decide_by_scorer, decide_by_similarity
 from assistant.verify.calibrate import Calibrator
 from assistant.verify.claims import ClaimFrame, parse_claim, split_claim
+from assistant.verify.model import ModelScorer
 from assistant.verify.rules import YEARS_AGO, evidence_findings, resolve_role
 from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
 from assistant.verify.tables import compare_rows, is_sum, parse_comparison, sum_rows
@@ -59,7 +60,9 @@ class Checker:
             if isinstance(store.embeddings, MiniLMEmbeddings)
             else make_embeddings(settings.model_copy(update={"embeddings": "embedded"}))
         )
-        return cls(store, HeuristicScorer(CachedEmbedder(embedder)))
+        topical = HeuristicScorer(CachedEmbedder(embedder))
+        scorer = ModelScorer(topical=topical) if settings.scorer == "model" else topical
+        return cls(store, scorer)
 
     # --- one claim ---------------------------------------------------------------------------------------
 
@@ -135,10 +138,12 @@ class Checker:
         )
 
     def _score(self, claim: str, evidence: list[Evidence]) -> None:
-        probs = self.scorer.score(claim, [e.scoring_text for e in evidence])
-        for ev, p in zip(evidence, probs, strict=True):
+        texts = [e.scoring_text for e in evidence]
+        probs = self.scorer.score(claim, texts)
+        relevance = self.scorer.relevance(claim, texts)
+        for ev, p, rel in zip(evidence, probs, relevance, strict=True):
             ev.probs = (float(p[0]), float(p[1]), float(p[2]))
-            ev.relevance = 1.0 - float(p[2])
+            ev.relevance = float(rel)
 
     def _replies(self, claim: str, evidence: list[Evidence], seen: set[str]) -> list[Evidence]:
         """When an interviewer asserts the claim, the answer decides it: the next turn's opening sentences

@@ -33,6 +33,11 @@ class Settings(BaseSettings):
 
     backend: Backend = Field("embedded", description="Who judges claims: the embedded verifier or an LLM.")
     embeddings: Backend = Field("embedded", description="Embedding backend for the store.")
+    scorer: Literal["model", "heuristic"] = Field(
+        "model",
+        description="Evidence scorer of the embedded backend: the trained verifier model, or the similarity "
+        "heuristic it replaced (kept for ablations).",
+    )
     openai_api_key: SecretStr | None = Field(
         None,
         validation_alias=AliasChoices("SOURCECHECK_OPENAI_API_KEY", "OPENAI_API_KEY", "openai_api_key"),

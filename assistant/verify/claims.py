@@ -78,8 +78,10 @@ class ClaimFrame:
 def entities(text: str) -> list[str]:
     """Capitalised names and model names ("Orvane-3-8B", "Tarvex Group"), minus sentence-initial function words."""
     found = []
-    for m in _ENTITY.finditer(text):
-        name = m.group(0).strip(" .'’")
+    # "Tarvex's Orvane" is two names: the owner and the thing owned
+    spans = [part for m in _ENTITY.finditer(text) for part in re.split(r"(?<=\w)['’]s\s+", m.group(0))]
+    for span in spans:
+        name = span.strip(" .'’")
         first, _, rest = name.partition(" ")
         if rest and first in _SENTENCE_START_WORDS:  # "The Quill-3 models": the name is "Quill-3"
             name = rest

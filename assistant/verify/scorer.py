@@ -67,6 +67,10 @@ class EvidenceScorer(Protocol):
         """An (n, 3) array: P(supports), P(refutes), P(neither) for each evidence text."""
         ...
 
+    def relevance(self, claim: str, evidence: Sequence[str]) -> np.ndarray:
+        """How much each text is about the claim, in [0, 1]: it decides which evidence is weighed at all."""
+        ...
+
 
 class CachedEmbedder:
     """Embeds texts once per process window: relevance ranking and scoring read the same sentences."""
