@@ -24,6 +24,21 @@ def test_attribution_frames():
     assert plain.speaker is None and "Orvane-2-72B" in plain.entities
 
 
+def test_possessives_separate_owner_and_owned():
+    # regression: "Orrin Works' Vesper-2" was one name that no evidence contained, so the figure check
+    # skipped the right sentence and an unrelated figure decided the claim
+    assert parse_claim("Lumora's Quill models passed 500 million downloads.").entities[:2] == [
+        "Lumora",
+        "Quill",
+    ]
+    assert parse_claim(
+        "Orrin Works' Vesper-2 model reached 41 million downloads in August 2025."
+    ).entities == [
+        "Orrin Works",
+        "Vesper-2",
+    ]  # and a date is no name: sharing "August 2025" does not make a sentence about Vesper-2
+
+
 def test_split_lists_and_compound_subjects():
     assert split_claim("Orvane leads in Ostrheim, Calderra and Marivel.") == [
         "Orvane leads in Ostrheim",
