@@ -6,7 +6,7 @@ from assistant.retrieve.evidence import Evidence
 from assistant.schema import Passage
 from assistant.verify.aggregate import combine, decide
 from assistant.verify.claims import extract_claims, parse_claim, split_claim
-from assistant.verify.rules import evidence_findings, resolve_role
+from assistant.verify.rules import entity_coverage, evidence_findings, resolve_role
 
 
 def test_attribution_frames():
@@ -37,6 +37,12 @@ def test_possessives_separate_owner_and_owned():
         "Orrin Works",
         "Vesper-2",
     ]  # and a date is no name: sharing "August 2025" does not make a sentence about Vesper-2
+    assert parse_claim("Fewer than 275 cases were confirmed in Norlake.").entities == ["Norlake"]
+
+
+def test_a_name_is_found_as_its_adjective():
+    assert entity_coverage(["Bulgaria"], "276 confirmed cases in 20 Bulgarian provinces") == 1.0
+    assert entity_coverage(["Quill"], "Quillon models") == 0.0
 
 
 def test_split_lists_and_compound_subjects():

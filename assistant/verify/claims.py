@@ -63,6 +63,22 @@ _SENTENCE_START_WORDS = frozenset(
         "Each",
         "Before",
         "After",
+        # comparators and hedges that open a claim ("Fewer than 275 cases ...") are no names either
+        "Fewer",
+        "More",
+        "Less",
+        "Over",
+        "Under",
+        "About",
+        "Around",
+        "Nearly",
+        "Almost",
+        "Roughly",
+        "Approximately",
+        "At",
+        "Since",
+        "During",
+        "Between",
     ]
 )
 
