@@ -389,3 +389,15 @@ def test_keys_never_reach_a_report(corpus, fake, tmp_path):
         "fallback:embedded (llm error: not authorised (401)" in (tmp_path / "report.html.jsonl").read_text()
     )
     assert "The language model failed" in out.read_text()
+
+
+def test_the_cache_key_carries_the_prompt_versions(corpus, fake, tmp_path):
+    settings = llm_settings(corpus, fake, home=tmp_path / "h")
+    llm = BulkChecker.from_settings(settings, store=corpus[1])
+    assert '"judge": ["judge-v1"' in llm.key.fixed["judge"]  # type: ignore[union-attr]
+    embedded = BulkChecker.from_settings(
+        corpus[0].model_copy(update={"home": tmp_path / "h"}), store=corpus[1]
+    )
+    assert llm.key(CLAIMS[0]) != embedded.key(CLAIMS[0])  # type: ignore[misc]
+    llm.key.fixed["judge"] = llm.key.fixed["judge"].replace("judge-v1", "judge-v2")  # type: ignore[union-attr]
+    assert llm.key(CLAIMS[0]) != BulkChecker.from_settings(settings, store=corpus[1]).key(CLAIMS[0])  # type: ignore[misc]
