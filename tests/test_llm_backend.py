@@ -84,7 +84,7 @@ def _reset(fake):
     fake.responders.clear()
     fake.faults.clear()
     fake.always = None
-    fake.retry_after = "0"
+    fake.retry_after, fake.hang_s = "0", 3.0
     fake.answer("ClaimParts", lambda body: {"parts": [re.sub(r"</?claim>", "", user_text(body))]})
 
 
