@@ -14,53 +14,86 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shlex
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path[:] = [p for p in sys.path if Path(p).resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "train"))
+from pairs import heldout_scifact  # noqa: E402
+
 from assistant.evaluate import HEADLINE_METRICS  # noqa: E402
 
-# (name, dataset folder, extra arguments). Baselines: "similarity" (retrieval similarity threshold only) and
-# "no-rules" (the scorer without the deterministic checks).
+
+@dataclass(frozen=True)
+class Run:
+    name: str
+    folder: str  # dataset folder in --eval-dir
+    args: tuple[str, ...]  # "{d}" is the dataset folder
+    subset: str | None = None  # "heldout": the claims the verifier was not trained on (see train/pairs.py)
+    scorer: str = "model"  # SOURCECHECK_SCORER: "heuristic" is the stand-in the model replaced
+
+
+DOCS, ORACLE = ("--docs", "{d}/docs"), ("--corpus", "{d}/corpus.jsonl", "--oracle")
+CORPUS = ("--corpus", "{d}/corpus.jsonl")
+NO_RULES, SIMILARITY = ("--mode", "no-rules"), ("--mode", "similarity")
+# Ablations: "no-rules" is the scorer alone (the model alone, with the default scorer); ".heuristic" is the
+# rules with the old similarity heuristic instead of the model; "similarity" is retrieval similarity only.
 RUNS = [
-    ("scenario-A", "scenario-A", ["--docs", "{d}/docs"]),
-    ("scenario-A.no-rules", "scenario-A", ["--docs", "{d}/docs", "--mode", "no-rules"]),
-    ("scenario-A.similarity", "scenario-A", ["--docs", "{d}/docs", "--mode", "similarity"]),
-    ("vitaminc-numeric.oracle", "vitaminc-numeric", ["--corpus", "{d}/corpus.jsonl", "--oracle"]),
-    (
-        "vitaminc-numeric.oracle.no-rules",
-        "vitaminc-numeric",
-        ["--corpus", "{d}/corpus.jsonl", "--oracle", "--mode", "no-rules"],
-    ),
-    (
-        "vitaminc-numeric.oracle.similarity",
-        "vitaminc-numeric",
-        ["--corpus", "{d}/corpus.jsonl", "--oracle", "--mode", "similarity"],
-    ),
-    ("scifact", "scifact", ["--corpus", "{d}/corpus.jsonl"]),
-    ("scifact.no-rules", "scifact", ["--corpus", "{d}/corpus.jsonl", "--mode", "no-rules"]),
-    ("scifact.similarity", "scifact", ["--corpus", "{d}/corpus.jsonl", "--mode", "similarity"]),
-    ("check-covid", "check-covid", ["--corpus", "{d}/corpus.jsonl"]),
-    ("wice", "wice", ["--corpus", "{d}/corpus.jsonl"]),
+    Run("scenario-A", "scenario-A", DOCS),
+    Run("scenario-A.no-rules", "scenario-A", DOCS + NO_RULES),
+    Run("scenario-A.heuristic", "scenario-A", DOCS, scorer="heuristic"),
+    Run("scenario-A.similarity", "scenario-A", DOCS + SIMILARITY),
+    Run("vitaminc-numeric.oracle", "vitaminc-numeric", ORACLE),
+    Run("vitaminc-numeric.oracle.no-rules", "vitaminc-numeric", ORACLE + NO_RULES),
+    Run("vitaminc-numeric.oracle.heuristic", "vitaminc-numeric", ORACLE, scorer="heuristic"),
+    Run("vitaminc-numeric.oracle.similarity", "vitaminc-numeric", ORACLE + SIMILARITY),
+    Run("scifact.heldout.oracle", "scifact", ORACLE, subset="heldout"),
+    Run("scifact.heldout.oracle.no-rules", "scifact", ORACLE + NO_RULES, subset="heldout"),
+    Run("scifact.heldout.oracle.heuristic", "scifact", ORACLE, subset="heldout", scorer="heuristic"),
+    Run("scifact.heldout", "scifact", CORPUS, subset="heldout"),
+    Run("scifact", "scifact", CORPUS),
+    Run("scifact.similarity", "scifact", CORPUS + SIMILARITY),
+    Run("check-covid.heldout.oracle", "check-covid", ORACLE, subset="heldout"),
+    Run("check-covid.heldout.oracle.no-rules", "check-covid", ORACLE + NO_RULES, subset="heldout"),
+    Run("check-covid.heldout.oracle.heuristic", "check-covid", ORACLE, subset="heldout", scorer="heuristic"),
+    Run("check-covid", "check-covid", CORPUS),
+    Run("wice", "wice", CORPUS),
 ]
 COLUMNS = HEADLINE_METRICS
 
 
-def command(name: str, folder: str, extra: list[str], eval_dir: Path, out: Path) -> list[str]:
-    d = eval_dir / folder
-    args = [a.format(d=d) for a in extra]
+def heldout(folder: str, claim: dict) -> bool:
+    """SciFact: the fifth of claims held out of training by id; Check-COVID: its dev split."""
+    return heldout_scifact(claim["id"]) if folder == "scifact" else claim.get("split") == "dev"
+
+
+def claims_file(run: Run, eval_dir: Path, out: Path) -> Path:
+    path = eval_dir / run.folder / "claims.jsonl"
+    if run.subset is None:
+        return path
+    subset = out / "subsets" / f"{run.folder}.{run.subset}.jsonl"
+    subset.parent.mkdir(parents=True, exist_ok=True)
+    with path.open(encoding="utf-8") as src, subset.open("w", encoding="utf-8") as dst:
+        dst.writelines(line for line in src if line.strip() and heldout(run.folder, json.loads(line)))
+    return subset
+
+
+def command(run: Run, eval_dir: Path, out: Path) -> list[str]:
+    d = eval_dir / run.folder
     return [
         "sourcecheck",
         "eval",
         "--claims",
-        str(d / "claims.jsonl"),
-        *args,
+        str(claims_file(run, eval_dir, out)),
+        *[a.format(d=d) for a in run.args],
         "--predictions",
-        str(out / f"{name}.pred.jsonl"),
+        str(out / f"{run.name}.pred.jsonl"),
         "--out",
-        str(out / f"{name}.json"),
+        str(out / f"{run.name}.json"),
     ]
 
 
@@ -69,7 +102,8 @@ def table(out: Path) -> str:
         "| run | " + " | ".join(COLUMNS) + " | S P/R | R P/R | NEI P/R |",
         "|---|" + "---|" * (len(COLUMNS) + 3),
     ]
-    for name, _, _ in RUNS:
+    for run in RUNS:
+        name = run.name
         path = out / f"{name}.json"
         if not path.exists():
             continue
@@ -96,17 +130,18 @@ def main() -> None:
     parser.add_argument("--force", action="store_true", help="redo finished runs")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, folder, extra in RUNS:
-        if args.only and not any(name.startswith(o) for o in args.only):
+    for run in RUNS:
+        if args.only and not any(run.name.startswith(o) for o in args.only):
             continue
-        if (args.out / f"{name}.json").exists() and not args.force:
-            print(f"skip {name} (done)")
+        if (args.out / f"{run.name}.json").exists() and not args.force:
+            print(f"skip {run.name} (done)")
             continue
-        cmd = command(name, folder, extra, args.eval_dir, args.out)
-        print("$", shlex.join(cmd), flush=True)
-        result = subprocess.run(cmd, check=False)
+        cmd = command(run, args.eval_dir, args.out)
+        print(f"$ SOURCECHECK_SCORER={run.scorer}", shlex.join(cmd), flush=True)
+        env = {**os.environ, "SOURCECHECK_SCORER": run.scorer}
+        result = subprocess.run(cmd, check=False, env=env)
         if result.returncode != 0:
-            print(f"{name} failed with exit code {result.returncode}", file=sys.stderr)
+            print(f"{run.name} failed with exit code {result.returncode}", file=sys.stderr)
     md = table(args.out)
     print(md)
     if args.table:

@@ -6,7 +6,7 @@ from assistant.retrieve.evidence import Evidence
 from assistant.schema import Passage
 from assistant.verify.aggregate import combine, decide
 from assistant.verify.claims import extract_claims, parse_claim, split_claim
-from assistant.verify.rules import evidence_findings, resolve_role
+from assistant.verify.rules import entity_coverage, evidence_findings, resolve_role
 
 
 def test_attribution_frames():
@@ -22,6 +22,27 @@ def test_attribution_frames():
     assert parse_claim("The Quill-3 models together had 300 million downloads.").entities == ["Quill-3"]
     plain = parse_claim("Orvane-2-72B is not licensed under Apache 2.0.")
     assert plain.speaker is None and "Orvane-2-72B" in plain.entities
+
+
+def test_possessives_separate_owner_and_owned():
+    # regression: "Orrin Works' Vesper-2" was one name that no evidence contained, so the figure check
+    # skipped the right sentence and an unrelated figure decided the claim
+    assert parse_claim("Lumora's Quill models passed 500 million downloads.").entities[:2] == [
+        "Lumora",
+        "Quill",
+    ]
+    assert parse_claim(
+        "Orrin Works' Vesper-2 model reached 41 million downloads in August 2025."
+    ).entities == [
+        "Orrin Works",
+        "Vesper-2",
+    ]  # and a date is no name: sharing "August 2025" does not make a sentence about Vesper-2
+    assert parse_claim("Fewer than 275 cases were confirmed in Norlake.").entities == ["Norlake"]
+
+
+def test_a_name_is_found_as_its_adjective():
+    assert entity_coverage(["Bulgaria"], "276 confirmed cases in 20 Bulgarian provinces") == 1.0
+    assert entity_coverage(["Quill"], "Quillon models") == 0.0
 
 
 def test_split_lists_and_compound_subjects():

@@ -107,6 +107,14 @@ PAIRS = [
         ("not", "SUPPORTED"),
     ),
     (
+        # regression: a dated figure about another model decided the claim (REFUTED), because the claim's
+        # "August 2025" counted as a name the other sentence shared
+        "Hub notes, September 2025\n\nAs of 31 August 2025, Quill models had been downloaded 407.7 million "
+        "times. Orrin Works said its Vesper-2 model reached 41 million downloads in August 2025.",
+        "Orrin Works' Vesper-2 model reached 41 million downloads in August 2025.",
+        ("is", "SUPPORTED"),
+    ),
+    (
         "Porto's harbour handled more containers this year than in any year before.",
         "Quill models have passed 700 million downloads.",
         ("is", "NOT_ENOUGH_INFO"),

@@ -1,6 +1,6 @@
 """Fine-tune the MiniLM encoder as a 3-way claim/evidence classifier (SUPPORTED, REFUTED, NOT_ENOUGH_INFO).
 
-    python train/verifier.py --pairs train/out/pairs --out train/out/run [--device cuda] [--epochs 4]
+    python train/verifier.py --base train/out/base --pairs train/out/pairs --out train/out/stage1 [--epochs 4]
 
 Resumable: a checkpoint (weights, optimiser, scheduler, position in the epoch) is written every
 --save-every steps and at each epoch's end; re-running the same command continues from it. The weights of the

@@ -40,6 +40,9 @@ _LIST = re.compile(
     r"(?:and|or)\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
 )
 _ENTITY = re.compile(r"\b[A-Z][\w'’.-]*(?:[ -][A-Z0-9][\w'’.-]*)*|\b\w+-\d[\w.-]*")
+_DATE_NAME = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d[\d,]*)*$"
+)
 _SENTENCE_START_WORDS = frozenset(
     [
         "The",
@@ -60,6 +63,22 @@ _SENTENCE_START_WORDS = frozenset(
         "Each",
         "Before",
         "After",
+        # comparators and hedges that open a claim ("Fewer than 275 cases ...") are no names either
+        "Fewer",
+        "More",
+        "Less",
+        "Over",
+        "Under",
+        "About",
+        "Around",
+        "Nearly",
+        "Almost",
+        "Roughly",
+        "Approximately",
+        "At",
+        "Since",
+        "During",
+        "Between",
     ]
 )
 
@@ -78,15 +97,19 @@ class ClaimFrame:
 def entities(text: str) -> list[str]:
     """Capitalised names and model names ("Orvane-3-8B", "Tarvex Group"), minus sentence-initial function words."""
     found = []
-    # "Tarvex's Orvane" is two names: the owner and the thing owned
-    spans = [part for m in _ENTITY.finditer(text) for part in re.split(r"(?<=\w)['’]s\s+", m.group(0))]
+    # "Tarvex's Orvane" and "Orrin Works' Vesper-2" are two names each: the owner and the thing owned
+    spans = [
+        part
+        for m in _ENTITY.finditer(text)
+        for part in re.split(r"(?<=\w)['’]s\s+|(?<=s)['’]\s+", m.group(0))
+    ]
     for span in spans:
         name = span.strip(" .'’")
         first, _, rest = name.partition(" ")
         if rest and first in _SENTENCE_START_WORDS:  # "The Quill-3 models": the name is "Quill-3"
             name = rest
-        if name in _SENTENCE_START_WORDS or len(name) < 2:
-            continue
+        if name in _SENTENCE_START_WORDS or len(name) < 2 or _DATE_NAME.match(name):
+            continue  # a date is not a name: "August 2025" is the date checks' business
         name = re.sub(r"'s$|’s$", "", name)
         if name not in found:
             found.append(name)

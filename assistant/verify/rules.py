@@ -50,11 +50,17 @@ def _entity_in(name: str, text: str) -> bool:
     return bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w]|-\w)", text, re.I))
 
 
+def _named(name: str, text: str) -> bool:
+    """The name, its first word, or its adjective ("Bulgaria" in "Bulgarian provinces")."""
+    first = name.split()[0]
+    return _entity_in(name, text) or _entity_in(first, text) or _entity_in(first + "n", text)
+
+
 def entity_coverage(names: list[str], text: str) -> float:
     """Share of the claim's names that the text mentions. A multi-word name counts if its first word is there."""
     if not names:
         return 1.0
-    return sum(1 for n in names if _entity_in(n, text) or _entity_in(n.split()[0], text)) / len(names)
+    return sum(1 for n in names if _named(n, text)) / len(names)
 
 
 def sibling_clash(names: list[str], text: str) -> bool:
