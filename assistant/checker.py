@@ -10,13 +10,15 @@ from collections.abc import Iterable, Iterator
 
 from assistant.config import Settings
 from assistant.embeddings import MiniLMEmbeddings, make_embeddings
+from assistant.llm import EmbeddedJudge, Judge, make_judge
+from assistant.llm.base import Extracted
 from assistant.retrieve.evidence import DocumentCache, Evidence, gather
 from assistant.retrieve.hybrid import HybridRetriever
 from assistant.schema import Citation, SubVerdict, Verdict
 from assistant.store import Store
 from assistant.verify.aggregate import Decision, combine, decide, decide_by_scorer, decide_by_similarity
 from assistant.verify.calibrate import Calibrator
-from assistant.verify.claims import ClaimFrame, parse_claim, split_claim
+from assistant.verify.claims import ClaimFrame, parse_claim
 from assistant.verify.model import ModelScorer
 from assistant.verify.rules import YEARS_AGO, evidence_findings, resolve_role
 from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
@@ -26,6 +28,7 @@ from ingest.metadata import parse_date
 log = logging.getLogger(__name__)
 MAX_CITATIONS = 3
 REPLY_RELEVANCE = 0.45  # a host question this close to the claim gets its answer fetched
+_FINAL = ("llm:", "fallback:", "guard:")  # decided_by values that already name their component in full
 
 
 class Checker:
@@ -38,9 +41,12 @@ class Checker:
         calibrator: Calibrator | None = None,
         k_passages: int = 10,
         max_evidence: int = 24,
+        judge: Judge | None = None,
     ):
         self.store = store
         self.scorer = scorer
+        # splits claims, extracts them from articles, and has a say in each decision (see assistant/llm)
+        self.judge = judge or EmbeddedJudge()
         self.retriever = retriever or HybridRetriever(store)
         self.calibrator = calibrator or Calibrator.load_default()
         self.docs = DocumentCache(store)
@@ -62,7 +68,7 @@ class Checker:
         )
         topical = HeuristicScorer(CachedEmbedder(embedder))
         scorer = ModelScorer(topical=topical) if settings.scorer == "model" else topical
-        return cls(store, scorer)
+        return cls(store, scorer, judge=make_judge(settings))
 
     # --- one claim ---------------------------------------------------------------------------------------
 
@@ -185,6 +191,7 @@ class Checker:
         evidence = self.evidence(claim, doc_ids, frame)
         if self.mode == "full":
             decision = self._table(frame.content, evidence) or decide(frame, evidence)
+            decision = self.judge.judge(claim, evidence, decision)
         else:
             decision = (
                 decide_by_similarity(evidence) if self.mode == "similarity" else decide_by_scorer(evidence)
@@ -227,12 +234,21 @@ class Checker:
                 break
         return out
 
+    def _decided_by(self, decision: Decision) -> str:
+        if decision.decided_by.startswith(_FINAL):
+            return decision.decided_by
+        return f"{decision.decided_by} ({self.scorer.name})"
+
+    def extract_claims(self, article: str) -> list[Extracted]:
+        """The check-worthy claims of an article: (claim, start, end) with ``article[start:end] == claim``."""
+        return self.judge.extract(article)
+
     def check(self, claim: str, doc_ids: list[str] | None = None) -> Verdict:
         claim = " ".join(claim.split())
         if not claim:
             return Verdict(claim="", label="NOT_ENOUGH_INFO", confidence=0.0, error="empty claim")
         self._sync()
-        parts = split_claim(claim)
+        parts = self.judge.split(claim)
         if len(parts) == 1:
             decision, citations = self._decide(claim, doc_ids)
             return Verdict(
@@ -242,12 +258,14 @@ class Checker:
                 confidence=self.calibrator(decision),  # type: ignore[arg-type]
                 citations=citations,
                 explanation=decision.explanation,
-                decided_by=f"{decision.decided_by} ({self.scorer.name})",
+                decided_by=self._decided_by(decision),
+                prompt_version=self.judge.prompt_version,
             )
-        subs, raws = [], []
+        subs, raws, deciders = [], [], []
         for part in parts:
             decision, citations = self._decide(part, doc_ids)
             raws.append(decision.score)
+            deciders.append(decision.decided_by)
             subs.append(
                 SubVerdict(
                     claim=part,
@@ -269,8 +287,14 @@ class Checker:
             citations=citations,
             explanation=f"Every listed item must hold. {explanation}",
             sub_verdicts=subs,
-            decided_by=f"rules:list ({self.scorer.name})",
+            decided_by=self._list_decided_by(deciders),
+            prompt_version=self.judge.prompt_version,
         )
+
+    def _list_decided_by(self, deciders: list[str]) -> str:
+        # a part that fell back or was judged by an LLM is named, so a run can be audited from the top level
+        named = [d for d in dict.fromkeys(deciders) if d.startswith(_FINAL)]
+        return f"rules:list ({'; '.join(named) if named else self.scorer.name})"
 
     def check_many(self, claims: Iterable[str]) -> Iterator[Verdict]:
         for claim in claims:

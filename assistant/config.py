@@ -53,6 +53,23 @@ class Settings(BaseSettings):
         "text-embedding-3-small", description="Embedding model for embeddings=openai."
     )
     request_timeout_s: float = Field(60.0, gt=0, description="Timeout of one backend request.")
+    llm_max_retries: int = Field(
+        2,
+        ge=0,
+        le=10,
+        description="Retries of a failed LLM request (timeouts, 429, 5xx, bad JSON) before "
+        "the claim falls back to the embedded verdict.",
+    )
+    llm_max_wait_s: float = Field(
+        20.0,
+        ge=0,
+        description="Longest wait between LLM retries, even when a server's Retry-After asks for more.",
+    )
+    llm_structured_output: Literal["json_schema", "function_calling", "json_mode"] = Field(
+        "json_schema",
+        description="How the LLM is asked for structured output: json_schema (OpenAI, vLLM, llama.cpp server, "
+        "Ollama, LM Studio), function_calling (tool calls), or json_mode (plain JSON) for servers without either.",
+    )
     concurrency: int = Field(
         4,
         ge=1,

@@ -127,6 +127,10 @@ class Verdict(BaseModel):
         default_factory=list, description="Per part, when the claim was split."
     )
     decided_by: str = Field("embedded", description="Which component decided: rules, embedded scorer, llm...")
+    prompt_version: str | None = Field(
+        None,
+        description="Versions of the prompts an LLM backend used (prompts/*.md); None for the embedded one.",
+    )
     error: str | None = None
     raw_score: float = Field(
         0.0, exclude=True, description="Uncalibrated strength (for fitting calibration)."

@@ -92,7 +92,9 @@ def test_cache_key_follows_corpus_scorer_and_claim_whitespace(ingested):
 def test_embedded_backend_runs_one_claim_at_a_time(ingested):
     settings, _ = ingested
     assert BulkChecker.from_settings(settings.model_copy(update={"concurrency": 4})).workers == 1
-    remote = settings.model_copy(update={"concurrency": 3, "backend": "openai"})
+    remote = settings.model_copy(
+        update={"concurrency": 3, "backend": "openai", "openai_base_url": "http://127.0.0.1:9/v1"}
+    )
     assert BulkChecker.from_settings(remote, use_cache=False).workers == 3
 
 

@@ -12,6 +12,7 @@ from assistant.errors import StoreUnavailable
 from assistant.schema import Citation, SourceDocument, SubVerdict, Verdict
 from assistant.ui import render
 from assistant.ui.conversation import ChatState, Intent, as_claim, detect, reply
+from assistant.verify.claims import extract_claims
 
 HOSTILE = (
     "# Heading\n\nIntro **bold** and [a link](http://evil.example) and $x$ and `code`.\n\n"
@@ -182,7 +183,7 @@ def test_as_claim_turns_a_question_into_a_statement():
     assert as_claim("claim: Quill passed 500 million.") == "Quill passed 500 million."
 
 
-# --- replies (a fake backend: the conversation needs only check and document_text) -------------------------
+# --- replies (a fake backend: the conversation needs only check, extract_claims and document_text) ---------
 
 
 class FakeBackend:
@@ -203,6 +204,9 @@ class FakeBackend:
             citations=cites,
             explanation="why: " + claim,
         )
+
+    def extract_claims(self, article: str) -> list[tuple[str, int, int]]:
+        return extract_claims(article)
 
     def document_text(self, doc_id: str) -> str | None:
         return HOSTILE if doc_id == "d1" else None

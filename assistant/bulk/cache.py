@@ -2,7 +2,8 @@
 
 The key is everything a verdict depends on: the claim (whitespace-normalised, as the checker sees it), the
 corpus (a fingerprint of the registry: every complete document's id and content hash), the embedder, the
-backend and model, the scorer's name, the checker's mode, and a hash of the verifier's own code and
+backend and model, the judge's identity (for an LLM backend: model, server, prompt versions and hashes), the
+scorer's name, the checker's mode, and a hash of the verifier's own code and
 calibration, so a new rule or a refit changes every key. Stored in SQLite under the settings home.
 """
 
@@ -58,9 +59,19 @@ class CorpusFingerprint:
 class CacheKey:
     """Builds cache keys for one checker (its store, scorer, mode) under one set of settings."""
 
-    def __init__(self, store: Store, *, scorer: str, backend: str, model: str, mode: str = "full"):
+    def __init__(
+        self,
+        store: Store,
+        *,
+        scorer: str,
+        backend: str,
+        model: str,
+        mode: str = "full",
+        judge: str = "embedded",
+    ):
         self.corpus = CorpusFingerprint(store)
         self.fixed = {
+            "judge": judge,
             "embedder": embedder_name(store.embeddings),
             "backend": backend,
             "model": model,

@@ -33,8 +33,9 @@ class BulkChecker:
     """Turns ``ClaimInput`` rows into ``ResultRow`` rows. Input errors are reported without a check; a claim
     that raises inside the checker becomes an error row; good verdicts are cached.
 
-    ``workers > 1`` runs a thread pool with one checker per thread from ``make_checker``. Only meant for
-    backends that wait on the network: the embedded backend is CPU-bound and runs in one thread."""
+    ``workers > 1`` runs a thread pool with one checker per thread from ``make_checker`` (each with its own
+    judge and HTTP client). Only meant for backends that wait on the network: the embedded backend is
+    CPU-bound and runs in one thread."""
 
     def __init__(
         self,
@@ -69,18 +70,18 @@ class BulkChecker:
         settings = settings or Settings()
         checker = Checker.from_settings(settings, store=store)
         workers = concurrency or settings.concurrency
-        if settings.backend == "embedded" and workers > 1:
+        if not checker.judge.remote and workers > 1:
             log.info(
                 "embedded backend: claims are checked one at a time (concurrency is for remote backends)"
             )
             workers = 1
-        model = settings.llm_model if settings.backend != "embedded" else "embedded"
         key = CacheKey(
             checker.store,
             scorer=checker.scorer.name,
             backend=settings.backend,
-            model=model,
+            model=settings.llm_model if checker.judge.remote else "embedded",
             mode=checker.mode,
+            judge=checker.judge.identity,  # for an LLM: model, server, prompt versions and hashes
         )
         return cls(
             checker,
@@ -108,7 +109,8 @@ class BulkChecker:
         except Exception as exc:  # one failing claim is an error row, never the end of the run
             log.exception("claim %s failed", item.id)
             return ResultRow.failed(item, f"{type(exc).__name__}: {exc}")
-        if key is not None and not verdict.error:
+        # a fallback verdict stands in for an LLM that failed: the next run should ask the LLM again
+        if key is not None and not verdict.error and "fallback:" not in verdict.decided_by:
             self.cache.put(key, verdict)  # type: ignore[union-attr]
         return ResultRow.from_verdict(item, verdict)
 

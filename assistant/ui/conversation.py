@@ -17,7 +17,6 @@ from typing import Protocol
 from assistant.errors import SourcecheckError
 from assistant.schema import Verdict
 from assistant.ui import render
-from assistant.verify.claims import extract_claims
 from ingest.sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -34,6 +33,8 @@ class Intent(StrEnum):
 
 class Backend(Protocol):
     def check(self, claim: str) -> Verdict: ...
+
+    def extract_claims(self, article: str) -> list[tuple[str, int, int]]: ...
 
     def document_text(self, doc_id: str) -> str | None: ...
 
@@ -123,7 +124,7 @@ def _check(claim: str, state: ChatState, backend: Backend) -> Iterator[str]:
 
 
 def _article(article: str, state: ChatState, backend: Backend) -> Iterator[str]:
-    claims = list(dict.fromkeys(" ".join(c.split()) for c, _, _ in extract_claims(article)))
+    claims = list(dict.fromkeys(" ".join(c.split()) for c, _, _ in backend.extract_claims(article)))
     if not claims:
         yield render.notice(
             "I found no check-worthy claim in that text (figures, dates, names or who said what). "

@@ -37,6 +37,10 @@ class Service:
         with self._checking:
             return self.checker.check(claim)
 
+    def extract_claims(self, article: str) -> list[tuple[str, int, int]]:
+        with self._checking:  # with an LLM backend this asks the model; without, it is the rule-based reader
+            return self.checker.extract_claims(article)
+
     def check_many(self, claims: Iterable[str]) -> list[Verdict]:
         with self._checking:
             return list(self.checker.check_many(claims))
