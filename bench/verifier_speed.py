@@ -13,10 +13,13 @@ import json
 import platform
 import random
 import statistics
+import sys
 import time
 from pathlib import Path
 
-from assistant.verify.model import VerifierModel, _load
+# bench/ingest.py would shadow the ingest package
+sys.path[:] = [p for p in sys.path if Path(p).resolve() != Path(__file__).resolve().parent]
+from assistant.verify.model import VerifierModel, _load  # noqa: E402
 
 
 def real_pairs(eval_dir: Path, n: int) -> list[tuple[str, str]]:

@@ -73,6 +73,29 @@ def test_scorer_relevance_keeps_topical_sentences():
     assert ModelScorer().relevance("Quill-3 was released in March 2025.", texts)[0] < 0.5
 
 
+def test_only_the_most_topical_sentences_are_read_by_the_model():
+    class Topical:
+        def relevance(self, claim, texts):
+            return np.array([0.9 if "Quill" in t else 0.1 for t in texts])
+
+    read = []
+
+    class Spy(VerifierModel):
+        def predict(self, pairs):
+            read.extend(text for _, text in pairs)
+            return super().predict(pairs)
+
+    texts = [f"Filler sentence number {i} about the weather." for i in range(30)] + [
+        "Quill-3 came out in March."
+    ]
+    probs = ModelScorer(Spy(), topical=Topical(), max_pairs=5).score(
+        "Quill-3 was released in March 2025.", texts
+    )
+    assert len(read) == 5 and "Quill-3 came out in March." in read
+    unread = [i for i, t in enumerate(texts) if t not in read]
+    assert np.allclose(probs[unread], [0.0, 0.0, 1.0])  # an unread sentence says nothing
+
+
 def test_a_tampered_model_file_is_refused(monkeypatch):
     verifier._load.cache_clear()
     monkeypatch.setattr(verifier, "MODEL_SHA256", "0" * 64)
