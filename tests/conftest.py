@@ -13,6 +13,18 @@ from assistant.embeddings import MiniLMEmbeddings
 from assistant.store import Store
 
 SAMPLE_DOCS = Path(__file__).resolve().parents[1] / "assistant" / "sample" / "docs"
+
+
+def child_env(settings: Settings) -> dict[str, str]:
+    """The environment of a child process (one a test kills) that works on this test's store, offline."""
+    return {
+        "SOURCECHECK_HOME": str(settings.home),
+        "SOURCECHECK_COLLECTION": settings.collection,
+        "PATH": "/usr/bin:/bin",
+        "HF_HUB_OFFLINE": "1",
+    }
+
+
 _real_connect = socket.socket.connect
 
 

@@ -105,6 +105,19 @@ def test_journal_cuts_only_the_tail_and_refuses_a_second_writer(tmp_path):
         assert list(again.rows) == ["a"]
 
 
+def test_a_blank_line_in_the_middle_loses_no_row(tmp_path):
+    # regression: a blank line between rows made the repair truncate the last row's newline, so the next
+    # append glued a row onto it and both were lost on the next open
+    path = tmp_path / "j.jsonl"
+    a, b = (ResultRow(id=i, claim="x", label="SUPPORTED", confidence=0.5).model_dump_json() for i in "ab")
+    path.write_text(a + "\n\n" + b + "\n")
+    with Journal.open(path) as journal:
+        journal.append(ResultRow(id="c", claim="y", label="REFUTED", confidence=0.5))
+    with Journal.open(path) as again:
+        assert list(again.rows) == ["a", "b", "c"]
+    assert _journal_ids(path) == ["a", "b", "c"]
+
+
 def test_a_journal_of_other_claims_is_refused(tmp_path):
     claims, out = _claims(tmp_path), tmp_path / "r.jsonl"
     check_file(claims, out, bulk=BulkChecker(FakeChecker()))
@@ -120,7 +133,11 @@ def test_the_claims_file_is_never_the_journal(tmp_path):
     before = claims.read_bytes()
     with pytest.raises(SourcecheckError, match="claims file itself"):
         check_file(claims, claims, bulk=BulkChecker(FakeChecker()))
-    assert claims.read_bytes() == before
+    as_csv = tmp_path / "claims.csv"  # the report itself (not only its journal) may not be the claims file
+    as_csv.write_text("id,claim\nc1,Claim number 1 holds.\n")
+    with pytest.raises(SourcecheckError, match="claims file itself"):
+        check_file(as_csv, as_csv, bulk=BulkChecker(FakeChecker()))
+    assert claims.read_bytes() == before and as_csv.read_text().startswith("id,claim")
 
 
 def test_a_claim_that_raises_is_an_error_row_and_retry_errors_redoes_it(tmp_path):
@@ -186,9 +203,35 @@ def test_markdown_escapes_table_syntax_and_html():
     summary = Summary()
     summary.add(row)
     text = render_markdown([row], summary)
-    assert "a \\| b &lt;script&gt;" in text and "x\\|y" in text and "<script" not in text
+    assert "a &#124; b &#60;script&#62;" in text and "x&#124;y" in text and "<script" not in text
     assert "1 claims: 1 supported" in text
     assert "<script" not in render_html([row], summary)
+
+
+def test_markdown_and_csv_reports_keep_document_text_inert():
+    from assistant.bulk.models import Summary
+    from assistant.bulk.report import render_csv
+
+    quote = "![x](http://tracker.example/p.png) [click](javascript:alert(1))"
+    cite = Citation(
+        doc_id="d",
+        source="s",
+        title="t",
+        kind="news",
+        quote=quote,
+        char_start=0,
+        char_end=len(quote),
+        stance="supports",
+    )
+    row = ResultRow(
+        id="1", claim='=HYPERLINK("http://x")', label="SUPPORTED", confidence=0.5, citations=[cite]
+    )
+    summary = Summary()
+    summary.add(row)
+    md = render_markdown([row], summary)
+    assert "](" not in md and "![" not in md  # no live image or link
+    cells = next(csv.reader(io.StringIO(render_csv([row]).splitlines()[1])))
+    assert cells[1] == '\'=HYPERLINK("http://x")'  # not a formula in a spreadsheet
 
 
 def test_check_claims_accepts_strings_and_reports_progress():

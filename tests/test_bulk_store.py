@@ -16,6 +16,7 @@ from assistant.bulk.cache import CacheKey
 from assistant.checker import Checker
 from assistant.cli import app
 from ingest.pipeline import ingest_paths
+from tests.conftest import child_env
 
 runner = CliRunner()
 CLAIMS = [
@@ -152,12 +153,7 @@ def test_kill_9_mid_row_then_rerun_gives_every_row_once(ingested, tmp_path):
     settings, _ = ingested
     claims, out = tmp_path / "c.txt", tmp_path / "r.jsonl"
     claims.write_text("\n".join(CLAIMS) + "\n")
-    env = {
-        "SOURCECHECK_HOME": str(settings.home),
-        "SOURCECHECK_COLLECTION": settings.collection,
-        "PATH": "/usr/bin:/bin",
-        "HF_HUB_OFFLINE": "1",
-    }
+    env = child_env(settings)
     proc = subprocess.run(
         [sys.executable, "-c", _KILLED_MID_ROW, str(claims), str(out)],
         env=env,

@@ -11,17 +11,17 @@ from assistant.verify.rules import entity_coverage, evidence_findings, resolve_r
 
 def test_attribution_frames():
     f = parse_claim(
-        "Tarvex CEO Lionel Achterberg confirmed that Orvane has captured the lion's share of the market."
+        "Lumora CEO Anneke Voss confirmed that Quill has captured the lion's share of the market."
     )
-    assert f.speaker == "Tarvex CEO Lionel Achterberg" and f.verb == "confirmed"
-    assert f.content == "Orvane has captured the lion's share of the market"
-    denial = parse_claim("Novaro's CEO denied that Novaro is switching to Orvane.")
-    assert denial.denial and denial.speaker == "Novaro's CEO"
+    assert f.speaker == "Lumora CEO Anneke Voss" and f.verb == "confirmed"
+    assert f.content == "Quill has captured the lion's share of the market"
+    denial = parse_claim("Castellan's CEO denied that Castellan is switching to Quill.")
+    assert denial.denial and denial.speaker == "Castellan's CEO"
     assert parse_claim("According to Lumora's CEO, the lab has roughly 600 people.").speaker == "Lumora's CEO"
-    assert parse_claim("Tarvex has said that Orvane overtook Halcyon.").speaker == "Tarvex"
+    assert parse_claim("Lumora has said that Quill overtook Skerry.").speaker == "Lumora"
     assert parse_claim("The Quill-3 models together had 300 million downloads.").entities == ["Quill-3"]
-    plain = parse_claim("Orvane-2-72B is not licensed under Apache 2.0.")
-    assert plain.speaker is None and "Orvane-2-72B" in plain.entities
+    plain = parse_claim("Quill-2-72B is not licensed under Apache 2.0.")
+    assert plain.speaker is None and "Quill-2-72B" in plain.entities
 
 
 def test_possessives_separate_owner_and_owned():
@@ -46,10 +46,10 @@ def test_a_name_is_found_as_its_adjective():
 
 
 def test_split_lists_and_compound_subjects():
-    assert split_claim("Orvane leads in Ostrheim, Calderra and Marivel.") == [
-        "Orvane leads in Ostrheim",
-        "Orvane leads in Calderra",
-        "Orvane leads in Marivel.",
+    assert split_claim("Quill leads in Ardmoor, Tolsey and Brenmark.") == [
+        "Quill leads in Ardmoor",
+        "Quill leads in Tolsey",
+        "Quill leads in Brenmark.",
     ]
     assert split_claim("Quill-1 and Quill-2 are not licensed under Apache 2.0.") == [
         "Quill-1 is not licensed under Apache 2.0.",
@@ -72,12 +72,13 @@ def test_extract_claims_keeps_facts_with_offsets_and_drops_rhetoric():
 
 
 def test_resolve_role_from_participant_lists_and_prose():
-    header = "PARTICIPANTS\nHelga Marsh -- Head of IR, Tarvex Group\nLionel Achterberg -- Chief Executive Officer, Tarvex Group"
-    assert resolve_role("Tarvex's CEO", [header]) == "Lionel Achterberg"
+    header = "PARTICIPANTS\nSigne Aldgate -- Head of IR, Lumora Labs\nAnneke Voss -- Chief Executive Officer, Lumora Labs"
+    assert resolve_role("Lumora's CEO", [header]) == "Anneke Voss"
     assert (
-        resolve_role("Novaro's CEO", ["Ilse Varnholt is co-founder and CEO of Novaro AI."]) == "Ilse Varnholt"
+        resolve_role("Castellan's CEO", ["Maren Holt is co-founder and CEO of Castellan Cloud."])
+        == "Maren Holt"
     )
-    assert resolve_role("Kestrane's CTO", ["no names here"]) == "Kestrane's CTO"
+    assert resolve_role("Pellucid's CTO", ["no names here"]) == "Pellucid's CTO"
 
 
 def test_combine_follows_the_list_convention():
@@ -138,38 +139,36 @@ def judge(claim: str, evidence: list[Evidence]):
 
 
 def test_threshold_claims_against_exact_and_bounded_figures():
-    claim = "Orvane has passed 700 million downloads."
-    assert judge(claim, [ev("Orvane has more than 600 million downloads.")]).label == "NOT_ENOUGH_INFO"
-    assert judge(claim, [ev("Orvane now has more than 700 million downloads.")]).label == "SUPPORTED"
-    refuted = judge(claim, [ev("Orvane has 642.3 million downloads.")])
+    claim = "Quill has passed 700 million downloads."
+    assert judge(claim, [ev("Quill has more than 600 million downloads.")]).label == "NOT_ENOUGH_INFO"
+    assert judge(claim, [ev("Quill now has more than 700 million downloads.")]).label == "SUPPORTED"
+    refuted = judge(claim, [ev("Quill has 642.3 million downloads.")])
     assert refuted.label == "REFUTED" and refuted.decided_by == "rules:numeric"
 
 
 def test_newest_document_wins_for_present_tense_claims():
-    old = ev("Orvane downloads top 400 million.", date="2025-05-06")
-    new = ev("Orvane downloads passed 700 million.", date="2025-11-18")
-    assert judge("Orvane has more than 650 million downloads.", [old, new]).label == "SUPPORTED"
+    old = ev("Quill downloads top 400 million.", date="2025-05-06")
+    new = ev("Quill downloads passed 700 million.", date="2025-11-18")
+    assert judge("Quill has more than 650 million downloads.", [old, new]).label == "SUPPORTED"
     # a claim that names a date is judged at that date
     assert (
-        judge("As of 6 May 2025, Orvane had more than 650 million downloads.", [old, new]).label == "REFUTED"
+        judge("As of 6 May 2025, Quill had more than 650 million downloads.", [old, new]).label == "REFUTED"
     )
 
 
 def test_numbers_about_another_entity_do_not_count():
-    decision = judge("Halcyon has passed 700 million downloads.", [ev("Orvane has 642.3 million downloads.")])
+    decision = judge("Skerry has passed 700 million downloads.", [ev("Quill has 642.3 million downloads.")])
     assert decision.label == "NOT_ENOUGH_INFO"
 
 
 def test_correction_notice_retracts_a_figure():
-    text = "Correction: an earlier version incorrectly stated that Orvane had 4 billion downloads."
-    assert judge("Orvane models have been downloaded 4 billion times.", [ev(text)]).label == "REFUTED"
+    text = "Correction: an earlier version incorrectly stated that Quill had 4 billion downloads."
+    assert judge("Quill models have been downloaded 4 billion times.", [ev(text)]).label == "REFUTED"
 
 
 def test_rumours_do_not_support():
-    rumour = ev(
-        "Tarvex will release Orvane-4 in December 2025, according to people familiar with the matter."
-    )
-    assert judge("Tarvex will release Orvane-4 in December 2025.", [rumour]).label == "NOT_ENOUGH_INFO"
+    rumour = ev("Lumora will release Quill-4 in December 2025, according to people familiar with the matter.")
+    assert judge("Lumora will release Quill-4 in December 2025.", [rumour]).label == "NOT_ENOUGH_INFO"
 
 
 def test_attribution_hedge_refusal_host_and_silence():
@@ -182,20 +181,20 @@ def test_attribution_hedge_refusal_host_and_silence():
     refusal = ev(
         "I wouldn't use that phrase.",
         kind="transcript",
-        speaker="Lionel Achterberg",
+        speaker="Anneke Voss",
         reply_to=host.text,
         probs=(0.3, 0.1, 0.6),
     )
     hedge = ev(
         "I think we have the lion's share of the market, probably.",
         kind="transcript",
-        speaker="Lionel Achterberg",
+        speaker="Anneke Voss",
     )
-    claim = "Lionel Achterberg confirmed that Orvane has the lion's share of the market."
+    claim = "Anneke Voss confirmed that Quill has the lion's share of the market."
     assert judge(claim, [host, refusal]).label == "REFUTED"
     assert judge(claim, [host, hedge]).label == "NOT_ENOUGH_INFO"
     assert judge(claim, [host]).label == "NOT_ENOUGH_INFO"  # the host's words are not the guest's
-    assert judge("Orvane has the lion's share of the market.", [host]).label == "NOT_ENOUGH_INFO"
+    assert judge("Quill has the lion's share of the market.", [host]).label == "NOT_ENOUGH_INFO"
 
 
 def test_an_answer_to_a_host_decides_a_plain_claim():
@@ -223,10 +222,10 @@ def test_weak_evidence_is_not_enough():
 
 def test_a_claim_with_figures_needs_them_checked():
     unrelated_numbers = ev(
-        "Orvane-3-8B was downloaded more than 13 million times in August.", probs=(0.8, 0.05, 0.15)
+        "Quill-3-8B was downloaded more than 13 million times in August.", probs=(0.8, 0.05, 0.15)
     )
     decision = judge(
-        "Orvane-3-8B was downloaded more than 2 million times on its first day.", [unrelated_numbers]
+        "Quill-3-8B was downloaded more than 2 million times on its first day.", [unrelated_numbers]
     )
     assert decision.label != "SUPPORTED"
 
@@ -264,11 +263,11 @@ def test_a_yes_is_not_undone_by_a_later_negation():
 def test_comparison_parsing_and_metric_fields():
     from assistant.verify.tables import fields, metric_field, parse_comparison
 
-    c = parse_comparison("Orvane has more quantized derivative models on ModelHub than Halcyon.")
-    assert (c.a, c.b, c.metric, c.more) == ("Orvane", "Halcyon", "quantized derivative models", True)
-    assert parse_comparison("Orvane is popular in Ostrheim.") is None
+    c = parse_comparison("Quill has more quantized derivative models on ModelHub than Skerry.")
+    assert (c.a, c.b, c.metric, c.more) == ("Quill", "Skerry", "quantized derivative models", True)
+    assert parse_comparison("Quill is popular in Ardmoor.") is None
     row = fields(
-        "family: Halcyon | downloads.all_time_millions: 812.39 | downloads.last_30d_millions: 31.37 | "
+        "family: Skerry | downloads.all_time_millions: 812.39 | downloads.last_30d_millions: 31.37 | "
         "derivative_models.quantizations: 46476 | derivative_models.total: 120000"
     )
     assert metric_field("quantized derivative models", row, "") == "derivative_models.quantizations"

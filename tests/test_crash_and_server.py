@@ -17,6 +17,7 @@ from assistant.config import Settings
 from assistant.errors import StoreUnavailable
 from assistant.store import Store
 from ingest.pipeline import ingest_paths
+from tests.conftest import child_env
 
 pytestmark = pytest.mark.slow
 MB = 10**7
@@ -57,12 +58,7 @@ def _consistent(store: Store) -> tuple[int, int]:
 
 
 def test_kill_9_mid_ingest_then_rerun_leaves_a_clean_store(tmp_path, sample_docs, settings, embeddings):
-    env = {
-        "SOURCECHECK_HOME": str(settings.home),
-        "SOURCECHECK_COLLECTION": settings.collection,
-        "PATH": "/usr/bin:/bin",
-        "HF_HUB_OFFLINE": "1",
-    }
+    env = child_env(settings)
     proc = subprocess.run(
         [sys.executable, "-c", _CRASHING_INGEST, str(sample_docs)], env=env, capture_output=True, timeout=300
     )

@@ -32,7 +32,7 @@ def decision(label: str, by: str = "scorer", **kw) -> Decision:
     return Decision(label, 0.7, explanation="embedded says so.", decided_by=by, **kw)
 
 
-@pytest.mark.parametrize("rule", ["rules:numeric", "rules:table", "rules:date"])
+@pytest.mark.parametrize("rule", ["rules:numeric", "rules:table"])
 @pytest.mark.parametrize("llm_label", ["SUPPORTED", "NOT_ENOUGH_INFO"])
 def test_a_hard_rule_refutation_is_never_overridden(rule, llm_label):
     refuting = ev("Quill passed 500 million downloads.")
@@ -82,6 +82,12 @@ def test_support_over_a_passage_the_scorer_reads_as_refuting_is_rejected():
     contradicting = ev("Quill has not passed 500 million.", probs=(0.05, 0.9, 0.05))
     final = resolve(decision("NOT_ENOUGH_INFO"), LLMAnswer("SUPPORTED", [contradicting], "yes", BY))
     assert final.label == "NOT_ENOUGH_INFO" and "refuting citation" in final.decided_by
+
+
+def test_refutation_over_a_passage_the_scorer_reads_as_supporting_is_rejected():
+    confirming = ev("Quill has passed 500 million downloads.", probs=(0.9, 0.05, 0.05))
+    final = resolve(decision("SUPPORTED", "rules:numeric"), LLMAnswer("REFUTED", [confirming], "no", BY))
+    assert final.label == "SUPPORTED" and "supporting citation" in final.decided_by
 
 
 def test_an_answer_to_a_question_counts_even_when_its_words_are_unlike_the_claim():
@@ -139,6 +145,11 @@ def test_a_split_may_not_invent_figures_or_explode():
         valid_parts(claim, ["Lumora Labs launched Quill-3 in 2025", "Lumora Labs raised $25 million"]) is None
     )
     assert valid_parts(claim, [claim.lower()]) == [claim]  # one part: the claim as given, not a rewrite
+    # a figure that ends a sentence is the same figure ("2025." is 2025)
+    ending = "Lumora Labs launched Quill-3 in 2024 and raised $20 million in 2025."
+    assert valid_parts(
+        ending, ["Lumora Labs launched Quill-3 in 2024.", "Lumora Labs raised $20 million in 2025."]
+    )
     assert valid_parts(claim, []) is None and valid_parts(claim, ["a"] * 7) is None
 
 

@@ -34,8 +34,8 @@ def test_ece():
 
 
 def test_quote_matching_tolerates_whitespace_and_partial_spans():
-    gold = '"family": "Halcyon",\n      "organization": "Meridane Labs"'
-    assert quote_matches('"family": "Halcyon", "organization": "Meridane Labs", "public_models": 11', gold)
+    gold = '"family": "Skerry",\n      "organization": "Fjordline Labs"'
+    assert quote_matches('"family": "Skerry", "organization": "Fjordline Labs", "public_models": 11', gold)
     assert quote_matches(
         "A small team, around twenty people.", "A small team, around twenty people. Most moved."
     )

@@ -46,11 +46,11 @@ def test_dates_are_not_quantities_but_years_and_periods_are_typed():
 
 
 def test_model_names_and_versions_are_not_quantities():
-    assert extract_quantities("Orvane-3-8B and Halcyon-4 Scout at 00:12") == []
+    assert extract_quantities("Quill-3-8B and Skerry-4 Scout at 00:12") == []
 
 
 def test_alignment_needs_shared_context():
-    claim = q("Orvane passed 700 million downloads")
+    claim = q("Quill passed 700 million downloads")
     assert alignment(claim, q("700 million downloads")) >= 0.5
     assert alignment(claim, q("with 3 models released")) < 0.5
     assert alignment(claim, q("downloads rose 12 percent")) == 0.0  # a percent is not a count

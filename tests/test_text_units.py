@@ -131,5 +131,5 @@ def test_loader_kind_wins_over_cues():
 
 
 def test_title_skips_mastheads_fields_and_datelines():
-    text = "MERIDIAN LABS — PRESS RELEASE\nDate: 5 April 2025\n\nMERIDIAN RELEASES HALCYON-4, A NEW MODEL\n"
-    assert title_from_text(text) == "MERIDIAN RELEASES HALCYON-4, A NEW MODEL"
+    text = "FJORDLINE AI — PRESS RELEASE\nDate: 5 April 2025\n\nFJORDLINE RELEASES SKERRY-4, A NEW MODEL\n"
+    assert title_from_text(text) == "FJORDLINE RELEASES SKERRY-4, A NEW MODEL"

@@ -104,6 +104,14 @@ def test_api_check_many_keeps_order_and_reports_bad_claims(client):
     assert verdicts[2]["error"] == "empty claim"
 
 
+def test_check_many_refuses_an_overlong_list(service):
+    from assistant.errors import SourcecheckError
+    from assistant.ui.service import MAX_API_CLAIMS
+
+    with pytest.raises(SourcecheckError, match="at most"):
+        service.check_many(["x"] * (MAX_API_CLAIMS + 1))
+
+
 def test_basic_auth_from_settings(service):
     from gradio_client import Client
 
@@ -322,3 +330,16 @@ def test_uploads_over_the_size_limit_or_of_unknown_type_fail_and_are_not_kept(se
     assert "MB" in report.results[0].error and "unsupported file type" in report.results[1].error
     assert len(strict.documents()) == before
     assert not (strict.uploads / "big.txt").exists() and not (strict.uploads / "tool.exe").exists()
+
+
+def test_a_failed_new_version_keeps_the_good_upload(service, tmp_path):
+    first, second = tmp_path / "a" / "notes.txt", tmp_path / "b" / "notes.txt"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    first.write_text("Castor Systems opened an office in Porto in May 2025.")
+    second.write_bytes(b"")  # an empty file fails
+    assert [r.status for r in service.ingest([first]).results] == ["added"]
+    assert [r.status for r in service.ingest([second]).results] == ["failed"]
+    kept = service.uploads / "notes.txt"
+    assert kept.read_text() == first.read_text()  # the stored document's file is still there
+    assert not list(service.uploads.glob("*.previous"))

@@ -60,23 +60,23 @@ class Journal:
 
     def _load(self, drop: Callable[[ResultRow], bool] | None) -> None:
         data = _read_all(self._fd)  # type: ignore[arg-type]
-        clean_until, clean = 0, True  # bytes that need no repair: whole, valid, kept lines from the start
+        pos, first_skipped, kept_after = 0, None, False  # where the first dropped line starts; rows after it?
         for raw in data.splitlines(keepends=True):
             row = _parse(raw) if raw.endswith(b"\n") else None
             if row is None or row.id in self.rows or (drop is not None and drop(row)):
-                clean = clean and not raw.strip()
-                continue
-            self.rows[row.id] = row
-            if clean:
-                clean_until += len(raw)
-        if clean_until == len(data):
+                first_skipped = pos if first_skipped is None else first_skipped
+            else:
+                self.rows[row.id] = row
+                kept_after = kept_after or first_skipped is not None
+            pos += len(raw)
+        if first_skipped is None:
             return
         log.warning(
             "journal %s: dropped unfinished or repeated lines, kept %d rows", self.path, len(self.rows)
         )
-        if clean:  # only a tail to cut (the half-written line of a kill): truncating is a single, safe step
-            os.ftruncate(self._fd, clean_until)  # type: ignore[arg-type]
-        else:  # rows to drop in the middle: rewrite in place (a crash here only means re-checking rows)
+        if not kept_after:  # only a tail to cut (the half-written line of a kill): a single, safe step
+            os.ftruncate(self._fd, first_skipped)  # type: ignore[arg-type]
+        else:  # lines to drop in the middle: rewrite in place (a crash here only means re-checking rows)
             os.ftruncate(self._fd, 0)  # type: ignore[arg-type]
             for row in self.rows.values():
                 self._write(_line(row))

@@ -7,6 +7,7 @@ import html
 import io
 import json
 import os
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -71,15 +72,15 @@ def render_csv(rows: list[ResultRow], summary: Summary | None = None, title: str
         top = r.citations[0] if r.citations else None
         writer.writerow(
             [
-                r.id,
-                r.claim,
+                _inert(r.id),
+                _inert(r.claim),
                 r.label or "",
                 "" if r.confidence is None else f"{r.confidence:.2f}",
-                r.explanation,
-                r.error or "",
+                _inert(r.explanation),
+                _inert(r.error or ""),
                 r.decided_by or "",
-                top.quote if top else "",
-                top.source if top else "",
+                _inert(top.quote) if top else "",
+                _inert(top.source) if top else "",
                 json.dumps(_citations(r), ensure_ascii=False) if r.citations else "",
                 *(_cell(r.input.get(k)) for k in carried),
             ]
@@ -90,12 +91,22 @@ def render_csv(rows: list[ResultRow], summary: Summary | None = None, title: str
 def _cell(value: object) -> str:
     if value is None:
         return ""
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return _inert(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+
+
+def _inert(text: str) -> str:
+    """A spreadsheet runs a cell that opens with = + - @ (or a tab or CR) as a formula; quotes come from
+    documents anyone may have written, so such a cell gets a leading apostrophe (OWASP's advice)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# Markdown viewers render inline HTML, links and images: every character with a meaning there becomes a
+# character reference (one pass, so a reference is never escaped again), the table's "|" included.
+_MD_SPECIAL = re.compile(r"[&<>\"'\\`*_\[\]{}()#+!|~$]")
 
 
 def _md(text: str) -> str:
-    # Markdown viewers render inline HTML, so escape it as well as the table's own syntax.
-    return html.escape(" ".join(text.split()), quote=False).replace("|", "\\|")
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", " ".join(text.split()))
 
 
 def render_markdown(rows: list[ResultRow], summary: Summary, title: str = "") -> str:

@@ -182,7 +182,7 @@ def check_file(
     fmt = report_format(out, fmt)
     items = read_claims(claims_path)
     path = journal_path(out, fmt)
-    if path.resolve() == claims_path.resolve():
+    if claims_path.resolve() in (path.resolve(), out.resolve()):
         raise SourcecheckError(f"{out} is the claims file itself", hint="give --out another file name")
     redo = (lambda r: r.error is not None) if retry_errors else None
     with Journal.open(path, drop=redo, fresh=fresh) as journal:

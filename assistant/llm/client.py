@@ -63,7 +63,8 @@ def classify(exc: BaseException, model: str) -> LLMError:
             return LLMError(f"server error ({exc.status_code})", retryable=True)
         return LLMError(f"request rejected ({exc.status_code}); try SOURCECHECK_LLM_STRUCTURED_OUTPUT")
     if isinstance(exc, openai.LengthFinishReasonError):
-        return LLMError("truncated output (length limit)", retryable=True)
+        # asked again with the same limit, at temperature 0, it would stop at the same place
+        return LLMError("truncated output (length limit)")
     if isinstance(exc, ModelRefusalError | openai.ContentFilterFinishReasonError):
         return LLMError("the model refused")
     if isinstance(exc, ValidationError | OutputParserException | json.JSONDecodeError | ValueError):

@@ -71,7 +71,7 @@ def extract(client: LLMClient, prompt: Prompt, article: str) -> list[Extracted]:
     return locate(article, answer.claims)
 
 
-_FIGURE = re.compile(r"\d[\d.,]*")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")  # "2025." and "2025" are one figure
 
 
 def valid_parts(claim: str, parts: list[str]) -> list[str] | None:

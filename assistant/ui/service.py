@@ -7,6 +7,7 @@ undo another session's ingest in flight.
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from collections.abc import Callable, Iterable
@@ -14,12 +15,14 @@ from pathlib import Path
 
 from assistant.checker import Checker
 from assistant.config import Settings
+from assistant.errors import SourcecheckError
 from assistant.schema import SourceDocument, Verdict
 from assistant.store import Store
 from ingest.loaders import LOADERS
 from ingest.pipeline import IngestReport, ItemResult, ingest_paths
 
 SUPPORTED_TYPES = sorted(LOADERS)  # file extensions an upload may have
+MAX_API_CLAIMS = 500  # per check_many call: longer lists belong to check-file (resumable, cached)
 
 
 class Service:
@@ -42,8 +45,17 @@ class Service:
             return self.checker.extract_claims(article)
 
     def check_many(self, claims: Iterable[str]) -> list[Verdict]:
-        with self._checking:
-            return list(self.checker.check_many(claims))
+        claims = list(claims)
+        if len(claims) > MAX_API_CLAIMS:
+            raise SourcecheckError(
+                f"at most {MAX_API_CLAIMS} claims per call, got {len(claims)}",
+                hint="split the list, or use `sourcecheck check-file` for long lists",
+            )
+        verdicts: list[Verdict] = []
+        for claim in claims:  # the lock per claim, so a long list does not shut every chat session out
+            with self._checking:
+                verdicts.extend(self.checker.check_many([claim]))
+        return verdicts
 
     def document_text(self, doc_id: str) -> str | None:
         with self._checking:  # the document cache belongs to the checker
@@ -61,13 +73,16 @@ class Service:
         """Ingest uploaded files. Each is kept under ``home/uploads`` by its own name, so uploading a new
         version of a file replaces the old one; a file that fails is not kept."""
         self.uploads.mkdir(parents=True, exist_ok=True)
-        kept = []
-        for path in files:
-            target = self.uploads / Path(path).name
-            if Path(path).resolve() != target.resolve():
-                shutil.copyfile(path, target)
-            kept.append(target)
-        with self._writing:
+        with self._writing:  # two sessions uploading the same name take turns
+            kept, previous = [], {}
+            for path in files:
+                target = self.uploads / Path(path).name
+                if Path(path).resolve() != target.resolve():
+                    if target.exists():  # kept until the new version is in: a failed upload restores it
+                        previous[str(target)] = target.with_name(target.name + ".previous")
+                        os.replace(target, previous[str(target)])
+                    shutil.copyfile(path, target)
+                kept.append(target)
             report = ingest_paths(
                 kept,
                 self.store,
@@ -75,8 +90,16 @@ class Service:
                 max_chars=self.settings.chunk_chars,
                 progress=progress,
             )
-        for result in report.failed:
-            Path(result.item).unlink(missing_ok=True)
+            failed = {str(r.item) for r in report.failed}
+            for target in kept:
+                backup = previous.get(str(target))
+                if str(target) in failed:
+                    if backup is not None:
+                        os.replace(backup, target)  # the stored document still comes from this file
+                    else:
+                        target.unlink(missing_ok=True)
+                elif backup is not None:
+                    backup.unlink(missing_ok=True)
         return report
 
     def remove(self, doc_id: str) -> bool:

@@ -95,9 +95,9 @@ class ClaimFrame:
 
 
 def entities(text: str) -> list[str]:
-    """Capitalised names and model names ("Orvane-3-8B", "Tarvex Group"), minus sentence-initial function words."""
+    """Capitalised names and model names ("Quill-3-8B", "Lumora Labs"), minus sentence-initial function words."""
     found = []
-    # "Tarvex's Orvane" and "Orrin Works' Vesper-2" are two names each: the owner and the thing owned
+    # "Lumora's Quill" and "Orrin Works' Vesper-2" are two names each: the owner and the thing owned
     spans = [
         part
         for m in _ENTITY.finditer(text)

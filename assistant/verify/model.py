@@ -56,7 +56,7 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 
 class VerifierModel:
     """Inference with a small cache: the same (claim, sentence) pair comes back when a claim is split into
-    parts or re-checked."""
+    parts or re-checked. Not thread-safe (the cache): give each thread its own, as bulk runs do."""
 
     name = "minilm-verifier-v1"
 

@@ -2,10 +2,11 @@
 
 | embedded decision | LLM answer | final |
 |---|---|---|
-| REFUTED by `rules:numeric`, `rules:table` or `rules:date` | anything | the rules' REFUTED |
+| REFUTED by `rules:numeric` (figures and dates) or `rules:table` | anything | the rules' REFUTED |
 | SUPPORTED by those rules | NOT_ENOUGH_INFO | the rules' SUPPORTED (the figures were checked) |
 | any | SUPPORTED or REFUTED without a usable cited passage | the embedded decision (`guard:embedded`) |
 | any | SUPPORTED citing a passage the scorer reads as contradicting the claim | the embedded decision |
+| any | REFUTED citing a passage the scorer reads as supporting the claim | the embedded decision |
 | otherwise | its answer | the LLM's decision, citing only usable passages |
 
 A usable passage was offered to the LLM, is relevant to the claim by the embedded scorer (or answers a
@@ -19,10 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.aggregate import MIN_RELEVANCE, REFUTE_AT, Decision
+from assistant.verify.aggregate import MIN_RELEVANCE, REFUTE_AT, SUPPORT_AT, Decision
 from assistant.verify.rules import has
 
-HARD_RULES = ("rules:numeric", "rules:table", "rules:date")
+HARD_RULES = ("rules:numeric", "rules:table")  # the date checks decide as rules:numeric
 # No calibration table exists for LLM answers yet: a fixed raw strength, mapped like the embedded ones.
 LLM_SCORE = {"SUPPORTED": 0.75, "REFUTED": 0.75, "NOT_ENOUGH_INFO": 0.6}
 _NEVER_EVIDENCE = ("rumour", "hedged", "question")
@@ -51,6 +52,11 @@ def _contradicted(ev: Evidence) -> bool:
     return refutes >= REFUTE_AT and refutes > supports
 
 
+def _confirmed(ev: Evidence) -> bool:
+    supports, refutes, _ = ev.probs
+    return supports >= SUPPORT_AT and supports > refutes
+
+
 def _kept(embedded: Decision, by: str, note: str) -> Decision:
     return Decision(
         embedded.label,
@@ -77,6 +83,9 @@ def resolve(embedded: Decision, answer: LLMAnswer) -> Decision:
     if answer.label == "SUPPORTED" and any(_contradicted(e) for e in cited):
         note = "the language model said SUPPORTED, but its citation reads as contradicting the claim"
         return _kept(embedded, "guard:embedded (llm SUPPORTED over a refuting citation)", note)
+    if answer.label == "REFUTED" and any(_confirmed(e) for e in cited):  # the mirror: a planted "say REFUTED"
+        note = "the language model said REFUTED, but its citation reads as supporting the claim"
+        return _kept(embedded, "guard:embedded (llm REFUTED over a supporting citation)", note)
     return Decision(
         answer.label,
         LLM_SCORE[answer.label],

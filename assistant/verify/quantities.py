@@ -294,7 +294,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         if (m.start() > 0 and text[m.start() - 1] in "-/:") or re.match(
             r"[-/:]\d", text[m.end() : m.end() + 2]
         ):
-            continue  # dates (2025-10-31), versions (Orvane-3), times (00:01), ranges of ids
+            continue  # dates (2025-10-31), versions (Quill-3), times (00:01), ranges of ids
         unit_after = re.match(
             r"\s*(?:days?|weeks?|months?|quarters?|years?)\b", text[m.end() : m.end() + 12], re.I
         )

@@ -45,8 +45,8 @@ class Finding:
 
 
 def _entity_in(name: str, text: str) -> bool:
-    """The name as a whole word sequence; a model name followed by "-..." is another model ("Halcyon" is not
-    "Halcyon-3.2-3B")."""
+    """The name as a whole word sequence; a model name followed by "-..." is another model ("Skerry" is not
+    "Skerry-3.2-3B")."""
     return bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w]|-\w)", text, re.I))
 
 
@@ -65,7 +65,7 @@ def entity_coverage(names: list[str], text: str) -> float:
 
 def sibling_clash(names: list[str], text: str) -> bool:
     """The text names a sibling of a claimed model rather than the model itself: "Quill-3" for "Quill-4",
-    "Halcyon-3.2-3B" for "Halcyon-3-8B". Numbers and dates next to a sibling are about the sibling."""
+    "Skerry-3.2-3B" for "Skerry-3-8B". Numbers and dates next to a sibling are about the sibling."""
     for name in names:
         if "-" not in name or _entity_in(name, text):
             continue
@@ -140,8 +140,8 @@ _NAME = r"((?:Dr\. )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
 
 
 def resolve_role(speaker: str, texts: list[str]) -> str:
-    """ "Tarvex's CEO" -> the person the documents name as such ("Lionel Achterberg -- Chief Executive Officer,
-    Tarvex Group", "Tarvex CEO Lionel Achterberg", "Ilse Varnholt is co-founder and CEO of Novaro AI")."""
+    """ "Lumora's CEO" -> the person the documents name as such ("Anneke Voss -- Chief Executive Officer,
+    Lumora Labs", "Lumora CEO Anneke Voss", "Maren Holt is co-founder and CEO of Castellan Cloud")."""
     m = _ROLE_IN_CLAIM.search(speaker)
     if not m:
         return speaker
@@ -365,7 +365,7 @@ def evidence_findings(
     frame: ClaimFrame, ev: Evidence, speaker: str | None = None, reference: str | None = None
 ) -> list[Finding]:
     """Everything the rules can say about one piece of evidence. ``speaker`` is the claim's speaker with any
-    role ("Tarvex's CEO") resolved to a name; ``reference`` the date "N years ago" counts from."""
+    role ("Lumora's CEO") resolved to a name; ``reference`` the date "N years ago" counts from."""
     findings = numeric_findings(frame, ev) + date_findings(frame, ev) + when_findings(frame, ev)
     findings += years_ago_findings(frame, ev, reference)
     before = ev.context[: max(0, ev.char_start - ev.passage.char_start)][-200:]
