@@ -15,12 +15,22 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import ConfigError
 
-PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+
+def _prompts_dir() -> Path:
+    """``prompts/`` of a source checkout; in an installed wheel, the copy installed beside the environment
+    (pyproject's data-files: ``<prefix>/share/sourcecheck/prompts``)."""
+    checkout = Path(__file__).resolve().parents[2] / "prompts"
+    installed = Path(sys.prefix) / "share" / "sourcecheck" / "prompts"
+    return checkout if checkout.is_dir() or not installed.is_dir() else installed
+
+
+PROMPTS_DIR = _prompts_dir()
 _HEADER = re.compile(r"\A---\n(?P<meta>.*?)\n---\n", re.S)
 
 
@@ -37,7 +47,7 @@ def load_prompt(name: str, folder: Path = PROMPTS_DIR) -> Prompt:
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ConfigError(f"prompt file {path} is missing", hint="run from a source checkout") from exc
+        raise ConfigError(f"prompt file {path} is missing", hint="reinstall sourcecheck") from exc
     m = _HEADER.match(raw)
     meta = dict(re.findall(r"^(\w+):\s*(.+?)\s*$", m.group("meta"), re.M)) if m else {}
     if "version" not in meta:
