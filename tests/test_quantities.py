@@ -54,3 +54,12 @@ def test_alignment_needs_shared_context():
     assert alignment(claim, q("700 million downloads")) >= 0.5
     assert alignment(claim, q("with 3 models released")) < 0.5
     assert alignment(claim, q("downloads rose 12 percent")) == 0.0  # a percent is not a count
+
+
+def test_two_figures_in_one_sentence_each_find_their_own():
+    # regression: "lasted" stemmed to the window word "last", and "accelerators" near 41 counted as 41's word
+    claim = extract_quantities("The training run lasted 41 days on 2,048 accelerators")
+    evidence = extract_quantities("Training ran for 41 days on a cluster of 2,048 accelerators.")
+    for cq in claim:
+        best = max(evidence, key=lambda eq: alignment(cq, eq))
+        assert best.value == cq.value and alignment(cq, best) >= 0.5 and compare(cq, best) == "supports"

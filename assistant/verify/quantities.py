@@ -213,8 +213,16 @@ def _context(text: str, start: int, end: int) -> frozenset[str]:
     out; whose number it is, and how it compares, are checked apart."""
     before = _WORD.findall(text[max(0, start - 60) : start])[-4:]
     after = _WORD.findall(text[end : end + 60])[:5]
-    words = (_stem(w.lower()) for w in before + after if not w[0].isupper() and w.lower() not in _STOP)
+    words = (
+        _context_word(w.lower()) for w in before + after if not w[0].isupper() and w.lower() not in _STOP
+    )
     return frozenset(w for w in words if w not in _VERBS_OF_COMPARISON)
+
+
+def _context_word(word: str) -> str:
+    """The stem, unless stemming makes a time-window word of something else ("lasted" is no "last")."""
+    stem = _stem(word)
+    return word if stem in _WINDOW_WORDS and stem != word else stem
 
 
 def _stem(word: str) -> str:
@@ -408,11 +416,12 @@ def alignment(claim: Quantity, evidence: Quantity) -> float:
         return 0.3
     head = 0.0
     if claim.head and evidence.head:
-        head = (
-            1.0
-            if claim.head == evidence.head or claim.head in evidence.context or evidence.head in claim.context
-            else 0.0
-        )
+        # the same counted word; or, weaker, the word near the other number ("41 days on 2,048 accelerators":
+        # "accelerator" is near 41 too, but it counts the 2,048)
+        if claim.head == evidence.head:
+            head = 1.0
+        elif claim.head in evidence.context or evidence.head in claim.context:
+            head = 0.5
     shared = len(claim.context & evidence.context) / min(len(claim.context), len(evidence.context))
     score = 0.5 * head + 0.5 * shared
     window = claim.context & _WINDOW_WORDS
