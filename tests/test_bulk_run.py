@@ -18,6 +18,19 @@ from assistant.errors import SourcecheckError
 from assistant.schema import Citation, Verdict
 
 
+def _citation(quote: str, stance: str) -> Citation:
+    return Citation(
+        doc_id="d1",
+        source="notes/source.txt",
+        title="A <b>title</b>",
+        kind="news",
+        quote=quote,
+        char_start=10,
+        char_end=10 + len(quote),
+        stance=stance,
+    )
+
+
 class FakeChecker:
     """Deterministic verdicts from keywords; "boom" raises, like a backend failing on one claim."""
 
@@ -29,17 +42,7 @@ class FakeChecker:
         if "boom" in claim:
             raise RuntimeError("backend fell over")
         label = "REFUTED" if "not" in claim else "SUPPORTED"
-        quote = f"Source text about {claim}"
-        cite = Citation(
-            doc_id="d1",
-            source="notes/source.txt",
-            title="A <b>title</b>",
-            kind="news",
-            quote=quote,
-            char_start=10,
-            char_end=10 + len(quote),
-            stance="supports" if label == "SUPPORTED" else "refutes",
-        )
+        cite = _citation(f"Source text about {claim}", "supports" if label == "SUPPORTED" else "refutes")
         return Verdict(claim=claim, label=label, confidence=0.8, citations=[cite], explanation="fake")
 
 
@@ -213,16 +216,7 @@ def test_markdown_and_csv_reports_keep_document_text_inert():
     from assistant.bulk.report import render_csv
 
     quote = "![x](http://tracker.example/p.png) [click](javascript:alert(1))"
-    cite = Citation(
-        doc_id="d",
-        source="s",
-        title="t",
-        kind="news",
-        quote=quote,
-        char_start=0,
-        char_end=len(quote),
-        stance="supports",
-    )
+    cite = _citation(quote, "supports")
     row = ResultRow(
         id="1", claim='=HYPERLINK("http://x")', label="SUPPORTED", confidence=0.5, citations=[cite]
     )
