@@ -274,3 +274,10 @@ def test_comparison_parsing_and_metric_fields():
     assert metric_field("derivative models", row, "") == "derivative_models.total"
     assert metric_field("downloads", row, "") == "downloads.all_time_millions"
     assert metric_field("downloads", row, "in the last 30 days") == "downloads.last_30d_millions"
+
+
+def test_a_scorer_verdict_cites_only_the_sentences_that_decided_it():
+    strong = ev("Lumora Labs opened an office in Porto.", probs=(0.9, 0.05, 0.05))
+    weak = ev("Lumora Labs hires staff in Porto and Lisbon.", probs=(0.4, 0.1, 0.5))
+    decision = judge("Lumora Labs opened an office in Porto.", [strong, weak])
+    assert decision.label == "SUPPORTED" and decision.support == [strong]

@@ -148,9 +148,12 @@ def _by_scorer(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
     # A claim with figures is only supported when the figures were checked (the numeric rules found none).
     counted = [q for q in frame.quantities if q.kind != "year"]
     if best_ref >= REFUTE_AT and best_ref >= best_sup:
-        return Decision("REFUTED", best_ref, refute=ref[:3], explanation="A source contradicts the claim.")
+        # cite what decided it: the sentences that clear the bar themselves, not the next best after them
+        cited = [e for e in ref[:3] if e.probs[1] >= REFUTE_AT]
+        return Decision("REFUTED", best_ref, refute=cited, explanation="A source contradicts the claim.")
     if best_sup >= SUPPORT_AT and not counted:
-        return Decision("SUPPORTED", best_sup, support=sup[:3], explanation="A source states the claim.")
+        cited = [e for e in sup[:3] if e.probs[0] >= SUPPORT_AT]
+        return Decision("SUPPORTED", best_sup, support=cited, explanation="A source states the claim.")
     if any(has(e, "rumour") for e in pool):
         return Decision(
             "NOT_ENOUGH_INFO",
