@@ -24,17 +24,23 @@ from assistant.schema import Verdict
 from assistant.store import Store
 
 # Verdicts are a function of these files too: a change in any of them must miss the cache.
-_CODE = ("checker.py", "retrieve/*.py", "verify/*.py", "resources/calibration.json")
+# The code a verdict depends on, per package: an edit to any of it invalidates cached verdicts. (The verifier's
+# weights are covered through verify/model.py, which pins their sha256.)
+_CODE = {
+    "assistant": ("checker.py", "schema.py", "retrieve/*.py", "verify/*.py", "resources/calibration.json"),
+    "ingest": ("sentences.py",),  # evidence sentences are cut at check time
+}
 
 
 @cache
 def code_fingerprint() -> str:
-    root = Path(str(resources.files("assistant")))
     digest = hashlib.sha256(__version__.encode())
-    for pattern in _CODE:
-        for path in sorted(root.glob(pattern)):
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
+    for package, patterns in _CODE.items():
+        root = Path(str(resources.files(package)))
+        for pattern in patterns:
+            for path in sorted(root.glob(pattern)):
+                digest.update(f"{package}/{path.relative_to(root).as_posix()}".encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
