@@ -145,8 +145,7 @@ class Checker:
 
     def _score(self, claim: str, evidence: list[Evidence]) -> None:
         texts = [e.scoring_text for e in evidence]
-        probs = self.scorer.score(claim, texts)
-        relevance = self.scorer.relevance(claim, texts)
+        probs, relevance = self.scorer.assess(claim, texts)
         for ev, p, rel in zip(evidence, probs, relevance, strict=True):
             ev.probs = (float(p[0]), float(p[1]), float(p[2]))
             ev.relevance = float(rel)

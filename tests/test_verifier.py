@@ -69,8 +69,8 @@ def test_scorer_relevance_keeps_topical_sentences():
 
     scorer = ModelScorer(topical=Topical())
     texts = ["The weather in Porto was mild in October."]
-    assert scorer.relevance("Quill-3 was released in March 2025.", texts)[0] == pytest.approx(0.9)
-    assert ModelScorer().relevance("Quill-3 was released in March 2025.", texts)[0] < 0.5
+    assert scorer.assess("Quill-3 was released in March 2025.", texts)[1][0] == pytest.approx(0.9)
+    assert ModelScorer().assess("Quill-3 was released in March 2025.", texts)[1][0] < 0.5
 
 
 def test_only_the_most_topical_sentences_are_read_by_the_model():

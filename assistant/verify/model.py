@@ -116,22 +116,17 @@ class ModelScorer:
         self.max_pairs = max_pairs
         self.name = self.model.name
 
-    def _read(self, claim: str, evidence: Sequence[str]) -> list[int]:
-        """Which sentences the model reads: all, or the most topical ones."""
-        if self.topical is None or len(evidence) <= self.max_pairs:
-            return list(range(len(evidence)))
-        similar = self.topical.relevance(claim, evidence)
-        return sorted(np.argsort(-similar, kind="stable")[: self.max_pairs].tolist())
-
     def score(self, claim: str, evidence: Sequence[str]) -> np.ndarray:
-        out = np.tile([0.0, 0.0, 1.0], (len(evidence), 1))
-        read = self._read(claim, evidence)
-        if read:
-            out[read] = self.model.predict([(claim, evidence[i]) for i in read])
-        return out
+        return self.assess(claim, evidence)[0]
 
-    def relevance(self, claim: str, evidence: Sequence[str]) -> np.ndarray:
-        mine = 1.0 - self.score(claim, evidence)[:, 2] if evidence else np.zeros(0)
-        if self.topical is None:
-            return mine
-        return np.maximum(mine, self.topical.relevance(claim, evidence))
+    def assess(self, claim: str, evidence: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        probs = np.tile([0.0, 0.0, 1.0], (len(evidence), 1))
+        topical = self.topical.relevance(claim, evidence) if self.topical is not None else None
+        if topical is None or len(evidence) <= self.max_pairs:  # which sentences the model reads
+            read = list(range(len(evidence)))
+        else:
+            read = sorted(np.argsort(-topical, kind="stable")[: self.max_pairs].tolist())
+        if read:
+            probs[read] = self.model.predict([(claim, evidence[i]) for i in read])
+        mine = 1.0 - probs[:, 2]
+        return probs, mine if topical is None else np.maximum(mine, topical)

@@ -67,8 +67,9 @@ class EvidenceScorer(Protocol):
         """An (n, 3) array: P(supports), P(refutes), P(neither) for each evidence text."""
         ...
 
-    def relevance(self, claim: str, evidence: Sequence[str]) -> np.ndarray:
-        """How much each text is about the claim, in [0, 1]: it decides which evidence is weighed at all."""
+    def assess(self, claim: str, evidence: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The scores above, and how much each text is about the claim, in [0, 1] (it decides which evidence
+        is weighed at all), computed together: both need the same similarities."""
         ...
 
 
@@ -122,6 +123,9 @@ class HeuristicScorer:
         return 1 / (1 + np.exp(-(6 * (cos - 0.55) + 5 * (cov - 0.55))))
 
     def score(self, claim: str, evidence: Sequence[str]) -> np.ndarray:
+        return self.assess(claim, evidence)[0]
+
+    def assess(self, claim: str, evidence: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         rel = self.relevance(claim, evidence)
         out = np.zeros((len(evidence), 3))
         claim_negated = is_negated(claim)
@@ -129,4 +133,4 @@ class HeuristicScorer:
             clash = (is_negated(text) != claim_negated) or antonym_clash(claim, text)
             refute_share = 0.55 if clash else 0.08
             out[i] = (rel[i] * (1 - refute_share), rel[i] * refute_share, 1 - rel[i])
-        return out
+        return out, rel
