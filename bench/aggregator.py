@@ -24,7 +24,7 @@ import numpy as np
 sys.path[:] = [p for p in sys.path if Path(p).resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "train"))
 
-from pairs import heldout_scifact  # noqa: E402
+from pairs import heldout  # noqa: E402
 
 from assistant.checker import Checker  # noqa: E402
 from assistant.config import Settings  # noqa: E402
@@ -135,13 +135,13 @@ def main() -> None:
             e / "scifact" / "corpus.jsonl",
             None,
             True,
-            [c for c in load_claims(e / "scifact" / "claims.jsonl", None) if heldout_scifact(c["id"])],
+            [c for c in load_claims(e / "scifact" / "claims.jsonl", None) if heldout("scifact", c)],
         ),
         "check-covid.heldout.oracle": (
             e / "check-covid" / "corpus.jsonl",
             None,
             True,
-            [c for c in load_claims(e / "check-covid" / "claims.jsonl", None) if c.get("split") == "dev"],
+            [c for c in load_claims(e / "check-covid" / "claims.jsonl", None) if heldout("check-covid", c)],
         ),
         "vitaminc-numeric.oracle": (
             e / "vitaminc-numeric" / "corpus.jsonl",

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path[:] = [p for p in sys.path if Path(p).resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "train"))
-from pairs import heldout_scifact  # noqa: E402
+from pairs import heldout  # noqa: E402
 
 from assistant.evaluate import HEADLINE_METRICS  # noqa: E402
 
@@ -64,11 +64,6 @@ RUNS = [
     Run("wice", "wice", CORPUS),
 ]
 COLUMNS = HEADLINE_METRICS
-
-
-def heldout(folder: str, claim: dict) -> bool:
-    """SciFact: the fifth of claims held out of training by id; Check-COVID: its dev split."""
-    return heldout_scifact(claim["id"]) if folder == "scifact" else claim.get("split") == "dev"
 
 
 def claims_file(run: Run, eval_dir: Path, out: Path) -> Path:

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path[:] = [p for p in sys.path if Path(p).resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "train"))
 
-from pairs import heldout_scifact  # noqa: E402
+from pairs import heldout  # noqa: E402
 
 from assistant import checker as checker_module  # noqa: E402
 from assistant.checker import Checker  # noqa: E402
@@ -72,12 +72,16 @@ def main() -> None:
         "scifact-train": (
             e / "scifact" / "corpus.jsonl",
             None,
-            [c for c in load_claims(e / "scifact" / "claims.jsonl", None) if not heldout_scifact(c["id"])],
+            [c for c in load_claims(e / "scifact" / "claims.jsonl", None) if not heldout("scifact", c)],
         ),
         "check-covid-train": (
             e / "check-covid" / "corpus.jsonl",
             None,
-            [c for c in load_claims(e / "check-covid" / "claims.jsonl", None) if c.get("split") == "train"],
+            [
+                c
+                for c in load_claims(e / "check-covid" / "claims.jsonl", None)
+                if not heldout("check-covid", c)
+            ],
         ),
     }
     data = {}

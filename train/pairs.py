@@ -44,6 +44,12 @@ def heldout_scifact(claim_id: str) -> bool:
     return bucket(claim_id, 5) == 0
 
 
+def heldout(dataset: str, claim: dict) -> bool:
+    """A claim the verifier never trains on: SciFact's held-out fifth, Check-COVID's dev split (its other
+    claims are the train split). The eval and tuning scripts read the same definition."""
+    return heldout_scifact(claim["id"]) if dataset == "scifact" else claim.get("split") == "dev"
+
+
 def detokenize(text: str) -> str:
     """SNLI and VitaminC text is pre-tokenised ("packages ." / "ChuChu TV 's"); our evidence is not."""
     text = text.replace("-LRB-", "(").replace("-RRB-", ")").replace("-LSB-", "[").replace("-RSB-", "]")
@@ -344,8 +350,8 @@ def build(eval_dir: Path, seed: int = 13) -> tuple[list[Pair], list[Pair]]:
         nli = nli_pairs(eval_dir / "nli-train")
         val += [p for p in nli if bucket(p.claim + p.evidence, 20) == 0]
         train += [p for p in nli if bucket(p.claim + p.evidence, 20) != 0]
-    train += rationale_pairs(eval_dir / "scifact", rng, lambda r: not heldout_scifact(r["id"]))
-    train += rationale_pairs(eval_dir / "check-covid", rng, lambda r: r.get("split") == "train")
+    train += rationale_pairs(eval_dir / "scifact", rng, lambda r: not heldout("scifact", r))
+    train += rationale_pairs(eval_dir / "check-covid", rng, lambda r: not heldout("check-covid", r))
     generated = (
         perturbed(train, rng, share=0.35)
         + threshold_pairs(rng, 6000)
@@ -364,8 +370,8 @@ def focus(eval_dir: Path, seed: int = 13, replay: int = 6000) -> list[Pair]:
     SUPPORTED/REFUTED rationale pairs three times over, their hard NOT_ENOUGH_INFO pairs once, and a replay
     sample of the first stage's pairs so it does not forget the rest."""
     rng = random.Random(seed + 1)
-    science = rationale_pairs(eval_dir / "scifact", rng, lambda r: not heldout_scifact(r["id"]))
-    science += rationale_pairs(eval_dir / "check-covid", rng, lambda r: r.get("split") == "train")
+    science = rationale_pairs(eval_dir / "scifact", rng, lambda r: not heldout("scifact", r))
+    science += rationale_pairs(eval_dir / "check-covid", rng, lambda r: not heldout("check-covid", r))
     decided = [p for p in science if p.label != N]
     nei = [p for p in science if p.label == N]
     first, _ = build(eval_dir, seed)
