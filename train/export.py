@@ -25,8 +25,8 @@ from onnxruntime.quantization import QuantType, quantize_dynamic
 from safetensors.torch import load_file
 from tokenizers import Tokenizer
 from transformers import AutoConfig, AutoModelForSequenceClassification
+from verifier import LABELS, macro_f1  # the training script's own labels and metric
 
-LABELS = ("SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO")
 MAX_LEN = 160
 
 
@@ -92,13 +92,10 @@ def predict(sess, tok, pairs) -> tuple[np.ndarray, float]:
 
 
 def metrics(gold: np.ndarray, pred: np.ndarray) -> dict:
-    f1 = []
-    for c in range(3):
-        tp = int(((gold == c) & (pred == c)).sum())
-        fp = int(((gold != c) & (pred == c)).sum())
-        fn = int(((gold == c) & (pred != c)).sum())
-        f1.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return {"accuracy": round(float((gold == pred).mean()), 4), "macro_f1": round(float(np.mean(f1)), 4)}
+    return {
+        "accuracy": round(float((gold == pred).mean()), 4),
+        "macro_f1": round(macro_f1(gold.tolist(), pred.tolist()), 4),
+    }
 
 
 def agreement(ref: np.ndarray, pred: np.ndarray) -> dict[str, float]:
