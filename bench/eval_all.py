@@ -123,10 +123,13 @@ def main() -> None:
         "--only", action="append", default=[], help="run names starting with this (repeatable)"
     )
     parser.add_argument("--force", action="store_true", help="redo finished runs")
+    parser.add_argument("--exact", action="store_true", help="--only names whole run names, not prefixes")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     for run in RUNS:
-        if args.only and not any(run.name.startswith(o) for o in args.only):
+        if args.only and not any(
+            run.name == o or (run.name.startswith(o) and not args.exact) for o in args.only
+        ):
             continue
         if (args.out / f"{run.name}.json").exists() and not args.force:
             print(f"skip {run.name} (done)")

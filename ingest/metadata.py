@@ -164,3 +164,28 @@ def title_from_text(text: str) -> str | None:
 
 def title_from_filename(path: Path) -> str:
     return re.sub(r"[_]+", " ", path.stem).strip() or path.name
+
+
+_ORG = r"((?:[A-Z][\w&.-]*)(?:\s+(?:[A-Z][\w&.-]*|&))*)"
+
+
+def affiliation(person: str, header: str) -> str | None:
+    """The organisation a transcript introduces a speaker with: "Name -- Analyst, Farrow Partners", "Guest: Name,
+    Chief Executive Officer, Lumora Labs", "Name is co-founder and CEO of Novaro AI", "Lumora CEO Name". The
+    header is the document's opening text; speaker labels may be capitalised differently from it."""
+    name = re.escape(" ".join(person.split()))
+    if not name:
+        return None
+    patterns = [
+        # a participants line: the organisation is the last comma-separated part after the role
+        rf"(?m)^[^\n]{{0,20}}(?i:{name})\s*(?:--|-|–|—|,|\|)[^\n]*?,\s*{_ORG}\s*$",
+        rf"(?i:{name}),?\s+(?i:(?:is|was)\s+)?(?i:the\s+)?[\w\s-]{{0,40}}?\b(?:of|at|from)\s+(?:the\s+)?{_ORG}",
+        rf"{_ORG}(?:'s)?\s+(?:CEO|CTO|CFO|(?i:chief \w+ officer|president|founder|analyst))\s+(?i:{name})",
+    ]
+    for pattern in patterns:
+        m = re.search(pattern, header)
+        if m:
+            org = m.group(1).strip(" .")
+            if org.lower() != person.lower() and (not org.isupper() or len(org) <= 5):
+                return org
+    return None

@@ -3,11 +3,14 @@ with its exact span in the document and the passage around it as context."""
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.schema import Passage, SourceDocument
 from assistant.store import Store
+from ingest.metadata import affiliation
 from ingest.sentences import split_sentences
 
 _WHOLE = ("row", "record", "header")
@@ -64,6 +67,40 @@ class DocumentCache:
         self._docs.clear()
 
 
+_FIRST_PERSON = re.compile(
+    r"\b(?:(?P<verb>we're|we are|we've|we have|we were|we do|we don't|we'd)|(?P<we>we|us)|(?P<our>our|ours))\b",
+    re.I,
+)
+_THIRD_PERSON = {
+    "we're": "is",
+    "we are": "is",
+    "we've": "has",
+    "we have": "has",
+    "we were": "was",
+    "we do": "does",
+    "we don't": "doesn't",
+    "we'd": "would",
+}
+
+
+def in_third_person(sentence: str, org: str) -> str:
+    """ "we have no stake in Kestrel" said by Lumora's CEO reads "Lumora has no stake in Kestrel": the scorer
+    and the rules compare it with claims that name the organisation, not "we"."""
+
+    def swap(m: re.Match) -> str:
+        if m.group("verb"):
+            return f"{org} {_THIRD_PERSON[m.group('verb').lower()]}"
+        return org if m.group("we") else f"{org}'s"
+
+    return _FIRST_PERSON.sub(swap, sentence)
+
+
+@lru_cache(maxsize=1024)
+def speaker_org(speaker: str, header: str) -> str | None:
+    """The organisation a document's header introduces the speaker with (cached: asked once per sentence)."""
+    return affiliation(speaker, header)
+
+
 def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
     """Split one passage into evidence units. Offsets index the document text."""
     context = text[passage.char_start : passage.char_end]
@@ -81,10 +118,15 @@ def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
             )
         ]
     spans = split_sentences(text, passage.char_start, passage.char_end)
+    org = speaker_org(passage.speaker, text[:3000]) if passage.speaker else None
     out = []
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
-        scoring = f"{passage.speaker}: {sentence}" if passage.speaker else sentence
+        if org:
+            sentence_read = in_third_person(sentence, org)
+            scoring = f"{passage.speaker}: {sentence_read}"
+        else:
+            scoring = f"{passage.speaker}: {sentence}" if passage.speaker else sentence
         out.append(
             Evidence(passage, start, end, sentence, scoring, context, retrieval, position=i, document=text)
         )

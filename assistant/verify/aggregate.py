@@ -137,19 +137,39 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
 
 
 _CANNOT_SUPPORT = ("rumour", "hedged", "question", "entity-gap", "date-gap")
+_NOT_SUPPORTING = (*_CANNOT_SUPPORT, "negated", "polarity-gap", "plan")
+# The scorer was trained on sentences: its stance on an export's rows is noise. Rows are judged by the figure
+# and table checks; for the scorer they only show what the claim is about.
+_STRUCTURED = ("row", "record", "header")
+
+
+def _refutes(e: Evidence) -> float:
+    """How strongly the evidence contradicts the claim. A sentence that says the claim under a negation ("we are
+    not in talks about one") is read by the scorer as support; the negation makes that support a refutation."""
+    return max(e.probs[1], e.probs[0]) if has(e, "negated") else e.probs[1]
+
+
+def _newer(a: Evidence, b: Evidence) -> bool:
+    return bool(a.date and b.date and a.date > b.date)
 
 
 def _by_scorer(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
-    usable = [e for e in pool if not any(has(e, k) for k in _CANNOT_SUPPORT)]
-    sup = sorted(usable, key=lambda e: -e.probs[0])
-    ref = sorted(usable, key=lambda e: -e.probs[1])
+    usable = [
+        e for e in pool if not any(has(e, k) for k in _CANNOT_SUPPORT) and e.passage.unit not in _STRUCTURED
+    ]
+    sup = sorted(
+        [e for e in usable if not any(has(e, k) for k in _NOT_SUPPORTING)], key=lambda e: -e.probs[0]
+    )
+    ref = sorted(usable, key=lambda e: -_refutes(e))
     best_sup = sup[0].probs[0] if sup else 0.0
-    best_ref = ref[0].probs[1] if ref else 0.0
+    best_ref = _refutes(ref[0]) if ref else 0.0
     # A claim with figures is only supported when the figures were checked (the numeric rules found none).
     counted = [q for q in frame.quantities if q.kind != "year"]
-    if best_ref >= REFUTE_AT and best_ref >= best_sup:
+    # Two sources that clear the bar disagree: the newer one wins (a denial on the record after a report).
+    newer_refutes = best_sup >= SUPPORT_AT and bool(ref) and _newer(ref[0], sup[0])
+    if best_ref >= REFUTE_AT and (best_ref >= best_sup or newer_refutes):
         # cite what decided it: the sentences that clear the bar themselves, not the next best after them
-        cited = [e for e in ref[:3] if e.probs[1] >= REFUTE_AT]
+        cited = [e for e in ref[:3] if _refutes(e) >= REFUTE_AT]
         return Decision("REFUTED", best_ref, refute=cited, explanation="A source contradicts the claim.")
     if best_sup >= SUPPORT_AT and not counted:
         cited = [e for e in sup[:3] if e.probs[0] >= SUPPORT_AT]

@@ -28,37 +28,22 @@ _SCALES = {
     "tn": 1e12,
     "trillion": 1e12,
 }
-WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a hundred": 100,
-    "a thousand": 1000,
+_SMALL_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+            *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"),
+            "nineteen",
+        ]
+    )
+}
+_TENS = {
+    w: 10 * i
+    for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 2)
+}
+# Phrases that are one number on their own; fractions of a whole are read as percentages.
+_PHRASE_NUMBERS = {
     "a dozen": 12,
     "dozen": 12,
     "half a": 0.5,
@@ -66,10 +51,17 @@ WORD_NUMBERS = {
     "a third of": 33.3,
     "half of": 50,
 }
+WORD_NUMBERS = {**_SMALL_NUMBERS, **_TENS, "hundred": 100, "thousand": 1000, **_PHRASE_NUMBERS}
 _FRACTION_PERCENT = {"a quarter of": 25.0, "a third of": 100 / 3, "half of": 50.0}
 
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_WORDNUM = r"(?P<word>" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True)) + r")"
+_NUMBER_WORD = "|".join(sorted([*_SMALL_NUMBERS, *_TENS, "hundred", "thousand"], key=len, reverse=True))
+# "six hundred", "a hundred and ten", "twenty-five", "two thousand": one number, read by _word_value
+_WORDNUM = (
+    r"(?P<word>"
+    + "|".join(re.escape(w) for w in sorted(_PHRASE_NUMBERS, key=len, reverse=True))
+    + rf"|(?:a\s+)?(?:{_NUMBER_WORD})(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_NUMBER_WORD})\b)*)"
+)
 _SCALE = r"(?:\s*-?\s*(?P<scale>thousand|millions?|billions?|trillion|mn|mio|bn|tn|[kmbt])\b)?"
 _UNIT = r"(?:\s*(?P<unit>%|per ?cent\b|percentage points?\b|pp\b|pct\b))?"
 _QUANTITY = re.compile(
@@ -245,6 +237,24 @@ def _comparator(text: str, start: int, end: int) -> str:
     return "eq"
 
 
+def _word_value(words: str) -> float:
+    """ "six hundred" -> 600, "a hundred and ten" -> 110, "twenty-five" -> 25, "two thousand" -> 2000."""
+    phrase = " ".join(words.lower().split())
+    if phrase in _PHRASE_NUMBERS:
+        return float(_PHRASE_NUMBERS[phrase])
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", phrase):
+        if word in ("a", "and"):
+            continue
+        if word == "hundred":
+            current = (current or 1) * 100
+        elif word == "thousand":
+            total, current = total + (current or 1) * 1000, 0
+        else:
+            current += _SMALL_NUMBERS.get(word, 0) + _TENS.get(word, 0)
+    return float(total + current)
+
+
 def _date_spans(text: str) -> list[tuple[int, int]]:
     from ingest.metadata import date_spans
 
@@ -285,7 +295,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         scale_word = (m.group("scale") or "").lower()
         unit = (m.group("unit") or "").lower()
         if word:
-            base = float(WORD_NUMBERS[word.lower()])
+            base = _word_value(word)
             if word.lower() in _FRACTION_PERCENT:
                 unit = unit or "%"
         else:

@@ -6,9 +6,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.retrieve.evidence import Evidence
-from assistant.verify.claims import ClaimFrame, is_hedged
-from assistant.verify.quantities import WORD_NUMBERS, Quantity, alignment, compare, extract_quantities
+from assistant.retrieve.evidence import Evidence, speaker_org
+from assistant.verify.claims import ClaimFrame, is_hedged, is_negated
+from assistant.verify.quantities import (
+    _STOP,
+    WORD_NUMBERS,
+    Quantity,
+    _stem,
+    alignment,
+    compare,
+    extract_quantities,
+)
 
 # A speaker refusing the question's premise: only direct refusals, not any negation in a long answer.
 _REFUSAL = re.compile(
@@ -28,7 +36,8 @@ _DECLINE = re.compile(
     re.I,
 )
 _RUMOUR = re.compile(
-    r"\b(?:people familiar with|according to (?:people|sources|two|three|several)|sources said|"
+    r"\b(?:(?:people|person|sources?|someone) (?:familiar with|close to|briefed on)|"
+    r"according to (?:people|sources|two|three|several|a (?:separate )?person)|sources said|"
     r"anonymous|reportedly|rumou?r|speculat\w*|is said to|are said to|unconfirmed|press reports|"
     r"media reports|reports that)\b",
     re.I,
@@ -56,18 +65,41 @@ def _named(name: str, text: str) -> bool:
     return _entity_in(name, text) or _entity_in(first, text) or _entity_in(first + "n", text)
 
 
+def _group_of(name: str, names: list[str]) -> bool:
+    """ "Quill-3" in a claim that also names "Quill-3-Coder-14B": the group the model belongs to."""
+    return any(other.startswith(name + "-") for other in names)
+
+
 def entity_coverage(names: list[str], text: str) -> float:
-    """Share of the claim's names that the text mentions. A multi-word name counts if its first word is there."""
+    """Share of the claim's names that the text mentions. A multi-word name counts if its first word is there;
+    a group name ("the other Quill-3 models") counts when its member named in the claim is there."""
     if not names:
         return 1.0
-    return sum(1 for n in names if _named(n, text)) / len(names)
+    covered = [
+        _named(n, text) or any(o.startswith(n + "-") and _named(o, text) for o in names) for n in names
+    ]
+    return sum(covered) / len(names)
+
+
+# a product name such as "Quill-2-9B" (an all-capitals prefix is more often a term: "COVID-19")
+_MODEL_LIKE = re.compile(r"^[A-Z][a-z][\w.]*-[\w.-]*\d[\w.-]*$")
+
+
+def about_subject(names: list[str], text: str, document: str = "") -> bool:
+    """Is the text about the claim's subject? Half of the claim's names must be there, and every product-like
+    name in the text or at least in its document ("the preview model" after the release named it): "ModelHub"
+    and a figure are not enough for a claim about "Quill-2-9B"."""
+    specific = [n for n in names if _MODEL_LIKE.match(n)]
+    return entity_coverage(names, text) >= 0.5 and all(
+        _named(n, text) or _entity_in(n, document) for n in specific
+    )
 
 
 def sibling_clash(names: list[str], text: str) -> bool:
     """The text names a sibling of a claimed model rather than the model itself: "Quill-3" for "Quill-4",
     "Skerry-3.2-3B" for "Skerry-3-8B". Numbers and dates next to a sibling are about the sibling."""
     for name in names:
-        if "-" not in name or _entity_in(name, text):
+        if "-" not in name or _entity_in(name, text) or _group_of(name, names):
             continue
         stem = name.split("-")[0]
         if re.search(rf"(?<![\w-]){re.escape(stem)}-\w", text):
@@ -100,9 +132,9 @@ def _phrase(text: str, q: Quantity) -> str:
 def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if not frame.quantities:
         return []
-    if entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.scoring_text}") < 0.5 or sibling_clash(
-        frame.entities, ev.scoring_text
-    ):
+    if not about_subject(
+        frame.entities, f"{ev.passage.title}\n{ev.scoring_text}", ev.document
+    ) or sibling_clash(frame.entities, ev.scoring_text):
         return []  # numbers about something else
     found: list[Finding] = []
     evidence_quantities = extract_quantities(ev.scoring_text)
@@ -339,6 +371,73 @@ def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -
     return []
 
 
+_NEGATION_CUE = re.compile(
+    r"\b(?:not(?! only| least| just)|no(?! doubt| matter)|never|none|neither|nor|cannot|no longer|"
+    r"\w+n't)\b",
+    re.I,
+)
+_SCOPE_WORDS = 6
+# a negated verb: "is not", "did not", "wasn't", "never", "no longer" (not "a film not produced by ...")
+_VERB_NEGATION = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|should|may|might|must)"
+    r"\s+(?:not|never|no)\b|\b\w+n't\b|\bno longer\b|\bnever\b|^\W*no\b",
+    re.I,
+)
+
+
+def _content_stems(text: str) -> set[str]:
+    return {_stem(w.lower()) for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _STOP}
+
+
+def _predicate_stems(claim: str) -> set[str]:
+    """The claim's lower-case content words: what it says, apart from whom it names."""
+    return {_stem(w) for w in re.findall(r"\b[a-z]{3,}\b", claim) if w not in _STOP}
+
+
+def negated_restatement(claim: str, sentence: str) -> bool:
+    """Does the sentence deny what a positive claim asserts: a negation whose next few words are the claim's own
+    ("we are not in talks about one" against "X is in talks to ...")? The scorer reads such sentences as
+    support; here the negation flips them."""
+    if is_negated(claim):
+        return False
+    wanted = _predicate_stems(claim)
+    for cue in _NEGATION_CUE.finditer(sentence):
+        scope = " ".join(sentence[cue.end() :].split()[:_SCOPE_WORDS])
+        if _content_stems(scope) & wanted:
+            return True
+    return False
+
+
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:which|who|whom|whose|though|although|while|whereas|but|so that)\b)|;\s+|\s+[—–]\s+|\s+--\s+",
+    re.I,
+)
+
+
+def main_clause(claim: str, sentence: str) -> str:
+    """The clause of the sentence that says most of what the claim says. Cues outside it ("..., which I would not
+    have predicted") do not qualify the claim's point."""
+    clauses = _CLAUSE_BREAK.split(sentence)
+    if len(clauses) == 1:
+        return sentence
+    wanted = _content_stems(claim)
+    return max(clauses, key=lambda c: len(_content_stems(c) & wanted))
+
+
+def polarity_gap(claim: str, sentence: str) -> bool:
+    """A negated claim ("X is not licensed under Y") is not supported by a sentence without any negation, nor a
+    plain claim by a negated sentence ("is not being discontinued" for "abandoned"): the scorer often misses
+    negation, so it may not decide such pairs alone."""
+    return is_negated(claim) != bool(_VERB_NEGATION.search(main_clause(claim, sentence)))
+
+
+_PLAN = re.compile(
+    r"\b(?:plans? to|planned|planning to|will|would|intends? to|intended to|expects? to|expected to|aims? to|"
+    r"(?:is|are) set to|going to|hopes? to|(?:is|are) preparing to|scheduled|in the pipeline)\b",
+    re.I,
+)
+
+
 def speaker_matches(speaker: str, ev: Evidence) -> bool:
     """Are these the words of the person or organisation the claim names?"""
     who = {w.lower().strip("'’s") for w in re.findall(r"[A-Z][\w'’-]+", speaker)} - {
@@ -348,7 +447,9 @@ def speaker_matches(speaker: str, ev: Evidence) -> bool:
         "dr",
     }
     if ev.passage.speaker:
-        said_by = {w.lower() for w in ev.passage.speaker.split()}
+        # a person's words, or their organisation's: an analyst of Farrow speaks for "Farrow estimates ..."
+        org = speaker_org(ev.passage.speaker, ev.document[:3000]) if ev.document else None
+        said_by = {w.lower() for w in f"{ev.passage.speaker} {org or ''}".split()}
         return bool(who & said_by)
     if ev.passage.kind == "transcript":
         return False
@@ -377,7 +478,9 @@ def evidence_findings(
         findings.append(Finding("rumour", "none", 1.0, "a party declined to comment"))
     if is_hedged(ev.text):
         findings.append(Finding("hedged", "none", 1.0, f"{ev.passage.speaker or 'the speaker'} hedges"))
-    if ev.passage.role == "host" or ev.text.rstrip().endswith("?"):
+    own_words = bool(speaker and speaker_matches(speaker, ev))
+    # what a questioner asserts is theirs, not the answerer's; it still counts for a claim about the questioner
+    if (ev.passage.role == "host" or ev.text.rstrip().endswith("?")) and not own_words:
         findings.append(
             Finding("question", "none", 1.0, "asserted in a question, not by the one who answers")
         )
@@ -388,7 +491,16 @@ def evidence_findings(
         findings.append(
             Finding("confirm", "supports", 0.8, f"{ev.passage.speaker} confirms: {ev.reply_to[:80]}")
         )
-    if speaker and speaker_matches(speaker, ev):
+    if negated_restatement(frame.content, ev.scoring_text):
+        findings.append(
+            Finding("negated", "refutes", 0.8, "says the opposite: the claim's words under a negation")
+        )
+    elif polarity_gap(frame.content, ev.scoring_text):
+        findings.append(Finding("polarity-gap", "none", 1.0, "the claim is negated, the source is not"))
+    if _PLAN.search(main_clause(frame.content, ev.text)) and not _PLAN.search(frame.content):
+        # "plans to hold meet-ups in X" does not establish that X is already so
+        findings.append(Finding("plan", "none", 1.0, "speaks of plans or expectations, not of what is"))
+    if own_words:
         findings.append(Finding("speaker", "none", 1.0, f"words of {speaker}"))
     # Every name in the claim must be in the sentence, the one before it or the title (a speaker's own
     # organisation counts for "we"); otherwise the evidence is about something else (a sister company,
