@@ -160,6 +160,7 @@ def names(claim: str) -> list[str]:
     """The claim's names, without dates and without the platform ("on ModelYard" scopes, it does not name)."""
     out = []
     for name in entities(claim):
+        name = re.sub(r"^(?:All|Every|Each|Both|Only|Of)\s+", "", name)
         if _is_date_name(name) or re.search(rf"\bon\s+{re.escape(name)}\b", claim):
             continue
         out.append(name)
@@ -346,6 +347,8 @@ def _subjects(claim: str, export: list[Record], exclude: str = "") -> tuple[list
         group = members(m.group("g"), export)
         return (group, True) if group else None
     named = [x for x in names(claim) if norm_value(x) not in norm_value(exclude) or not exclude]
+    if named and re.match(rf"(?:the\s+)?{re.escape(named[0])}\b", claim, re.I):
+        named = named[:1]  # the claim's grammatical subject: "A was released alongside B in May"
     found = [r for x in named for r in find(x, export)]
     return ([found[0]], False) if len({id(r) for r in found}) == 1 else None
 
@@ -360,7 +363,7 @@ def attribute(claim: str, export: list[Record]) -> Found | None:
     for pat, rx in _ATTRIBUTES:
         m = rx.search(claim)
         if m:
-            field_pat, value = pat, m.group("val").strip()
+            field_pat, value = pat, m.group("val").strip().rstrip(".")
             break
     released = None
     if field_pat is None and _RELEASED.search(claim):
