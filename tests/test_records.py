@@ -203,6 +203,7 @@ def test_metric_follows_the_counted_word(exports):
         # not what the export says: another quarter, another measure, another owner, a place it does not list
         ("Pelion was the most downloaded model family in Brisca in Q1 2025.", None, []),
         ("Pelion is the most popular model family in Brisca.", None, []),
+        ("Tundra is among the top two model families every month.", None, []),
         ("Corvid Labs' Pelion was the most downloaded family in Alvania in Q2 2025.", None, []),
         ("Pelion is the most downloaded model family in Dunmore.", None, []),
         # past tense without a date: it may have been, before this export
@@ -309,6 +310,9 @@ def test_a_group_sum_counts_what_the_claim_counts(exports):
         ("Pelion still has more cumulative downloads than Tundra.", "supports"),
         ("Tundra models are currently downloaded more often each month than Pelion models.", "refutes"),
         ("In January 2025, Tundra models were downloaded more often than Pelion models.", None),
+        # past tense, no date: today's export shows it holds, not that it never held
+        ("Pelion had more derivative models than Tundra.", "supports"),
+        ("Tundra had more derivative models than Pelion.", None),
     ],
 )
 def test_comparisons(exports, claim, stance):
@@ -322,6 +326,8 @@ def test_comparisons(exports, claim, stance):
         ("Tundra is the open model family with the most derivative models.", "refutes"),
         ("Pelion-3-8B is the most downloaded Pelion model.", "supports"),
         ("Pelion-3-32B is the most downloaded Pelion model.", "refutes"),
+        ("In January 2025, Tundra was the model family with the most derivative models.", None),
+        ("Tundra was the model family with the most derivative models.", None),
     ],
 )
 def test_superlatives_over_records(exports, claim, stance):

@@ -47,7 +47,7 @@ Found = tuple[str, list[Evidence], str]
 _NOT_ABOUT_IT = ("entity-gap", "rumour", "hedged", "question")
 
 _NEGATED = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.I)
-_PAST = re.compile(r"\b(?:was|were|had|ranked|did)\b", re.I)
+PAST = re.compile(r"\b(?:was|were|had|ranked|did)\b", re.I)
 _CHANGE = re.compile(
     r"\b(?:rose|risen|rise[sn]?|grew|grown|grows?|fell|fallen|falls?|increased?|decreased?|declined?|dropped|"
     r"gained|lost|doubled|tripled|halved|changed?|jumped|climbed)\b|\bbetween\b.+\band\b|\bsince\b",
@@ -268,6 +268,8 @@ def rank(claim: str, export: list[Record], header: str) -> Found | None:
     who = [x for x in claim_names if norm_name(x) in item_names]
     where = [r for r, _ in ranked if any(r.is_(x) for x in claim_names)]
     every = _EVERY.search(claim)
+    if every and not any(every.group("kind")[:5].lower() == (r.key or "")[:5] for r, _ in ranked):
+        every = None  # "every month" is no universal over the records: "every country" is, over countries
     if len(who) != 1 or (not where and not every):
         return None
     if where and every:
@@ -283,8 +285,8 @@ def rank(claim: str, export: list[Record], header: str) -> Found | None:
     held, failed, notes = [], [], []
     for r in scope:
         _, items = r.ranking()  # type: ignore[misc]
-        names_ = [norm_name(_item_name(i)[1] or "") for i in items]
-        place = names_.index(x) + 1 if x in names_ else None
+        listed = [norm_name(_item_name(i)[1] or "") for i in items]
+        place = listed.index(x) + 1 if x in listed else None
         if place is None and len(items) < n:
             return None  # the ranking stops before the place the claim asks about
         ok = place is not None and (place == n if how == "rank" else place <= n)
@@ -296,7 +298,7 @@ def rank(claim: str, export: list[Record], header: str) -> Found | None:
     holds = not failed
     if negated:
         holds = not holds
-    if not holds and when == "undated" and _PAST.search(claim) and not negated:
+    if not holds and when == "undated" and PAST.search(claim) and not negated:
         return None  # "X was the most downloaded in Y", no date: it may have been, before this export
     # the records that decide: a counterexample refutes "every"; each place it holds supports
     cited = (held if holds else failed) if not negated else (failed if holds else held)
@@ -461,13 +463,16 @@ def superlative(claim: str, export: list[Record]) -> Found | None:
     if len(scope) < 2 or not _noun_fits(noun, x.key):
         return None
     key = metric(what + " " + claim, scope)
-    if key is None:
+    when = timing(claim, x.date, None)
+    if key is None or when not in ("undated", "same"):
         return None
     order = sorted(scope, key=lambda r: r.value(key) or 0, reverse=not fewest)
     place = order.index(x) + 1
     holds = place == k
     if _NEGATED.search(claim):
         holds = not holds
+    if not holds and when == "undated" and PAST.search(claim):
+        return None  # "X was the family with the most ...", no date: perhaps before this export
     reason = f"{key}: {x.name} {x.fields[key]} is number {place} of {len(scope)}; first {order[0].name} {order[0].fields[key]}"
     cited = [x, *[r for r in order[:k] if r is not x]]
     return ("supports" if holds else "refutes"), [r.evidence for r in cited], reason
@@ -549,7 +554,7 @@ def threshold(
     if (
         stance == "refutes"
         and when == "undated"
-        and _PAST.search(claim)
+        and PAST.search(claim)
         and figure.comparator not in ("gt", "ge")
     ):
         # "was downloaded N times" with no date: perhaps at some earlier time. "More than N" is another

@@ -106,7 +106,8 @@ class Record:
         return None
 
 
-def _split_fields(statement: str) -> dict[str, str]:
+def read_fields(statement: str) -> dict[str, str]:
+    """ "key: value | key: value" -> {"key": "value", ...} (keys lower-cased)."""
     out: dict[str, str] = {}
     for part in statement.split(" | "):
         key, sep, value = part.partition(": ")
@@ -131,7 +132,7 @@ def _nested(value: str) -> list[dict[str, str]] | None:
 
 
 def parse(ev: Evidence) -> Record:
-    raw = _split_fields(ev.scoring_text)
+    raw = read_fields(ev.scoring_text)
     fields, lists = {}, {}
     for key, value in raw.items():
         items = _nested(value)

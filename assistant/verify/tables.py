@@ -3,7 +3,6 @@ models combined", "the B models together had more than N downloads".
 
 Each side is a record about the name itself (see records.py), or else the rows of the group it names, added
 up; both sides come from one export, and a claim about another date than the export's snapshot is left alone.
-The older helpers (fields, metric_field) read a statement's fields and pick a metric by shared word stems.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.record_checks import threshold, timing
+from assistant.verify.record_checks import PAST, threshold, timing
 from assistant.verify.records import Record, by_export, find, members, records
 from assistant.verify.records import metric as record_metric
 
@@ -30,8 +29,6 @@ _PASSIVE = re.compile(
     r"(?P<rest>.*?)\s+than\s+(?:the\s+)?(?P<b>.+?)(?:\s+(?:are|were|is|was|do|did))?(?:\s+combined)?\.?$",
     re.I,
 )
-_IDENTITY = ("model_id", "model", "name", "family", "country", "organization", "repo", "id")
-_WINDOW = re.compile(r"\b(?:30 days|month|monthly|last_30d)\b", re.I)
 
 
 @dataclass
@@ -70,53 +67,6 @@ def parse_comparison(claim: str) -> Comparison | None:
     )
 
 
-def fields(statement: str) -> dict[str, str]:
-    out = {}
-    for part in statement.split(" | "):
-        key, sep, value = part.partition(": ")
-        if sep:
-            out[key.strip().lower()] = value.strip()
-    return out
-
-
-def _number(value: str) -> float | None:
-    try:
-        return float(value.replace(",", ""))
-    except ValueError:
-        return None
-
-
-def _is(name: str, row: dict[str, str]) -> bool:
-    """Is this row about ``name``? Only the row's own identity counts: a model's row names its family too,
-    but it is not the family's row."""
-    key = next((k for k in _IDENTITY if row.get(k)), None)
-    if key is None:
-        return False
-    value = row[key].lower()
-    return value == name.lower() or value.rsplit("/", 1)[-1] == name.lower()
-
-
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower().replace("-", "")) if len(w) > 2}
-
-
-def metric_field(metric: str, row: dict[str, str], claim: str) -> str | None:
-    """The numeric field whose name shares most stems with the claim's metric words."""
-    wanted = _stems(metric)
-    best, best_score = None, 0.0
-    for key, value in row.items():
-        if _number(value) is None or key in _IDENTITY:
-            continue
-        score = len(wanted & _stems(key))
-        if score and ("30d" in key or "month" in key) != bool(_WINDOW.search(claim)):
-            score -= 0.5  # all-time figures unless the claim speaks of a month
-        if score and "total" in key:
-            score += 0.25  # "derivative models" is the total, not one kind of derivative
-        if score > best_score:
-            best, best_score = key, score
-    return best
-
-
 def _side(name: str, export: list[Record], groups: bool) -> list[Record] | None:
     """One record about ``name``; or, when ``groups``, the rows of the group it names ("Quill-3" models)."""
     own = find(name, export)
@@ -145,7 +95,8 @@ def compare_rows(claim: str, evidence: list[Evidence]) -> tuple[str, list[Eviden
             a, b = _side(comparison.a, export, groups), _side(comparison.b, export, groups)
             if a is None or b is None or a == b:
                 continue
-            if timing(claim, export[0].date, None) not in ("undated", "same"):
+            when = timing(claim, export[0].date, None)
+            if when not in ("undated", "same"):
                 return None  # a claim about another date than the snapshot's
             key = record_metric(comparison.metric + " " + claim, a + b)
             if key is None:
@@ -154,16 +105,14 @@ def compare_rows(claim: str, evidence: list[Evidence]) -> tuple[str, list[Eviden
             if va == vb:
                 continue
             holds = va > vb if comparison.more else va < vb
+            if not holds and when == "undated" and PAST.search(claim):
+                return None  # "A had more X than B", no date: perhaps before this export
             reason = f"{key}: {comparison.a} {_shown(a, key, va)}, {comparison.b} {_shown(b, key, vb)}"
             return ("supports" if holds else "refutes"), [r.evidence for r in a + b], reason
     return None
 
 
 _TOGETHER = re.compile(r"\b(?:together|combined|in total|altogether|between them)\b", re.I)
-
-
-def is_sum(claim: str) -> bool:
-    return bool(_TOGETHER.search(claim))
 
 
 def sum_rows(claim: str, evidence: list[Evidence]) -> tuple[str, list[Evidence], str] | None:
