@@ -20,14 +20,19 @@ from assistant.verify.aggregate import Decision, combine, decide, decide_by_scor
 from assistant.verify.calibrate import Calibrator
 from assistant.verify.claims import ClaimFrame, parse_claim
 from assistant.verify.model import ModelScorer
+from assistant.verify.record_checks import check_records, newer_disagrees
+from assistant.verify.records import records
 from assistant.verify.rules import YEARS_AGO, evidence_findings, resolve_role
 from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
-from assistant.verify.tables import compare_rows, is_sum, parse_comparison, sum_rows
+from assistant.verify.tables import compare_rows, sum_rows
 from ingest.metadata import parse_date
 
 log = logging.getLogger(__name__)
 MAX_CITATIONS = 3
-REPLY_RELEVANCE = 0.45  # a host question this close to the claim gets its answer fetched
+REPLY_RELEVANCE = 0.45
+# Up to this many statistics exports, every claim is checked against all of them (a row the retriever missed
+# still counts); beyond, against those the claim's evidence and a search over exports reach.
+MAX_EXPORTS = 24  # a host question this close to the claim gets its answer fetched
 _FINAL = ("llm:", "fallback:", "guard:")  # decided_by values that already name their component in full
 
 
@@ -56,6 +61,8 @@ class Checker:
         self.mode = "full"
         self._reference: str | None = None
         self._generation: int | None = None
+        self._export_cache: dict[str, list[Evidence]] = {}
+        self._statistics: set[str] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, store: Store | None = None) -> Checker:
@@ -100,6 +107,8 @@ class Checker:
         generation = self.store.generation()
         if generation != self._generation:
             self.docs.clear()
+            self._export_cache.clear()
+            self._statistics = None
             self.retriever.invalidate()
             self._reference = None
             self._generation = generation
@@ -111,22 +120,47 @@ class Checker:
             self._reference = max(dates) if dates else ""
         return self._reference or None
 
-    def _table(self, claim: str, evidence: list[Evidence]) -> Decision | None:
-        """ "A has more X than B" over the rows of the statistics exports the evidence came from (all their
-        rows, not only the retrieved ones), newest export first."""
-        if parse_comparison(claim) is None and not is_sum(claim):
-            return None
-        exports = {e.doc_id for e in evidence if e.passage.kind == "statistics"}
-        exports |= {p.doc_id for p, _ in self.store.search(claim, k=8, where={"kind": "statistics"})}
-        rows = gather(
-            [(p, 0.0) for d in exports for p in self.store.passages(d) if p.unit in ("row", "record")],
-            self.docs,
-        )
+    def _statistics_ids(self) -> set[str]:
+        """Every statistics export in the store (once per store generation)."""
+        if self._statistics is None:
+            self._statistics = {d.doc_id for d in self.store.documents() if d.kind == "statistics"}
+        return self._statistics
+
+    def _exports(self, doc_ids: set[str]) -> tuple[list[Evidence], dict[str, str]]:
+        """All rows and records of these statistics exports (not only the retrieved ones), and each export's
+        header statements (its date, period, method). Cached until the store changes."""
+        rows: list[Evidence] = []
+        headers: dict[str, str] = {}
+        for doc_id in sorted(doc_ids):
+            if doc_id not in self._export_cache:
+                passages = [p for p in self.store.passages(doc_id) if p.unit in ("row", "record", "header")]
+                self._export_cache[doc_id] = gather([(p, 0.0) for p in passages], self.docs)
+            for ev in self._export_cache[doc_id]:
+                if ev.passage.unit == "header":
+                    headers[doc_id] = f"{headers.get(doc_id, '')} | {ev.scoring_text}".strip(" |")
+                else:
+                    rows.append(ev)
         rows.sort(key=lambda e: e.date or "", reverse=True)
-        found = compare_rows(claim, rows) or sum_rows(claim, rows)
+        return rows, headers
+
+    def _table(self, claim: str, evidence: list[Evidence]) -> Decision | None:
+        """Claims the statistics exports settle on their own (see verify/tables.py and verify/record_checks.py):
+        comparisons, sums, ranks, attributes of rows, superlatives, figures against one record."""
+        exports = self._statistics_ids()
+        if len(exports) > MAX_EXPORTS:  # many exports: those the claim's words reach
+            exports = {e.doc_id for e in evidence if e.passage.kind == "statistics"}
+            exports |= {p.doc_id for p, _ in self.store.search(claim, k=8, where={"kind": "statistics"})}
+        if not exports:
+            return None
+        rows, headers = self._exports(exports)
+        found = (
+            compare_rows(claim, rows) or sum_rows(claim, rows) or check_records(claim, records(rows), headers)
+        )
         if found is None:
             return None
         stance, cited, reason = found
+        if newer_disagrees(claim, stance, cited, evidence):
+            return None  # a present-tense claim: a later document on the same figure decides, not the export
         if stance == "supports":
             return Decision(
                 "SUPPORTED",
@@ -189,7 +223,9 @@ class Checker:
         frame = parse_claim(claim)
         evidence = self.evidence(claim, doc_ids, frame)
         if self.mode == "full":
-            decision = self._table(frame.content, evidence) or decide(frame, evidence)
+            # "Z said P" is judged on Z's words: an export may settle P, not whether Z said it
+            table = None if frame.speaker else self._table(frame.content, evidence)
+            decision = table or decide(frame, evidence)
             decision = self.judge.judge(claim, evidence, decision)
         else:
             decision = (

@@ -261,19 +261,27 @@ def test_a_yes_is_not_undone_by_a_later_negation():
 
 
 def test_comparison_parsing_and_metric_fields():
-    from assistant.verify.tables import fields, metric_field, parse_comparison
+    from assistant.verify.records import Record, metric, read_fields
+    from assistant.verify.tables import parse_comparison
 
     c = parse_comparison("Quill has more quantized derivative models on ModelHub than Skerry.")
     assert (c.a, c.b, c.metric, c.more) == ("Quill", "Skerry", "quantized derivative models", True)
     assert parse_comparison("Quill is popular in Ardmoor.") is None
-    row = fields(
-        "family: Skerry | downloads.all_time_millions: 812.39 | downloads.last_30d_millions: 31.37 | "
-        "derivative_models.quantizations: 46476 | derivative_models.total: 120000"
+    c = parse_comparison("Quill models are currently downloaded more often each month than Skerry models.")
+    assert (c.a, c.b, c.more) == ("Quill", "Skerry", True)
+    row = Record(
+        None,  # type: ignore[arg-type]
+        read_fields(
+            "family: Skerry | downloads.all_time_millions: 812.39 | downloads.last_30d_millions: 31.37 | "
+            "derivative_models.quantizations: 46476 | derivative_models.total: 120000"
+        ),
     )
-    assert metric_field("quantized derivative models", row, "") == "derivative_models.quantizations"
-    assert metric_field("derivative models", row, "") == "derivative_models.total"
-    assert metric_field("downloads", row, "") == "downloads.all_time_millions"
-    assert metric_field("downloads", row, "in the last 30 days") == "downloads.last_30d_millions"
+    assert metric("quantized derivative models", [row]) == "derivative_models.quantizations"
+    assert metric("derivative models", [row]) == "derivative_models.total"
+    assert metric("downloads", [row]) == "downloads.all_time_millions"
+    assert metric("cumulative downloads", [row]) == "downloads.all_time_millions"
+    assert metric("downloads in the last 30 days", [row]) == "downloads.last_30d_millions"
+    assert row.value("downloads.last_30d_millions") == 31.37e6
 
 
 def test_a_scorer_verdict_cites_only_the_sentences_that_decided_it():

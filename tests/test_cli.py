@@ -104,6 +104,7 @@ def test_demo_ingests_the_sample_and_checks_claims():
     assert result.exit_code == 0, result.output
     assert "sample corpus: 11 files (11 new)" in result.stdout
     assert result.stdout.count("SUPPORTED") >= 1 and "REFUTED" in result.stdout
-    assert "just short of 500 million" in result.stdout  # a quote is shown
+    # a quote is shown: the family's record in the 31 October export refutes the October claim
+    assert '"all_time_millions": 490.4' in result.stdout
     again = runner.invoke(app, ["demo", "Lumora Labs is an investor in Pellucid Robotics."])
     assert "(0 new)" in again.stdout and "REFUTED" in again.stdout

@@ -1,8 +1,8 @@
-"""Comparisons over statistics rows: "A has more <metric> than B", judged on the two rows of one export.
+"""Comparisons over statistics records: "A has more <metric> than B", "A alone has more fine-tunes than all B
+models combined", "the B models together had more than N downloads".
 
-Rows and records are stored as readable statements ("model_id: x/A | downloads_all_time: 123 | ..."); here they
-are read back into fields. A claim's names are matched to a row's identity fields, its metric words to the
-numeric field that shares most of them (all-time figures unless the claim speaks of a month or 30 days).
+Each side is a record about the name itself (see records.py), or else the rows of the group it names, added
+up; both sides come from one export, and a claim about another date than the export's snapshot is left alone.
 """
 
 from __future__ import annotations
@@ -11,17 +11,24 @@ import re
 from dataclasses import dataclass
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.claims import entities
-from assistant.verify.quantities import Quantity, compare, extract_quantities
+from assistant.verify.record_checks import PAST, threshold, timing
+from assistant.verify.records import Record, by_export, find, members, records
+from assistant.verify.records import metric as record_metric
 
 _COMPARATIVE = re.compile(
-    r"^(?P<a>.+?)\s+(?:alone\s+)?(?:has|have|had|got|gets|received|receives)\s+(?P<dir>more|fewer|less)\s+"
+    r"^(?P<a>.+?)\s+(?:alone\s+|still\s+|now\s+|currently\s+)*(?:has|have|had|got|gets|received|receives)\s+"
+    r"(?:still\s+)?(?P<dir>more|fewer|less)\s+"
     r"(?P<metric>.+?)\s+(?:on\s+\S+\s+)?than\s+(?:the\s+)?(?P<b>.+?)(?:\s+(?:does|did|do|has|have))?"
     r"(?:\s+on\s+\S+)?(?:\s+combined)?\.?$",
     re.I,
 )
-_IDENTITY = ("model_id", "model", "name", "family", "country", "organization", "repo", "id")
-_WINDOW = re.compile(r"\b(?:30 days|month|monthly|last_30d)\b", re.I)
+# "A models are (currently) downloaded more often (each month) than B models"
+_PASSIVE = re.compile(
+    r"^(?P<a>.+?)\s+(?:is|are|was|were|has been|have been|had been)\s+(?:still\s+|now\s+|currently\s+)*"
+    r"(?P<verb>downloaded|liked|fine-?tuned|quantized)\s+(?P<dir>more|less)\s+(?:often|times|frequently|widely)?"
+    r"(?P<rest>.*?)\s+than\s+(?:the\s+)?(?P<b>.+?)(?:\s+(?:are|were|is|was|do|did))?(?:\s+combined)?\.?$",
+    re.I,
+)
 
 
 @dataclass
@@ -33,124 +40,88 @@ class Comparison:
 
 
 def parse_comparison(claim: str) -> Comparison | None:
-    m = _COMPARATIVE.match(" ".join(claim.split()))
-    if not m:
+    text = " ".join(claim.split())
+    m = _COMPARATIVE.match(text)
+    passive = None if m else _PASSIVE.match(text)
+    if not m and not passive:
         return None
-    clean = lambda x: re.sub(r"^(?:the|all)\s+|'s$|\s+models?$", "", x.strip(), flags=re.I)  # noqa: E731
+    clean = lambda x: re.sub(  # noqa: E731
+        r"^(?:the|all|all the)\s+|^(?:in|on|at)\s+\S+(?:\s+\d{4})?,\s+|'s$|\s+(?:models?|combined)$",
+        "",
+        x.strip(),
+        flags=re.I,
+    )
+    if passive:
+        metric = f"{passive.group('verb')} {passive.group('rest')}".strip()
+        return Comparison(
+            clean(clean(passive.group("a"))),
+            clean(clean(passive.group("b"))),
+            metric,
+            passive.group("dir").lower() == "more",
+        )
     return Comparison(
-        clean(m.group("a")), clean(m.group("b")), m.group("metric"), m.group("dir").lower() == "more"
+        clean(clean(m.group("a"))),
+        clean(clean(m.group("b"))),
+        m.group("metric"),
+        m.group("dir").lower() == "more",
     )
 
 
-def fields(statement: str) -> dict[str, str]:
-    out = {}
-    for part in statement.split(" | "):
-        key, sep, value = part.partition(": ")
-        if sep:
-            out[key.strip().lower()] = value.strip()
-    return out
+def _side(name: str, export: list[Record], groups: bool) -> list[Record] | None:
+    """One record about ``name``; or, when ``groups``, the rows of the group it names ("Quill-3" models)."""
+    own = find(name, export)
+    if len(own) == 1:
+        return own
+    if groups and not own:
+        rows = members(name, export)
+        return rows if len(rows) >= 2 else None
+    return None
 
 
-def _number(value: str) -> float | None:
-    try:
-        return float(value.replace(",", ""))
-    except ValueError:
-        return None
-
-
-def _is(name: str, row: dict[str, str]) -> bool:
-    """Is this row about ``name``? Only the row's own identity counts: a model's row names its family too,
-    but it is not the family's row."""
-    key = next((k for k in _IDENTITY if row.get(k)), None)
-    if key is None:
-        return False
-    value = row[key].lower()
-    return value == name.lower() or value.rsplit("/", 1)[-1] == name.lower()
-
-
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower().replace("-", "")) if len(w) > 2}
-
-
-def metric_field(metric: str, row: dict[str, str], claim: str) -> str | None:
-    """The numeric field whose name shares most stems with the claim's metric words."""
-    wanted = _stems(metric)
-    best, best_score = None, 0.0
-    for key, value in row.items():
-        if _number(value) is None or key in _IDENTITY:
-            continue
-        score = len(wanted & _stems(key))
-        if score and ("30d" in key or "month" in key) != bool(_WINDOW.search(claim)):
-            score -= 0.5  # all-time figures unless the claim speaks of a month
-        if "total" in key:
-            score += 0.25  # "derivative models" is the total, not one kind of derivative
-        if score > best_score:
-            best, best_score = key, score
-    return best
+def _shown(side: list[Record], key: str, total: float) -> str:
+    return side[0].fields[key] if len(side) == 1 else f"{total:,.0f} ({len(side)} rows)"
 
 
 def compare_rows(claim: str, evidence: list[Evidence]) -> tuple[str, list[Evidence], str] | None:
-    """(supports|refutes, the two rows, reason) when both sides are rows of one statistics export."""
+    """(supports|refutes, the rows, reason) when both sides are records of one statistics export: a record
+    each, or a group's rows added up ("A alone has more fine-tunes than all B models combined"). Records about
+    the names themselves are preferred to groups, in any export, over summing rows."""
     comparison = parse_comparison(claim)
     if comparison is None:
         return None
-    rows = [(e, fields(e.scoring_text)) for e in evidence if e.passage.unit in ("row", "record")]
-    for ev_a, row_a in rows:
-        if not _is(comparison.a, row_a):
-            continue
-        for ev_b, row_b in rows:
-            if ev_b.doc_id != ev_a.doc_id or not _is(comparison.b, row_b):
+    exports = by_export(records(evidence))
+    for groups in (False, True):
+        for export in exports.values():
+            a, b = _side(comparison.a, export, groups), _side(comparison.b, export, groups)
+            if a is None or b is None or a == b:
                 continue
-            key = metric_field(comparison.metric, row_a, claim)
-            if key is None or key not in row_b:
+            when = timing(claim, export[0].date, None)
+            if when not in ("undated", "same"):
+                return None  # a claim about another date than the snapshot's
+            key = record_metric(comparison.metric + " " + claim, a + b)
+            if key is None:
                 continue
-            va, vb = _number(row_a[key]), _number(row_b[key])
-            if va is None or vb is None or va == vb:
+            va, vb = (sum(r.value(key) or 0.0 for r in side) for side in (a, b))
+            if va == vb:
                 continue
             holds = va > vb if comparison.more else va < vb
-            reason = f"{key}: {comparison.a} {row_a[key]}, {comparison.b} {row_b[key]}"
-            return ("supports" if holds else "refutes"), [ev_a, ev_b], reason
+            if not holds and when == "undated" and PAST.search(claim):
+                return None  # "A had more X than B", no date: perhaps before this export
+            reason = f"{key}: {comparison.a} {_shown(a, key, va)}, {comparison.b} {_shown(b, key, vb)}"
+            return ("supports" if holds else "refutes"), [r.evidence for r in a + b], reason
     return None
 
 
 _TOGETHER = re.compile(r"\b(?:together|combined|in total|altogether|between them)\b", re.I)
 
 
-def is_sum(claim: str) -> bool:
-    return bool(_TOGETHER.search(claim))
-
-
-def _scale(key: str) -> float:
-    return 1e6 if key.endswith("millions") else 1e3 if key.endswith("_k") else 1.0
-
-
-def _members(group: str, row: dict[str, str]) -> bool:
-    """Is this row one of the group's models ("Quill-3" -> "Quill-3-8B", "lumora/Quill-3-34B")?"""
-    key = next((k for k in _IDENTITY if row.get(k)), None)
-    return key is not None and row[key].rsplit("/", 1)[-1].lower().startswith(group.lower() + "-")
-
-
 def sum_rows(claim: str, evidence: list[Evidence]) -> tuple[str, list[Evidence], str] | None:
     """ "The Quill-3 models together had more than 280 million downloads": the sum of the group's rows in
-    one export, compared with the claim's figure."""
+    one export, compared with the claim's figure (see record_checks.threshold)."""
     if not _TOGETHER.search(claim):
         return None
-    figure = next((q for q in extract_quantities(claim) if q.kind == "count"), None)
-    groups = [e for e in entities(claim) if re.search(r"-\w", e)]
-    if figure is None or not groups:
-        return None
-    rows = [(e, fields(e.scoring_text)) for e in evidence if e.passage.unit in ("row", "record")]
-    for doc_id in dict.fromkeys(e.doc_id for e, _ in rows):
-        members = [(e, r) for e, r in rows if e.doc_id == doc_id and _members(groups[0], r)]
-        if len(members) < 2:
-            continue
-        key = metric_field(" ".join([figure.head or "", *figure.context]), members[0][1], claim)
-        if key is None or any(_number(r.get(key, "")) is None for _, r in members):
-            continue
-        total = sum(_number(r[key]) * _scale(key) for _, r in members)  # type: ignore[operator]
-        stance = compare(figure, Quantity(total, "count", "eq", 0, 0, f"{total:,.0f}", precision=0.5))
-        if stance == "unknown":
-            continue
-        reason = f"{len(members)} {groups[0]} rows add up to {total:,.0f} ({key})"
-        return stance, [e for e, _ in members], reason
+    for export in by_export(records(evidence)).values():
+        found = threshold(claim, export, groups_only=True)
+        if found is not None:
+            return found
     return None

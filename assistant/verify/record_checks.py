@@ -1,0 +1,607 @@
+"""Claims answered from the records of one statistics export (see records.py for how records are read).
+
+Shapes, tried in order on each export (newest first); each returns (supports|refutes, cited records, reason)
+or None when the claim is not of its shape or the export does not settle it:
+
+- rank: "X was the most downloaded family in Y", "X is among the top three ... in every country": a record
+  about Y (or every record) holds a ranking (nested items with a rank);
+- attribute: "A is (not) licensed under L", "every X model is released under L", "A is built on B",
+  "A was released in April 2025": a categorical or date field of the subject's row(s);
+- superlative: "X is the family with the most derivative models", "A is the most downloaded X model":
+  X against every record of its kind (in the group the claim names);
+- threshold: "X has more than N <metric>", "A was downloaded roughly N times in the 30 days to D": one
+  record's field, or the sum of a group's rows.
+
+The export must cover the claim: every name the claim uses appears in it (an owner, "Lumora's Quill", may be
+named by another export instead); otherwise it is about something the export does not count.
+Dates: an export is a snapshot. A claim that names another date is judged only where the snapshot settles it
+(cumulative counts only grow); a past-tense claim without a date is not refuted by today's figures.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.retrieve.evidence import Evidence
+from assistant.verify.claims import entities
+from assistant.verify.quantities import WORD_NUMBERS, Quantity, compare, extract_quantities
+from assistant.verify.records import (
+    GROUP_KEYS,
+    WINDOW,
+    Record,
+    by_export,
+    concept,
+    find,
+    iso_date,
+    members,
+    metric,
+    norm_name,
+    norm_value,
+    number,
+)
+from assistant.verify.rules import has
+
+Found = tuple[str, list[Evidence], str]
+# evidence whose figures do not speak for the claim: another subject, hearsay, a question
+_NOT_ABOUT_IT = ("entity-gap", "rumour", "hedged", "question")
+
+_NEGATED = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.I)
+PAST = re.compile(r"\b(?:was|were|had|ranked|did)\b", re.I)
+_CHANGE = re.compile(
+    r"\b(?:rose|risen|rise[sn]?|grew|grown|grows?|fell|fallen|falls?|increased?|decreased?|declined?|dropped|"
+    r"gained|lost|doubled|tripled|halved|changed?|jumped|climbed)\b|\bbetween\b.+\band\b|\bsince\b",
+    re.I,
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+_QUARTER = re.compile(
+    r"\b(?:Q(?P<q>[1-4])\s*(?P<y>\d{4})|(?P<qw>first|second|third|fourth)\s+quarter\s+(?:of\s+)?(?P<y2>\d{4}))\b",
+    re.I,
+)
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
+_FULL_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
+_YEAR = re.compile(r"\b(?:in|during|of)\s+((?:19|20)\d\d)\b")
+
+
+def _ordinal(word: str) -> int | None:
+    word = word.lower().strip()
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    if word in WORD_NUMBERS:
+        return int(WORD_NUMBERS[word])
+    m = re.match(r"(\d+)(?:st|nd|rd|th)?$", word)
+    return int(m.group(1)) if m else None
+
+
+# --- when -----------------------------------------------------------------------------------------------
+
+
+def _day(iso: str | None) -> int | None:
+    try:
+        return date.fromisoformat(iso).toordinal() if iso else None
+    except ValueError:
+        return None
+
+
+def claim_span(claim: str) -> tuple[str, str] | None:
+    """The stretch of time a claim names: a quarter, a full date, a month or a year (first and last day)."""
+    m = _QUARTER.search(claim)
+    if m:
+        q = int(m.group("q")) if m.group("q") else _ORDINALS[m.group("qw").lower()]
+        y = int(m.group("y") or m.group("y2"))
+        end = date(y + q // 4, q % 4 * 3 + 1, 1).toordinal() - 1
+        return date(y, 3 * q - 2, 1).isoformat(), date.fromordinal(end).isoformat()
+    m = _FULL_DATE.search(claim)
+    if m:
+        iso = date(int(m.group(3)), _MONTHS.index(m.group(2).lower()) + 1, int(m.group(1))).isoformat()
+        return iso, iso
+    m = _MONTH_YEAR.search(claim)
+    if m:
+        y, mo = int(m.group(2)), _MONTHS.index(m.group(1).lower()) + 1
+        end = date(y + mo // 12, mo % 12 + 1, 1).toordinal() - 1
+        return date(y, mo, 1).isoformat(), date.fromordinal(end).isoformat()
+    m = _YEAR.search(claim)
+    if m:
+        return f"{m.group(1)}-01-01", f"{m.group(1)}-12-31"
+    return None
+
+
+def export_period(header: str) -> tuple[str, str] | None:
+    """ "period: 2025-07-01/2025-09-30" in an export's header."""
+    m = re.search(r"period[\w.]*: (\d{4}-\d\d-\d\d)\s*(?:/|to|–|--)\s*(\d{4}-\d\d-\d\d)", header, re.I)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def timing(claim: str, snapshot: str | None, period: tuple[str, str] | None) -> str | None:
+    """How the claim's time relates to the export: "undated", "same", "later", "earlier", or None when the
+    export cannot speak to it (a named period it does not cover)."""
+    span = claim_span(claim)
+    if span is None:
+        return "undated"
+    lo, hi = _day(span[0]), _day(span[1])
+    if period is not None:
+        plo, phi = _day(period[0]), _day(period[1])
+        if lo is None or plo is None or hi is None or phi is None:
+            return None
+        # the claim's stretch is the export's period, or lies inside it ("in August 2025" of Q3)
+        return "same" if plo <= lo and hi <= phi else None
+    snap = _day(snapshot)
+    if snap is None or lo is None or hi is None:
+        return None
+    if hi - lo > 31:  # a year or a quarter: a snapshot is one day, it does not speak for a whole period
+        return "same" if hi >= snap >= hi - 3 else None
+    if abs(hi - snap) <= 3:
+        return "same"
+    return "later" if hi > snap else "earlier"
+
+
+# --- coverage -------------------------------------------------------------------------------------------
+
+
+def _is_date_name(name: str) -> bool:
+    return bool(_QUARTER.search(name) or re.fullmatch(r"(?:Q[1-4]\s*)?\d{4}", name))
+
+
+def names(claim: str) -> list[str]:
+    """The claim's names, without dates and without the platform ("on ModelYard" scopes, it does not name)."""
+    out = []
+    for name in entities(claim):
+        name = re.sub(r"^(?:All|Every|Each|Both|Only|Of)\s+", "", name)
+        if _is_date_name(name) or re.search(rf"\bon\s+{re.escape(name)}\b", claim):
+            continue
+        out.append(name)
+    return out
+
+
+def _owner_ok(owner: str, thing: str, every: list[Record]) -> bool | None:
+    """ "Lumora's Quill": does some record about Quill (or a row of it) name Lumora as its organisation?"""
+    o = norm_value(owner)
+    related = find(thing, every) + members(thing, every)
+    orgs = {norm_value(r.fields.get(k, "")) for r in related for k in GROUP_KEYS if r.fields.get(k)}
+    orgs.discard(norm_value(thing))
+    if not orgs:
+        return None
+    return any(v.startswith(o) or o.startswith(v) for v in orgs)
+
+
+def uncovered(claim: str, export: list[Record], every: list[Record]) -> list[str] | None:
+    """The claim's names the export does not mention; None when an owner contradicts the records."""
+    text = (export[0].evidence.document or "") + " " + (export[0].evidence.passage.title or "")
+    lowered, squeezed = text.lower(), norm_value(text)
+    missing = []
+    for name in names(claim):
+        if name.lower() in lowered or (len(norm_value(name)) > 2 and norm_value(name) in squeezed):
+            continue
+        owned = re.search(rf"{re.escape(name)}['’]s?\s+([A-Z][\w.-]*)", claim)
+        if owned:
+            ok = _owner_ok(name, owned.group(1), every)
+            if ok is False:
+                return None
+            if ok:
+                continue
+        missing.append(name)
+    return missing
+
+
+# --- rank within a record's ranking ---------------------------------------------------------------------
+
+_MOST = re.compile(
+    r"\b(?:the\s+)?(?:(?P<ord>second|third|fourth|fifth|\d+(?:st|nd|rd|th))[- ])?most\s+"
+    r"(?P<verb>downloaded|popular|used|widely[- ]used|liked)\b(?P<noun>(?:\s+[a-z][\w-]*){0,3})",
+    re.I,
+)
+_TOP = re.compile(r"\bamong\s+the\s+top\s+(?P<n>\w+)\b(?P<noun>(?:\s+[a-z][\w-]*){0,3})", re.I)
+_RANKS = re.compile(
+    r"\b(?:ranks?|ranked|placed|came)\s+(?:in\s+)?(?:No\.?\s*|number\s+)?(?P<ord>\w+)(?:\s+place)?\b", re.I
+)
+_LEADS = re.compile(
+    r"\b(?:is|was|remains|remained)\s+(?:still\s+)?the\s+(?:top|leading|number[- ]one|No\.?\s*1)\b"
+    r"(?P<noun>(?:\s+[a-z][\w-]*){0,3})",
+    re.I,
+)
+_EVERY = re.compile(r"\b(?:in\s+)?(?:every|each|all)\s+(?:of\s+the\s+)?(?P<kind>[a-z]+)", re.I)
+
+
+def _wanted_rank(claim: str) -> tuple[str, int, str, str | None] | None:
+    """("rank", k) or ("top", n), the noun phrase after it, and the verb ("downloaded"; None for "top")."""
+    m = _MOST.search(claim)
+    if m:
+        k = _ordinal(m.group("ord")) if m.group("ord") else 1
+        return ("rank", k, m.group("noun"), m.group("verb").lower()) if k else None
+    m = _TOP.search(claim)
+    if m:
+        n = _ordinal(m.group("n"))
+        return ("top", n, m.group("noun"), None) if n else None
+    m = _RANKS.search(claim)
+    if m:
+        k = _ordinal(m.group("ord"))
+        return ("rank", k, "", None) if k else None
+    m = _LEADS.search(claim)
+    if m:
+        return "rank", 1, m.group("noun"), None
+    return None
+
+
+def _noun_fits(noun: str, key: str | None) -> bool:
+    """ "model family" ranks families; "model" alone ranks models; a company is an organisation."""
+    noun, key = noun.lower(), (key or "").lower()
+    if "famil" in noun:
+        return "famil" in key
+    if re.search(r"\bmodels?\b", noun):
+        return "model" in key or key in ("name", "repo", "repo_id")
+    if re.search(r"compan|organi[sz]|lab|developer|publisher", noun):
+        return bool(re.search(r"org|compan|author|publisher", key))
+    return True
+
+
+def _item_name(item: dict[str, str]) -> tuple[str | None, str | None]:
+    key = next((k for k, v in item.items() if k != "rank" and number(v) is None), None)
+    return key, item.get(key) if key else None
+
+
+def rank(claim: str, export: list[Record], header: str) -> Found | None:
+    wanted = _wanted_rank(claim)
+    ranked = [(r, rk) for r in export if (rk := r.ranking())]
+    if wanted is None or not ranked:
+        return None
+    how, n, noun, verb = wanted
+    if verb is not None and verb != "downloaded":
+        return None  # "most popular", "most used": not what a download ranking counts
+    if verb == "downloaded" and "download" not in (header + " " + export[0].evidence.scoring_text).lower():
+        return None
+    claim_names = names(claim)
+    item_names = {norm_name(v) for _, (_, items) in ranked for i in items if (v := _item_name(i)[1])}
+    who = [x for x in claim_names if norm_name(x) in item_names]
+    where = [r for r, _ in ranked if any(r.is_(x) for x in claim_names)]
+    every = _EVERY.search(claim)
+    if every and not any(every.group("kind")[:5].lower() == (r.key or "")[:5] for r, _ in ranked):
+        every = None  # "every month" is no universal over the records: "every country" is, over countries
+    if len(who) != 1 or (not where and not every):
+        return None
+    if where and every:
+        return None
+    scope = where or [r for r, _ in ranked]
+    if not all(_noun_fits(noun, _item_name(rk[1][0])[0]) for r, rk in ranked if r in scope):
+        return None
+    when = timing(claim, export[0].date, export_period(header))
+    if when not in ("undated", "same"):
+        return None
+    negated = bool(_NEGATED.search(claim))
+    x = norm_name(who[0])
+    held, failed, notes = [], [], []
+    for r in scope:
+        _, items = r.ranking()  # type: ignore[misc]
+        listed = [norm_name(_item_name(i)[1] or "") for i in items]
+        place = listed.index(x) + 1 if x in listed else None
+        if place is None and len(items) < n:
+            return None  # the ranking stops before the place the claim asks about
+        ok = place is not None and (place == n if how == "rank" else place <= n)
+        top = _item_name(items[0])[1]
+        notes.append(
+            f"{r.name}: {who[0]} {'ranks ' + str(place) if place else 'is not listed'} (first: {top})"
+        )
+        (held if ok else failed).append(r)
+    holds = not failed
+    if negated:
+        holds = not holds
+    if not holds and when == "undated" and PAST.search(claim) and not negated:
+        return None  # "X was the most downloaded in Y", no date: it may have been, before this export
+    # the records that decide: a counterexample refutes "every"; each place it holds supports
+    cited = (held if holds else failed) if not negated else (failed if holds else held)
+    shown = [n for r, n in zip(scope, notes, strict=True) if r in cited]
+    return ("supports" if holds else "refutes"), [r.evidence for r in cited], "; ".join(shown)
+
+
+# --- attributes of rows ---------------------------------------------------------------------------------
+
+_VALUE_END = r"(?P<val>[A-Za-z][\w .+-]*?)(?:\s+licen[cs]e)?(?:\s+on\s+[A-Z]\w*)?\s*\.?$"
+_ATTRIBUTES = (
+    (
+        "licen[cs]e",
+        re.compile(
+            r"\b(?:licen[cs]ed|released|published|available|distributed|offered|shared)\s+under\s+"
+            r"(?:the\s+|an?\s+)?" + _VALUE_END,
+            re.I,
+        ),
+    ),
+    (
+        "licen[cs]e",
+        re.compile(r"\buses?\s+(?:the\s+|an?\s+)?(?P<val>[A-Za-z][\w .+-]*?)\s+licen[cs]e\b", re.I),
+    ),
+    (
+        "base",
+        re.compile(
+            r"\b(?:based on|built on(?: top of)?|fine-?tuned from|derived from|a fine-?tune of|"
+            r"a derivative of)\s+(?:the\s+)?(?P<val>[\w./-]+(?:\s+[A-Z][\w.-]*)?)",
+            re.I,
+        ),
+    ),
+)
+_RELEASED = re.compile(
+    r"\b(?:first\s+)?(?:released|published|launched|created|uploaded|came out|debuted|open-sourced)\b", re.I
+)
+_DATE_KEY = re.compile(r"created|release|published|first_public|launch", re.I)
+_UNIVERSAL = re.compile(
+    r"\b(?i:every|each|all(?:\s+(?:of\s+)?the)?(?:\s+[a-z]+)?)\s+(?:of\s+(?:the\s+)?)?(?P<g>[A-Z][\w.-]*)"
+    r"(?:\s+models?|\s+rows?)?\b"
+)
+_PLURAL = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?P<g>[A-Z][\w.-]*)\s+models\s+(?:are|were|have|had)\b", re.I)
+
+
+def _subjects(claim: str, export: list[Record], exclude: str = "") -> tuple[list[Record], bool] | None:
+    """The rows a claim is about, and whether it speaks of all of a group ("every Quill model")."""
+    m = _UNIVERSAL.search(claim) or _PLURAL.search(claim)
+    if m:
+        group = members(m.group("g"), export)
+        return (group, True) if group else None
+    named = [x for x in names(claim) if norm_value(x) not in norm_value(exclude) or not exclude]
+    if named and re.match(rf"(?:the\s+)?{re.escape(named[0])}\b", claim, re.I):
+        named = named[:1]  # the claim's grammatical subject: "A was released alongside B in May"
+    found = [r for x in named for r in find(x, export)]
+    return ([found[0]], False) if len({id(r) for r in found}) == 1 else None
+
+
+def _date_matches(claimed: tuple[str, str], value: str) -> bool | None:
+    iso = iso_date(value)
+    return None if iso is None else claimed[0] <= iso <= claimed[1]
+
+
+def attribute(claim: str, export: list[Record]) -> Found | None:
+    field_pat, value = None, None
+    for pat, rx in _ATTRIBUTES:
+        m = rx.search(claim)
+        if m:
+            field_pat, value = pat, m.group("val").strip().rstrip(".")
+            break
+    released = None
+    if field_pat is None and _RELEASED.search(claim):
+        released = claim_span(claim[_RELEASED.search(claim).end() :])  # type: ignore[union-attr]
+        if released is None:
+            return None
+        field_pat = _DATE_KEY.pattern
+    if field_pat is None:
+        return None
+    subjects = _subjects(claim, export, value or "")
+    if subjects is None:
+        return None
+    rows, universal = subjects
+    key = next((k for k in rows[0].fields if re.search(field_pat, k, re.I)), None)
+    if key is None and field_pat == "base":
+        return None  # no declared base: the row cannot say what it was built on
+    if key is None:
+        # a row that lacks the field (empty cells are not stored) cannot answer for it
+        key = next((k for r in export for k in r.fields if re.search(field_pat, k, re.I)), None)
+        if key is None:
+            return None
+    if any(key not in r.fields for r in rows):
+        return None
+    if value is not None:
+        wanted = norm_value(value) if field_pat != "base" else norm_name(value)
+        column = {norm_value(r.fields[key]) for r in export if key in r.fields}
+        if field_pat != "base" and not any(v.startswith(wanted) for v in column if wanted):
+            return None  # not a value this column ever takes ("a permissive licence"): no verdict
+        if (
+            field_pat == "base"
+            and not find(value, export)
+            and not any(norm_name(r.fields[key]) == wanted for r in export if key in r.fields)
+        ):
+            return None
+
+        def match(r: Record) -> bool | None:
+            if field_pat == "base":
+                return norm_name(r.fields[key]) == wanted
+            return norm_value(r.fields[key]).startswith(wanted)
+    else:
+
+        def match(r: Record) -> bool | None:
+            return _date_matches(released, r.fields[key])  # type: ignore[arg-type]
+
+    results = [(r, match(r)) for r in rows]
+    if any(ok is None for _, ok in results):
+        return None
+    negated = bool(_NEGATED.search(claim))
+    holds = all(ok for _, ok in results) if not negated else not any(ok for _, ok in results)
+    deciding = [r for r, ok in results if ok == negated] if not holds else [r for r, _ in results]
+    reason = "; ".join(f"{r.name}: {key} {r.fields[key]}" for r in deciding[:4])
+    if universal:
+        reason = f"{len(rows)} rows; " + reason
+    return ("supports" if holds else "refutes"), [r.evidence for r in deciding], reason
+
+
+# --- superlative over records ---------------------------------------------------------------------------
+
+_WITH_MOST = re.compile(
+    r"\b(?:the\s+)?(?P<noun>(?:[a-z][\w-]*\s+){0,3}?)(?:with|that has|to have)\s+the\s+(?P<ord>most|largest number of|"
+    r"highest number of|fewest|least)\s+(?P<what>[\w -]+?)(?:\s+(?:on|in|of|among)\b.*)?\.?$",
+    re.I,
+)
+_HAS_MOST = re.compile(
+    r"\b(?:has|have|had)\s+the\s+(?P<ord>most|largest number of|highest number of|fewest|least)\s+(?P<what>[\w -]+?)"
+    r"(?:\s+(?:on|in|of|among)\b.*)?\.?$",
+    re.I,
+)
+
+
+def superlative(claim: str, export: list[Record]) -> Found | None:
+    m = _WITH_MOST.search(claim) or _HAS_MOST.search(claim)
+    if m:
+        what, noun, k = m.group("what"), m.groupdict().get("noun") or "", 1
+        fewest = m.group("ord").lower() in ("fewest", "least")
+    else:
+        mm = _MOST.search(claim)
+        if mm is None or mm.group("verb").lower() != "downloaded":
+            return None
+        what, noun = "downloads", mm.group("noun")
+        k, fewest = (_ordinal(mm.group("ord")) if mm.group("ord") else 1), False
+        if k is None:
+            return None
+    claim_names = names(claim)
+    subject = [r for x in claim_names for r in find(x, export)]
+    if len(subject) != 1:
+        return None
+    x = subject[0]
+    scope = [r for r in export if r.key == x.key]
+    groups = [g for g in claim_names if not x.is_(g) and members(g, scope)]
+    if groups:  # "the most downloaded Quill model": among Quill's rows
+        scope = [r for r in members(groups[0], scope)]
+        if x not in scope:
+            return None
+    if len(scope) < 2 or not _noun_fits(noun, x.key):
+        return None
+    key = metric(what + " " + claim, scope)
+    when = timing(claim, x.date, None)
+    if key is None or when not in ("undated", "same"):
+        return None
+    order = sorted(scope, key=lambda r: r.value(key) or 0, reverse=not fewest)
+    place = order.index(x) + 1
+    holds = place == k
+    if _NEGATED.search(claim):
+        holds = not holds
+    if not holds and when == "undated" and PAST.search(claim):
+        return None  # "X was the family with the most ...", no date: perhaps before this export
+    reason = f"{key}: {x.name} {x.fields[key]} is number {place} of {len(scope)}; first {order[0].name} {order[0].fields[key]}"
+    cited = [x, *[r for r in order[:k] if r is not x]]
+    return ("supports" if holds else "refutes"), [r.evidence for r in cited], reason
+
+
+# --- a figure against one record, or a group's sum ------------------------------------------------------
+
+_ADDITIVE = ("download", "derivative", "fine_?tun", "quanti[sz]", "adapter", "merge", "like")
+
+
+def _figure(claim: str) -> Quantity | None:
+    """The claim's one figure, leaving out counts of the things summed ("the six Quill-3 models")."""
+    figures = []
+    for q in extract_quantities(claim):
+        if q.kind not in ("count", "percent"):
+            continue
+        if re.match(
+            r"\s+(?:[A-Z][\w.-]*\s+)?(?:models?|variants?|rows?|famil\w+|countries)\b", claim[q.end :]
+        ):
+            continue
+        figures.append(q)
+    return figures[0] if len(figures) == 1 else None
+
+
+def _precision(raw: str, factor: float) -> float:
+    digits = raw.replace(",", "").strip()
+    return 0.5 * 10 ** -len(digits.split(".")[1]) * factor if "." in digits else 0.5 * factor
+
+
+def threshold(
+    claim: str, export: list[Record], groups: bool = True, groups_only: bool = False
+) -> Found | None:
+    """``groups``: may a name that is no record's identity stand for the sum of its group's rows?"""
+    if _CHANGE.search(claim) or re.search(r"\bthan\s+(?![\d~]|a\s|an\s|one\s|two\s|three\s)", claim):
+        return None
+    figure = _figure(claim)
+    if figure is None or concept(claim) is None:
+        return None
+    claim_names = names(claim)
+    named = [r for x in claim_names for r in find(x, export)]
+    if len({id(r) for r in named}) > 1 or (named and groups_only):
+        return None
+    if named:
+        rows, what = named[:1], named[0].name
+    else:
+        summed = [(x, members(x, export)) for x in claim_names] if groups else []
+        summed = [(x, g) for x, g in summed if len(g) >= 2]
+        if len(summed) != 1 or not re.search("|".join(_ADDITIVE), concept(claim) or ""):
+            return None
+        what, rows = summed[0]
+    key = metric(claim, rows)
+    if key is None:
+        return None
+    is_percent = bool(re.search(r"share|pct|percent", key))
+    if is_percent != (figure.kind == "percent"):
+        return None
+    total = sum(r.value(key) or 0.0 for r in rows)
+    factor = (rows[0].value(key) or 1) / (number(rows[0].fields[key]) or 1)
+    found = Quantity(
+        total, figure.kind, "eq", 0, 0, f"{total:,.0f}", precision=_precision(rows[0].fields[key], factor)
+    )
+    stance = compare(figure, found)
+    if stance == "unknown":
+        return None
+    windowed = bool(re.search(r"\d+d\b|\d+d_|month|week|last", key))
+    when = timing(claim, rows[0].date, None)
+    if when is None:
+        return None
+    if when in ("later", "earlier"):
+        # a named date away from the snapshot: only what growth cannot undo ("more than N" held at the
+        # snapshot holds later; "more than N" failed at the snapshot failed earlier)
+        if windowed or figure.comparator not in ("gt", "ge", "lt", "le"):
+            return None
+        up = figure.comparator in ("gt", "ge")
+        if (stance == "supports") != (up == (when == "later")):
+            return None
+    if when == "undated" and windowed and not WINDOW.search(claim):
+        return None
+    if (
+        stance == "refutes"
+        and when == "undated"
+        and PAST.search(claim)
+        and figure.comparator not in ("gt", "ge")
+    ):
+        # "was downloaded N times" with no date: perhaps at some earlier time. "More than N" is another
+        # matter: a count that only grows was not above N before if it is not above N now.
+        return None
+    shown = rows[0].fields[key] if len(rows) == 1 else f"{total:,.0f} over {len(rows)} rows"
+    return stance, [r.evidence for r in rows], f"{what}: {key} {shown}"
+
+
+# --- precedence ----------------------------------------------------------------------------------------
+
+
+def newer_disagrees(claim: str, stance: str, cited: list[Evidence], evidence: list[Evidence]) -> bool:
+    """A claim without a date is judged on the newest document that addresses it: when a document dated after
+    the export finds the claim's figures the other way, the export does not decide."""
+    if claim_span(claim) is not None or not cited:
+        return False
+    snapshot = max((e.date or "" for e in cited), default="")
+    other = "refutes" if stance == "supports" else "supports"
+    return any(
+        (e.date or "") > snapshot and f.kind in ("numeric", "date") and f.stance == other
+        for e in evidence
+        if e.passage.kind != "statistics" and not any(has(e, k) for k in _NOT_ABOUT_IT)
+        for f in e.findings
+    )
+
+
+# --- entry ----------------------------------------------------------------------------------------------
+
+
+def check_records(claim: str, rows: list[Record], headers: dict[str, str] | None = None) -> Found | None:
+    """The first shape that settles the claim on one export, newest export first. A record about the claim's
+    subject itself (a family's own record) is looked for in every export before a group's rows are summed."""
+    headers = headers or {}
+    claim = " ".join(claim.split())
+    exports = [
+        (doc_id, export)
+        for doc_id, export in by_export(rows).items()
+        if uncovered(claim, export, rows) == []  # None: an owner the records contradict
+    ]
+    for doc_id, export in exports:
+        found = (
+            rank(claim, export, headers.get(doc_id, ""))
+            or attribute(claim, export)
+            or superlative(claim, export)
+            or threshold(claim, export, groups=False)
+        )
+        if found is not None:
+            return found
+    return next((f for _, export in exports if (f := threshold(claim, export)) is not None), None)

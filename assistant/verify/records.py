@@ -1,0 +1,218 @@
+"""Rows and records of statistics exports, read back into typed records.
+
+An export's rows (CSV) and records (JSON) are stored as readable statements ("model_id: x/A | license: mit |
+downloads_all_time: 123"); a nested list of objects reads "top_families: (rank: 1, family: A, share_pct: 36.5);
+(rank: 2, ...)" (see ingest/loaders/stats.py). Here they become records with:
+
+- an identity: the first identity field present (a model id, a family, a country...). A record is about its
+  identity only: a model's row names its family too, but it is not the family's record;
+- fields, with hub-export unit conventions undone (``_millions``, ``_k``);
+- nested lists of objects (a ranking when its items carry a rank).
+
+Pure functions over Evidence objects: no store, no model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from assistant.retrieve.evidence import Evidence
+
+# Most specific first: a model row also names its family and organisation, a family record its organisation.
+IDENTITY = (
+    "model_id",
+    "model",
+    "repo",
+    "repo_id",
+    "name",
+    "family",
+    "country",
+    "region",
+    "organization",
+    "id",
+)
+GROUP_KEYS = ("family", "organization", "org", "company", "author", "publisher")
+_SCALES = (("_billions", 1e9), ("_millions", 1e6), ("_thousands", 1e3), ("_k", 1e3))
+_NESTED = re.compile(r"\(([^()]*)\)")
+
+
+def norm_name(text: str) -> str:
+    """Names compare without case, owner prefix ("org/Model-1") or the choice of space/hyphen/underscore."""
+    text = text.strip().lower().rsplit("/", 1)[-1]
+    text = re.sub(r"['’]s$", "", text)
+    return re.sub(r"[\s_-]+", "-", text)
+
+
+def norm_value(text: str) -> str:
+    """Categorical values ("Apache 2.0", "apache-2.0", "the MIT License") compare on letters and digits only,
+    without the words that only say what kind of value it is."""
+    text = re.sub(r"\b(?:the|an?|licen[cs]e[ds]?|model)\b", " ", text.lower())
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+def number(value: str) -> float | None:
+    try:
+        return float(value.replace(",", "").strip())
+    except (ValueError, AttributeError):
+        return None
+
+
+def scale(key: str) -> float:
+    """``downloads.all_time_millions: 812.39`` is 812,390,000 downloads."""
+    return next((s for suffix, s in _SCALES if key.endswith(suffix)), 1.0)
+
+
+def iso_date(value: str) -> str | None:
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+@dataclass
+class Record:
+    evidence: Evidence
+    fields: dict[str, str]
+    lists: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    key: str | None = None  # the identity field
+    name: str | None = None  # its value
+
+    @property
+    def doc_id(self) -> str:
+        return self.evidence.doc_id
+
+    @property
+    def date(self) -> str | None:
+        return self.evidence.date
+
+    def is_(self, name: str) -> bool:
+        return self.name is not None and norm_name(self.name) == norm_name(name)
+
+    def value(self, key: str) -> float | None:
+        """A numeric field in base units."""
+        n = number(self.fields.get(key, ""))
+        return None if n is None else n * scale(key)
+
+    def ranking(self) -> tuple[str, list[dict[str, str]]] | None:
+        """The nested list that ranks something (its items carry a rank), sorted by rank."""
+        for key, items in self.lists.items():
+            if items and all(number(i.get("rank", "")) is not None for i in items):
+                return key, sorted(items, key=lambda i: number(i["rank"]) or 0)
+        return None
+
+
+def read_fields(statement: str) -> dict[str, str]:
+    """ "key: value | key: value" -> {"key": "value", ...} (keys lower-cased)."""
+    out: dict[str, str] = {}
+    for part in statement.split(" | "):
+        key, sep, value = part.partition(": ")
+        if sep:
+            out[key.strip().lower()] = value.strip()
+    return out
+
+
+def _nested(value: str) -> list[dict[str, str]] | None:
+    """ "(rank: 1, family: A); (rank: 2, family: B)" -> [{"rank": "1", "family": "A"}, ...]."""
+    if not value.startswith("("):
+        return None
+    items = []
+    for m in _NESTED.finditer(value):
+        item = {}
+        for part in m.group(1).split(", "):
+            k, sep, v = part.partition(": ")
+            if sep:
+                item[k.strip().lower()] = v.strip()
+        items.append(item)
+    return items or None
+
+
+def parse(ev: Evidence) -> Record:
+    raw = read_fields(ev.scoring_text)
+    fields, lists = {}, {}
+    for key, value in raw.items():
+        items = _nested(value)
+        if items is not None:
+            lists[key] = items
+        else:
+            fields[key] = value
+    key = next(
+        (k for k in IDENTITY if fields.get(k) and not (k == "id" and number(fields[k]) is not None)), None
+    )
+    return Record(ev, fields, lists, key, fields.get(key) if key else None)
+
+
+def records(evidence: list[Evidence]) -> list[Record]:
+    return [parse(e) for e in evidence if e.passage.unit in ("row", "record")]
+
+
+def by_export(recs: list[Record]) -> dict[str, list[Record]]:
+    """Records grouped by export, newest export first (the newest data decides a present-tense claim)."""
+    out: dict[str, list[Record]] = {}
+    for r in sorted(recs, key=lambda r: r.date or "", reverse=True):
+        out.setdefault(r.doc_id, []).append(r)
+    return out
+
+
+def find(name: str, recs: list[Record]) -> list[Record]:
+    """The records whose own identity is ``name``."""
+    return [r for r in recs if r.is_(name)]
+
+
+def members(group: str, recs: list[Record]) -> list[Record]:
+    """The records that belong to ``group`` without being it: rows whose family or organisation is the group
+    ("Quill" -> every row with family Quill), or whose id extends it as a prefix ("Quill-3" -> "Quill-3-8B")."""
+    g = norm_name(group)
+    out = []
+    for r in recs:
+        if r.name is None or r.is_(group):
+            continue
+        if norm_name(r.name).startswith(g + "-") or any(
+            norm_name(r.fields.get(k, "")) == g for k in GROUP_KEYS if k != r.key
+        ):
+            out.append(r)
+    return out
+
+
+# --- what the claim counts ------------------------------------------------------------------------------
+
+# (words in the claim, words in a field name), most specific first: "derivative fine-tunes" counts fine-tunes.
+_CONCEPTS = (
+    (r"fine-?tun", r"fine_?tun"),
+    (r"quanti[sz]", r"quanti[sz]"),
+    (r"\badapters?\b", r"adapter"),
+    (r"\bmerges?\b", r"merge"),
+    (r"\bderivative|\bderived\b", r"derivative"),
+    (r"download", r"download"),
+    (r"\blike[sd]?\b", r"like"),
+    (r"\bparameters?\b", r"param"),
+    (r"\bshare\b|per ?cent|%", r"share|pct|percent"),
+)
+WINDOW = re.compile(
+    r"\b(?:\d+ days|month|monthly|each month|per month|a month|last_?\d+d|weekly|week)\b", re.I
+)
+_WINDOW_KEY = re.compile(r"\d+d\b|\d+d_|month|week|last", re.I)
+_CUMULATIVE_KEY = re.compile(r"all_?time|total|cumulative|lifetime", re.I)
+
+
+def concept(text: str) -> str | None:
+    """The field-name pattern for what a claim (or part of one) counts, or None."""
+    return next((key for words, key in _CONCEPTS if re.search(words, text, re.I)), None)
+
+
+def metric(text: str, recs: list[Record], window: bool | None = None) -> str | None:
+    """The one numeric field the words count, present in every record given; None when unclear.
+    All-time figures unless the words (or ``window``) name a month or N days; a total over its parts."""
+    pattern = concept(text)
+    if pattern is None or not recs:
+        return None
+    keys = [k for k in recs[0].fields if re.search(pattern, k) and all(r.value(k) is not None for r in recs)]
+    windowed = bool(WINDOW.search(text)) if window is None else window
+    keys = [k for k in keys if bool(_WINDOW_KEY.search(k)) == windowed]
+    if len(keys) > 1:
+        keys = [k for k in keys if _CUMULATIVE_KEY.search(k)] or keys
+    return keys[0] if len(keys) == 1 else None

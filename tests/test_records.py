@@ -1,0 +1,431 @@
+"""The records reasoner over statistics exports (assistant/verify/records.py, record_checks.py, tables.py).
+
+Our own fictional hub "Crateworks": families Pelion (Aster Forge), Tundra (Corvid Labs), Mosswing (Fenlight);
+countries Alvania, Brisca, Corland. The pure tests read the exports through the real loaders (so the stored
+statement format is the one ingest writes) without a store or a model; the last tests ingest them for real.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.retrieve.evidence import Evidence, units
+from assistant.schema import Passage
+from assistant.verify.record_checks import (
+    check_records,
+    claim_span,
+    export_period,
+    newer_disagrees,
+    timing,
+)
+from assistant.verify.records import members, metric, norm_value, records
+from assistant.verify.rules import Finding
+from assistant.verify.tables import compare_rows, sum_rows
+from ingest.loaders.stats import load_csv, load_json
+
+MODEL_CSV = """\
+model_id,organization,family,base_model,license,created_at,downloads_last_30d,downloads_all_time,derivative_finetunes,derivative_quantizations,derivative_total,snapshot_date
+asterforge/Pelion-2-9B,Aster Forge,Pelion,,pelion-open-1.0,2024-05-02,900000,30500000,2100,1500,3600,2025-06-30
+asterforge/Pelion-3-8B,Aster Forge,Pelion,,apache-2.0,2025-03-11,6000000,52000000,5200,3100,8300,2025-06-30
+asterforge/Pelion-3-32B,Aster Forge,Pelion,,apache-2.0,2025-03-11,3500000,21000000,1900,2000,3900,2025-06-30
+asterforge/Pelion-3-Coder-7B,Aster Forge,Pelion,,apache-2.0,2025-05-20,1600000,6000000,700,400,1100,2025-06-30
+corvid/Tundra-2-7B,Corvid Labs,Tundra,,tundra-license,2024-09-01,4000000,70000000,7000,7000,14000,2025-06-30
+corvid/Tundra-2-7B-Chat,Corvid Labs,Tundra,corvid/Tundra-2-7B,tundra-license,2024-09-15,1000000,9000000,800,600,1400,2025-06-30
+"""
+
+
+def _family(name, org, first, all_time, last_30d, finetunes, quants):
+    return {
+        "family": name,
+        "organization": org,
+        "first_public_release": first,
+        "downloads": {"all_time_millions": all_time, "last_30d_millions": last_30d},
+        "derivative_models": {"finetunes": finetunes, "quantizations": quants, "total": finetunes + quants},
+    }
+
+
+FAMILY_JSON = {
+    "export": "crateworks.family_summary",
+    "snapshot_date": "2025-06-30",
+    "families": [
+        _family("Pelion", "Aster Forge", "2024-05-02", 109.5, 12.0, 9900, 7000),
+        _family("Tundra", "Corvid Labs", "2024-09-01", 79.0, 5.0, 7800, 7600),
+        _family("Mosswing", "Fenlight", "2023-11-20", 20.0, 0.8, 1000, 900),
+    ],
+}
+
+
+def _country(name, millions, *ranked):
+    return {
+        "country": name,
+        "downloads_millions": millions,
+        "top_families": [
+            {"rank": i + 1, "family": family, "share_pct": share} for i, (family, share) in enumerate(ranked)
+        ],
+    }
+
+
+REGIONAL_JSON = {
+    "export": "crateworks.regional_top_families",
+    "period": "2025-04-01/2025-06-30",
+    "published": "2025-07-10",
+    "method": "Share of model downloads attributed to each country; the top two families per country.",
+    "countries": [
+        _country("Alvania", 20.1, ("Pelion", 40.2), ("Tundra", 30.0)),
+        _country("Brisca", 11.4, ("Tundra", 45.0), ("Pelion", 25.5)),
+        _country("Corland", 6.3, ("Tundra", 38.1), ("Mosswing", 21.7)),
+    ],
+}
+
+
+def _write(tmp: Path) -> list[Path]:
+    paths = [
+        tmp / "crateworks_model_stats_2025-06-30.csv",
+        tmp / "crateworks_family_summary_2025-06-30.json",
+        tmp / "crateworks_regional_top_families_2025Q2.json",
+    ]
+    paths[0].write_text(MODEL_CSV)
+    paths[1].write_text(json.dumps(FAMILY_JSON, indent=2))
+    paths[2].write_text(json.dumps(REGIONAL_JSON, indent=2))
+    return paths
+
+
+def _evidence(path: Path, date: str) -> list[Evidence]:
+    """Every passage of one export as evidence, as the checker gathers it from the store."""
+    loaded = load_csv(path, 10**6) if path.suffix == ".csv" else load_json(path, 10**6)
+    out = []
+    for i, seg in enumerate(loaded.segments):
+        passage = Passage(
+            id=f"{path.stem}:{i}",
+            doc_id=path.stem,
+            index=i,
+            text=seg.statement,
+            char_start=seg.char_start,
+            char_end=seg.char_end,
+            source=str(path),
+            title=path.stem.replace("_", " "),
+            kind="statistics",
+            date=date,
+            unit=seg.unit,
+        )
+        out.extend(units(passage, loaded.text, 0.0))
+    return out
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("exports")
+    paths = _write(tmp)
+    evidence = _evidence(paths[0], "2025-06-30") + _evidence(paths[1], "2025-06-30")
+    evidence += _evidence(paths[2], "2025-07-10")
+    rows = [e for e in evidence if e.passage.unit != "header"]
+    headers = {e.doc_id: e.scoring_text for e in evidence if e.passage.unit == "header"}
+    return rows, headers
+
+
+def check(exports, claim):
+    rows, headers = exports
+    found = compare_rows(claim, rows) or sum_rows(claim, rows) or check_records(claim, records(rows), headers)
+    if found is None:
+        return None, []
+    stance, cited, _ = found
+    for ev in cited:  # every cited record is an exact span of its export
+        assert ev.document[ev.char_start : ev.char_end] == ev.text
+    return stance, cited
+
+
+def names(cited) -> list[str]:
+    return [e.scoring_text.split(" | ")[0].split(": ")[1] for e in cited]
+
+
+# --- reading records ------------------------------------------------------------------------------------
+
+
+def test_records_have_an_identity_units_and_rankings(exports):
+    rows, _ = exports
+    recs = records(rows)
+    pelion = next(r for r in recs if r.key == "family" and r.name == "Pelion")
+    assert pelion.value("downloads.last_30d_millions") == pytest.approx(12e6)
+    model = next(r for r in recs if r.name == "asterforge/Pelion-3-8B")
+    assert model.key == "model_id" and model.is_("Pelion-3-8B") and not model.is_("Pelion")
+    brisca = next(r for r in recs if r.name == "Brisca")
+    key, items = brisca.ranking()
+    assert key == "top_families" and [i["family"] for i in items] == ["Tundra", "Pelion"]
+    rows_ = [r for r in recs if r.key == "model_id"]
+    assert {r.name for r in members("Pelion-3", rows_)} == {
+        "asterforge/Pelion-3-8B",
+        "asterforge/Pelion-3-32B",
+        "asterforge/Pelion-3-Coder-7B",
+    }
+    assert len(members("Pelion", rows_)) == 4 and len(members("Aster Forge", rows_)) == 4
+    assert norm_value("the Apache 2.0 License") == norm_value("apache-2.0")
+
+
+def test_metric_follows_the_counted_word(exports):
+    rows, _ = exports
+    model_rows = [r for r in records(rows) if r.key == "model_id"]
+    assert metric("downloaded more than 80 million times", model_rows) == "downloads_all_time"
+    assert metric("downloads in the last 30 days", model_rows) == "downloads_last_30d"
+    assert metric("derivative fine-tunes", model_rows) == "derivative_finetunes"
+    assert metric("derivative models", model_rows) == "derivative_total"
+    assert metric("likes", model_rows) is None  # the export does not count it
+
+
+# --- ranks ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance", "cited"),
+    [
+        (
+            "Tundra was the most downloaded model family in Brisca in the second quarter of 2025.",
+            "supports",
+            ["Brisca"],
+        ),
+        ("Pelion was the most downloaded model family in Brisca in Q2 2025.", "refutes", ["Brisca"]),
+        ("Pelion is the most downloaded model family in Brisca.", "refutes", ["Brisca"]),
+        ("Pelion is the second most downloaded model family in Brisca.", "supports", ["Brisca"]),
+        ("Pelion was not the most downloaded family in Brisca in Q2 2025.", "supports", ["Brisca"]),
+        (
+            "Tundra is among the top two model families in every country.",
+            "supports",
+            ["Alvania", "Brisca", "Corland"],
+        ),
+        ("Pelion is among the top two model families in every country.", "refutes", ["Corland"]),
+        (
+            "Aster Forge's Pelion was the most downloaded model family in Alvania in Q2 2025.",
+            "supports",
+            ["Alvania"],
+        ),
+        # not what the export says: another quarter, another measure, another owner, a place it does not list
+        ("Pelion was the most downloaded model family in Brisca in Q1 2025.", None, []),
+        ("Pelion is the most popular model family in Brisca.", None, []),
+        ("Tundra is among the top two model families every month.", None, []),
+        ("Corvid Labs' Pelion was the most downloaded family in Alvania in Q2 2025.", None, []),
+        ("Pelion is the most downloaded model family in Dunmore.", None, []),
+        # past tense without a date: it may have been, before this export
+        ("Pelion was the most downloaded model family in Brisca.", None, []),
+        # a family ranking does not rank single models
+        ("Pelion is the most downloaded model in Alvania.", None, []),
+    ],
+)
+def test_rank_in_a_ranking(exports, claim, stance, cited):
+    got, evidence = check(exports, claim)
+    assert got == stance
+    assert names(evidence) == cited
+
+
+# --- attributes of rows ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance", "cited"),
+    [
+        ("Pelion-2-9B is not licensed under Apache 2.0.", "supports", ["asterforge/Pelion-2-9B"]),
+        ("Pelion-3-32B is licensed under the Apache 2.0 license.", "supports", ["asterforge/Pelion-3-32B"]),
+        ("Pelion-2-9B is released under the Apache 2.0 license.", "refutes", ["asterforge/Pelion-2-9B"]),
+        (
+            "Every Pelion model is released under the Apache 2.0 license.",
+            "refutes",
+            ["asterforge/Pelion-2-9B"],
+        ),
+        ("All Pelion-3 models are released under the Apache 2.0 license.", "supports", None),
+        ("Tundra-2-7B-Chat is built on Tundra-2-7B.", "supports", ["corvid/Tundra-2-7B-Chat"]),
+        ("Tundra-2-7B-Chat is built on Pelion-3-8B.", "refutes", ["corvid/Tundra-2-7B-Chat"]),
+        ("Pelion-3-Coder-7B was released in May 2025.", "supports", ["asterforge/Pelion-3-Coder-7B"]),
+        ("Pelion-3-Coder-7B was released alongside Pelion-3-8B in March 2025.", "refutes", None),
+        # a value the column never takes, and a row with no declared base: no verdict
+        ("Pelion-3-8B is released under a permissive license.", None, None),
+        ("Pelion-3-8B is built on Tundra-2-7B.", None, None),
+    ],
+)
+def test_attributes_of_rows(exports, claim, stance, cited):
+    got, evidence = check(exports, claim)
+    assert got == stance
+    if cited is not None:
+        assert names(evidence) == cited
+
+
+# --- one record's figure, a group's sum, comparisons, superlatives --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance", "cited"),
+    [
+        # the family's own record decides a family claim; its models' rows do not
+        (
+            "Pelion models were downloaded roughly 12 million times in the 30 days to 30 June 2025.",
+            "supports",
+            ["Pelion"],
+        ),
+        ("Pelion has more than 15 thousand derivative models.", "supports", ["Pelion"]),
+        ("Mosswing has more than 2,000 derivative models.", "refutes", ["Mosswing"]),
+        (
+            "Pelion-3-8B has been downloaded more than 60 million times.",
+            "refutes",
+            ["asterforge/Pelion-3-8B"],
+        ),
+        # a later date: growth keeps "more than" true; an earlier date: "more than" failed then too
+        (
+            "By December 2025, Tundra models had been downloaded more than 75 million times.",
+            "supports",
+            ["Tundra"],
+        ),
+        (
+            "By January 2025, Tundra models had been downloaded more than 80 million times.",
+            "refutes",
+            ["Tundra"],
+        ),
+        ("By January 2025, Tundra models had been downloaded more than 75 million times.", None, []),
+        ("Tundra models were downloaded about 5 million times in the 30 days to 31 January 2025.", None, []),
+        # a change between two dates is not one snapshot's business
+        ("Pelion's derivative model count rose by more than 5,000 between January and June 2025.", None, []),
+    ],
+)
+def test_figures_against_a_record(exports, claim, stance, cited):
+    got, evidence = check(exports, claim)
+    assert got == stance
+    assert names(evidence) == cited
+
+
+def test_a_group_sum_counts_what_the_claim_counts(exports):
+    # 52M + 21M + 6M all-time downloads: the count of models ("three") is not the figure
+    stance, cited = check(
+        exports, "The three Pelion-3 models together had been downloaded more than 78 million times."
+    )
+    assert stance == "supports" and len(cited) == 3
+    stance, _ = check(exports, "The Pelion-3 models together had been downloaded more than 80 million times.")
+    assert stance == "refutes"
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # one row against a group's sum: 7,000 fine-tunes vs 7,800; but 14,000 derivatives vs 13,300
+        ("Tundra-2-7B alone has more derivative fine-tunes than all Pelion-3 models combined.", "refutes"),
+        ("Tundra-2-7B alone has more derivative models than all Pelion-3 models combined.", "supports"),
+        ("Pelion still has more cumulative downloads than Tundra.", "supports"),
+        ("Tundra models are currently downloaded more often each month than Pelion models.", "refutes"),
+        ("In January 2025, Tundra models were downloaded more often than Pelion models.", None),
+        # past tense, no date: today's export shows it holds, not that it never held
+        ("Pelion had more derivative models than Tundra.", "supports"),
+        ("Tundra had more derivative models than Pelion.", None),
+    ],
+)
+def test_comparisons(exports, claim, stance):
+    assert check(exports, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        ("Pelion is the model family with the most derivative models.", "supports"),
+        ("Tundra is the open model family with the most derivative models.", "refutes"),
+        ("Pelion-3-8B is the most downloaded Pelion model.", "supports"),
+        ("Pelion-3-32B is the most downloaded Pelion model.", "refutes"),
+        ("In January 2025, Tundra was the model family with the most derivative models.", None),
+        ("Tundra was the model family with the most derivative models.", None),
+    ],
+)
+def test_superlatives_over_records(exports, claim, stance):
+    assert check(exports, claim)[0] == stance
+
+
+# --- time -----------------------------------------------------------------------------------------------
+
+
+def test_claim_spans_and_export_timing():
+    assert claim_span("in the third quarter of 2025") == ("2025-07-01", "2025-09-30")
+    assert claim_span("in Q2 2025") == ("2025-04-01", "2025-06-30")
+    assert claim_span("in the 30 days to 31 October 2025") == ("2025-10-31", "2025-10-31")
+    assert claim_span("in March 2024") == ("2024-03-01", "2024-03-31")
+    assert claim_span("Quill is big.") is None
+    period = export_period("export: x | period: 2025-04-01/2025-06-30 | published: 2025-07-10")
+    assert timing("in Q2 2025", None, period) == "same"
+    assert timing("in May 2025", None, period) == "same"
+    assert timing("in Q1 2025", None, period) is None
+    assert timing("by the end of June 2025", "2025-06-30", None) == "same"
+    assert timing("by December 2025", "2025-06-30", None) == "later"
+    assert timing("in 2024", "2025-06-30", None) is None
+
+
+def _article(text: str, date: str, finding: Finding | None = None) -> Evidence:
+    passage = Passage(
+        id="a:0", doc_id="a", index=0, text=text, char_start=0, char_end=len(text), source="a.txt",
+        title="news", kind="news", date=date,
+    )  # fmt: skip
+    ev = units(passage, text, 0.0)[0]
+    ev.findings = [finding] if finding else []
+    return ev
+
+
+def test_a_newer_document_on_the_same_figure_outranks_the_export(exports):
+    rows, _ = exports
+    record = next(e for e in rows if e.scoring_text.startswith("family: Pelion"))
+    newer = _article(
+        "Pelion passed 120 million downloads.", "2025-08-01", Finding("numeric", "supports", 1.0, "")
+    )
+    older = _article(
+        "Pelion passed 120 million downloads.", "2025-05-01", Finding("numeric", "supports", 1.0, "")
+    )
+    other = _article(
+        "Tundra passed 120 million downloads.", "2025-08-01", Finding("numeric", "supports", 1.0, "")
+    )
+    other.findings.append(Finding("entity-gap", "none", 1.0, ""))
+    claim = "Pelion has passed 120 million downloads."
+    assert newer_disagrees(claim, "refutes", [record], [newer])
+    assert not newer_disagrees(claim, "refutes", [record], [older, other])
+    # a claim that names its date is judged at that date, whatever came later
+    assert not newer_disagrees(
+        "By June 2025, Pelion had passed 120 million downloads.", "refutes", [record], [newer]
+    )
+
+
+# --- end to end -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory, embeddings):
+    from assistant.checker import Checker
+    from assistant.config import Settings
+    from assistant.store import Store
+    from ingest.pipeline import ingest_paths
+
+    tmp = tmp_path_factory.mktemp("crateworks")
+    _write(tmp)
+    (tmp / "brisca-courier_2025-02-03_model-race.txt").write_text(
+        "Brisca Courier, 3 February 2025\n\nPelion is the most downloaded model family in Brisca, "
+        "according to Crateworks figures for January.\n\nTundra's maker Corvid Labs said it expects to catch up.\n"
+    )
+    (tmp / "fenlight_interview_2025-07-20.txt").write_text(
+        "Interview with Fenlight CEO Ilka Marsh, 20 July 2025\n\nMarsh said Mosswing grew quickly this spring.\n"
+    )
+    settings = Settings(home=tmp_path_factory.mktemp("home"), collection="records")
+    store = Store.from_settings(settings, embeddings)
+    ingest_paths([tmp], store, max_bytes=10**7)
+    return Checker.from_settings(settings, store=store)
+
+
+def test_the_export_refutes_a_present_tense_claim_an_older_article_supports(checker):
+    verdict = checker.check("Pelion is the most downloaded model family in Brisca.")
+    assert (verdict.label, verdict.decided_by.split()[0]) == ("REFUTED", "rules:table"), verdict.explanation
+    quote = verdict.citations[0]
+    assert '"country": "Brisca"' in quote.quote
+    assert checker.store.get_document(quote.doc_id).text[quote.char_start : quote.char_end] == quote.quote
+
+
+def test_list_items_are_checked_one_by_one(checker):
+    verdict = checker.check(
+        "In Q2 2025, Tundra was the most downloaded model family in Brisca, Corland and Alvania."
+    )
+    assert verdict.label == "REFUTED"
+    assert [s.label for s in verdict.sub_verdicts] == ["SUPPORTED", "SUPPORTED", "REFUTED"]
+    assert '"country": "Alvania"' in verdict.citations[0].quote
+
+
+def test_an_attributed_claim_is_not_decided_by_an_export(checker):
+    verdict = checker.check("Ilka Marsh said Tundra is the most downloaded model family in Brisca.")
+    assert not verdict.decided_by.startswith("rules:table")
