@@ -230,14 +230,22 @@ def prose_figures(ev: Evidence, names: list[str], metric: str, verbs: str = "") 
         if owner is None:
             continue
         when_said = _NOT_WHEN.sub(" ", clause)
-        if q in counted:
+        first = [f for f in out if f.quantity.kind == q.kind and f.quantity.start < offset]
+        if first and not _dated(when_said) and window(when_said) is None:
+            # the second of two figures set side by side is true when the first is, over the same period
+            # ("in March, A had 12.5 million, compared with 14.1 million for B"); with no noun of its own, it
+            # counts what the first counts
+            if q in counted or _NO_NOUN.match(ev.text[q.end :]):
+                out.append(Figure(owner, q, ev, first[-1].when, first[-1].window))
+        elif q in counted:
             out.append(Figure(owner, q, ev, figure_date(ev, when_said), window(when_said)))
-            continue
-        # the second of two figures set side by side counts what the first counts, over the same period
-        first = [f for f in out if f.quantity.kind == q.kind and f.quantity.start < q.start]
-        if first and _NO_NOUN.match(ev.text[q.end :]):
-            out.append(Figure(owner, q, ev, first[-1].when, first[-1].window))
     return out
+
+
+def _dated(clause: str) -> bool:
+    return bool(
+        find_dates(clause) or _days_named(clause, "2000-12-31") or _months_named(clause, "2000-12-31")
+    )
 
 
 _IDENTITY = ("model_id", "model", "name", "family", "country", "organization", "repo", "id")
