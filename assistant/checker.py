@@ -145,7 +145,9 @@ class Checker:
             decided_by="rules:table",
         )
 
-    def _two_figures(self, frame: ClaimFrame, evidence: list[Evidence]) -> Decision | None:
+    def _two_figures(
+        self, frame: ClaimFrame, evidence: list[Evidence], doc_ids: list[str] | None = None
+    ) -> Decision | None:
         """Comparisons, changes and superlatives that need two figures (verify/compare.py). Each side's figure
         may be in a sentence the claim as a whole did not retrieve, so each side is looked up on its own, and
         the statistics exports' records come too."""
@@ -154,12 +156,15 @@ class Checker:
             return None
         seen = {(e.doc_id, e.char_start) for e in evidence}
         # rows crowd sentences out of a short query's results; the exports' records are added whole below
-        found = [self.retriever.retrieve(q, k=40) for q in lookups]
+        where = {"doc_id": {"$in": doc_ids}} if doc_ids else None
+        found = [self.retriever.retrieve(q, k=40, where=where) for q in lookups]
         passages = [
             hit for hits in found for hit in [h for h in hits if h[0].unit not in ("row", "record")][:8]
         ]
         exports = {e.doc_id for e in evidence if e.passage.kind == "statistics"}
         exports |= {p.doc_id for p, _ in self.store.search(frame.content, k=8, where={"kind": "statistics"})}
+        if doc_ids:
+            exports &= set(doc_ids)
         passages += [(p, 0.0) for d in exports for p in self.store.passages(d) if p.unit in ("row", "record")]
         extra = []
         for ev in gather(passages, self.docs):
@@ -217,7 +222,7 @@ class Checker:
         if self.mode == "full":
             decision = (
                 self._table(frame.content, evidence)
-                or self._two_figures(frame, evidence)
+                or self._two_figures(frame, evidence, doc_ids)
                 or decide(frame, evidence)
             )
             decision = self.judge.judge(claim, evidence, decision)

@@ -283,3 +283,14 @@ def test_a_week_is_no_figure_for_a_day():
     day = ev("Corvid-3-8B was downloaded more than 2.5 million times on its first day.", "2025-05-06")
     assert numeric_findings(claim, week) == []
     assert [f.stance for f in numeric_findings(claim, day)] == ["supports"]
+
+
+def test_a_named_date_without_figures_from_then_decides_nothing():
+    newer = ev(
+        "In September, Bramble models were downloaded 30 million times, against 21 million for Tessel.",
+        "2025-10-02",
+    )
+    assert (
+        decide("In March 2024, Bramble models were downloaded more often than Tessel models.", [newer])
+        is None
+    )

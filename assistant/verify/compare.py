@@ -26,7 +26,8 @@ from assistant.verify.rules import MONTH_NAMES
 
 BY = "rules:numeric:two-figures"  # a hard rule (precedence.py): the figures decide, as rules:numeric does
 LOOSE = 0.2  # how far past its bound a "more than N" is read, for refuting only
-CROSS_DOCUMENT_DAYS = 62  # two documents' figures are compared only when they are about this close in time
+CROSS_DOCUMENT_DAYS = 62  # two figures are compared only when they are about this close in time
+NEAR_DAYS = 31  # a claim that names a date is judged on figures from within a month of it
 _TOGETHER = re.compile(r"\b(?:together|combined|in total|altogether|between them|alone)\b", re.I)
 
 
@@ -115,8 +116,8 @@ def _compare_stance(a: Quantity, b: Quantity, more: bool) -> str:
 
 
 def _pairs(first: list[Figure], second: list[Figure]) -> list[tuple[Figure, Figure, int, int]]:
-    """Figures that can be set side by side: from one sentence, one document, or two documents close in time.
-    With each pair: its date (the later of the two) and how close its figures are (2 one sentence, 1 one document)."""
+    """Figures that can be set side by side: true at about the same time. With each pair: its date (the later of
+    the two) and how close its figures are (2 one sentence, 1 one document, 0 two documents)."""
     out = []
     for fa in first:
         for fb in second:
@@ -126,7 +127,7 @@ def _pairs(first: list[Figure], second: list[Figure]) -> list[tuple[Figure, Figu
             together = (
                 2 if fa.evidence is fb.evidence else 1 if fa.evidence.doc_id == fb.evidence.doc_id else 0
             )
-            if together or abs(da - db) <= CROSS_DOCUMENT_DAYS:
+            if abs(da - db) <= CROSS_DOCUMENT_DAYS:  # "A had 5 in 2023; B has 9 now" compares no two things
                 out.append((fa, fb, max(da, db), together))
     return out
 
@@ -137,6 +138,8 @@ def _at(pairs: list, target: int | None) -> list:
         return []
     distance = (lambda p: abs(p[2] - target)) if target is not None else (lambda p: -p[2])
     best = min(distance(p) for p in pairs)
+    if target is not None and best > NEAR_DAYS:
+        return []  # no figures from the time the claim names
     closest = [p for p in pairs if distance(p) == best]
     tightest = max(p[3] for p in closest)
     return [p for p in closest if p[3] == tightest]
