@@ -19,6 +19,8 @@ from assistant.store import Store
 from assistant.verify.aggregate import Decision, combine, decide, decide_by_scorer, decide_by_similarity
 from assistant.verify.calibrate import Calibrator
 from assistant.verify.claims import ClaimFrame, parse_claim
+from assistant.verify.compare import judge as two_figures
+from assistant.verify.compare import queries as figure_queries
 from assistant.verify.model import ModelScorer
 from assistant.verify.record_checks import check_records, newer_disagrees
 from assistant.verify.records import records
@@ -177,6 +179,35 @@ class Checker:
             decided_by="rules:table",
         )
 
+    def _two_figures(
+        self, frame: ClaimFrame, evidence: list[Evidence], doc_ids: list[str] | None = None
+    ) -> Decision | None:
+        """Comparisons, changes and superlatives that need two figures (verify/compare.py). Each side's figure
+        may be in a sentence the claim as a whole did not retrieve, so each side is looked up on its own, and
+        the statistics exports' records come too."""
+        lookups = figure_queries(frame.content)
+        if not lookups or frame.speaker:
+            return None
+        seen = {(e.doc_id, e.char_start) for e in evidence}
+        # rows crowd sentences out of a short query's results; the exports' records are added whole below
+        where = {"doc_id": {"$in": doc_ids}} if doc_ids else None
+        found = [self.retriever.retrieve(q, k=40, where=where) for q in lookups]
+        passages = [
+            hit for hits in found for hit in [h for h in hits if h[0].unit not in ("row", "record")][:8]
+        ]
+        exports = {e.doc_id for e in evidence if e.passage.kind == "statistics"}
+        exports |= {p.doc_id for p, _ in self.store.search(frame.content, k=8, where={"kind": "statistics"})}
+        if doc_ids:
+            exports &= set(doc_ids)
+        passages += [(p, 0.0) for d in exports for p in self.store.passages(d) if p.unit in ("row", "record")]
+        extra = []
+        for ev in gather(passages, self.docs):
+            if (ev.doc_id, ev.char_start) not in seen:
+                seen.add((ev.doc_id, ev.char_start))
+                ev.findings = evidence_findings(frame, ev)
+                extra.append(ev)
+        return two_figures(frame, [*evidence, *extra])
+
     def _score(self, claim: str, evidence: list[Evidence]) -> None:
         texts = [e.scoring_text for e in evidence]
         probs, relevance = self.scorer.assess(claim, texts)
@@ -223,9 +254,11 @@ class Checker:
         frame = parse_claim(claim)
         evidence = self.evidence(claim, doc_ids, frame)
         if self.mode == "full":
-            # "Z said P" is judged on Z's words: an export may settle P, not whether Z said it
-            table = None if frame.speaker else self._table(frame.content, evidence)
-            decision = table or decide(frame, evidence)
+            # "Z said P" is judged on Z's words: exports and figures may settle P, not whether Z said it
+            computed = None
+            if not frame.speaker:
+                computed = self._table(frame.content, evidence) or self._two_figures(frame, evidence, doc_ids)
+            decision = computed or decide(frame, evidence)
             decision = self.judge.judge(claim, evidence, decision)
         else:
             decision = (

@@ -25,6 +25,7 @@ from datetime import date
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import entities
+from assistant.verify.periods import window
 from assistant.verify.quantities import WORD_NUMBERS, Quantity, compare, extract_quantities
 from assistant.verify.records import (
     GROUP_KEYS,
@@ -538,6 +539,9 @@ def threshold(
     if stance == "unknown":
         return None
     windowed = bool(re.search(r"\d+d\b|\d+d_|month|week|last", key))
+    period = window(claim)
+    if period not in (None, "month") or (period == "month" and not windowed):
+        return None  # "on its first day", "in January": a period the export's figures do not count over
     when = timing(claim, rows[0].date, None)
     if when is None:
         return None

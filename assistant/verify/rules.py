@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from assistant.retrieve.evidence import Evidence, speaker_org
 from assistant.verify.claims import ClaimFrame, is_hedged, is_negated
+from assistant.verify.periods import window
 from assistant.verify.quantities import (
     _STOP,
     WORD_NUMBERS,
@@ -138,6 +139,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         return []  # numbers about something else
     found: list[Finding] = []
     evidence_quantities = extract_quantities(ev.scoring_text)
+    period = window(frame.content)
     for index, cq in enumerate(frame.quantities):
         if cq.kind == "period":
             continue  # windows and "N years ago" are dates, not figures: see the date checks
@@ -149,6 +151,9 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         if best is None:
             continue
         score, eq = best
+        said_over = window(ev.scoring_text[max(0, eq.start - 80) : eq.end + 40])
+        if period and said_over and said_over != period:
+            continue  # "2 million in its first week" is no figure for "on its first day"
         stance = compare(cq, eq)
         if stance == "supports" and _retracted(ev.scoring_text, eq):
             stance = "refutes"  # "an earlier version incorrectly stated 4 billion"

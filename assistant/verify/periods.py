@@ -1,0 +1,35 @@
+"""The period a figure counts over: "on its first day", "in its first seven days", "each month", "in January".
+A figure for one period says nothing about another ("2 million in the first week" is no figure for day one)."""
+
+from __future__ import annotations
+
+import re
+
+MONTH_PATTERN = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = MONTH_PATTERN
+
+# Periods a figure can count over. A figure for a week says nothing about a day; a monthly figure nothing about
+# the all-time total. Order matters: the first family that matches names the period.
+_NOT_RELATIVE = r"(?!\s+(?:after|before|later|earlier|ago)\b)"  # "a week after the launch" is no period
+_WINDOWS = [
+    ("rate", r"per (?:second|minute|hour)\b|\bper sec\b"),
+    ("day", rf"\b(?:first|one|a|per|each|single) day\b{_NOT_RELATIVE}|\bdaily\b|\b24 hours\b|\bday one\b"),
+    ("week", rf"\b(?:first|one|a|per|each) week\b{_NOT_RELATIVE}|\b(?:seven|7) days\b|\bweekly\b"),
+    (
+        "month",
+        rf"\b(?:first|one|a|per|each|every|single) month\b{_NOT_RELATIVE}|\bmonthly\b|\b(?:30|thirty) days\b|"
+        rf"\b30d\b|\b[Ii]n {_MONTH}\b",
+    ),
+    ("quarter", rf"\b(?:a|per|each) quarter\b{_NOT_RELATIVE}|\bquarterly\b"),
+    ("year", rf"\b(?:first|one|a|per|each|every) year\b{_NOT_RELATIVE}|\bannual(?:ly)?\b|\byearly\b"),
+]
+_WINDOW_RES = [(name, re.compile(pattern, re.I)) for name, pattern in _WINDOWS]
+
+
+def window(text: str) -> str | None:
+    """The period a figure or claim counts over ("first day", "each month", "in January"), or None for a total
+    or a count at a point in time."""
+    for name, pattern in _WINDOW_RES:
+        if pattern.search(text):
+            return name
+    return None
