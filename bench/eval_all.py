@@ -79,8 +79,10 @@ def claims_file(run: Run, eval_dir: Path, out: Path) -> Path:
 
 def command(run: Run, eval_dir: Path, out: Path) -> list[str]:
     d = eval_dir / run.folder
+    # the CLI of the Python that runs this script, so an unactivated venv works too
+    cli = Path(sys.executable).with_name("sourcecheck")
     return [
-        "sourcecheck",
+        str(cli) if cli.exists() else "sourcecheck",
         "eval",
         "--claims",
         str(claims_file(run, eval_dir, out)),

@@ -170,3 +170,46 @@ def test_first_person_is_read_as_the_speakers_organisation():
     (unit,) = units(passage, text, 1.0)
     assert unit.text == text[start:].strip() or unit.text in text  # the quote stays verbatim
     assert "Lumora Group's lead" in unit.scoring_text and "our lead" in unit.text
+
+
+def test_growth_rates_align_across_wordings():
+    # regression: "grew by more than 30 percent year on year" found no figure in "revenue ..., up 31 percent":
+    # the comparator took the context's places, "grew" and "growth" did not match, "year on year" read as a window
+    d = _judge(
+        "Lumora Cloud revenue grew by more than 30 percent year on year in the third quarter of 2025.",
+        ev(
+            "Lumora Cloud revenue was 9.71 billion crowns, up 31 percent, compared with growth of 26 percent "
+            "in the previous quarter of 2025.",
+            probs=(0.1, 0.1, 0.8),
+        ),
+    )
+    assert d.label == "SUPPORTED" and d.decided_by == "rules:numeric"
+
+
+def test_times_counts_what_the_verb_says():
+    (q,) = extract_quantities("Quill models have been downloaded 4 billion times")
+    assert q.head == "download"
+
+
+def test_a_superlative_needs_a_superlative():
+    claim = "Quill-3-Coder is the most popular model for local code assistants on ModelHub."
+    said = (
+        "The small Quill-3 models are among the most downloaded models on ModelHub, and Quill-3-Coder has "
+        "become a popular choice for local code assistants."
+    )
+    assert _judge(claim, ev(said, probs=(0.9, 0.05, 0.05))).label == "NOT_ENOUGH_INFO"
+    assert (
+        _judge(
+            claim, ev("Quill-3-Coder is the most popular model for local code assistants on ModelHub.")
+        ).label
+        == "SUPPORTED"
+    )
+
+
+def test_a_figure_from_another_year_does_not_support():
+    # the source speaks of growth "since January" in a 2025 interview; the claim is about 2024
+    said = "What I know is that Castellan's derivative count grew about sixty percent since January."
+    d = _judge(
+        "Castellan's derivative model count grew by about 60 percent in 2024.", ev(said, date="2025-06-17")
+    )
+    assert d.label != "SUPPORTED"

@@ -112,7 +112,8 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     top_date = when[id(hits[0][0])]
     deciding = [h for h in hits if when[id(h[0])] == top_date and h[1].strength >= hits[0][1].strength - 0.25]
     refuting = [e for e, f in deciding if f.stance == "refutes"]
-    supporting = [e for e, f in deciding if f.stance == "supports"]
+    # a figure from a source that never names the claim's year or month may be from another time
+    supporting = [e for e, f in deciding if f.stance == "supports" and not has(e, "date-gap")]
     ev, finding = hits[0]
     if refuting and (len(refuting) >= len(supporting)):
         return Decision(
@@ -137,7 +138,7 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
 
 
 _CANNOT_SUPPORT = ("rumour", "hedged", "question", "entity-gap", "date-gap")
-_NOT_SUPPORTING = (*_CANNOT_SUPPORT, "negated", "polarity-gap", "plan")
+_NOT_SUPPORTING = (*_CANNOT_SUPPORT, "negated", "polarity-gap", "plan", "degree-gap")
 # The scorer was trained on sentences: its stance on an export's rows is noise. Rows are judged by the figure
 # and table checks; for the scorer they only show what the claim is about.
 _STRUCTURED = ("row", "record", "header")

@@ -203,16 +203,67 @@ _VERBS_OF_COMPARISON = frozenset(
 def _context(text: str, start: int, end: int) -> frozenset[str]:
     """What the number counts: nearby lower-case words. Names (capitalised) and verbs of comparison are left
     out; whose number it is, and how it compares, are checked apart."""
-    before = _WORD.findall(text[max(0, start - 60) : start])[-4:]
-    after = _WORD.findall(text[end : end + 60])[:5]
-    words = (
-        _context_word(w.lower()) for w in before + after if not w[0].isupper() and w.lower() not in _STOP
-    )
-    return frozenset(w for w in words if w not in _VERBS_OF_COMPARISON)
+    # "year on year" is the basis of a growth rate, not a time window
+    before_text = _BASIS.sub(" ", text[max(0, start - 80) : start])
+    after_text = _BASIS.sub(" ", text[end : end + 60])
+
+    def content(words: list[str]) -> list[str]:
+        # comparators and function words do not take the places of the words that say what is counted
+        kept = (_context_word(w.lower()) for w in words if not w[0].isupper() and w.lower() not in _STOP)
+        return [w for w in kept if w not in _VERBS_OF_COMPARISON and w not in _COMPARATOR_WORDS]
+
+    return frozenset(content(_WORD.findall(before_text))[-4:] + content(_WORD.findall(after_text))[:5])
+
+
+_BASIS = re.compile(r"\b(?:year[- ](?:on|over)[- ]year|yoy|month[- ](?:on|over)[- ]month)\b", re.I)
+_COMPARATOR_WORDS = frozenset(
+    [
+        "more",
+        "than",
+        "less",
+        "fewer",
+        "over",
+        "above",
+        "under",
+        "below",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "nearly",
+        "almost",
+        "least",
+        "most",
+        "just",
+        "some",
+        "close",
+    ]
+)
+# irregular forms that the suffix stemmer cannot join ("grew" and "growth" count the same thing)
+_LEMMAS = {
+    "grew": "grow",
+    "grown": "grow",
+    "growth": "grow",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "sold": "sell",
+    "sales": "sell",
+    "spent": "spend",
+    "built": "build",
+    "paid": "pay",
+    "won": "win",
+    "lost": "lose",
+    "losses": "lose",
+    "made": "make",
+}
 
 
 def _context_word(word: str) -> str:
     """The stem, unless stemming makes a time-window word of something else ("lasted" is no "last")."""
+    if word in _LEMMAS:
+        return _LEMMAS[word]
     stem = _stem(word)
     return word if stem in _WINDOW_WORDS and stem != word else stem
 
@@ -340,7 +391,7 @@ def extract_quantities(text: str) -> list[Quantity]:
                 m.group(0).strip(),
                 _context(text, m.start(), m.end()),
                 precision,
-                head=_head(text, m.start(), m.end()),
+                head=_head(text, m.start(), m.end(), percent=kind in ("percent", "points")),
             )
         )
     return out
@@ -349,9 +400,10 @@ def extract_quantities(text: str) -> list[Quantity]:
 _FIELD = re.compile(r"([A-Za-z][\w.]*)\"?\s*[:=]\s*\"?$")
 
 
-def _head(text: str, start: int, end: int) -> str | None:
+def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
     """The counted word: right after the number ("700 million downloads"), or the field it is the value of
-    ("downloads_all_time: 21480112", "downloads.last_30d_millions": 31.37)."""
+    ("downloads_all_time: 21480112", "downloads.last_30d_millions": 31.37). A percentage counts what it is a
+    share "of"; the words after a bare "31 percent" are seldom what it measures."""
     field = _FIELD.search(text[max(0, start - 60) : start])
     if field:
         words = [w for w in re.split(r"[_.\W]+", field.group(1).lower()) if w and not w[0].isdigit()]
@@ -361,7 +413,15 @@ def _head(text: str, start: int, end: int) -> str | None:
             if w not in _WINDOW_WORDS and w not in ("millions", "k", "pct", "percent", "total")
         ]
         return _stem(words[0]) if words else None
-    after = _WORD.findall(text[end : end + 40])
+    if percent:
+        share = re.match(r"\s+of\s+(?:the\s+|all\s+)*([A-Za-z][\w-]*)", text[end : end + 40])
+        return _stem(share.group(1).lower()) if share and not share.group(1)[0].isupper() else None
+    after = _WORD.findall(_BASIS.sub(" ", text[end : end + 40]))
+    if after and after[0].lower() in ("times", "time"):
+        # "downloaded 4 billion times" counts downloads: the verb before says what
+        before = [w for w in _WORD.findall(text[max(0, start - 40) : start]) if w.lower() not in _STOP]
+        if before and not before[-1][0].isupper():
+            return _context_word(before[-1].lower())
     for word in after[:3]:
         if word.lower() not in _STOP and not word[0].isupper():
             return _stem(word.lower())
@@ -424,6 +484,11 @@ def alignment(claim: Quantity, evidence: Quantity) -> float:
         return 0.0
     if not claim.context or not evidence.context:
         return 0.3
+    if not claim.head or not evidence.head:
+        # nothing counted on one side (a bare percentage): the shared context decides alone
+        shared = len(claim.context & evidence.context) / min(len(claim.context), len(evidence.context))
+        window = claim.context & _WINDOW_WORDS
+        return shared * (0.4 if window and not window & evidence.context else 1.0)
     head = 0.0
     if claim.head and evidence.head:
         # the same counted word; or, weaker, the word near the other number ("41 days on 2,048 accelerators":

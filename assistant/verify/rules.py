@@ -436,6 +436,23 @@ def polarity_gap(claim: str, sentence: str) -> bool:
     return is_negated(claim) != bool(_VERB_NEGATION.search(main_clause(claim, sentence)))
 
 
+_SUPERLATIVE_WORDS = (
+    r"most|least|largest|biggest|highest|lowest|fewest|best|worst|first|last|leading|top|greatest|smallest|"
+    r"fastest|strongest|widest|oldest|newest|number one|no\. 1|#1"
+)
+_CLAIM_SUPERLATIVE = re.compile(
+    rf"\b(?:the|its|their|his|her)\s+(?:(?:single|very|second|third|fourth|fifth)[ -])?(?:{_SUPERLATIVE_WORDS})\b",
+    re.I,
+)
+# "among the most downloaded" and "one of the largest" are no superlative of one thing
+_SUPERLATIVE = re.compile(rf"(?<!among the )(?<!one of the )\b(?:{_SUPERLATIVE_WORDS})\b|\w+est-\w+", re.I)
+
+
+def degree_gap(claim: str, sentence: str) -> bool:
+    """ "X is the most popular model for Y" is not supported by "X has become a popular choice for Y"."""
+    return bool(_CLAIM_SUPERLATIVE.search(claim)) and not _SUPERLATIVE.search(sentence)
+
+
 _PLAN = re.compile(
     r"\b(?:plans? to|planned|planning to|will|would|intends? to|intended to|expects? to|expected to|aims? to|"
     r"(?:is|are) set to|going to|hopes? to|(?:is|are) preparing to|scheduled|in the pipeline)\b",
@@ -502,6 +519,8 @@ def evidence_findings(
         )
     elif polarity_gap(frame.content, ev.scoring_text):
         findings.append(Finding("polarity-gap", "none", 1.0, "the claim is negated, the source is not"))
+    if degree_gap(frame.content, ev.scoring_text):
+        findings.append(Finding("degree-gap", "none", 1.0, "the claim says 'the most', the source does not"))
     if _PLAN.search(main_clause(frame.content, ev.text)) and not _PLAN.search(frame.content):
         # "plans to hold meet-ups in X" does not establish that X is already so
         findings.append(Finding("plan", "none", 1.0, "speaks of plans or expectations, not of what is"))
