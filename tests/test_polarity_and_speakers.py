@@ -213,3 +213,47 @@ def test_a_figure_from_another_year_does_not_support():
         "Castellan's derivative model count grew by about 60 percent in 2024.", ev(said, date="2025-06-17")
     )
     assert d.label != "SUPPORTED"
+
+
+def test_an_ordinary_word_opening_a_claim_is_no_name():
+    # regression: "Having", "Active" and "Birth-weight" were names no evidence sentence contained, so every
+    # sentence of the abstract had an entity gap and scientific claims could never be decided
+    assert parse_claim("Active Kv19Q induces neutrophil polarization.").entities == ["Kv19Q"]
+    frame = parse_claim("Having a main partner worsens HIV outcomes.")
+    assert frame.weak == ["Having"]
+    said = ev("A stable partnership is associated with slower progression in HIV infected patients.")
+    assert "entity-gap" not in {f.kind for f in evidence_findings(frame, said)}
+    # an invented name is never an ordinary word; a real word is a name where the sources capitalise it
+    assert parse_claim("Quorvane is popular in Norlake.").weak == []
+    wren = parse_claim("Wren is the most downloaded family in Norlake.")
+    assert wren.weak == ["Wren"]
+    about_others = ev("Quill is the most downloaded family in Norlake.")
+    about_others.document = "Lumora makes Quill; Kestrel makes the rival Wren models."
+    assert "entity-gap" in {f.kind for f in evidence_findings(wren, about_others)}
+
+
+def test_a_name_joined_to_an_ordinary_word():
+    frame = parse_claim("ART substantially reduces infectiveness of HIV-positive people.")
+    said = ev("All models suggest that ART at high levels of access reduces HIV transmission.")
+    assert "entity-gap" not in {f.kind for f in evidence_findings(frame, said)}
+    model = parse_claim("Quill-3-8B was downloaded 2 million times.")
+    assert "entity-gap" in {
+        f.kind for f in evidence_findings(model, ev("Quill was downloaded 2 million times."))
+    }
+
+
+def test_built_on_another_model_refutes():
+    claim = "Kestrel's Project Lark is built on Lumora's Skerry-4 Scout."
+    said = ev("So Lark is built entirely on Quill-3-32B.", probs=(0.05, 0.1, 0.85))
+    said.relevance = 0.2  # the sentence reads unlike the claim; the rule still finds it
+    said.findings = evidence_findings(parse_claim(claim), said)
+    d = decide(parse_claim(claim), [said])
+    assert d.label == "REFUTED" and d.decided_by == "rules:base"
+    # the same base, or a list of bases, or another subject: no finding
+    frame = parse_claim(claim)
+    for text in (
+        "So Lark is built on Skerry-4 Scout.",
+        "Lark is built on Quill-3-32B and Skerry-4 Scout.",
+        "Wisp is built entirely on Quill-3-32B.",
+    ):
+        assert "other-base" not in {f.kind for f in evidence_findings(frame, ev(text))}

@@ -112,8 +112,8 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     top_date = when[id(hits[0][0])]
     deciding = [h for h in hits if when[id(h[0])] == top_date and h[1].strength >= hits[0][1].strength - 0.25]
     refuting = [e for e, f in deciding if f.stance == "refutes"]
-    # a figure from a source that never names the claim's year or month may be from another time
-    supporting = [e for e, f in deciding if f.stance == "supports" and not has(e, "date-gap")]
+    # a figure from a source that never names the claim's year may be from another time
+    supporting = [e for e, f in deciding if f.stance == "supports" and not has(e, "year-gap")]
     ev, finding = hits[0]
     if refuting and (len(refuting) >= len(supporting)):
         return Decision(
@@ -278,7 +278,31 @@ def decide(frame: ClaimFrame, evidence: list[Evidence]) -> Decision:
     if frame.speaker:
         return _attributed(frame, pool)
     numeric_pool = [e for e in evidence if e.relevance >= NUMERIC_RELEVANCE]
-    return _numeric(frame, numeric_pool) or _answered(frame, pool) or _by_scorer(frame, pool)
+    return (
+        _numeric(frame, numeric_pool)
+        or _other_base(numeric_pool)
+        or _answered(frame, pool)
+        or _by_scorer(frame, pool)
+    )
+
+
+def _other_base(pool: list[Evidence]) -> Decision | None:
+    """The claim's subject is said to be built on another model (rules.other_base)."""
+    hits = [
+        (e, f)
+        for e in pool
+        for f in e.findings
+        if f.kind == "other-base" and not any(has(e, k) for k in ("rumour", "hedged", "question", "plan"))
+    ]
+    if not hits:
+        return None
+    return Decision(
+        "REFUTED",
+        0.7,
+        refute=[e for e, _ in hits],
+        explanation=f"The sources disagree: {hits[0][1].reason}.",
+        decided_by="rules:base",
+    )
 
 
 def combine(labels: list[str]) -> str:

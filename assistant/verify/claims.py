@@ -3,8 +3,11 @@ and extracting check-worthy claims from a pasted article."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from assistant.verify.quantities import Quantity, extract_quantities
 from ingest.sentences import split_sentences
@@ -83,6 +86,27 @@ _SENTENCE_START_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """Common English words: the whole-word entries of the embedder's WordPiece vocabulary (shipped with the
+    package). Invented product and company names are not in it."""
+    path = resources.files("assistant") / "resources" / "minilm" / "tokenizer.json"
+    try:
+        vocab = json.loads(path.read_text(encoding="utf-8"))["model"]["vocab"]
+    except (OSError, KeyError, ValueError):
+        return frozenset()
+    return frozenset(w for w in vocab if w.isalpha() and w.islower())
+
+
+def common_word(word: str) -> bool:
+    """ "Having", "Active", "Birth-weight": a capitalised ordinary word, not a name (capitals inside, digits or
+    an unknown word make a name)."""
+    parts = word.split("-")
+    if not all(p.isalpha() for p in parts) or not (parts[0][:1].isupper() and parts[0][1:].islower()):
+        return False
+    return all(p[1:].islower() and p.lower() in _vocabulary() for p in parts)
+
+
 @dataclass
 class ClaimFrame:
     text: str
@@ -92,6 +116,9 @@ class ClaimFrame:
     denial: bool = False  # "Z denied P": the claim is that Z denied P
     quantities: list[Quantity] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
+    # a capitalised ordinary word that opens the claim ("Exercise", "Wren"): a name only where the sources
+    # write it with a capital inside a sentence
+    weak: list[str] = field(default_factory=list)
 
 
 def entities(text: str) -> list[str]:
@@ -103,11 +130,20 @@ def entities(text: str) -> list[str]:
         for m in _ENTITY.finditer(text)
         for part in re.split(r"(?<=\w)['’]s\s+|(?<=s)['’]\s+", m.group(0))
     ]
-    for span in spans:
+    opening = text.lstrip()[:1]
+    for i, span in enumerate(spans):
         name = span.strip(" .'’")
         first, _, rest = name.partition(" ")
         if rest and first in _SENTENCE_START_WORDS:  # "The Quill-3 models": the name is "Quill-3"
             name = rest
+        elif (
+            rest
+            and i == 0
+            and opening == first[:1]
+            and text.lstrip().startswith(first)
+            and common_word(first)
+        ):
+            name = rest  # "Active Ly49Q induces ...": the name is "Ly49Q"
         if name in _SENTENCE_START_WORDS or len(name) < 2 or _DATE_NAME.match(name):
             continue  # a date is not a name: "August 2025" is the date checks' business
         name = re.sub(r"'s$|’s$", "", name)
@@ -124,6 +160,8 @@ def parse_claim(claim: str) -> ClaimFrame:
         speaker = re.sub(r"\s+(?:has|have)$", "", m.group("who").strip())
         verb = (m.groupdict().get("verb") or "said").lower()
         content = m.group("content")
+    names = entities(content)
+    first = content.split()[0].rstrip(",.;:'’s") if content.split() else ""
     return ClaimFrame(
         text=text,
         content=content,
@@ -131,7 +169,8 @@ def parse_claim(claim: str) -> ClaimFrame:
         verb=verb,
         denial=bool(verb and verb.startswith(_DENY_VERBS)),
         quantities=extract_quantities(content),
-        entities=entities(content),
+        entities=names,
+        weak=[n for n in names if n == first and common_word(n)],
     )
 
 
