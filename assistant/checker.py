@@ -51,7 +51,7 @@ class Checker:
         k_passages: int = 10,
         max_evidence: int = 24,
         judge: Judge | None = None,
-        confidence: str = "calibrated",
+        confidence: str = "learned",
         learned_labels: bool = False,
         aggregator: Aggregator | None = None,
     ):
