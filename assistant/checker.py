@@ -21,6 +21,8 @@ from assistant.verify.calibrate import Calibrator
 from assistant.verify.claims import ClaimFrame, parse_claim
 from assistant.verify.compare import judge as two_figures
 from assistant.verify.compare import queries as figure_queries
+from assistant.verify.learned import Aggregator, on_scorer_path, relabelled
+from assistant.verify.learned import features as learned_features
 from assistant.verify.model import ModelScorer
 from assistant.verify.record_checks import check_records, newer_disagrees
 from assistant.verify.records import records
@@ -49,6 +51,9 @@ class Checker:
         k_passages: int = 10,
         max_evidence: int = 24,
         judge: Judge | None = None,
+        confidence: str = "learned",
+        learned_labels: bool = False,
+        aggregator: Aggregator | None = None,
     ):
         self.store = store
         self.scorer = scorer
@@ -56,6 +61,14 @@ class Checker:
         self.judge = judge or EmbeddedJudge()
         self.retriever = retriever or HybridRetriever(store)
         self.calibrator = calibrator or Calibrator.load_default()
+        # the learned aggregator (verify/learned.py): the confidence ("learned") and/or the scorer path's label;
+        # without its resource both fall back to the calibrator and the rules (a warning says so)
+        self.confidence, self.learned_labels = confidence, learned_labels
+        self.aggregator = aggregator
+        if self.aggregator is None and (confidence == "learned" or learned_labels):
+            self.aggregator = Aggregator.load()
+        # when a list, each decision's (features, label, decided_by, raw score) is appended (bench/fit_aggregator.py)
+        self.features_log: list[dict] | None = None
         self.docs = DocumentCache(store)
         self.k_passages, self.max_evidence = k_passages, max_evidence
         # "full"; or an ablation baseline for `eval --mode`: "no-rules" (the scorer alone), "similarity"
@@ -77,7 +90,19 @@ class Checker:
         )
         topical = HeuristicScorer(CachedEmbedder(embedder))
         scorer = ModelScorer(topical=topical) if settings.scorer == "model" else topical
-        return cls(store, scorer, judge=make_judge(settings))
+        return cls(
+            store,
+            scorer,
+            judge=make_judge(settings),
+            confidence=settings.confidence,
+            learned_labels=settings.learned_labels,
+        )
+
+    @property
+    def variant(self) -> str:
+        """How confidence and labels are made (part of the verdict cache key)."""
+        agg = self.aggregator.meta.get("fitted", "fitted") if self.aggregator is not None else "none"
+        return f"confidence={self.confidence};learned_labels={self.learned_labels};aggregator={agg}"
 
     # --- one claim ---------------------------------------------------------------------------------------
 
@@ -250,7 +275,7 @@ class Checker:
                 texts.append(doc.text[:4000])
         return resolve_role(speaker, texts)
 
-    def _decide(self, claim: str, doc_ids: list[str] | None) -> tuple[Decision, list[Citation]]:
+    def _decide(self, claim: str, doc_ids: list[str] | None) -> tuple[Decision, list[Citation], float]:
         frame = parse_claim(claim)
         evidence = self.evidence(claim, doc_ids, frame)
         if self.mode == "full":
@@ -260,12 +285,36 @@ class Checker:
                 computed = self._table(frame.content, evidence) or self._two_figures(frame, evidence, doc_ids)
             decision = computed or decide(frame, evidence)
             decision = self.judge.judge(claim, evidence, decision)
+            decision, confidence = self._learned(frame, evidence, decision)
         else:
             decision = (
                 decide_by_similarity(evidence) if self.mode == "similarity" else decide_by_scorer(evidence)
             )
+            confidence = self.calibrator(decision)
         cited = [(e, "refutes") for e in decision.refute] + [(e, "supports") for e in decision.support]
-        return decision, self._citations(cited)
+        return decision, self._citations(cited), confidence
+
+    def _learned(
+        self, frame: ClaimFrame, evidence: list[Evidence], decision: Decision
+    ) -> tuple[Decision, float]:
+        """The learned aggregator's say (verify/learned.py): on the scorer path the label, if switched on; the
+        confidence, if chosen. A decision of an LLM (or its guard or fallback) is left to the calibrator."""
+        embedded = not decision.decided_by.startswith(_FINAL)
+        x = learned_features(frame, evidence, decision) if embedded else None
+        if self.features_log is not None and x is not None:
+            self.features_log.append(
+                {"x": x, "label": decision.label, "decided_by": decision.decided_by, "score": decision.score}
+            )
+        if self.aggregator is None or x is None:
+            return decision, self.calibrator(decision)
+        p = self.aggregator.probabilities(x)
+        if self.learned_labels and on_scorer_path(decision):
+            label = self.aggregator.relabel(p, decision.label)
+            if label != decision.label:
+                decision = relabelled(decision, label, evidence, p)
+        if self.confidence == "learned":
+            return decision, self.aggregator.confidence(p, decision.label)
+        return decision, self.calibrator(decision)
 
     def _citations(self, cited: list[tuple[Evidence, str]]) -> list[Citation]:
         out: list[Citation] = []
@@ -318,12 +367,12 @@ class Checker:
         self._sync()
         parts = self.judge.split(claim)
         if len(parts) == 1:
-            decision, citations = self._decide(claim, doc_ids)
+            decision, citations, confidence = self._decide(claim, doc_ids)
             return Verdict(
                 raw_score=decision.score,
                 claim=claim,
                 label=decision.label,
-                confidence=self.calibrator(decision),  # type: ignore[arg-type]
+                confidence=confidence,  # type: ignore[arg-type]
                 citations=citations,
                 explanation=decision.explanation,
                 decided_by=self._decided_by(decision),
@@ -331,14 +380,14 @@ class Checker:
             )
         subs, raws, deciders = [], [], []
         for part in parts:
-            decision, citations = self._decide(part, doc_ids)
+            decision, citations, confidence = self._decide(part, doc_ids)
             raws.append(decision.score)
             deciders.append(decision.decided_by)
             subs.append(
                 SubVerdict(
                     claim=part,
                     label=decision.label,
-                    confidence=self.calibrator(decision),  # type: ignore[arg-type]
+                    confidence=confidence,  # type: ignore[arg-type]
                     citations=citations,
                     explanation=decision.explanation,
                 )

@@ -38,6 +38,17 @@ class Settings(BaseSettings):
         description="Evidence scorer of the embedded backend: the trained verifier model, or the similarity "
         "heuristic it replaced (kept for ablations).",
     )
+    confidence: Literal["calibrated", "learned"] = Field(
+        "learned",
+        description="Where a verdict's confidence comes from: the per-label map of the decision's raw score "
+        "(calibrated), or the learned aggregator's probability of the chosen label (learned). "
+        "bench/RESULTS.md compares them.",
+    )
+    learned_labels: bool = Field(
+        False,
+        description="Let the learned aggregator change the label of decisions no rule made (the scorer "
+        "path); SUPPORTED only above its fitted bar. Off: the rules and thresholds decide every label.",
+    )
     openai_api_key: SecretStr | None = Field(
         None,
         validation_alias=AliasChoices("SOURCECHECK_OPENAI_API_KEY", "OPENAI_API_KEY", "openai_api_key"),

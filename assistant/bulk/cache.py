@@ -27,7 +27,14 @@ from assistant.store import Store
 # The code a verdict depends on, per package: an edit to any of it invalidates cached verdicts. (The verifier's
 # weights are covered through verify/model.py, which pins their sha256.)
 _CODE = {
-    "assistant": ("checker.py", "schema.py", "retrieve/*.py", "verify/*.py", "resources/calibration.json"),
+    "assistant": (
+        "checker.py",
+        "schema.py",
+        "retrieve/*.py",
+        "verify/*.py",
+        "resources/calibration.json",
+        "resources/aggregator.json",
+    ),
     "ingest": ("sentences.py",),  # evidence sentences are cut at check time
 }
 

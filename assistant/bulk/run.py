@@ -80,7 +80,7 @@ class BulkChecker:
             scorer=checker.scorer.name,
             backend=settings.backend,
             model=settings.llm_model if checker.judge.remote else "embedded",
-            mode=checker.mode,
+            mode=f"{checker.mode};{checker.variant}",
             judge=checker.judge.identity,  # for an LLM: model, server, prompt versions and hashes
         )
         return cls(
