@@ -281,7 +281,7 @@ def test_a_week_is_no_figure_for_a_day():
         "Corvid-3-8B had been downloaded more than 2 million times in its first seven days.", "2025-05-06"
     )
     day = ev("Corvid-3-8B was downloaded more than 2.5 million times on its first day.", "2025-05-06")
-    assert numeric_findings(claim, week) == []
+    assert [f.kind for f in numeric_findings(claim, week)] == ["period-gap"]  # no figure, and a flag
     assert [f.stance for f in numeric_findings(claim, day)] == ["supports"]
 
 

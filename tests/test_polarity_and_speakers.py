@@ -8,13 +8,8 @@ from assistant.schema import Passage
 from assistant.verify.aggregate import decide
 from assistant.verify.claims import parse_claim
 from assistant.verify.quantities import extract_quantities
-from assistant.verify.rules import (
-    about_subject,
-    evidence_findings,
-    main_clause,
-    negated_restatement,
-    polarity_gap,
-)
+from assistant.verify.rules import about_subject, evidence_findings
+from assistant.verify.stance import main_clause, negated_restatement, polarity_gap
 from ingest.metadata import affiliation
 from tests.test_claims_and_rules import ev
 
@@ -257,3 +252,43 @@ def test_built_on_another_model_refutes():
         "Wisp is built entirely on Quill-3-32B.",
     ):
         assert "other-base" not in {f.kind for f in evidence_findings(frame, ev(text))}
+
+
+def test_a_figure_for_another_period_decides_nothing():
+    # regression: the scorer refuted "more than 2 million on its first day" with "13 million in August"
+    d = _judge(
+        "Quill-3-8B was downloaded more than 2 million times on its first day.",
+        ev("Quill-3-8B alone was downloaded more than 13 million times in August.", probs=(0.05, 0.9, 0.05)),
+    )
+    assert d.label == "NOT_ENOUGH_INFO"
+
+
+def test_a_price_is_no_total():
+    # regression: "0.40 crowns per million tokens" refuted "spent more than 10 billion crowns training"
+    (price,) = extract_quantities("a launch price of 0.40 crowns per million input tokens")
+    assert price.kind == "rate"
+    d = _judge(
+        "Lumora spent more than 10 billion crowns training Quill-3.",
+        ev(
+            "Lumora customers can use Quill-3 at a launch price of 0.40 crowns per million input tokens.",
+            probs=(0.1, 0.2, 0.7),
+        ),
+    )
+    assert d.label == "NOT_ENOUGH_INFO"
+
+
+def test_planned_figures_do_not_support():
+    d = _judge(
+        "Lumora spent more than 10 billion crowns on AI infrastructure.",
+        ev("Lumora plans to spend at least 150 billion crowns on AI infrastructure.", probs=(0.2, 0.1, 0.7)),
+    )
+    assert d.label != "SUPPORTED"
+
+
+def test_a_denial_in_other_words_refutes():
+    assert negated_restatement(
+        "Kestrel abandoned its own Wisp model family",
+        "Kestrel's own Wisp model family, first released in May 2023, is not being discontinued.",
+    )
+    assert negated_restatement("Castellan is switching to Quill", "We are not moving to Quill.")
+    assert not negated_restatement("Castellan is switching to Quill", "We are not hiring this year.")

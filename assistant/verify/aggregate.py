@@ -95,7 +95,8 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
         (e, f)
         for e in pool
         for f in e.findings
-        if f.kind in ("numeric", "date") and not any(has(e, k) for k in ("rumour", "question", "hedged"))
+        if f.kind in ("numeric", "date")
+        and not any(has(e, k) for k in ("rumour", "question", "hedged", "plan"))
     ]
     if not hits:
         return None
@@ -156,7 +157,9 @@ def _newer(a: Evidence, b: Evidence) -> bool:
 
 def _by_scorer(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
     usable = [
-        e for e in pool if not any(has(e, k) for k in _CANNOT_SUPPORT) and e.passage.unit not in _STRUCTURED
+        e
+        for e in pool
+        if not any(has(e, k) for k in (*_CANNOT_SUPPORT, "period-gap")) and e.passage.unit not in _STRUCTURED
     ]
     sup = sorted(
         [e for e in usable if not any(has(e, k) for k in _NOT_SUPPORTING)], key=lambda e: -e.probs[0]

@@ -377,6 +377,10 @@ def extract_quantities(text: str) -> list[Quantity]:
             text[m.end() : m.end() + 20],
             re.I,
         )
+        if kind == "count" and re.match(
+            r"\s*(?:[A-Za-z-]+\s+){0,3}per\s+(?!cent\b)", text[m.end() : m.end() + 50]
+        ):
+            kind = "rate"  # "0.40 crowns per million tokens", "3 goals per game": a price or rate, no total
         if kind == "count" and unit_after and (window or relative):
             kind = "period"  # a window ("the 30 days to ...") or a time relative to now ("three years ago")
         precision = 0.5 * scale if word else _precision(num, scale)

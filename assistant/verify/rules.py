@@ -8,17 +8,16 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.retrieve.evidence import Evidence, speaker_org
-from assistant.verify.claims import ClaimFrame, entities, is_hedged, is_negated
+from assistant.verify.claims import ClaimFrame, entities, is_hedged
 from assistant.verify.periods import window
 from assistant.verify.quantities import (
-    _STOP,
     WORD_NUMBERS,
     Quantity,
-    _stem,
     alignment,
     compare,
     extract_quantities,
 )
+from assistant.verify.stance import PLAN, degree_gap, main_clause, negated_restatement, polarity_gap
 
 # A speaker refusing the question's premise: only direct refusals, not any negation in a long answer.
 _REFUSAL = re.compile(
@@ -159,14 +158,26 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             continue  # windows and "N years ago" are dates, not figures: see the date checks
         # the best-aligned figure; between equally aligned ones, the nearest in size ("14.23 billion video
         # views" rather than "17.5 million subscribers" for "14 billion views")
+        over = {
+            id(eq): window(ev.scoring_text[max(0, eq.start - 80) : eq.end + 40]) for eq in evidence_quantities
+        }
+        other_periods = {
+            over[id(eq)]
+            for eq in evidence_quantities
+            if eq.kind == cq.kind and over[id(eq)] not in (None, period)
+        }
+        if period and other_periods:
+            # "2 million in its first week" is no figure for "on its first day", and the scorer may not read
+            # the sentence as if it were one
+            gap = ", ".join(sorted(other_periods))
+            found.append(Finding("period-gap", "none", 1.0, f"counts over a {gap}, not a {period}"))
         aligned = [(alignment(cq, eq), eq) for eq in evidence_quantities]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
         if not aligned:
             continue
         score, eq = max(aligned, key=lambda a: (a[0], -_size_gap(cq, a[1])))
-        said_over = window(ev.scoring_text[max(0, eq.start - 80) : eq.end + 40])
-        if period and said_over and said_over != period:
-            continue  # "2 million in its first week" is no figure for "on its first day"
+        if period and over[id(eq)] and over[id(eq)] != period:
+            continue
         stance = compare(cq, eq)
         if stance == "supports" and _retracted(ev.scoring_text, eq):
             stance = "refutes"  # "an earlier version incorrectly stated 4 billion"
@@ -394,90 +405,6 @@ def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -
     return []
 
 
-_NEGATION_CUE = re.compile(
-    r"\b(?:not(?! only| least| just)|no(?! doubt| matter)|never|none|neither|nor|cannot|no longer|"
-    r"\w+n't)\b",
-    re.I,
-)
-_SCOPE_WORDS = 6
-# a negated verb: "is not", "did not", "wasn't", "never", "no longer" (not "a film not produced by ...")
-_VERB_NEGATION = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|should|may|might|must)"
-    r"\s+(?:not|never|no)\b|\b\w+n't\b|\bno longer\b|\bnever\b|^\W*no\b",
-    re.I,
-)
-
-
-def _content_stems(text: str) -> set[str]:
-    return {_stem(w.lower()) for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _STOP}
-
-
-def _predicate_stems(claim: str) -> set[str]:
-    """The claim's lower-case content words: what it says, apart from whom it names."""
-    return {_stem(w) for w in re.findall(r"\b[a-z]{3,}\b", claim) if w not in _STOP}
-
-
-def negated_restatement(claim: str, sentence: str) -> bool:
-    """Does the sentence deny what a positive claim asserts: a negation whose next few words are the claim's own
-    ("we are not in talks about one" against "X is in talks to ...")? The scorer reads such sentences as
-    support; here the negation flips them."""
-    if is_negated(claim):
-        return False
-    wanted = _predicate_stems(claim)
-    for cue in _NEGATION_CUE.finditer(sentence):
-        scope = " ".join(sentence[cue.end() :].split()[:_SCOPE_WORDS])
-        if _content_stems(scope) & wanted:
-            return True
-    return False
-
-
-_CLAUSE_BREAK = re.compile(
-    r",\s+(?=(?:which|who|whom|whose|though|although|while|whereas|but|so that)\b)|;\s+|\s+[—–]\s+|\s+--\s+",
-    re.I,
-)
-
-
-def main_clause(claim: str, sentence: str) -> str:
-    """The clause of the sentence that says most of what the claim says. Cues outside it ("..., which I would not
-    have predicted") do not qualify the claim's point."""
-    clauses = _CLAUSE_BREAK.split(sentence)
-    if len(clauses) == 1:
-        return sentence
-    wanted = _content_stems(claim)
-    return max(clauses, key=lambda c: len(_content_stems(c) & wanted))
-
-
-def polarity_gap(claim: str, sentence: str) -> bool:
-    """A negated claim ("X is not licensed under Y") is not supported by a sentence without any negation, nor a
-    plain claim by a negated sentence ("is not being discontinued" for "abandoned"): the scorer often misses
-    negation, so it may not decide such pairs alone."""
-    return is_negated(claim) != bool(_VERB_NEGATION.search(main_clause(claim, sentence)))
-
-
-_SUPERLATIVE_WORDS = (
-    r"most|least|largest|biggest|highest|lowest|fewest|best|worst|first|last|leading|top|greatest|smallest|"
-    r"fastest|strongest|widest|oldest|newest|number one|no\. 1|#1"
-)
-_CLAIM_SUPERLATIVE = re.compile(
-    rf"\b(?:the|its|their|his|her)\s+(?:(?:single|very|second|third|fourth|fifth)[ -])?(?:{_SUPERLATIVE_WORDS})\b",
-    re.I,
-)
-# "among the most downloaded" and "one of the largest" are no superlative of one thing
-_SUPERLATIVE = re.compile(rf"(?<!among the )(?<!one of the )\b(?:{_SUPERLATIVE_WORDS})\b|\w+est-\w+", re.I)
-
-
-def degree_gap(claim: str, sentence: str) -> bool:
-    """ "X is the most popular model for Y" is not supported by "X has become a popular choice for Y"."""
-    return bool(_CLAIM_SUPERLATIVE.search(claim)) and not _SUPERLATIVE.search(sentence)
-
-
-_PLAN = re.compile(
-    r"\b(?:plans? to|planned|planning to|will|would|intends? to|intended to|expects? to|expected to|aims? to|"
-    r"(?:is|are) set to|going to|hopes? to|(?:is|are) preparing to|scheduled|in the pipeline)\b",
-    re.I,
-)
-
-
 _BASE_RELATION = (
     r"(?:built|based|trained|fine-tuned|derived|developed|started)\s+(?:\w+ly\s+)?(?:on|upon|from)|"
     r"a fine-tune of|a derivative of"
@@ -577,7 +504,7 @@ def evidence_findings(
         findings.append(base)
     if degree_gap(frame.content, ev.scoring_text):
         findings.append(Finding("degree-gap", "none", 1.0, "the claim says 'the most', the source does not"))
-    if _PLAN.search(main_clause(frame.content, ev.text)) and not _PLAN.search(frame.content):
+    if PLAN.search(main_clause(frame.content, ev.text)) and not PLAN.search(frame.content):
         # "plans to hold meet-ups in X" does not establish that X is already so
         findings.append(Finding("plan", "none", 1.0, "speaks of plans or expectations, not of what is"))
     if own_words:

@@ -1,0 +1,117 @@
+"""How a sentence stands to a claim apart from what the scorer reads: negation (a denial in the claim's own or
+synonymous words, or a polarity the claim does not share), plans and expectations, and degree ("the most" is
+not "a popular"). Pure functions of two strings."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.verify.claims import is_negated
+from assistant.verify.quantities import _STOP, _stem
+
+_NEGATION_CUE = re.compile(
+    r"\b(?:not(?! only| least| just)|no(?! doubt| matter)|never|none|neither|nor|cannot|no longer|"
+    r"\w+n't)\b",
+    re.I,
+)
+_SCOPE_WORDS = 6
+# a negated verb: "is not", "did not", "wasn't", "never", "no longer" (not "a film not produced by ...")
+_VERB_NEGATION = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|should|may|might|must)"
+    r"\s+(?:not|never|no)\b|\b\w+n't\b|\bno longer\b|\bnever\b|^\W*no\b",
+    re.I,
+)
+
+
+def _content_stems(text: str) -> set[str]:
+    return {_stem(w.lower()) for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _STOP}
+
+
+# Verbs that say the same thing, by their stems (a small thesaurus for the negation check: "is not being
+# discontinued" denies "abandoned").
+_SAME_SENSE = [
+    {_stem(w) for w in group.split()}
+    for group in (
+        "abandon abandoned discontinue discontinued drop dropped scrap scrapped cancel cancelled shut stopped",
+        "release released launch launched publish published ship shipped",
+        "acquire acquired buy bought purchase purchased",
+        "invest invested investment stake funding",
+        "switch switching move moved moving migrate migrated",
+        "use uses used using rely relies",
+    )
+]
+
+
+def _senses(stems: set[str]) -> set[str]:
+    """Stems with their synonyms' stems added."""
+    out = set(stems)
+    for group in _SAME_SENSE:
+        if stems & group:
+            out |= group
+    return out
+
+
+def _predicate_stems(claim: str) -> set[str]:
+    """The claim's lower-case content words: what it says, apart from whom it names."""
+    return _senses({_stem(w) for w in re.findall(r"\b[a-z]{3,}\b", claim) if w not in _STOP})
+
+
+def negated_restatement(claim: str, sentence: str) -> bool:
+    """Does the sentence deny what a positive claim asserts: a negation whose next few words are the claim's own
+    ("we are not in talks about one" against "X is in talks to ...")? The scorer reads such sentences as
+    support; here the negation flips them."""
+    if is_negated(claim):
+        return False
+    wanted = _predicate_stems(claim)
+    for cue in _NEGATION_CUE.finditer(sentence):
+        scope = " ".join(sentence[cue.end() :].split()[:_SCOPE_WORDS])
+        if _content_stems(scope) & wanted:
+            return True
+    return False
+
+
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:which|who|whom|whose|though|although|while|whereas|but|so that)\b)|;\s+|\s+[—–]\s+|\s+--\s+",
+    re.I,
+)
+
+
+def main_clause(claim: str, sentence: str) -> str:
+    """The clause of the sentence that says most of what the claim says. Cues outside it ("..., which I would not
+    have predicted") do not qualify the claim's point."""
+    clauses = _CLAUSE_BREAK.split(sentence)
+    if len(clauses) == 1:
+        return sentence
+    wanted = _content_stems(claim)
+    return max(clauses, key=lambda c: len(_content_stems(c) & wanted))
+
+
+def polarity_gap(claim: str, sentence: str) -> bool:
+    """A negated claim ("X is not licensed under Y") is not supported by a sentence without any negation, nor a
+    plain claim by a negated sentence ("is not being discontinued" for "abandoned"): the scorer often misses
+    negation, so it may not decide such pairs alone."""
+    return is_negated(claim) != bool(_VERB_NEGATION.search(main_clause(claim, sentence)))
+
+
+_SUPERLATIVE_WORDS = (
+    r"most|least|largest|biggest|highest|lowest|fewest|best|worst|first|last|leading|top|greatest|smallest|"
+    r"fastest|strongest|widest|oldest|newest|number one|no\. 1|#1"
+)
+_CLAIM_SUPERLATIVE = re.compile(
+    rf"\b(?:the|its|their|his|her)\s+(?:(?:single|very|second|third|fourth|fifth)[ -])?(?:{_SUPERLATIVE_WORDS})\b",
+    re.I,
+)
+# "among the most downloaded" and "one of the largest" are no superlative of one thing
+_SUPERLATIVE = re.compile(rf"(?<!among the )(?<!one of the )\b(?:{_SUPERLATIVE_WORDS})\b|\w+est-\w+", re.I)
+
+
+def degree_gap(claim: str, sentence: str) -> bool:
+    """ "X is the most popular model for Y" is not supported by "X has become a popular choice for Y"."""
+    return bool(_CLAIM_SUPERLATIVE.search(claim)) and not _SUPERLATIVE.search(sentence)
+
+
+PLAN = re.compile(
+    r"\b(?:plans? to|planned|planning to|will|would|intends? to|intended to|expects? to|expected to|aims? to|"
+    r"(?:is|are) set to|going to|hopes? to|(?:is|are) preparing to|scheduled|in the pipeline)\b",
+    re.I,
+)
