@@ -170,8 +170,8 @@ _ORG = r"((?:[A-Z][\w&.-]*)(?:\s+(?:[A-Z][\w&.-]*|&))*)"
 
 
 def affiliation(person: str, header: str) -> str | None:
-    """The organisation a transcript introduces a speaker with: "Name -- Analyst, Farrow Partners", "Guest: Name,
-    Chief Executive Officer, Lumora Labs", "Name is co-founder and CEO of Novaro AI", "Lumora CEO Name". The
+    """The organisation a transcript introduces a speaker with: "Name -- Analyst, Brantley Partners", "Guest: Name,
+    Chief Executive Officer, Lumora Labs", "Name is co-founder and CEO of Castellan AI", "Lumora CEO Name". The
     header is the document's opening text; speaker labels may be capitalised differently from it."""
     name = re.escape(" ".join(person.split()))
     if not name:

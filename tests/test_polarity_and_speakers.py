@@ -1,5 +1,5 @@
-"""Negation, plans, whose words, and the figures' subject: rules as pure functions over hand-made evidence
-(fictional names throughout)."""
+"""Negation, plans, degree, whose words, and the figures' subject: rules as pure functions over hand-made
+evidence. Every name and sentence here is invented for these tests."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from assistant.schema import Passage
 from assistant.verify.aggregate import decide
 from assistant.verify.claims import parse_claim
 from assistant.verify.quantities import extract_quantities
-from assistant.verify.rules import about_subject, evidence_findings
+from assistant.verify.rules import about_subject, evidence_findings, speaker_matches
 from assistant.verify.stance import main_clause, negated_restatement, polarity_gap
 from ingest.metadata import affiliation
 from tests.test_claims_and_rules import ev
@@ -22,97 +22,226 @@ def _judge(claim: str, *evidence):
     return decide(frame, list(evidence))
 
 
+def _kinds(claim: str, evidence) -> set[str]:
+    return {f.kind for f in evidence_findings(parse_claim(claim), evidence)}
+
+
+# --- figures -------------------------------------------------------------------------------------------------
+
+
 def test_number_words_are_read_whole():
     values = lambda t: [q.value for q in extract_quantities(t)]  # noqa: E731
-    assert values("The lab is about six hundred people.") == [600]
-    assert values("a hundred and ten engineers") == [110]
-    assert values("twenty-five models") == [25]
-    assert values("nine hundred thousand users") == [900_000]
-    assert values("six hundred million downloads") == [600_000_000]
-    assert values("about a quarter of downloads") == [25]
+    assert values("The team is roughly four hundred engineers.") == [400]
+    assert values("a hundred and five stations") == [105]
+    assert values("thirty-seven releases") == [37]
+    assert values("eight hundred thousand riders") == [800_000]
+    assert values("three hundred million queries") == [300_000_000]
+    assert values("about a quarter of sales") == [25]
 
 
 def test_a_roughly_figure_in_words_supports_the_same_figure_in_digits():
-    # regression: "about six hundred people" was read as 6 and 100, and refuted "roughly 600 people"
+    # regression: a figure in words was read as two numbers ("four" and "hundred") and refuted the claim
     d = _judge(
-        "The core Quill Lab has roughly 600 people.",
-        ev("The core Quill Lab is about six hundred people, plus shared teams.", probs=(0.3, 0.3, 0.4)),
+        "The Quill research group has roughly 400 engineers.",
+        ev(
+            "The Quill research group numbers about four hundred engineers in two cities.",
+            probs=(0.3, 0.3, 0.4),
+        ),
     )
     assert d.label == "SUPPORTED" and d.decided_by == "rules:numeric"
 
 
 def test_a_figure_about_another_model_says_nothing_of_a_named_model():
-    # regression: a milestone sentence naming only the hub "supported" a claim about another model's downloads
-    names = parse_claim("Wisp-Small-20B has been downloaded more than 20 million times on ModelHub.").entities
-    other = "Quill models have passed 700 million downloads on ModelHub."
+    # regression: a sentence naming only the hub "supported" a claim about another model's downloads
+    names = parse_claim("Wisp-Small-20B has been fetched more than 20 million times on ModelYard.").entities
+    other = "Quill models have now been fetched 900 million times on ModelYard."
     assert not about_subject(names, other, document=other)
-    # the model is named earlier in the same document: "the preview model" is about it
-    document = "Wisp-Small-20B is out today. The preview model was downloaded 25 million times on ModelHub."
-    assert about_subject(names, "The preview model was downloaded 25 million times on ModelHub.", document)
-    # a disease name is not a product name: the sentence about the country's cases may omit it
+    # the model is named earlier in the same document: "the new checkpoint" is about it
+    document = "Wisp-Small-20B ships today. The new checkpoint was fetched 25 million times on ModelYard."
+    assert about_subject(names, "The new checkpoint was fetched 25 million times on ModelYard.", document)
+    # a disease name is not a product name: a sentence about the country's cases may omit it
     assert about_subject(["COVID-19", "Norlake"], "There are 174 confirmed cases in Norlake.")
 
 
+def test_growth_rates_align_across_wordings():
+    # regression: "grew by more than 20 percent year on year" found no figure in "sales ..., up 22 percent": the
+    # comparator took the context's places, "grew" and "growth" did not match, "year on year" read as a window
+    d = _judge(
+        "Lumora Cloud sales grew by more than 20 percent year on year in the second quarter of 2024.",
+        ev(
+            "In the second quarter of 2024 Lumora Cloud sales reached 4.2 billion marks, up 22 percent, after "
+            "growth of 18 percent a quarter earlier.",
+            probs=(0.1, 0.1, 0.8),
+        ),
+    )
+    assert d.label == "SUPPORTED" and d.decided_by == "rules:numeric"
+
+
+def test_times_counts_what_the_verb_says():
+    (q,) = extract_quantities("Quill models have been fetched 3 billion times")
+    assert q.head == "fetch"
+
+
+def test_a_figure_from_another_year_does_not_support():
+    # the source, from 2023, speaks of growth "since spring"; the claim is about 2022
+    said = "Our partner count rose about forty percent since spring, Castellan's founder said."
+    d = _judge("Castellan's partner count rose by about 40 percent in 2022.", ev(said, date="2023-09-02"))
+    assert d.label != "SUPPORTED"
+
+
+def test_a_figure_for_another_period_decides_nothing():
+    # regression: the scorer refuted a first-day figure with a monthly one
+    d = _judge(
+        "Quill-5-4B was fetched more than 3 million times in its first day.",
+        ev("Quill-5-4B alone was fetched more than 11 million times in March.", probs=(0.05, 0.9, 0.05)),
+    )
+    assert d.label == "NOT_ENOUGH_INFO"
+
+
+def test_a_price_is_no_total():
+    # regression: a price per thousand queries refuted a claim about a total spend
+    price = extract_quantities("priced at 2 credits per thousand queries")[0]
+    assert price.value == 2 and price.kind == "rate"
+    d = _judge(
+        "Lumora spent more than 5 billion credits developing Quill-5.",
+        ev(
+            "Quill-5 is offered to Lumora customers at 2 credits per thousand queries.", probs=(0.1, 0.2, 0.7)
+        ),
+    )
+    assert d.label == "NOT_ENOUGH_INFO"
+
+
+def test_planned_figures_do_not_support():
+    d = _judge(
+        "Lumora spent more than 5 billion credits on data centres.",
+        ev("Lumora intends to spend at least 80 billion credits on data centres.", probs=(0.2, 0.1, 0.7)),
+    )
+    assert d.label != "SUPPORTED"
+
+
+# --- negation, plans, degree ---------------------------------------------------------------------------------
+
+
 def test_a_negated_restatement_refutes():
-    claim = "Lumora is in talks to take a stake in Kestrel Robotics"
-    said = "But to be clear, Lumora has no investment in Kestrel and Lumora is not in talks about one."
+    claim = "Lumora plans to buy a stake in Kestrel Robotics"
+    said = "To be clear, Lumora owns no part of Kestrel and Lumora has no plans to buy a stake in it."
     assert negated_restatement(claim, said)
-    assert not negated_restatement(claim, "I can't speak for Kestrel.")  # names alone are not the point
-    assert not negated_restatement("Lumora does not hold a stake in Kestrel", said)
+    assert not negated_restatement(claim, "I won't speak for Kestrel.")  # names alone are not the point
+    assert not negated_restatement("Lumora does not plan to buy a stake in Kestrel", said)
     # the scorer reads the denial as support (it misses negation): the negation turns it into a refutation
     d = _judge(claim + ".", ev(said, date="2025-11-13", probs=(0.8, 0.05, 0.15)))
     assert d.label == "REFUTED"
 
 
+def test_negations_that_leave_the_claim_standing():
+    claim = "Quill-3 uses the MIT license"
+    assert not negated_restatement(
+        claim, "Quill-3, which was not the first model Lumora released, uses the MIT license."
+    )
+    assert not negated_restatement(
+        claim, "Quill-3 uses the MIT license, though it is not the most fetched model."
+    )
+    assert not negated_restatement(
+        "Lumora bought a stake in Kestrel", "Lumora bought a stake in Kestrel; no other firm did."
+    )
+
+
+def test_curly_apostrophes_negate():
+    assert polarity_gap("Quill-3 is licensed under MIT", "Quill-3 isn’t licensed under MIT.")
+    assert negated_restatement("Kestrel retired Lark", "Kestrel’s Lark line won’t be retired.")
+
+
+def test_a_denial_in_other_words_refutes():
+    assert negated_restatement(
+        "Kestrel discontinued its Lark robots",
+        "The Lark robots from Kestrel will not be retired, its CTO said.",
+    )
+    assert negated_restatement("Castellan is switching to Quill", "We are not migrating to Quill.")
+    assert not negated_restatement("Castellan is switching to Quill", "We are not hiring this year.")
+
+
 def test_a_newer_refutation_beats_an_older_support():
-    claim = "Lumora is in talks to take a stake in Kestrel Robotics."
-    older = ev("Lumora is in talks to take a stake in Kestrel Robotics, the company said.", date="2025-10-02")
-    older.passage.date = "2025-10-02"
+    claim = "Lumora plans to buy a stake in Kestrel Robotics."
+    older = ev("Lumora plans to buy a stake in Kestrel Robotics, the firm told staff.", date="2025-03-02")
+    older.probs = (0.9, 0.05, 0.05)
     denial = ev(
-        "Lumora is not in talks to take a stake in Kestrel Robotics, its CEO said.",
-        date="2025-11-13",
+        "Lumora has no plans to buy a stake in Kestrel Robotics, its chair said.",
+        date="2025-06-20",
         probs=(0.85, 0.05, 0.1),
     )
-    older.probs = (0.9, 0.05, 0.05)
     assert _judge(claim, older, denial).label == "REFUTED"
+    # the same two sources the other way round in time: the support is the newer word
+    older.passage.date, denial.passage.date = "2025-06-20", "2025-03-02"
+    assert _judge(claim, older, denial).label != "REFUTED"
 
 
 def test_polarity_must_match_for_support():
-    assert polarity_gap("Quill-2 is not licensed under Apache 2.0", "Quill-2 is licensed under Apache 2.0.")
-    assert polarity_gap("Kestrel abandoned Wisp", "Kestrel's own Wisp family is not being discontinued.")
-    assert not polarity_gap("Kestrel abandoned Wisp", "Kestrel abandoned Wisp in May.")
+    assert polarity_gap("Quill-2 is not licensed under MIT", "Quill-2 is licensed under MIT.")
+    assert polarity_gap(
+        "Kestrel discontinued Lark", "Kestrel's own Lark line, launched in 2021, will not be retired."
+    )
+    assert not polarity_gap("Kestrel discontinued Lark", "Kestrel discontinued Lark in May.")
     d = _judge(
-        "Kestrel abandoned its own Wisp model family.",
-        ev("Kestrel's own Wisp model family, first released in 2023, is not being discontinued."),
+        "Kestrel discontinued its own Lark robot line.",
+        ev("Kestrel's own Lark robot line, launched in 2021, will not be retired."),
     )
     assert d.label != "SUPPORTED"
 
 
 def test_cues_outside_the_main_clause_do_not_count():
     sentence = (
-        "Developers have now published more derivative models on Quill than on any other family, "
-        "which is something I would not have predicted."
+        "Builders now publish more plug-ins for Quill than for any other engine, "
+        "which none of us would have guessed."
     )
-    claim = "developers have built more derivative models on Quill than on any other family"
-    assert "would not" not in main_clause(claim, sentence)
+    claim = "builders publish more plug-ins for Quill than for any other engine"
+    assert "none of us" not in main_clause(claim, sentence)
     assert not polarity_gap(claim, sentence)
-    kinds = {f.kind for f in evidence_findings(parse_claim(claim), ev(sentence))}
+    kinds = _kinds(claim, ev(sentence))
     assert "plan" not in kinds and "polarity-gap" not in kinds
 
 
 def test_plans_do_not_establish_what_is():
     d = _judge(
-        "Quill is popular with developers in Norlake.",
-        ev("The company plans to double its Quill developer meet-ups, with new events in Norlake."),
+        "Quill is widely used by teachers in Norlake.",
+        ev("The company intends to open Quill teacher clubs next year, with new ones in Norlake."),
     )
     assert d.label == "NOT_ENOUGH_INFO"
     assert (
         _judge(
-            "Lumora plans to double its Quill developer meet-ups.",
-            ev("Lumora plans to double its Quill developer meet-ups in 2026."),
+            "Lumora plans to open Quill teacher clubs.",
+            ev("Lumora plans to open Quill teacher clubs in 2026."),
         ).label
         == "SUPPORTED"
     )
+
+
+def test_a_superlative_needs_a_superlative():
+    claim = "Quill-3-Tutor is the most used model for homework help on ModelYard."
+    said = (
+        "The Quill-3 models rank among the most fetched on ModelYard, and Quill-3-Tutor has become a favourite "
+        "for homework help."
+    )
+    assert _judge(claim, ev(said, probs=(0.9, 0.05, 0.05))).label == "NOT_ENOUGH_INFO"
+    assert _judge(
+        claim, ev("Quill-3-Tutor is the most used model for homework help on ModelYard.")
+    ).label == ("SUPPORTED")
+
+
+def test_built_on_another_model_refutes():
+    claim = "Kestrel's Project Lark is built on Lumora's Skerry-4 Scout."
+    said = ev("In short, Lark is built entirely on Quill-3-32B.", probs=(0.05, 0.1, 0.85))
+    said.relevance = 0.2  # the sentence reads unlike the claim; the rule still finds it
+    said.findings = evidence_findings(parse_claim(claim), said)
+    d = decide(parse_claim(claim), [said])
+    assert d.label == "REFUTED" and d.decided_by == "rules:base"
+    # the same base, a list of bases, another subject, or no model at all: no finding
+    for text in (
+        "In short, Lark is built on Skerry-4 Scout.",
+        "Lark is built on Quill-3-32B and Skerry-4 Scout.",
+        "Wisp is built entirely on Quill-3-32B.",
+        "Lark's pricing is based on Lumora's published rates.",
+    ):
+        assert "other-base" not in _kinds(claim, ev(text))
 
 
 def test_rows_are_not_judged_by_the_scorer():
@@ -121,10 +250,50 @@ def test_rows_are_not_judged_by_the_scorer():
     assert _judge("Lumora will stop releasing its largest Quill models.", row).label == "NOT_ENOUGH_INFO"
 
 
+# --- names ---------------------------------------------------------------------------------------------------
+
+
+def test_an_ordinary_word_opening_a_claim_is_no_name():
+    # regression: "Having", "Active" and "Birth-weight" were names no evidence sentence contained, so every
+    # sentence of an abstract had an entity gap and scientific claims could never be decided
+    assert parse_claim("Active Kv19Q induces neutrophil polarization.").entities == ["Kv19Q"]
+    assert parse_claim("Ross Labs released Quill.").entities[0] == "Ross Labs"  # "Labs" alone names nothing
+    frame = parse_claim("Having a pet lowers stress in Norlake.")
+    assert frame.weak == ["Having"]
+    said = ev("Owning a pet was linked to lower stress in Norlake.")
+    said.document = (
+        "Having a pet is common; having two is rarer. Owning a pet was linked to lower stress in Norlake."
+    )
+    assert "entity-gap" not in {f.kind for f in evidence_findings(frame, said)}
+    # a real word that the document never uses in lower case stays a name that must be there
+    lark = parse_claim("Lark is the most fetched family in Norlake.")
+    assert lark.weak == ["Lark"]
+    about_others = ev("Quill is the most fetched family in Norlake.")
+    about_others.document = "Quill is the most fetched family in Norlake."
+    assert "entity-gap" in {f.kind for f in evidence_findings(lark, about_others)}
+    assert parse_claim("Quorvex is popular in Norlake.").weak == []  # an invented name is never a word
+
+
+def test_acronym_joined_to_a_word():
+    assert "entity-gap" not in _kinds(
+        "ART substantially reduces infectiveness of HIV-positive people.",
+        ev("All models suggest that ART at high levels of access reduces HIV transmission."),
+    )
+    assert "entity-gap" in _kinds(
+        "Quill-mini was fetched 2 million times.", ev("Quill was fetched 2 million times.")
+    )
+    assert "entity-gap" in _kinds(
+        "Quill-3-8B was fetched 2 million times.", ev("Quill was fetched 2 million times.")
+    )
+
+
+# --- whose words ---------------------------------------------------------------------------------------------
+
 HEADER = """PARTICIPANTS
 Mira Osk -- Head of Investor Relations, Lumora Group
 Anneke Voss -- Chief Executive Officer, Lumora Group
-Tobin Hale -- Analyst, Farrow Partners
+Tobin Hale -- Analyst, Brantley Partners
+Sela Drum -- Analyst, Zephyr Group
 
 Host: Dana Reyes
 Guest: Piet Lund, Chief Technology Officer, Kestrel Robotics
@@ -135,7 +304,7 @@ I'm Rafe Quint from the Norlake Technology Review.
 
 def test_affiliation_from_transcript_headers():
     assert affiliation("Anneke Voss", HEADER) == "Lumora Group"
-    assert affiliation("TOBIN HALE", HEADER) == "Farrow Partners"
+    assert affiliation("TOBIN HALE", HEADER) == "Brantley Partners"
     assert affiliation("Piet Lund", HEADER) == "Kestrel Robotics"
     assert affiliation("Ilse Moran", HEADER) == "Castellan AI"
     assert affiliation("Rafe Quint", HEADER) == "Norlake Technology Review"
@@ -143,152 +312,39 @@ def test_affiliation_from_transcript_headers():
     assert affiliation("Bo Li", "Bo Li, a researcher at Quill University, said so.") == "Quill University"
 
 
-def test_first_person_is_read_as_the_speakers_organisation():
-    assert (
-        in_third_person("We have no investment in Kestrel and we are not in talks. Trust us.", "Lumora")
-        == "Lumora has no investment in Kestrel and Lumora is not in talks. Trust Lumora."
-    )
-    text = HEADER + "\nANNEKE VOSS: Quill still trails Skerry on downloads; our lead is in derivatives.\n"
-    start = text.index("Quill still")
+def _turn(speaker: str, sentence: str):
+    text = HEADER + f"\n{speaker.upper()}: {sentence}\n"
+    start = text.index(sentence)
     passage = Passage(
         id="t:0",
         doc_id="t",
         index=0,
-        text=text[start:],
+        text=sentence,
         char_start=start,
-        char_end=len(text),
+        char_end=start + len(sentence),
         source="t.txt",
         title="Call",
         kind="transcript",
-        speaker="Anneke Voss",
+        speaker=speaker,
     )
-    (unit,) = units(passage, text, 1.0)
-    assert unit.text == text[start:].strip() or unit.text in text  # the quote stays verbatim
-    assert "Lumora Group's lead" in unit.scoring_text and "our lead" in unit.text
+    return text, start, units(passage, text, 1.0)
 
 
-def test_growth_rates_align_across_wordings():
-    # regression: "grew by more than 30 percent year on year" found no figure in "revenue ..., up 31 percent":
-    # the comparator took the context's places, "grew" and "growth" did not match, "year on year" read as a window
-    d = _judge(
-        "Lumora Cloud revenue grew by more than 30 percent year on year in the third quarter of 2025.",
-        ev(
-            "Lumora Cloud revenue was 9.71 billion crowns, up 31 percent, compared with growth of 26 percent "
-            "in the previous quarter of 2025.",
-            probs=(0.1, 0.1, 0.8),
-        ),
-    )
-    assert d.label == "SUPPORTED" and d.decided_by == "rules:numeric"
-
-
-def test_times_counts_what_the_verb_says():
-    (q,) = extract_quantities("Quill models have been downloaded 4 billion times")
-    assert q.head == "download"
-
-
-def test_a_superlative_needs_a_superlative():
-    claim = "Quill-3-Coder is the most popular model for local code assistants on ModelHub."
-    said = (
-        "The small Quill-3 models are among the most downloaded models on ModelHub, and Quill-3-Coder has "
-        "become a popular choice for local code assistants."
-    )
-    assert _judge(claim, ev(said, probs=(0.9, 0.05, 0.05))).label == "NOT_ENOUGH_INFO"
+def test_first_person_is_read_as_the_speakers_organisation():
     assert (
-        _judge(
-            claim, ev("Quill-3-Coder is the most popular model for local code assistants on ModelHub.")
-        ).label
-        == "SUPPORTED"
+        in_third_person("We have no stake in Kestrel and we’re not buying one. Ask us.", "Lumora")
+        == "Lumora has no stake in Kestrel and Lumora is not buying one. Ask Lumora."
     )
+    sentence = "Quill still trails Skerry on fetches; our lead is in plug-ins."
+    text, _, (unit,) = _turn("Anneke Voss", sentence)
+    assert unit.text == sentence == text[unit.char_start : unit.char_end]  # the quote stays verbatim
+    assert "Lumora Group's lead" in unit.scoring_text
 
 
-def test_a_figure_from_another_year_does_not_support():
-    # the source speaks of growth "since January" in a 2025 interview; the claim is about 2024
-    said = "What I know is that Castellan's derivative count grew about sixty percent since January."
-    d = _judge(
-        "Castellan's derivative model count grew by about 60 percent in 2024.", ev(said, date="2025-06-17")
-    )
-    assert d.label != "SUPPORTED"
-
-
-def test_an_ordinary_word_opening_a_claim_is_no_name():
-    # regression: "Having", "Active" and "Birth-weight" were names no evidence sentence contained, so every
-    # sentence of the abstract had an entity gap and scientific claims could never be decided
-    assert parse_claim("Active Kv19Q induces neutrophil polarization.").entities == ["Kv19Q"]
-    frame = parse_claim("Having a main partner worsens HIV outcomes.")
-    assert frame.weak == ["Having"]
-    said = ev("A stable partnership is associated with slower progression in HIV infected patients.")
-    assert "entity-gap" not in {f.kind for f in evidence_findings(frame, said)}
-    # an invented name is never an ordinary word; a real word is a name where the sources capitalise it
-    assert parse_claim("Quorvane is popular in Norlake.").weak == []
-    wren = parse_claim("Wren is the most downloaded family in Norlake.")
-    assert wren.weak == ["Wren"]
-    about_others = ev("Quill is the most downloaded family in Norlake.")
-    about_others.document = "Lumora makes Quill; Kestrel makes the rival Wren models."
-    assert "entity-gap" in {f.kind for f in evidence_findings(wren, about_others)}
-
-
-def test_a_name_joined_to_an_ordinary_word():
-    frame = parse_claim("ART substantially reduces infectiveness of HIV-positive people.")
-    said = ev("All models suggest that ART at high levels of access reduces HIV transmission.")
-    assert "entity-gap" not in {f.kind for f in evidence_findings(frame, said)}
-    model = parse_claim("Quill-3-8B was downloaded 2 million times.")
-    assert "entity-gap" in {
-        f.kind for f in evidence_findings(model, ev("Quill was downloaded 2 million times."))
-    }
-
-
-def test_built_on_another_model_refutes():
-    claim = "Kestrel's Project Lark is built on Lumora's Skerry-4 Scout."
-    said = ev("So Lark is built entirely on Quill-3-32B.", probs=(0.05, 0.1, 0.85))
-    said.relevance = 0.2  # the sentence reads unlike the claim; the rule still finds it
-    said.findings = evidence_findings(parse_claim(claim), said)
-    d = decide(parse_claim(claim), [said])
-    assert d.label == "REFUTED" and d.decided_by == "rules:base"
-    # the same base, or a list of bases, or another subject: no finding
-    frame = parse_claim(claim)
-    for text in (
-        "So Lark is built on Skerry-4 Scout.",
-        "Lark is built on Quill-3-32B and Skerry-4 Scout.",
-        "Wisp is built entirely on Quill-3-32B.",
-    ):
-        assert "other-base" not in {f.kind for f in evidence_findings(frame, ev(text))}
-
-
-def test_a_figure_for_another_period_decides_nothing():
-    # regression: the scorer refuted "more than 2 million on its first day" with "13 million in August"
-    d = _judge(
-        "Quill-3-8B was downloaded more than 2 million times on its first day.",
-        ev("Quill-3-8B alone was downloaded more than 13 million times in August.", probs=(0.05, 0.9, 0.05)),
-    )
-    assert d.label == "NOT_ENOUGH_INFO"
-
-
-def test_a_price_is_no_total():
-    # regression: "0.40 crowns per million tokens" refuted "spent more than 10 billion crowns training"
-    (price,) = extract_quantities("a launch price of 0.40 crowns per million input tokens")
-    assert price.kind == "rate"
-    d = _judge(
-        "Lumora spent more than 10 billion crowns training Quill-3.",
-        ev(
-            "Lumora customers can use Quill-3 at a launch price of 0.40 crowns per million input tokens.",
-            probs=(0.1, 0.2, 0.7),
-        ),
-    )
-    assert d.label == "NOT_ENOUGH_INFO"
-
-
-def test_planned_figures_do_not_support():
-    d = _judge(
-        "Lumora spent more than 10 billion crowns on AI infrastructure.",
-        ev("Lumora plans to spend at least 150 billion crowns on AI infrastructure.", probs=(0.2, 0.1, 0.7)),
-    )
-    assert d.label != "SUPPORTED"
-
-
-def test_a_denial_in_other_words_refutes():
-    assert negated_restatement(
-        "Kestrel abandoned its own Wisp model family",
-        "Kestrel's own Wisp model family, first released in May 2023, is not being discontinued.",
-    )
-    assert negated_restatement("Castellan is switching to Quill", "We are not moving to Quill.")
-    assert not negated_restatement("Castellan is switching to Quill", "We are not hiring this year.")
+def test_an_organisations_people_speak_for_it():
+    _, _, (analyst,) = _turn("Tobin Hale", "Our estimate is that Quill holds about a fifth of the market.")
+    assert speaker_matches("Brantley Partners", analyst)
+    assert speaker_matches("Tobin Hale", analyst)
+    assert not speaker_matches("Orbit Partners", analyst)  # a shared generic word is no match
+    _, _, (other,) = _turn("Sela Drum", "Our estimate is higher.")
+    assert not speaker_matches("Brantley Partners", other)

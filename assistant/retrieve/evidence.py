@@ -68,7 +68,8 @@ class DocumentCache:
 
 
 _FIRST_PERSON = re.compile(
-    r"\b(?:(?P<verb>we're|we are|we've|we have|we were|we do|we don't|we'd)|(?P<we>we|us)|(?P<our>our|ours))\b",
+    r"\b(?:(?P<verb>we['’]re|we are|we['’]ve|we have|we were|we do|we don['’]t|we['’]d)|(?P<we>we|us)|"
+    r"(?P<our>our|ours))\b",
     re.I,
 )
 _THIRD_PERSON = {
@@ -89,7 +90,8 @@ def in_third_person(sentence: str, org: str) -> str:
 
     def swap(m: re.Match) -> str:
         if m.group("verb"):
-            return f"{org} {_THIRD_PERSON[m.group('verb').lower()]}"
+            verb = m.group("verb").lower().replace("’", "'")
+            return f"{org} {_THIRD_PERSON[verb]}"
         return org if m.group("we") else f"{org}'s"
 
     return _FIRST_PERSON.sub(swap, sentence)

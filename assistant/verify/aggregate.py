@@ -146,8 +146,8 @@ _STRUCTURED = ("row", "record", "header")
 
 
 def _refutes(e: Evidence) -> float:
-    """How strongly the evidence contradicts the claim. A sentence that says the claim under a negation ("we are
-    not in talks about one") is read by the scorer as support; the negation makes that support a refutation."""
+    """How strongly the evidence contradicts the claim. A sentence that says the claim under a negation ("we have
+    no plans to buy it") is read by the scorer as support; the negation makes that support a refutation."""
     return max(e.probs[1], e.probs[0]) if has(e, "negated") else e.probs[1]
 
 

@@ -26,8 +26,7 @@ _ATTRIBUTION = re.compile(
 _ACCORDING = re.compile(r"^according to (?P<who>[^,]+),\s*(?P<content>.+)$", re.I)
 _DENY_VERBS = ("denied", "denies", "disputed", "disputes", "rejected", "rejects", "has denied")
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|none|neither|nor|without|cannot|n't|isn't|wasn't|aren't|doesn't|didn't|"
-    r"hasn't|haven't|won't|no longer)\b",
+    r"\b(?:not|no|never|none|neither|nor|without|cannot|no longer)\b|n['’]t\b",
     re.I,
 )
 _HEDGE = re.compile(
@@ -116,8 +115,8 @@ class ClaimFrame:
     denial: bool = False  # "Z denied P": the claim is that Z denied P
     quantities: list[Quantity] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
-    # a capitalised ordinary word that opens the claim ("Exercise", "Wren"): a name only where the sources
-    # write it with a capital inside a sentence
+    # a capitalised ordinary word that opens the claim ("Exercise", "Lark"): not a name where the document
+    # uses the word in lower case (rules.named_here)
     weak: list[str] = field(default_factory=list)
 
 
@@ -130,7 +129,6 @@ def entities(text: str) -> list[str]:
         for m in _ENTITY.finditer(text)
         for part in re.split(r"(?<=\w)['’]s\s+|(?<=s)['’]\s+", m.group(0))
     ]
-    opening = text.lstrip()[:1]
     for i, span in enumerate(spans):
         name = span.strip(" .'’")
         first, _, rest = name.partition(" ")
@@ -139,9 +137,9 @@ def entities(text: str) -> list[str]:
         elif (
             rest
             and i == 0
-            and opening == first[:1]
             and text.lstrip().startswith(first)
             and common_word(first)
+            and re.search(r"\d|[a-z][A-Z]", rest)  # the rest is a name by itself ("Ly49Q"); "Labs" is not
         ):
             name = rest  # "Active Ly49Q induces ...": the name is "Ly49Q"
         if name in _SENTENCE_START_WORDS or len(name) < 2 or _DATE_NAME.match(name):
@@ -161,7 +159,7 @@ def parse_claim(claim: str) -> ClaimFrame:
         verb = (m.groupdict().get("verb") or "said").lower()
         content = m.group("content")
     names = entities(content)
-    first = content.split()[0].rstrip(",.;:'’s") if content.split() else ""
+    first = re.sub(r"['’]s$", "", content.split()[0].rstrip(",.;:")) if content.split() else ""
     return ClaimFrame(
         text=text,
         content=content,

@@ -97,7 +97,7 @@ _DAY_MONTH = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?!\w)|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I
 )
 _CLUB = re.compile(r"^\s*(?:[\w-]+\s+){0,2}club\b", re.I)  # "the 700 million (downloads) club" means > N
-_STOP = frozenset(
+STOP_WORDS = _STOP = frozenset(
     [
         "the",
         "a",
@@ -268,6 +268,11 @@ def _context_word(word: str) -> str:
     return word if stem in _WINDOW_WORDS and stem != word else stem
 
 
+def stem(word: str) -> str:
+    """A crude suffix stem ("downloads" -> "download"), shared by the figure and stance checks."""
+    return _stem(word)
+
+
 def _stem(word: str) -> str:
     for suffix in ("ings", "ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -380,7 +385,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         if kind == "count" and re.match(
             r"\s*(?:[A-Za-z-]+\s+){0,3}per\s+(?!cent\b)", text[m.end() : m.end() + 50]
         ):
-            kind = "rate"  # "0.40 crowns per million tokens", "3 goals per game": a price or rate, no total
+            kind = "rate"  # "2 credits per thousand queries", "3 goals per game": a price or rate, no total
         if kind == "count" and unit_after and (window or relative):
             kind = "period"  # a window ("the 30 days to ...") or a time relative to now ("three years ago")
         precision = 0.5 * scale if word else _precision(num, scale)

@@ -66,11 +66,13 @@ def _entity_in(name: str, text: str) -> bool:
 
 
 def _named(name: str, text: str) -> bool:
-    """The name, its first word, or its adjective ("Bulgaria" in "Bulgarian provinces"); a name joined to an
-    ordinary word is the name ("HIV-positive" people are written about as "HIV")."""
+    """The name, its first word, or its adjective ("Bulgaria" in "Bulgarian provinces"); an acronym joined to an
+    ordinary word is the acronym ("HIV-positive" people are written about as "HIV")."""
     first = name.split()[0]
     head, _, tail = first.partition("-")
-    if tail and all(w.isalpha() and w.islower() for w in tail.split("-")) and _entity_in(head, text):
+    # only an acronym head: "Quill-mini" is another product than "Quill"
+    acronym_joined = tail and head.isupper() and all(w.isalpha() and w.islower() for w in tail.split("-"))
+    if acronym_joined and _entity_in(head, text):
         return True
     return _entity_in(name, text) or _entity_in(first, text) or _entity_in(first + "n", text)
 
@@ -97,7 +99,7 @@ _MODEL_LIKE = re.compile(r"^[A-Z][a-z][\w.]*-[\w.-]*\d[\w.-]*$")
 
 def about_subject(names: list[str], text: str, document: str = "") -> bool:
     """Is the text about the claim's subject? Half of the claim's names must be there, and every product-like
-    name in the text or at least in its document ("the preview model" after the release named it): "ModelHub"
+    name in the text or at least in its document ("the new checkpoint" after the release named it): "ModelYard"
     and a figure are not enough for a claim about "Quill-2-9B"."""
     specific = [n for n in names if _MODEL_LIKE.match(n)]
     return entity_coverage(names, text) >= 0.5 and all(
@@ -406,7 +408,7 @@ def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -
 
 
 _BASE_RELATION = (
-    r"(?:built|based|trained|fine-tuned|derived|developed|started)\s+(?:\w+ly\s+)?(?:on|upon|from)|"
+    r"(?:built|based|trained|fine-tuned|derived|distilled|started)\s+(?:\w+ly\s+)?(?:on|upon|from)|"
     r"a fine-tune of|a derivative of"
 )
 _BASE_CLAIM = re.compile(
@@ -418,45 +420,82 @@ _BASE_SAID = re.compile(rf"\b(?:{_BASE_RELATION})\s+(?P<base>[^.;]+)", re.I)
 
 
 def other_base(frame: ClaimFrame, ev: Evidence) -> Finding | None:
-    """ "Heron is built on Skerry-4" against "Heron is built entirely on Quill-3-32B": the same thing built on
-    another model refutes (a model has one base; "also", "and" lists are left alone)."""
+    """ "Lark is built on Skerry-4" against "Lark is built entirely on Quill-3-32B": the same model built on
+    another model refutes (a model has one base; "also", "and" lists are left alone). Only models: both bases
+    must be product names with a version ("pricing is based on published rates" says nothing of a base)."""
     claim = _BASE_CLAIM.match(frame.content)
     said = _BASE_SAID.search(ev.text)
     if not claim or not said or re.search(r"\b(?:also|and|as well as|along with)\b", said.group("base")):
         return None
     claimed, subject = entities(claim.group("base")), entities(claim.group("subject"))
-    if not claimed or not subject:
+    bases = [b for b in entities(said.group("base")) if any(c.isdigit() for c in b)]
+    if not claimed or not subject or not bases or not any(c.isdigit() for c in claimed[-1]):
         return None
-    before = ev.text[: said.start()]
-    if not any(_entity_in(word, before) for name in subject for word in name.split() if len(word) > 2):
-        return None  # not said of the claim's subject
-    bases = entities(said.group("base"))
-    product = claimed[-1]  # "Meridane's Skerry-4": the model, not its owner
-    if not bases or any(_entity_in(product, b) or _entity_in(b, product) for b in bases):
+    # said of the claim's subject, in the same clause ("So Lark is built on ...", not "..., and Lark. It is")
+    clause = re.split(r"[.;:!?]\s|,\s+(?:and|but|while|whereas)\s", ev.text[: said.start()])[-1]
+    if not any(_entity_in(word, clause) for name in subject for word in name.split() if len(word) > 2):
+        return None
+    product = claimed[-1]  # "Lumora's Skerry-4": the model, not its owner
+    if any(_entity_in(product, b) or _entity_in(b, product) for b in bases):
         return None
     return Finding("other-base", "refutes", 0.75, f"the source says it is built on {bases[0]}, not {product}")
 
 
-def speaker_matches(speaker: str, ev: Evidence) -> bool:
-    """Are these the words of the person or organisation the claim names?"""
-    who = {w.lower().strip("'’s") for w in re.findall(r"[A-Z][\w'’-]+", speaker)} - {
+# words that many organisations' names share: "Orbit Group" is not "Zephyr Group"
+_GENERIC_ORG_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "group",
+        "ai",
+        "labs",
+        "lab",
+        "inc",
+        "ltd",
+        "llc",
+        "corp",
+        "co",
+        "company",
+        "partners",
+        "securities",
+        "systems",
+        "capital",
+        "research",
+        "holdings",
+        "technologies",
+        "technology",
         "ceo",
         "cto",
         "cfo",
         "dr",
-    }
+    ]
+)
+
+
+def _distinctive(name: str) -> set[str]:
+    words = (re.sub(r"['’]s$", "", w).lower() for w in re.findall(r"[A-Za-z][\w'’-]*", name))
+    return {w for w in words if w and w not in _GENERIC_ORG_WORDS}
+
+
+def speaker_matches(speaker: str, ev: Evidence) -> bool:
+    """Are these the words of the person or organisation the claim names?"""
+    who = _distinctive(speaker)
+    if not who:
+        return False
     if ev.passage.speaker:
-        # a person's words, or their organisation's: an analyst of Farrow speaks for "Farrow estimates ..."
+        # a person's own words ("Lumora CEO Anneke Voss" names her), or their organisation's: an analyst of
+        # Brantley Partners speaks for "Brantley Partners estimates ..."
+        person = _distinctive(ev.passage.speaker)
         org = speaker_org(ev.passage.speaker, ev.document[:3000]) if ev.document else None
-        said_by = {w.lower() for w in f"{ev.passage.speaker} {org or ''}".split()}
-        return bool(who & said_by)
+        return bool(person) and (person <= who or who <= person | _distinctive(org or ""))
     if ev.passage.kind == "transcript":
         return False
     # An organisation speaks through its own announcements; a person through quotes that name them.
     text = ev.text.lower()
-    if ev.passage.kind == "announcement" and any(w in ev.passage.title.lower() or w in text for w in who):
+    if ev.passage.kind == "announcement" and who <= _distinctive(f"{ev.passage.title} {ev.text}"):
         return True
-    return any(w in text for w in who) and bool(
+    return who <= _distinctive(ev.text) and bool(
         re.search(r"\b(?:said|says|told|according to|stated)\b", text)
     )
 
@@ -517,13 +556,14 @@ def evidence_findings(
     return findings
 
 
-def named_here(name: str, frame: ClaimFrame, document: str) -> bool:
-    """Is the claim's name a name to look for in this document? An ordinary word that only opened the claim
-    ("Having a partner ...", "Exercise increases ...") is dropped where the document never uses it, unless it
-    is the claim's only name."""
+def named_here(name: str, frame: ClaimFrame, scope: str) -> bool:
+    """Is the claim's name a name in this document? An ordinary word that only opened the claim ("Having a
+    partner ...", "Exercise increases ...") is not where the document uses it in lower case; the claim's only
+    name always is."""
     if name not in frame.weak or len(frame.entities) == 1:
         return True
-    return _entity_in(name, document)
+    lower = r"[-\s]?".join(map(re.escape, name.lower().split("-")))
+    return not re.search(rf"(?<![\w-]){lower}(?![\w-])", scope)
 
 
 def _near(ev: Evidence) -> str:

@@ -1,24 +1,31 @@
 """How a sentence stands to a claim apart from what the scorer reads: negation (a denial in the claim's own or
 synonymous words, or a polarity the claim does not share), plans and expectations, and degree ("the most" is
-not "a popular"). Pure functions of two strings."""
+not "a favourite"). Pure functions of two strings."""
 
 from __future__ import annotations
 
 import re
 
 from assistant.verify.claims import is_negated
-from assistant.verify.quantities import _STOP, _stem
+from assistant.verify.quantities import STOP_WORDS as _STOP
+from assistant.verify.quantities import stem as _stem
 
 _NEGATION_CUE = re.compile(
     r"\b(?:not(?! only| least| just)|no(?! doubt| matter)|never|none|neither|nor|cannot|no longer|"
-    r"\w+n't)\b",
+    r"\w+n['’]t)\b",
+    re.I,
+)
+# negations that leave the claim standing: "not the first model it released", "no other company"
+_HARMLESS_NEGATION = re.compile(
+    r"\b(?:not (?:the|its|their) (?:first|only|last|most|least|largest|biggest|main)|no other|not yet the|"
+    r"not only|not least|not just)\b",
     re.I,
 )
 _SCOPE_WORDS = 6
 # a negated verb: "is not", "did not", "wasn't", "never", "no longer" (not "a film not produced by ...")
 _VERB_NEGATION = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|should|may|might|must)"
-    r"\s+(?:not|never|no)\b|\b\w+n't\b|\bno longer\b|\bnever\b|^\W*no\b",
+    r"\s+(?:not|never|no)\b|\b\w+n['’]t\b|\bno longer\b|\bnever\b|^\W*no\b",
     re.I,
 )
 
@@ -27,17 +34,23 @@ def _content_stems(text: str) -> set[str]:
     return {_stem(w.lower()) for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _STOP}
 
 
-# Verbs that say the same thing, by their stems (a small thesaurus for the negation check: "is not being
-# discontinued" denies "abandoned").
+# Verbs that say the same thing, by their stems (a small thesaurus for the negation check: "will not be
+# retired" denies "discontinued").
 _SAME_SENSE = [
     {_stem(w) for w in group.split()}
     for group in (
-        "abandon abandoned discontinue discontinued drop dropped scrap scrapped cancel cancelled shut stopped",
+        "abandon abandoned discontinue discontinued drop dropped scrap scrapped cancel cancelled shut retire retired",
         "release released launch launched publish published ship shipped",
         "acquire acquired buy bought purchase purchased",
         "invest invested investment stake funding",
         "switch switching move moved moving migrate migrated",
         "use uses used using rely relies",
+        "end ended stop stopped halt halted cease ceased",
+        "increase increased rise rose grow grew climb climbed",
+        "decrease decreased fall fell decline declined shrink shrank",
+        "hire hired employ employed recruit recruited",
+        "partner partnered collaborate collaborated",
+        "confirm confirmed acknowledge acknowledged admit admitted",
     )
 ]
 
@@ -58,13 +71,16 @@ def _predicate_stems(claim: str) -> set[str]:
 
 def negated_restatement(claim: str, sentence: str) -> bool:
     """Does the sentence deny what a positive claim asserts: a negation whose next few words are the claim's own
-    ("we are not in talks about one" against "X is in talks to ...")? The scorer reads such sentences as
+    ("we have no plans to buy it" against "X is in talks to ...")? The scorer reads such sentences as
     support; here the negation flips them."""
     if is_negated(claim):
         return False
     wanted = _predicate_stems(claim)
-    for cue in _NEGATION_CUE.finditer(sentence):
-        scope = " ".join(sentence[cue.end() :].split()[:_SCOPE_WORDS])
+    clause = main_clause(claim, sentence)  # not a relative clause: "..., which was not the first"
+    for cue in _NEGATION_CUE.finditer(clause):
+        if _HARMLESS_NEGATION.match(clause, cue.start()):
+            continue
+        scope = " ".join(clause[cue.end() :].split()[:_SCOPE_WORDS])
         if _content_stems(scope) & wanted:
             return True
     return False
@@ -88,7 +104,7 @@ def main_clause(claim: str, sentence: str) -> str:
 
 def polarity_gap(claim: str, sentence: str) -> bool:
     """A negated claim ("X is not licensed under Y") is not supported by a sentence without any negation, nor a
-    plain claim by a negated sentence ("is not being discontinued" for "abandoned"): the scorer often misses
+    plain claim by a negated sentence ("will not be retired" for "discontinued"): the scorer often misses
     negation, so it may not decide such pairs alone."""
     return is_negated(claim) != bool(_VERB_NEGATION.search(main_clause(claim, sentence)))
 
@@ -106,7 +122,7 @@ _SUPERLATIVE = re.compile(rf"(?<!among the )(?<!one of the )\b(?:{_SUPERLATIVE_W
 
 
 def degree_gap(claim: str, sentence: str) -> bool:
-    """ "X is the most popular model for Y" is not supported by "X has become a popular choice for Y"."""
+    """ "X is the most used model for Y" is not supported by "X has become a favourite for Y"."""
     return bool(_CLAIM_SUPERLATIVE.search(claim)) and not _SUPERLATIVE.search(sentence)
 
 
