@@ -3,7 +3,7 @@
 Each quantity becomes an interval of values it allows: "more than 700 million" is (700e6, inf), "roughly 31
 million" is 31e6 +- 5 %, a bare "642.3 million" is 642.3e6 +- half a unit of its last digit. The claim is
 supported when every value the evidence allows lies inside the claim's interval, refuted when none does, and
-undecided otherwise ("more than 600 million" neither supports nor refutes "passed 700 million").
+undecided otherwise ("more than 400 million" neither supports nor refutes "passed 500 million").
 """
 
 from __future__ import annotations
