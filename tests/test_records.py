@@ -537,3 +537,40 @@ def test_impossible_dates_name_no_time(exports, claim):
     assert claim_span(claim) is None
     assert timing(claim, "2025-06-30", None) == "undated"
     check(exports, claim)  # does not raise
+
+
+def test_doc_ids_limit_the_exports_a_claim_is_checked_against(checker):
+    claim = "Pelion is the most downloaded model family in Brisca."
+    article = next(d.doc_id for d in checker.store.documents() if "brisca-courier" in d.source)
+    verdict = checker.check(claim, doc_ids=[article])
+    assert not verdict.decided_by.startswith("rules:table"), verdict.explanation
+    assert all(c.doc_id == article for c in verdict.citations)
+    regional = next(d.doc_id for d in checker.store.documents() if "regional" in d.source)
+    verdict = checker.check(claim, doc_ids=[regional])
+    assert verdict.decided_by.startswith("rules:table") and verdict.label == "REFUTED"
+
+
+def test_exports_are_read_once_per_store_generation(checker, monkeypatch):
+    import assistant.checker as checker_module
+    import assistant.verify.record_checks as record_checks
+
+    calls = {"records": 0, "text": 0}
+    read, text = checker_module.records, record_checks.export_text
+
+    def counted_records(evidence):
+        calls["records"] += 1
+        return read(evidence)
+
+    def counted_text(export):
+        calls["text"] += 1
+        return text(export)
+
+    monkeypatch.setattr(checker_module, "records", counted_records)
+    monkeypatch.setattr(record_checks, "export_text", counted_text)
+    checker._generation = None  # as after a write: everything is read again
+    checker.check("Tundra is among the top two model families in every country.")
+    first = dict(calls)
+    assert first["records"] > 0 and first["text"] > 0
+    checker.check("Pelion is the second most downloaded model family in Brisca.")
+    checker.check("Mosswing has more than 2,000 derivative models.")
+    assert calls == first  # the second and third claims read no export again

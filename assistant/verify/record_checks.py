@@ -191,10 +191,23 @@ def _owner_ok(owner: str, thing: str, every: list[Record]) -> bool | None:
     return any(v.startswith(o) or o.startswith(v) for v in orgs)
 
 
-def uncovered(claim: str, export: list[Record], every: list[Record]) -> list[str] | None:
-    """The claim's names the export does not mention; None when an owner contradicts the records."""
+def export_text(export: list[Record]) -> tuple[str, str]:
+    """An export's text (and title) as names are looked up in it: lower-cased, and squeezed (norm_value)."""
     text = (export[0].evidence.document or "") + " " + (export[0].evidence.passage.title or "")
-    lowered, squeezed = text.lower(), norm_value(text)
+    return text.lower(), norm_value(text)
+
+
+def uncovered(
+    claim: str, export: list[Record], every: list[Record], texts: dict[str, tuple[str, str]] | None = None
+) -> list[str] | None:
+    """The claim's names the export does not mention; None when an owner contradicts the records. ``texts``:
+    export_text by doc_id, filled as exports are read (a caller that keeps it reads each export once)."""
+    if texts is None:
+        lowered, squeezed = export_text(export)
+    else:
+        if export[0].doc_id not in texts:
+            texts[export[0].doc_id] = export_text(export)
+        lowered, squeezed = texts[export[0].doc_id]
     missing = []
     for name in names(claim):
         if name.lower() in lowered or (len(norm_value(name)) > 2 and norm_value(name) in squeezed):
@@ -655,15 +668,21 @@ def newer_disagrees(claim: str, stance: str, cited: list[Evidence], evidence: li
 # --- entry ----------------------------------------------------------------------------------------------
 
 
-def check_records(claim: str, rows: list[Record], headers: dict[str, str] | None = None) -> Found | None:
+def check_records(
+    claim: str,
+    rows: list[Record],
+    headers: dict[str, str] | None = None,
+    texts: dict[str, tuple[str, str]] | None = None,
+) -> Found | None:
     """The first shape that settles the claim on one export, newest export first. A record about the claim's
-    subject itself (a family's own record) is looked for in every export before a group's rows are summed."""
+    subject itself (a family's own record) is looked for in every export before a group's rows are summed.
+    ``texts``: a memo of each export's text (see uncovered), kept by the caller while the exports stay."""
     headers = headers or {}
     claim = " ".join(claim.split())
     exports = [
         (doc_id, export)
         for doc_id, export in by_export(rows).items()
-        if uncovered(claim, export, rows) == []  # None: an owner the records contradict
+        if uncovered(claim, export, rows, texts) == []  # None: an owner the records contradict
     ]
     if _dates_a_release(claim):
         # "A, released in May 2025, has ...", "the most downloaded model released in May": the date is the
