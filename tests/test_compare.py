@@ -337,3 +337,9 @@ def test_record_figures_read_the_fields_precision_and_window():
     assert monthly.quantity.precision == pytest.approx(50_000)  # "31.5" millions: to the nearest 100,000
     (weekly,) = find_figures([record], ["Tessel"], "likes", "more likes each week")
     assert weekly.window == "week" and weekly.quantity.precision == 0.5
+
+
+def test_a_month_without_a_last_day_is_no_date():
+    text = "By the end of December 9999, Bramble models had been downloaded 30 million times."
+    figures = find_figures([ev(text, "2025-06-01")], ["Bramble"], "downloaded", "")  # does not raise
+    assert [f.when for f in figures if f.quantity.value == 30e6] == ["2025-06-01"]

@@ -141,7 +141,10 @@ def _months_named(text: str, own: str, within: bool = True) -> list[str]:
     lead = r"[Ii]n|end of|for" if within else r"end of"
     for m in re.finditer(rf"\b(?:{lead})\s+(?:the\s+)?{_MONTH}(?:\s+(\d{{4}}))?\b", text):
         month = MONTH_NAMES.index(m.group(1).lower()) + 1
-        out.append(_last_day(_year_of(month, m.group(2), own), month))
+        try:
+            out.append(_last_day(_year_of(month, m.group(2), own), month))
+        except (ValueError, OverflowError):
+            continue  # "December 9999": no day after it
     return out
 
 

@@ -406,7 +406,7 @@ _FIELD = re.compile(r"([A-Za-z][\w.]*)\"?\s*[:=]\s*\"?$")
 
 def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
     """The counted word: right after the number ("700 million downloads"), or the field it is the value of
-    ("downloads_all_time: 21480112", "downloads.last_30d_millions": 31.37). A percentage counts what it is a
+    ("downloads_all_time: 18250466", "downloads.last_30d_millions": 24.18). A percentage counts what it is a
     share "of"; the words after a bare "31 percent" are seldom what it measures."""
     field = _FIELD.search(text[max(0, start - 60) : start])
     if field:
