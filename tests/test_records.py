@@ -574,3 +574,16 @@ def test_exports_are_read_once_per_store_generation(checker, monkeypatch):
     checker.check("Pelion is the second most downloaded model family in Brisca.")
     checker.check("Mosswing has more than 2,000 derivative models.")
     assert calls == first  # the second and third claims read no export again
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # a figure in words is a figure: "than fifteen thousand" compares with a number, not with a name
+        ("Pelion has more than fifteen thousand derivative models.", "supports"),
+        ("Mosswing has more than twenty thousand derivative models.", "refutes"),
+        ("Pelion has more than Tundra derivative models.", None),
+    ],
+)
+def test_a_bound_in_words_is_a_figure(exports, claim, stance):
+    assert check(exports, claim)[0] == stance
