@@ -25,7 +25,7 @@ from assistant.verify.learned import Aggregator, on_scorer_path, relabelled
 from assistant.verify.learned import features as learned_features
 from assistant.verify.model import ModelScorer
 from assistant.verify.record_checks import check_records, newer_disagrees
-from assistant.verify.records import records
+from assistant.verify.records import Record, records
 from assistant.verify.rules import YEARS_AGO, evidence_findings, resolve_role
 from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
 from assistant.verify.tables import compare_rows, sum_rows
@@ -33,10 +33,10 @@ from ingest.metadata import parse_date
 
 log = logging.getLogger(__name__)
 MAX_CITATIONS = 3
-REPLY_RELEVANCE = 0.45
+REPLY_RELEVANCE = 0.45  # a host question this close to the claim gets its answer fetched
 # Up to this many statistics exports, every claim is checked against all of them (a row the retriever missed
 # still counts); beyond, against those the claim's evidence and a search over exports reach.
-MAX_EXPORTS = 24  # a host question this close to the claim gets its answer fetched
+MAX_EXPORTS = 24
 _FINAL = ("llm:", "fallback:", "guard:")  # decided_by values that already name their component in full
 
 
@@ -77,6 +77,8 @@ class Checker:
         self._reference: str | None = None
         self._generation: int | None = None
         self._export_cache: dict[str, list[Evidence]] = {}
+        self._record_cache: dict[str, list[Record]] = {}  # each export's rows, read as records
+        self._text_cache: dict[str, tuple[str, str]] = {}  # each export's text as names are looked up in it
         self._statistics: set[str] | None = None
 
     @classmethod
@@ -135,6 +137,8 @@ class Checker:
         if generation != self._generation:
             self.docs.clear()
             self._export_cache.clear()
+            self._record_cache.clear()
+            self._text_cache.clear()
             self._statistics = None
             self.retriever.invalidate()
             self._reference = None
@@ -170,18 +174,39 @@ class Checker:
         rows.sort(key=lambda e: e.date or "", reverse=True)
         return rows, headers
 
-    def _table(self, claim: str, evidence: list[Evidence]) -> Decision | None:
+    def _records(self, doc_ids: set[str]) -> list[Record]:
+        """The rows of these exports read as records, in the order of ``_exports``' rows (read once per export
+        and store generation)."""
+        recs: list[Record] = []
+        for doc_id in sorted(doc_ids):
+            if doc_id not in self._record_cache:
+                self._record_cache[doc_id] = records(self._export_cache[doc_id])
+            recs.extend(self._record_cache[doc_id])
+        recs.sort(key=lambda r: r.date or "", reverse=True)
+        return recs
+
+    def _table(
+        self, claim: str, evidence: list[Evidence], doc_ids: list[str] | None = None
+    ) -> Decision | None:
         """Claims the statistics exports settle on their own (see verify/tables.py and verify/record_checks.py):
-        comparisons, sums, ranks, attributes of rows, superlatives, figures against one record."""
-        exports = self._statistics_ids()
+        comparisons, sums, ranks, attributes of rows, superlatives, figures against one record. With
+        ``doc_ids``, only those exports."""
+        exports = set(self._statistics_ids())
+        if doc_ids:
+            exports &= set(doc_ids)
         if len(exports) > MAX_EXPORTS:  # many exports: those the claim's words reach
             exports = {e.doc_id for e in evidence if e.passage.kind == "statistics"}
             exports |= {p.doc_id for p, _ in self.store.search(claim, k=8, where={"kind": "statistics"})}
+            if doc_ids:
+                exports &= set(doc_ids)
         if not exports:
             return None
         rows, headers = self._exports(exports)
+        recs = self._records(exports)
         found = (
-            compare_rows(claim, rows) or sum_rows(claim, rows) or check_records(claim, records(rows), headers)
+            compare_rows(claim, rows, recs)
+            or sum_rows(claim, rows, recs)
+            or check_records(claim, recs, headers, self._text_cache)
         )
         if found is None:
             return None
@@ -224,12 +249,15 @@ class Checker:
         exports |= {p.doc_id for p, _ in self.store.search(frame.content, k=8, where={"kind": "statistics"})}
         if doc_ids:
             exports &= set(doc_ids)
-        passages += [(p, 0.0) for d in exports for p in self.store.passages(d) if p.unit in ("row", "record")]
+        rows, _ = self._exports(exports)  # cached per store generation: shared, never changed here
         extra = []
-        for ev in gather(passages, self.docs):
+        for ev in [*gather(passages, self.docs), *rows]:
             if (ev.doc_id, ev.char_start) not in seen:
                 seen.add((ev.doc_id, ev.char_start))
-                ev.findings = evidence_findings(frame, ev)
+                if ev.passage.unit not in ("row", "record"):
+                    # a sentence's findings say whether it is a rumour, a hedge or a question; a row's are
+                    # never needed by the figures (verify/compare.py reads a record's fields)
+                    ev.findings = evidence_findings(frame, ev)
                 extra.append(ev)
         return two_figures(frame, [*evidence, *extra])
 
@@ -282,7 +310,9 @@ class Checker:
             # "Z said P" is judged on Z's words: exports and figures may settle P, not whether Z said it
             computed = None
             if not frame.speaker:
-                computed = self._table(frame.content, evidence) or self._two_figures(frame, evidence, doc_ids)
+                computed = self._table(frame.content, evidence, doc_ids) or self._two_figures(
+                    frame, evidence, doc_ids
+                )
             decision = computed or decide(frame, evidence)
             decision = self.judge.judge(claim, evidence, decision)
             decision, confidence = self._learned(frame, evidence, decision)

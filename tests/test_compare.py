@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.retrieve.evidence import Evidence
 from assistant.schema import Passage
 from assistant.verify.claims import parse_claim
@@ -294,3 +296,50 @@ def test_a_named_date_without_figures_from_then_decides_nothing():
         decide("In March 2024, Bramble models were downloaded more often than Tessel models.", [newer])
         is None
     )
+
+
+# --- review fixes ------------------------------------------------------------------------------------------
+
+
+def test_an_overtaking_denied_planned_or_of_a_sibling_refutes_nothing():
+    claim = "Tessel is the open model family with the most derivative models."
+    for text in (
+        "Bramble has not yet overtaken Tessel in derivative models.",
+        "Bramble is expected to have overtaken Tessel in derivative models by the end of the year.",
+        "Bramble could soon have overtaken Tessel in derivative models.",
+        "Bramble, with 80,000 derivative models, surpassed Tessel-3 this autumn.",
+        "In derivative models Bramble overtook Tessel-3-8B in October.",
+    ):
+        assert decide(claim, [OLD_CLAIM, ev(text, "2025-11-02")]) is None, text
+    overtaken = ev("In derivative models Bramble has now overtaken Tessel.", "2025-11-02")
+    assert decide(claim, [OLD_CLAIM, overtaken]).label == "REFUTED"
+
+
+def test_a_day_that_does_not_exist_names_no_period():
+    for text in (
+        "Tessel's derivative model count rose by more than 5,000 between 31 February 2025 and May 2025.",
+        "Tessel's derivative model count rose by more than 5,000 between 0 March 2025 and 31 April 2025.",
+        "Tessel's derivative model count rose since 31 April 2025.",
+        "Tessel's derivative model count rose between March 9999 and December 9999.",
+    ):
+        assert parse_change(text) is None, text
+        assert decide(text, [OLD_CLAIM]) is None
+        queries(text)  # does not raise
+
+
+def test_record_figures_read_the_fields_precision_and_window():
+    record = ev(
+        "family: Tessel | downloads.last_30d_millions: 31.5 | likes_7d: 1200 | derivative_models.total: 52000",
+        "2025-09-30",
+    )
+    record.passage.unit = "record"
+    (monthly,) = find_figures([record], ["Tessel"], "downloaded", "downloaded more often each month")
+    assert monthly.quantity.precision == pytest.approx(50_000)  # "31.5" millions: to the nearest 100,000
+    (weekly,) = find_figures([record], ["Tessel"], "likes", "more likes each week")
+    assert weekly.window == "week" and weekly.quantity.precision == 0.5
+
+
+def test_a_month_without_a_last_day_is_no_date():
+    text = "By the end of December 9999, Bramble models had been downloaded 30 million times."
+    figures = find_figures([ev(text, "2025-06-01")], ["Bramble"], "downloaded", "")  # does not raise
+    assert [f.when for f in figures if f.quantity.value == 30e6] == ["2025-06-01"]

@@ -429,3 +429,161 @@ def test_list_items_are_checked_one_by_one(checker):
 def test_an_attributed_claim_is_not_decided_by_an_export(checker):
     verdict = checker.check("Ilka Marsh said Tundra is the most downloaded model family in Brisca.")
     assert not verdict.decided_by.startswith("rules:table")
+
+
+# --- review fixes: release dates, licence values, ties, falling fields, impossible dates ------------------
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # the release is the claim's whole predicate
+        ("Pelion-3-8B was released in March 2025.", "supports"),
+        ("Pelion-3-8B was first released on 11 March 2025.", "supports"),
+        ("Pelion-3-8B was released in Q2 2025.", "refutes"),
+        # a release date beside another figure, a superlative or a comparison does not decide the claim
+        ("Pelion-3-8B, released in March 2025, has more than 900 million downloads.", None),
+        ("Pelion-3-8B was the most downloaded model released in March 2025.", None),
+        ("Pelion-3-8B was released in March 2025 with 8 billion parameters.", None),
+        ("Pelion-3-32B was released in March 2025 and downloaded more than Pelion-2-9B.", None),
+        # a bound is no date: left to the general date checks
+        ("Pelion-3-Coder-7B was released after May 2025.", None),
+        ("Pelion-3-8B was released before April 2025.", None),
+        ("Pelion-3-8B was released by the end of March 2025.", None),
+        ("Pelion-3-8B was released prior to April 2025.", None),
+        ("Pelion-3-8B was released no later than February 2025.", None),
+        ("Pelion-3-Coder-7B was released since April 2025.", None),
+    ],
+)
+def test_a_release_date_decides_only_a_release_claim(exports, claim, stance):
+    assert check(exports, claim)[0] == stance
+
+
+EXTRA_CSV = """\
+model_id,organization,family,license,created_at,downloads_all_time,likes,share_pct,snapshot_date
+fenlight/Mosswing-1-3B,Fenlight,Mosswing,cc-by-nc-4.0,2023-11-20,9000000,4100,22.5,2025-06-30
+fenlight/Mosswing-2-1B,Fenlight,Mosswing,brae-3.1,2024-08-02,9000000,3900,26.0,2025-06-30
+fenlight/Mosswing-2-4B,Fenlight,Mosswing,brae-3.1,2025-02-14,2000000,800,3.1,2025-06-30
+"""
+
+
+@pytest.fixture(scope="module")
+def extra(tmp_path_factory):
+    path = tmp_path_factory.mktemp("extra") / "crateworks_mosswing_stats_2025-06-30.csv"
+    path.write_text(EXTRA_CSV)
+    rows = [e for e in _evidence(path, "2025-06-30") if e.passage.unit != "header"]
+    return rows, {}
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # equal once normalised; only a claimed value without digits may leave out the version
+        ("Mosswing-1-3B is released under a CC BY license.", None),
+        ("Mosswing-1-3B is released under the CC BY-NC 4.0 license.", "supports"),
+        ("Mosswing-2-1B is released under the Brae 3 license.", None),
+        ("Mosswing-2-1B is released under the Brae 3.1 license.", "supports"),
+        ("Mosswing-2-1B is released under the Brae license.", "supports"),
+        ("Mosswing-1-3B is released under the Brae license.", "refutes"),
+    ],
+)
+def test_licence_values_match_whole(extra, claim, stance):
+    assert check(extra, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # Mosswing-1-3B and Mosswing-2-1B have 9 million downloads each
+        ("Mosswing-1-3B is the most downloaded Mosswing model.", None),
+        ("Mosswing-2-1B is the most downloaded Mosswing model.", None),
+        ("Mosswing-2-1B is the second most downloaded Mosswing model.", None),
+        ("Mosswing-2-4B is the most downloaded Mosswing model.", "refutes"),
+        ("Mosswing-1-3B is the model with the most likes.", "supports"),
+    ],
+)
+def test_a_tie_decides_no_superlative(extra, claim, stance):
+    assert check(extra, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # all-time downloads only grow: "more than N" at the snapshot holds later
+        ("By December 2025, Mosswing-2-1B had been downloaded more than 8 million times.", "supports"),
+        # a share and likes can fall: a June snapshot says nothing about December
+        ("As of 31 December 2025, Mosswing-2-1B has a share of more than 25%.", None),
+        ("By December 2025, Mosswing-1-3B had more than 4,000 likes.", None),
+        # nor, undated in the past tense, about before: likes taken back may have been more
+        ("Mosswing-2-4B had more than 1,000 likes.", None),
+        ("Mosswing-2-4B has more than 1,000 likes.", "refutes"),
+    ],
+)
+def test_growth_is_assumed_only_for_cumulative_counts(extra, claim, stance):
+    assert check(extra, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "By 31 April 2025, Pelion had more than 100 million downloads.",
+        "On 0 March 2025, Pelion had more than 100 million downloads.",
+        "Pelion-3-8B was released on 30 February 2025.",
+        "Pelion had more than 100 million downloads in Q4 9999.",
+        "By December 9999, Pelion had more than 100 million downloads.",
+    ],
+)
+def test_impossible_dates_name_no_time(exports, claim):
+    assert claim_span(claim) is None
+    assert timing(claim, "2025-06-30", None) == "undated"
+    check(exports, claim)  # does not raise
+
+
+def test_doc_ids_limit_the_exports_a_claim_is_checked_against(checker):
+    claim = "Pelion is the most downloaded model family in Brisca."
+    article = next(d.doc_id for d in checker.store.documents() if "brisca-courier" in d.source)
+    verdict = checker.check(claim, doc_ids=[article])
+    assert not verdict.decided_by.startswith("rules:table"), verdict.explanation
+    assert all(c.doc_id == article for c in verdict.citations)
+    regional = next(d.doc_id for d in checker.store.documents() if "regional" in d.source)
+    verdict = checker.check(claim, doc_ids=[regional])
+    assert verdict.decided_by.startswith("rules:table") and verdict.label == "REFUTED"
+
+
+def test_exports_are_read_once_per_store_generation(checker, monkeypatch):
+    import assistant.checker as checker_module
+    import assistant.verify.record_checks as record_checks
+
+    calls = {"records": 0, "text": 0}
+    read, text = checker_module.records, record_checks.export_text
+
+    def counted_records(evidence):
+        calls["records"] += 1
+        return read(evidence)
+
+    def counted_text(export):
+        calls["text"] += 1
+        return text(export)
+
+    monkeypatch.setattr(checker_module, "records", counted_records)
+    monkeypatch.setattr(record_checks, "export_text", counted_text)
+    checker._generation = None  # as after a write: everything is read again
+    checker.check("Tundra is among the top two model families in every country.")
+    first = dict(calls)
+    assert first["records"] > 0 and first["text"] > 0
+    checker.check("Pelion is the second most downloaded model family in Brisca.")
+    checker.check("Mosswing has more than 2,000 derivative models.")
+    assert calls == first  # the second and third claims read no export again
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # a figure in words is a figure: "than fifteen thousand" compares with a number, not with a name
+        ("Pelion has more than fifteen thousand derivative models.", "supports"),
+        ("Mosswing has more than twenty thousand derivative models.", "refutes"),
+        ("Pelion has more than Tundra derivative models.", None),
+    ],
+)
+def test_a_bound_in_words_is_a_figure(exports, claim, stance):
+    assert check(exports, claim)[0] == stance

@@ -23,6 +23,7 @@ from assistant.verify.claims import ClaimFrame, entities, is_negated
 from assistant.verify.figures import OTHER, Figure, find_figures, metric_words, window
 from assistant.verify.quantities import Quantity, extract_quantities
 from assistant.verify.rules import MONTH_NAMES
+from assistant.verify.stance import PLAN
 
 BY = "rules:numeric:two-figures"  # a hard rule (precedence.py): the figures decide, as rules:numeric does
 LOOSE = 0.2  # how far past its bound a "more than N" is read, for refuting only
@@ -213,7 +214,15 @@ _PERIOD = re.compile(
 
 
 def _period(text: str, year: str | None) -> tuple[str, str] | None:
-    """ "February", "the end of October 2025", "5 April 2025", "2024" as (first day, last day)."""
+    """ "February", "the end of October 2025", "5 April 2025", "2024" as (first day, last day); None for a day
+    that does not exist ("31 April")."""
+    try:
+        return _period_of(text, year)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _period_of(text: str, year: str | None) -> tuple[str, str] | None:
     m = _PERIOD.match(text.strip().rstrip("."))
     if not m or not (m.group("month") or m.group("year")):
         return None
@@ -359,6 +368,7 @@ _SUPERLATIVE = re.compile(
     re.I,
 )
 _OVERTAKEN = r"overtaken|overtook|took over from|taken over from|surpassed|outpaced|overtaking|displaced"
+_MAY = re.compile(r"\b(?:could|may|might|can|should|soon|likely|set to|on track to|poised to)\b", re.I)
 
 
 def parse_superlative(text: str) -> Superlative | None:
@@ -378,14 +388,18 @@ def parse_superlative(text: str) -> Superlative | None:
 
 
 def _overtakes(s: Superlative, ev: Evidence) -> bool:
-    """A sentence saying that something else overtook the claimed leader on this metric."""
+    """A sentence saying that something else overtook the claimed leader on this metric; not one that denies
+    it ("has not yet overtaken") or expects it ("is expected to overtake"), nor one about a sibling of the
+    leader ("Quill-3" is not the family "Quill")."""
     words = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w-]+", ev.text)}
-    found = re.search(rf"\b(?:{_OVERTAKEN})\s+(?:[\w'’.-]+\s+){{0,3}}?{re.escape(s.name)}\b", ev.text)
-    return (
-        bool(found)
-        and metric_words(s.metric) <= words
-        and not re.search(rf"\b{re.escape(s.name)}\b", ev.text[: found.start()])
-    )
+    name = rf"(?<![\w-]){re.escape(s.name)}(?![\w]|-\w)"  # as figures._mentions bounds a name
+    found = re.search(rf"\b(?:{_OVERTAKEN})\s+(?:[\w'’.-]+\s+){{0,3}}?{name}", ev.text)
+    if not found or not metric_words(s.metric) <= words or re.search(name, ev.text[: found.start()]):
+        return False
+    # the words that lead up to the verb, back to the clause's start: "X has not yet overtaken", "X is
+    # expected to overtake", "X could soon overtake"
+    lead = re.split(r"[;:,.]\s|\b(?:but|while|whereas|although)\b", ev.text[: found.start()])[-1]
+    return not (is_negated(lead) or PLAN.search(lead) or _MAY.search(lead))
 
 
 def judge_superlative(s: Superlative, text: str, evidence: list[Evidence]) -> Decision | None:

@@ -3,9 +3,9 @@ when and over which period. Claims that need two figures (comparisons between tw
 dates) are judged on what this module finds; see assistant/verify/compare.py.
 
 A number belongs to a name when the clause it stands in names that thing and no sibling of it closer by
-("approximately 31 trillion tokens, roughly twice the data used for Quill-2" is Quill-3's when the clause
+("about 14 trillion tokens, roughly three times the data used for Quill-2" is Quill-3's when the clause
 opens with Quill-3). Clauses are cut at the words that set two figures side by side ("compared with",
-"against", "while", "up from"), so "A had 27.9 million, compared with 29.4 million for B" gives each name its
+"against", "while", "up from"), so "A had 41.6 million, compared with 38.2 million for B" gives each name its
 own number. The second number of such a pair has often no noun of its own; it counts what the first one counts.
 """
 
@@ -20,8 +20,10 @@ from assistant.verify.periods import MONTH_PATTERN as _MONTH
 from assistant.verify.periods import window
 from assistant.verify.quantities import Quantity, extract_quantities
 from assistant.verify.records import WINDOW as RECORD_WINDOW
+from assistant.verify.records import field_window
 from assistant.verify.records import metric as record_metric
 from assistant.verify.records import parse as parse_record
+from assistant.verify.records import precision as field_precision
 from assistant.verify.rules import MONTH_NAMES, has
 from ingest.metadata import find_dates
 
@@ -66,7 +68,7 @@ GENERIC = frozenset(
         "their",
     ]
 )
-# A number followed by one of these has no counted noun of its own ("29.4 million for B", "96,700 based on B").
+# A number followed by one of these has no counted noun of its own ("38.2 million for B", "52,300 based on B").
 _NO_NOUN = re.compile(
     r"\s*(?:[,;.)]|$|for\b|based\b|according\b|in\b|on\b|at\b|by\b|from\b|to\b|respectively\b|each\b|"
     r"[A-Z])"
@@ -99,7 +101,7 @@ def metric_words(metric: str) -> set[str]:
 def _counts(q: Quantity, wanted: set[str]) -> bool:
     """Does the number count the metric: every metric word near it, and its own noun, if any, among them?"""
     have = {_prefix(w) for w in q.context} | ({_prefix(q.head)} if q.head else set())
-    own_noun = q.head is None or _prefix(q.head) in wanted or q.head in GENERIC  # "27.9 million times"
+    own_noun = q.head is None or _prefix(q.head) in wanted or q.head in GENERIC  # "41.6 million times"
     return bool(wanted) and wanted <= have and own_noun
 
 
@@ -139,7 +141,10 @@ def _months_named(text: str, own: str, within: bool = True) -> list[str]:
     lead = r"[Ii]n|end of|for" if within else r"end of"
     for m in re.finditer(rf"\b(?:{lead})\s+(?:the\s+)?{_MONTH}(?:\s+(\d{{4}}))?\b", text):
         month = MONTH_NAMES.index(m.group(1).lower()) + 1
-        out.append(_last_day(_year_of(month, m.group(2), own), month))
+        try:
+            out.append(_last_day(_year_of(month, m.group(2), own), month))
+        except (ValueError, OverflowError):
+            continue  # "December 9999": no day after it
     return out
 
 
@@ -207,7 +212,7 @@ def _clauses(text: str) -> list[tuple[int, str]]:
 
 
 # What a clause says after "since" or about a release date is not when its figure was true, nor its period
-# ("more than 600 million times since the first release in August 2022").
+# ("more than 350 million times since the first release in October 2021").
 _NOT_WHEN = re.compile(
     r"\bsince\b.*$|\b(?:released|launched|published|founded|introduced|announced|debuted)\s+(?:on|in)\s+"
     rf"(?:\d{{1,2}}\s+)?{_MONTH}(?:\s+\d{{1,2}},?)?(?:\s+\d{{4}})?",
@@ -260,9 +265,10 @@ def record_figures(ev: Evidence, names: list[str], metric: str, claim: str) -> l
         return []
     owner = next((n for n in names if record.is_(n)), OTHER)
     shown = record.fields[field]
-    quantity = Quantity(value, "count", "eq", 0, 0, f"{field}: {shown}", precision=0.5)
-    period = "month" if re.search(r"30d|month", field) else None
-    return [Figure(owner, quantity, ev, ev.date, period)]
+    quantity = Quantity(
+        value, "count", "eq", 0, 0, f"{field}: {shown}", precision=field_precision(shown, field)
+    )
+    return [Figure(owner, quantity, ev, ev.date, field_window(field))]
 
 
 _NOT_FACT = ("rumour", "hedged", "question")

@@ -3,7 +3,7 @@
 Each quantity becomes an interval of values it allows: "more than 700 million" is (700e6, inf), "roughly 31
 million" is 31e6 +- 5 %, a bare "642.3 million" is 642.3e6 +- half a unit of its last digit. The claim is
 supported when every value the evidence allows lies inside the claim's interval, refuted when none does, and
-undecided otherwise ("more than 600 million" neither supports nor refutes "passed 700 million").
+undecided otherwise ("more than 400 million" neither supports nor refutes "passed 500 million").
 """
 
 from __future__ import annotations
@@ -411,7 +411,7 @@ _FIELD = re.compile(r"([A-Za-z][\w.]*)\"?\s*[:=]\s*\"?$")
 
 def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
     """The counted word: right after the number ("700 million downloads"), or the field it is the value of
-    ("downloads_all_time: 21480112", "downloads.last_30d_millions": 31.37). A percentage counts what it is a
+    ("downloads_all_time: 18250466", "downloads.last_30d_millions": 24.18). A percentage counts what it is a
     share "of"; the words after a bare "31 percent" are seldom what it measures."""
     field = _FIELD.search(text[max(0, start - 60) : start])
     if field:

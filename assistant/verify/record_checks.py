@@ -29,10 +29,10 @@ from assistant.verify.periods import window
 from assistant.verify.quantities import WORD_NUMBERS, Quantity, compare, extract_quantities
 from assistant.verify.records import (
     GROUP_KEYS,
-    WINDOW,
     Record,
     by_export,
     concept,
+    field_window,
     find,
     iso_date,
     members,
@@ -40,6 +40,8 @@ from assistant.verify.records import (
     norm_name,
     norm_value,
     number,
+    only_grows,
+    precision,
 )
 from assistant.verify.rules import has
 
@@ -98,27 +100,37 @@ def _day(iso: str | None) -> int | None:
         return None
 
 
-def claim_span(claim: str) -> tuple[str, str] | None:
-    """The stretch of time a claim names: a quarter, a full date, a month or a year (first and last day)."""
-    m = _QUARTER.search(claim)
-    if m:
-        q = int(m.group("q")) if m.group("q") else _ORDINALS[m.group("qw").lower()]
-        y = int(m.group("y") or m.group("y2"))
-        end = date(y + q // 4, q % 4 * 3 + 1, 1).toordinal() - 1
-        return date(y, 3 * q - 2, 1).isoformat(), date.fromordinal(end).isoformat()
-    m = _FULL_DATE.search(claim)
-    if m:
-        iso = date(int(m.group(3)), _MONTHS.index(m.group(2).lower()) + 1, int(m.group(1))).isoformat()
-        return iso, iso
-    m = _MONTH_YEAR.search(claim)
-    if m:
-        y, mo = int(m.group(2)), _MONTHS.index(m.group(1).lower()) + 1
-        end = date(y + mo // 12, mo % 12 + 1, 1).toordinal() - 1
-        return date(y, mo, 1).isoformat(), date.fromordinal(end).isoformat()
+def _span(claim: str) -> tuple[int, int, str, str] | None:
+    """Where the claim names a stretch of time (start and end of the words), and its first and last day."""
+    try:
+        m = _QUARTER.search(claim)
+        if m:
+            q = int(m.group("q")) if m.group("q") else _ORDINALS[m.group("qw").lower()]
+            y = int(m.group("y") or m.group("y2"))
+            end = date(y + q // 4, q % 4 * 3 + 1, 1).toordinal() - 1
+            return m.start(), m.end(), date(y, 3 * q - 2, 1).isoformat(), date.fromordinal(end).isoformat()
+        m = _FULL_DATE.search(claim)
+        if m:
+            iso = date(int(m.group(3)), _MONTHS.index(m.group(2).lower()) + 1, int(m.group(1))).isoformat()
+            return m.start(), m.end(), iso, iso
+        m = _MONTH_YEAR.search(claim)
+        if m:
+            y, mo = int(m.group(2)), _MONTHS.index(m.group(1).lower()) + 1
+            end = date(y + mo // 12, mo % 12 + 1, 1).toordinal() - 1
+            return m.start(), m.end(), date(y, mo, 1).isoformat(), date.fromordinal(end).isoformat()
+    except (ValueError, OverflowError):
+        return None  # "31 April", "0 March", a year past 9999: no stretch of time
     m = _YEAR.search(claim)
     if m:
-        return f"{m.group(1)}-01-01", f"{m.group(1)}-12-31"
+        return m.start(), m.end(), f"{m.group(1)}-01-01", f"{m.group(1)}-12-31"
     return None
+
+
+def claim_span(claim: str) -> tuple[str, str] | None:
+    """The stretch of time a claim names: a quarter, a full date, a month or a year (first and last day); None
+    when it names none, or a day that does not exist."""
+    span = _span(claim)
+    return (span[2], span[3]) if span else None
 
 
 def export_period(header: str) -> tuple[str, str] | None:
@@ -179,10 +191,23 @@ def _owner_ok(owner: str, thing: str, every: list[Record]) -> bool | None:
     return any(v.startswith(o) or o.startswith(v) for v in orgs)
 
 
-def uncovered(claim: str, export: list[Record], every: list[Record]) -> list[str] | None:
-    """The claim's names the export does not mention; None when an owner contradicts the records."""
+def export_text(export: list[Record]) -> tuple[str, str]:
+    """An export's text (and title) as names are looked up in it: lower-cased, and squeezed (norm_value)."""
     text = (export[0].evidence.document or "") + " " + (export[0].evidence.passage.title or "")
-    lowered, squeezed = text.lower(), norm_value(text)
+    return text.lower(), norm_value(text)
+
+
+def uncovered(
+    claim: str, export: list[Record], every: list[Record], texts: dict[str, tuple[str, str]] | None = None
+) -> list[str] | None:
+    """The claim's names the export does not mention; None when an owner contradicts the records. ``texts``:
+    export_text by doc_id, filled as exports are read (a caller that keeps it reads each export once)."""
+    if texts is None:
+        lowered, squeezed = export_text(export)
+    else:
+        if export[0].doc_id not in texts:
+            texts[export[0].doc_id] = export_text(export)
+        lowered, squeezed = texts[export[0].doc_id]
     missing = []
     for name in names(claim):
         if name.lower() in lowered or (len(norm_value(name)) > 2 and norm_value(name) in squeezed):
@@ -336,6 +361,30 @@ _RELEASED = re.compile(
     r"\b(?:first\s+)?(?:released|published|launched|created|uploaded|came out|debuted|open-sourced)\b", re.I
 )
 _DATE_KEY = re.compile(r"created|release|published|first_public|launch", re.I)
+# "A was (first) released in/on DATE" as the claim's whole predicate; "A, released in May, has ..." is not
+_RELEASE_CLAIM = re.compile(
+    r"^(?P<subject>[^,;]+?)\s+(?:(?:was|were|is|are|got|has\s+been|have\s+been|had\s+been)\s+)?"
+    r"(?:(?:first|initially|originally|officially|publicly)\s+)?"
+    r"(?:released|published|launched|created|uploaded|came\s+out|debuted|open-sourced)\b(?P<rest>.*)$",
+    re.I,
+)
+_AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|being|do|does|did)\b", re.I)
+_DEGREE = re.compile(
+    r"\b(?:most|least|fewest|more|less|fewer|than|top|leading|largest|biggest|highest|lowest|earliest|latest|"
+    r"newest|oldest|only)\b",
+    re.I,
+)
+# a bound, not a date: "released after May 2025", "by the end of Q1 2025", "prior to", "no later than"
+_BOUND = re.compile(
+    r"\b(?:before|after|until|till|since|prior\s+to|than|from|between|up\s+to|within|as\s+(?:early|late)\s+as)\b|"
+    r"\bby\s+(?:the\s+)?(?:(?:end|start|beginning|middle|close)\s+of\s+)?(?:the\s+)?$",
+    re.I,
+)
+_RELEASE_LEAD = re.compile(
+    r"^(?:\s+(?:alongside|together\s+with|along\s+with|with|by)\s+[^,;]+?)?\s+(?:(?:in|on|during)\s+(?:the\s+)?)?$",
+    re.I,
+)
+_RELEASE_TAIL = re.compile(r"^\s*(?:(?:on|at)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+hub)?)?\s*\.?$")
 _UNIVERSAL = re.compile(
     r"\b(?i:every|each|all(?:\s+(?:of\s+)?the)?(?:\s+[a-z]+)?)\s+(?:of\s+(?:the\s+)?)?(?P<g>[A-Z][\w.-]*)"
     r"(?:\s+models?|\s+rows?)?\b"
@@ -356,6 +405,36 @@ def _subjects(claim: str, export: list[Record], exclude: str = "") -> tuple[list
     return ([found[0]], False) if len({id(r) for r in found}) == 1 else None
 
 
+def _release_date(claim: str) -> tuple[str, str] | None:
+    """The stretch of time of "A was (first) released in March 2025": only when the release is all the claim
+    says (no other figure, superlative or comparison) and the date is no bound ("after", "by", "prior to")."""
+    m = _RELEASE_CLAIM.match(claim)
+    if m is None or _AUX.search(m.group("subject")) or _DEGREE.search(claim):
+        return None
+    rest = m.group("rest")
+    span = _span(rest)
+    if span is None:
+        return None
+    start, end, first, last = span
+    lead, tail = rest[:start], rest[end:]
+    if _BOUND.search(lead) or not _RELEASE_LEAD.match(lead) or not _RELEASE_TAIL.match(tail):
+        return None
+    bare = claim
+    for name in names(claim):
+        bare = bare.replace(name, " ")
+    if any(q.kind != "year" for q in extract_quantities(bare)):
+        return None  # another figure: "released in May with 8 billion parameters"
+    return first, last
+
+
+def _value_matcher(value: str):
+    """Categorical values match when equal once normalised; a claimed value without digits may leave out the
+    version ("Apache" is apache-2.0; "CC BY" is not cc-by-nc-4.0, "Quarry 3" is not quarry-3.1)."""
+    wanted = norm_value(value)
+    same = re.compile(re.escape(wanted) + ("" if re.search(r"\d", wanted) else r"\d*"))
+    return lambda v: bool(wanted) and same.fullmatch(norm_value(v)) is not None
+
+
 def _date_matches(claimed: tuple[str, str], value: str) -> bool | None:
     iso = iso_date(value)
     return None if iso is None else claimed[0] <= iso <= claimed[1]
@@ -370,7 +449,7 @@ def attribute(claim: str, export: list[Record]) -> Found | None:
             break
     released = None
     if field_pat is None and _RELEASED.search(claim):
-        released = claim_span(claim[_RELEASED.search(claim).end() :])  # type: ignore[union-attr]
+        released = _release_date(claim)
         if released is None:
             return None
         field_pat = _DATE_KEY.pattern
@@ -381,19 +460,12 @@ def attribute(claim: str, export: list[Record]) -> Found | None:
         return None
     rows, universal = subjects
     key = next((k for k in rows[0].fields if re.search(field_pat, k, re.I)), None)
-    if key is None and field_pat == "base":
-        return None  # no declared base: the row cannot say what it was built on
-    if key is None:
-        # a row that lacks the field (empty cells are not stored) cannot answer for it
-        key = next((k for r in export for k in r.fields if re.search(field_pat, k, re.I)), None)
-        if key is None:
-            return None
-    if any(key not in r.fields for r in rows):
-        return None
+    if key is None or any(key not in r.fields for r in rows):
+        return None  # a row that lacks the field (no declared base; empty cells are not stored) cannot answer
     if value is not None:
-        wanted = norm_value(value) if field_pat != "base" else norm_name(value)
-        column = {norm_value(r.fields[key]) for r in export if key in r.fields}
-        if field_pat != "base" and not any(v.startswith(wanted) for v in column if wanted):
+        wanted = norm_name(value)
+        is_value = _value_matcher(value)
+        if field_pat != "base" and not any(is_value(r.fields[key]) for r in export if key in r.fields):
             return None  # not a value this column ever takes ("a permissive licence"): no verdict
         if (
             field_pat == "base"
@@ -405,7 +477,7 @@ def attribute(claim: str, export: list[Record]) -> Found | None:
         def match(r: Record) -> bool | None:
             if field_pat == "base":
                 return norm_name(r.fields[key]) == wanted
-            return norm_value(r.fields[key]).startswith(wanted)
+            return is_value(r.fields[key])
     else:
 
         def match(r: Record) -> bool | None:
@@ -468,7 +540,13 @@ def superlative(claim: str, export: list[Record]) -> Found | None:
     if key is None or when not in ("undated", "same"):
         return None
     order = sorted(scope, key=lambda r: r.value(key) or 0, reverse=not fewest)
+    mine = x.value(key) or 0
+    tied = [r for r in scope if r is not x and (r.value(key) or 0) == mine]
     place = order.index(x) + 1
+    if tied:
+        place = min(order.index(r) for r in [x, *tied]) + 1
+        if place <= k <= place + len(tied):
+            return None  # a tie at the place the claim names: the records do not say who is ahead
     holds = place == k
     if _NEGATED.search(claim):
         holds = not holds
@@ -498,17 +576,20 @@ def _figure(claim: str) -> Quantity | None:
     return figures[0] if len(figures) == 1 else None
 
 
-def _precision(raw: str, factor: float) -> float:
-    digits = raw.replace(",", "").strip()
-    return 0.5 * 10 ** -len(digits.split(".")[1]) * factor if "." in digits else 0.5 * factor
+_THAN_OTHER = re.compile(
+    r"\bthan\s+(?![\d~]|an?\s|(?:"
+    + "|".join(re.escape(w) for w in sorted(WORD_NUMBERS, key=len, reverse=True))
+    + r")\b)",
+    re.I,
+)
 
 
 def threshold(
     claim: str, export: list[Record], groups: bool = True, groups_only: bool = False
 ) -> Found | None:
     """``groups``: may a name that is no record's identity stand for the sum of its group's rows?"""
-    if _CHANGE.search(claim) or re.search(r"\bthan\s+(?![\d~]|a\s|an\s|one\s|two\s|three\s)", claim):
-        return None
+    if _CHANGE.search(claim) or _THAN_OTHER.search(claim):
+        return None  # a change, or a comparison with something other than a figure ("more than Quill")
     figure = _figure(claim)
     if figure is None or concept(claim) is None:
         return None
@@ -531,35 +612,33 @@ def threshold(
     if is_percent != (figure.kind == "percent"):
         return None
     total = sum(r.value(key) or 0.0 for r in rows)
-    factor = (rows[0].value(key) or 1) / (number(rows[0].fields[key]) or 1)
     found = Quantity(
-        total, figure.kind, "eq", 0, 0, f"{total:,.0f}", precision=_precision(rows[0].fields[key], factor)
+        total, figure.kind, "eq", 0, 0, f"{total:,.0f}", precision=precision(rows[0].fields[key], key)
     )
     stance = compare(figure, found)
     if stance == "unknown":
         return None
-    windowed = bool(re.search(r"\d+d\b|\d+d_|month|week|last", key))
+    counts_over = field_window(key)
     period = window(claim)
-    if period not in (None, "month") or (period == "month" and not windowed):
+    if period not in (None, "month") or (period == "month" and counts_over != "month"):
         return None  # "on its first day", "in January": a period the export's figures do not count over
     when = timing(claim, rows[0].date, None)
     if when is None:
         return None
     if when in ("later", "earlier"):
         # a named date away from the snapshot: only what growth cannot undo ("more than N" held at the
-        # snapshot holds later; "more than N" failed at the snapshot failed earlier)
-        if windowed or figure.comparator not in ("gt", "ge", "lt", "le"):
+        # snapshot holds later; "more than N" failed at the snapshot failed earlier), and only for a count
+        # that cannot fall (not likes, a share or a rate)
+        if not only_grows(key) or figure.comparator not in ("gt", "ge", "lt", "le"):
             return None
         up = figure.comparator in ("gt", "ge")
         if (stance == "supports") != (up == (when == "later")):
             return None
-    if when == "undated" and windowed and not WINDOW.search(claim):
-        return None
     if (
         stance == "refutes"
         and when == "undated"
         and PAST.search(claim)
-        and figure.comparator not in ("gt", "ge")
+        and (figure.comparator not in ("gt", "ge") or not only_grows(key))
     ):
         # "was downloaded N times" with no date: perhaps at some earlier time. "More than N" is another
         # matter: a count that only grows was not above N before if it is not above N now.
@@ -589,16 +668,26 @@ def newer_disagrees(claim: str, stance: str, cited: list[Evidence], evidence: li
 # --- entry ----------------------------------------------------------------------------------------------
 
 
-def check_records(claim: str, rows: list[Record], headers: dict[str, str] | None = None) -> Found | None:
+def check_records(
+    claim: str,
+    rows: list[Record],
+    headers: dict[str, str] | None = None,
+    texts: dict[str, tuple[str, str]] | None = None,
+) -> Found | None:
     """The first shape that settles the claim on one export, newest export first. A record about the claim's
-    subject itself (a family's own record) is looked for in every export before a group's rows are summed."""
+    subject itself (a family's own record) is looked for in every export before a group's rows are summed.
+    ``texts``: a memo of each export's text (see uncovered), kept by the caller while the exports stay."""
     headers = headers or {}
     claim = " ".join(claim.split())
     exports = [
         (doc_id, export)
         for doc_id, export in by_export(rows).items()
-        if uncovered(claim, export, rows) == []  # None: an owner the records contradict
+        if uncovered(claim, export, rows, texts) == []  # None: an owner the records contradict
     ]
+    if _dates_a_release(claim):
+        # "A, released in May 2025, has ...", "the most downloaded model released in May": the date is the
+        # release's, not the figure's, and the release narrows what is ranked; only the release itself is checked
+        return next((f for _, export in exports if (f := attribute(claim, export)) is not None), None)
     for doc_id, export in exports:
         found = (
             rank(claim, export, headers.get(doc_id, ""))
@@ -609,3 +698,8 @@ def check_records(claim: str, rows: list[Record], headers: dict[str, str] | None
         if found is not None:
             return found
     return next((f for _, export in exports if (f := threshold(claim, export)) is not None), None)
+
+
+def _dates_a_release(claim: str) -> bool:
+    m = _RELEASED.search(claim)
+    return m is not None and claim_span(claim[m.end() :]) is not None

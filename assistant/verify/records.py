@@ -60,8 +60,15 @@ def number(value: str) -> float | None:
 
 
 def scale(key: str) -> float:
-    """``downloads.all_time_millions: 812.39`` is 812,390,000 downloads."""
+    """``downloads.all_time_millions: 431.07`` is 431,070,000 downloads."""
     return next((s for suffix, s in _SCALES if key.endswith(suffix)), 1.0)
+
+
+def precision(raw: str, key: str) -> float:
+    """How exactly a field's value is written, in base units: half its last digit ("12.0" millions: 50,000)."""
+    digits = raw.replace(",", "").strip()
+    last = 10 ** -len(digits.split(".")[1]) if "." in digits else 1
+    return 0.5 * last * scale(key)
 
 
 def iso_date(value: str) -> str | None:
@@ -196,7 +203,30 @@ WINDOW = re.compile(
     r"\b(?:\d+ days|month|monthly|each month|per month|a month|last_?\d+d|weekly|week)\b", re.I
 )
 _WINDOW_KEY = re.compile(r"\d+d\b|\d+d_|month|week|last", re.I)
+_KEY_DAYS = re.compile(r"(\d+)d(?:\b|_)", re.I)
+_DAYS_WINDOW = {1: "day", 7: "week", 28: "month", 30: "month", 31: "month", 90: "quarter", 91: "quarter"}
 _CUMULATIVE_KEY = re.compile(r"all_?time|total|cumulative|lifetime", re.I)
+
+
+def field_window(key: str) -> str | None:
+    """The period a field counts over, named as verify/periods.py names a claim's ("downloads_last_30d" ->
+    "month", "likes_7d" -> "week"); "window" for one it does not name; None for a total or a point in time."""
+    if not _WINDOW_KEY.search(key):
+        return None
+    m = _KEY_DAYS.search(key)
+    if m:
+        return _DAYS_WINDOW.get(int(m.group(1)), "window")
+    return next((w for w in ("month", "week") if w in key.lower()), "window")
+
+
+_GROWING_KEY = re.compile(r"download|derivative|fine_?tun|quanti[sz]|adapter|merge", re.I)
+_NOT_A_COUNT = re.compile(r"share|pct|percent|rate|ratio|avg|average|mean|median|per_|rank|like", re.I)
+
+
+def only_grows(key: str) -> bool:
+    """Is the field a cumulative count that can only grow (all-time downloads, derivatives)? Likes can be
+    taken back, shares and rates fall, and a count over a window is no cumulative count."""
+    return field_window(key) is None and bool(_GROWING_KEY.search(key)) and not _NOT_A_COUNT.search(key)
 
 
 def concept(text: str) -> str | None:
@@ -212,7 +242,7 @@ def metric(text: str, recs: list[Record], window: bool | None = None) -> str | N
         return None
     keys = [k for k in recs[0].fields if re.search(pattern, k) and all(r.value(k) is not None for r in recs)]
     windowed = bool(WINDOW.search(text)) if window is None else window
-    keys = [k for k in keys if bool(_WINDOW_KEY.search(k)) == windowed]
+    keys = [k for k in keys if (field_window(k) is not None) == windowed]
     if len(keys) > 1:
         keys = [k for k in keys if _CUMULATIVE_KEY.search(k)] or keys
     return keys[0] if len(keys) == 1 else None

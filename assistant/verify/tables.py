@@ -82,14 +82,17 @@ def _shown(side: list[Record], key: str, total: float) -> str:
     return side[0].fields[key] if len(side) == 1 else f"{total:,.0f} ({len(side)} rows)"
 
 
-def compare_rows(claim: str, evidence: list[Evidence]) -> tuple[str, list[Evidence], str] | None:
+def compare_rows(
+    claim: str, evidence: list[Evidence], recs: list[Record] | None = None
+) -> tuple[str, list[Evidence], str] | None:
     """(supports|refutes, the rows, reason) when both sides are records of one statistics export: a record
     each, or a group's rows added up ("A alone has more fine-tunes than all B models combined"). Records about
-    the names themselves are preferred to groups, in any export, over summing rows."""
+    the names themselves are preferred to groups, in any export, over summing rows. ``recs``: the evidence's
+    records, when already read."""
     comparison = parse_comparison(claim)
     if comparison is None:
         return None
-    exports = by_export(records(evidence))
+    exports = by_export(records(evidence) if recs is None else recs)
     for groups in (False, True):
         for export in exports.values():
             a, b = _side(comparison.a, export, groups), _side(comparison.b, export, groups)
@@ -115,12 +118,14 @@ def compare_rows(claim: str, evidence: list[Evidence]) -> tuple[str, list[Eviden
 _TOGETHER = re.compile(r"\b(?:together|combined|in total|altogether|between them)\b", re.I)
 
 
-def sum_rows(claim: str, evidence: list[Evidence]) -> tuple[str, list[Evidence], str] | None:
+def sum_rows(
+    claim: str, evidence: list[Evidence], recs: list[Record] | None = None
+) -> tuple[str, list[Evidence], str] | None:
     """ "The Quill-3 models together had more than 280 million downloads": the sum of the group's rows in
     one export, compared with the claim's figure (see record_checks.threshold)."""
     if not _TOGETHER.search(claim):
         return None
-    for export in by_export(records(evidence)).values():
+    for export in by_export(records(evidence) if recs is None else recs).values():
         found = threshold(claim, export, groups_only=True)
         if found is not None:
             return found
