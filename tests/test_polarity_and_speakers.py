@@ -259,11 +259,15 @@ def test_an_ordinary_word_opening_a_claim_is_no_name():
     assert parse_claim("Active Kv19Q induces neutrophil polarization.").entities == ["Kv19Q"]
     assert parse_claim("Ross Labs released Quill.").entities[0] == "Ross Labs"  # "Labs" alone names nothing
     frame = parse_claim("Having a pet lowers stress in Norlake.")
-    assert frame.weak == ["Having"]
+    assert frame.weak == frame.ordinary == ["Having"]  # a verb form heading a phrase: surely no name
     said = ev("Owning a pet was linked to lower stress in Norlake.")
-    said.document = (
-        "Having a pet is common; having two is rarer. Owning a pet was linked to lower stress in Norlake."
-    )
+    assert "entity-gap" not in {f.kind for f in evidence_findings(frame, said)}
+    # a bare noun is ordinary where the document writes it in lower case
+    frame = parse_claim("Exercise lowers stress in Norlake.")
+    assert frame.weak == ["Exercise"] and frame.ordinary == []
+    said = ev("Time outdoors was linked to lower stress in Norlake.")
+    assert "entity-gap" in {f.kind for f in evidence_findings(frame, said)}
+    said.document = "We asked about exercise. Time outdoors was linked to lower stress in Norlake."
     assert "entity-gap" not in {f.kind for f in evidence_findings(frame, said)}
     # a real word that the document never uses in lower case stays a name that must be there
     lark = parse_claim("Lark is the most fetched family in Norlake.")

@@ -118,6 +118,9 @@ class ClaimFrame:
     # a capitalised ordinary word that opens the claim ("Exercise", "Lark"): not a name where the document
     # uses the word in lower case (rules.named_here)
     weak: list[str] = field(default_factory=list)
+    # weak names that are surely ordinary words: "Having a ...", "Lack of ...", "Increased ...": a verb form, or
+    # a word heading a phrase ("X of", "X a") as names seldom do
+    ordinary: list[str] = field(default_factory=list)
 
 
 def entities(text: str) -> list[str]:
@@ -150,6 +153,11 @@ def entities(text: str) -> list[str]:
     return found
 
 
+_ORDINARY_OPENING = re.compile(
+    r"^[A-Z][a-z]+(?:ing|ed)\b|^[A-Z][\w-]*\s+(?:of|a|an|the|to|for|with|in|on|by|from)\b"
+)
+
+
 def parse_claim(claim: str) -> ClaimFrame:
     text = " ".join(claim.split()).rstrip(".")
     content, speaker, verb = text, None, None
@@ -168,7 +176,8 @@ def parse_claim(claim: str) -> ClaimFrame:
         denial=bool(verb and verb.startswith(_DENY_VERBS)),
         quantities=extract_quantities(content),
         entities=names,
-        weak=[n for n in names if n == first and common_word(n)],
+        weak=(weak := [n for n in names if n == first and common_word(n)]),
+        ordinary=[n for n in weak if _ORDINARY_OPENING.match(content)],
     )
 
 

@@ -557,11 +557,14 @@ def evidence_findings(
 
 
 def named_here(name: str, frame: ClaimFrame, scope: str) -> bool:
-    """Is the claim's name a name in this document? An ordinary word that only opened the claim ("Having a
-    partner ...", "Exercise increases ...") is not where the document uses it in lower case; the claim's only
-    name always is."""
+    """Is the claim's name a name in this document? An ordinary word that only opened the claim is not: surely
+    so for a verb form or a phrase head ("Having a partner ...", "Lack of ..."), otherwise where the document
+    uses it in lower case ("Exercise increases ..." in an abstract about exercise). The claim's only name
+    always is."""
     if name not in frame.weak or len(frame.entities) == 1:
         return True
+    if name in frame.ordinary:
+        return False
     lower = r"[-\s]?".join(map(re.escape, name.lower().split("-")))
     return not re.search(rf"(?<![\w-]){lower}(?![\w-])", scope)
 
