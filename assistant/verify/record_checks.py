@@ -43,7 +43,7 @@ from assistant.verify.records import (
     only_grows,
     precision,
 )
-from assistant.verify.rules import has
+from assistant.verify.rules import MONTH_NAMES, has
 
 Found = tuple[str, list[Evidence], str]
 # evidence whose figures do not speak for the claim: another subject, hearsay, a question
@@ -61,20 +61,7 @@ _QUARTER = re.compile(
     r"\b(?:Q(?P<q>[1-4])\s*(?P<y>\d{4})|(?P<qw>first|second|third|fourth)\s+quarter\s+(?:of\s+)?(?P<y2>\d{4}))\b",
     re.I,
 )
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+_MONTHS = tuple(MONTH_NAMES)
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
 _FULL_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
 _YEAR = re.compile(r"\b(?:in|during|of)\s+((?:19|20)\d\d)\b")
