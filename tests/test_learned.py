@@ -11,32 +11,13 @@ import pytest
 from assistant.checker import Checker
 from assistant.config import Settings
 from assistant.retrieve.evidence import Evidence
-from assistant.schema import Passage
 from assistant.verify import learned
 from assistant.verify.aggregate import Decision, decide
 from assistant.verify.calibrate import Calibrator
 from assistant.verify.claims import parse_claim
 from assistant.verify.learned import FEATURES, LABELS, Aggregator, features
 from assistant.verify.rules import evidence_findings
-
-
-def ev(text: str, *, probs=(0.8, 0.05, 0.15), speaker=None, date=None) -> Evidence:
-    passage = Passage(
-        id=f"d-{abs(hash(text))}:0",
-        doc_id=f"d-{abs(hash(text))}",
-        index=0,
-        text=text,
-        char_start=0,
-        char_end=len(text),
-        source="s",
-        title="Doc",
-        kind="news",
-        date=date,
-        speaker=speaker,
-    )
-    return Evidence(
-        passage, 0, len(text), text, text, text, document=text, relevance=1 - probs[2], probs=probs
-    )
+from tests.test_claims_and_rules import ev
 
 
 def judged(claim: str, evidence: list[Evidence]) -> tuple:
