@@ -264,7 +264,7 @@ def test_comparison_parsing_and_metric_fields():
     from assistant.verify.records import Record, metric, read_fields
     from assistant.verify.tables import parse_comparison
 
-    c = parse_comparison("Quill has more quantized derivative models on ModelHub than Skerry.")
+    c = parse_comparison("Quill has more quantized derivative models on ModelYard than Skerry.")
     assert (c.a, c.b, c.metric, c.more) == ("Quill", "Skerry", "quantized derivative models", True)
     assert parse_comparison("Quill is popular in Ardmoor.") is None
     c = parse_comparison("Quill models are currently downloaded more often each month than Skerry models.")
