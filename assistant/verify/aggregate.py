@@ -155,11 +155,14 @@ def _newer(a: Evidence, b: Evidence) -> bool:
     return bool(a.date and b.date and a.date > b.date)
 
 
-def _by_scorer(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
+def _by_scorer(frame: ClaimFrame, pool: list[Evidence], rows: bool = False) -> Decision:
+    """The scorer's reading of the evidence the gates let through (``rows``: rows count too, as in the model-only
+    ablation)."""
     usable = [
         e
         for e in pool
-        if not any(has(e, k) for k in (*_CANNOT_SUPPORT, "period-gap")) and e.passage.unit not in _STRUCTURED
+        if not any(has(e, k) for k in (*_CANNOT_SUPPORT, "period-gap"))
+        and (rows or e.passage.unit not in _STRUCTURED)
     ]
     sup = sorted(
         [e for e in usable if not any(has(e, k) for k in _NOT_SUPPORTING)], key=lambda e: -e.probs[0]
@@ -320,7 +323,7 @@ def combine(labels: list[str]) -> str:
 def decide_by_scorer(evidence: list[Evidence]) -> Decision:
     """The ablation baseline: the scorer's probabilities alone, no rules and no gates."""
     frame = ClaimFrame(text="", content="")
-    return _by_scorer(frame, [e for e in evidence if e.relevance >= MIN_RELEVANCE])
+    return _by_scorer(frame, [e for e in evidence if e.relevance >= MIN_RELEVANCE], rows=True)
 
 
 def decide_by_similarity(evidence: list[Evidence]) -> Decision:
