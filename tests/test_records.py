@@ -494,6 +494,20 @@ def test_licence_values_match_whole(extra, claim, stance):
 @pytest.mark.parametrize(
     ("claim", "stance"),
     [
+        ("Mosswing-2-1B uses the Brae license.", "supports"),
+        # one predicate that holds is not the whole claim: a record check reads one predicate, so it says nothing
+        ("Mosswing-2-1B uses the Brae license and has been downloaded more than 900 million times.", None),
+        ("Mosswing-2-1B uses the MIT license and has been downloaded more than 5 million times.", None),
+        ("Mosswing-2-1B has been downloaded more than 5 million times and uses the MIT license.", None),
+    ],
+)
+def test_a_record_check_decides_only_a_claim_of_one_predicate(extra, claim, stance):
+    assert check(extra, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
         # Mosswing-1-3B and Mosswing-2-1B have 9 million downloads each
         ("Mosswing-1-3B is the most downloaded Mosswing model.", None),
         ("Mosswing-2-1B is the most downloaded Mosswing model.", None),
