@@ -180,7 +180,8 @@ def affiliation(person: str, header: str) -> str | None:
         # a participants line: the organisation is the last comma-separated part after the role
         rf"(?m)^[^\n]{{0,20}}(?i:{name})\s*(?:--|-|–|—|,|\|)[^\n]*?,\s*{_ORG}\s*$",
         rf"(?i:{name}),?\s+(?i:(?:is|was)\s+)?(?i:the\s+)?[\w\s-]{{0,40}}?\b(?:of|at|from)\s+(?:the\s+)?{_ORG}",
-        rf"{_ORG}(?:'s)?\s+(?:CEO|CTO|CFO|(?i:chief \w+ officer|president|founder|analyst))\s+(?i:{name})",
+        # "Lumora CEO Name"; not "Lumora analyst Name", who may only cover Lumora from outside
+        rf"{_ORG}(?:'s)?\s+(?:CEO|CTO|CFO|(?i:chief \w+ officer|president|founder))\s+(?i:{name})",
     ]
     for pattern in patterns:
         m = re.search(pattern, header)

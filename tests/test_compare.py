@@ -315,6 +315,17 @@ def test_an_overtaking_denied_planned_or_of_a_sibling_refutes_nothing():
     assert decide(claim, [OLD_CLAIM, overtaken]).label == "REFUTED"
 
 
+def test_the_passive_overtaking_refutes_too():
+    claim = "Tessel is the open model family with the most derivative models."
+    passive = ev("In derivative models Tessel has now been overtaken by Bramble.", "2025-11-02")
+    assert decide(claim, [OLD_CLAIM, passive]).label == "REFUTED"
+    for text in (
+        "In derivative models Tessel has not been overtaken by Bramble.",
+        "In derivative models Tessel could soon be overtaken by Bramble.",
+    ):
+        assert decide(claim, [OLD_CLAIM, ev(text, "2025-11-02")]) is None, text
+
+
 def test_a_day_that_does_not_exist_names_no_period():
     for text in (
         "Tessel's derivative model count rose by more than 5,000 between 31 February 2025 and May 2025.",

@@ -314,6 +314,8 @@ def test_affiliation_from_transcript_headers():
     assert affiliation("Rafe Quint", HEADER) == "Norlake Technology Review"
     assert affiliation("Dana Reyes", HEADER) is None
     assert affiliation("Bo Li", "Bo Li, a researcher at Quill University, said so.") == "Quill University"
+    assert affiliation("Anneke Voss", "Lumora CEO Anneke Voss opened the call.") == "Lumora"
+    assert affiliation("Tam Oru", "Lumora analyst Tam Oru asked the first question.") is None  # covers it
 
 
 def _turn(speaker: str, sentence: str):

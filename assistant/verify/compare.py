@@ -393,6 +393,14 @@ def _overtakes(s: Superlative, ev: Evidence) -> bool:
     leader ("Quill-3" is not the family "Quill")."""
     words = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w-]+", ev.text)}
     name = rf"(?<![\w-]){re.escape(s.name)}(?![\w]|-\w)"  # as figures._mentions bounds a name
+    passive = re.search(
+        rf"{name}\s+(?P<aux>(?:[\w'’-]+\s+){{0,3}}?)(?:overtaken|surpassed|outpaced|displaced)\s+by\b",
+        ev.text,
+    )
+    if passive and metric_words(s.metric) <= words:
+        # "Quill has been overtaken by Skerry"; not "Quill has not been overtaken", "Quill could be overtaken"
+        aux = passive.group("aux")
+        return not (is_negated(aux) or PLAN.search(aux) or _MAY.search(aux))
     found = re.search(rf"\b(?:{_OVERTAKEN})\s+(?:[\w'’.-]+\s+){{0,3}}?{name}", ev.text)
     if not found or not metric_words(s.metric) <= words or re.search(name, ev.text[: found.start()]):
         return False
