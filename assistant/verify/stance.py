@@ -71,7 +71,7 @@ def _predicate_stems(claim: str) -> set[str]:
 
 def negated_restatement(claim: str, sentence: str) -> bool:
     """Does the sentence deny what a positive claim asserts: a negation whose next few words are the claim's own
-    ("we have no plans to buy it" against "X is in talks to ...")? The scorer reads such sentences as
+    ("we have no plans to buy it" against "X plans to buy it")? The scorer reads such sentences as
     support; here the negation flips them."""
     if is_negated(claim):
         return False
