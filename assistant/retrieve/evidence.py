@@ -35,6 +35,7 @@ class Evidence:
     relevance: float = 0.0
     probs: tuple[float, float, float] = (0.0, 0.0, 1.0)  # supports, refutes, neither
     findings: list = field(default_factory=list)
+    org: str | None = None  # the speaker's organisation, as the document's header introduces them
 
     @property
     def doc_id(self) -> str:
@@ -98,8 +99,8 @@ def in_third_person(sentence: str, org: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def speaker_org(speaker: str, header: str) -> str | None:
-    """The organisation a document's header introduces the speaker with (cached: asked once per sentence)."""
+def _speaker_org(speaker: str, header: str) -> str | None:
+    """The organisation a document's header introduces the speaker with (cached: asked once per passage)."""
     return affiliation(speaker, header)
 
 
@@ -120,7 +121,7 @@ def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
             )
         ]
     spans = split_sentences(text, passage.char_start, passage.char_end)
-    org = speaker_org(passage.speaker, text[:3000]) if passage.speaker else None
+    org = _speaker_org(passage.speaker, text[:3000]) if passage.speaker else None
     out = []
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
@@ -130,7 +131,9 @@ def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
         else:
             scoring = f"{passage.speaker}: {sentence}" if passage.speaker else sentence
         out.append(
-            Evidence(passage, start, end, sentence, scoring, context, retrieval, position=i, document=text)
+            Evidence(
+                passage, start, end, sentence, scoring, context, retrieval, position=i, document=text, org=org
+            )
         )
     return out
 

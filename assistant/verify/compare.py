@@ -22,7 +22,7 @@ from assistant.verify.aggregate import SUPPORT_AT, Decision, claim_date
 from assistant.verify.claims import ClaimFrame, entities, is_negated
 from assistant.verify.figures import OTHER, Figure, find_figures, metric_words, window
 from assistant.verify.quantities import Quantity, extract_quantities
-from assistant.verify.rules import MONTH_NAMES
+from assistant.verify.rules import MONTH_NAMES, name_pattern
 from assistant.verify.stance import PLAN
 
 BY = "rules:numeric:two-figures"  # a hard rule (precedence.py): the figures decide, as rules:numeric does
@@ -392,7 +392,7 @@ def _overtakes(s: Superlative, ev: Evidence) -> bool:
     it ("has not yet overtaken") or expects it ("is expected to overtake"), nor one about a sibling of the
     leader ("Quill-3" is not the family "Quill")."""
     words = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w-]+", ev.text)}
-    name = rf"(?<![\w-]){re.escape(s.name)}(?![\w]|-\w)"  # as figures._mentions bounds a name
+    name = name_pattern(re.escape(s.name))
     passive = re.search(
         rf"{name}\s+(?P<aux>(?:[\w'’-]+\s+){{0,3}}?)(?:overtaken|surpassed|outpaced|displaced)\s+by\b",
         ev.text,

@@ -24,7 +24,7 @@ from assistant.verify.records import field_window
 from assistant.verify.records import metric as record_metric
 from assistant.verify.records import parse as parse_record
 from assistant.verify.records import precision as field_precision
-from assistant.verify.rules import MONTH_NAMES, has
+from assistant.verify.rules import MONTH_NAMES, has, name_pattern
 from ingest.metadata import find_dates
 
 # Words that set two figures side by side, and so end one figure's clause.
@@ -175,7 +175,7 @@ def _mentions(clause: str, names: list[str]) -> list[tuple[int, str]]:
     ("Quill-2" beside "Quill-3"; "Quill-3-8B" beside the family "Quill")."""
     out = []
     for name in names:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w]|-\w)", clause, re.I):
+        for m in re.finditer(name_pattern(re.escape(name)), clause, re.I):
             out.append((m.start(), name))
     named_at = {pos for pos, _ in out}
     for name in names:

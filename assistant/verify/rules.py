@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from assistant.retrieve.evidence import Evidence, speaker_org
+from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, entities, is_hedged
 from assistant.verify.periods import window
 from assistant.verify.quantities import (
@@ -54,6 +54,12 @@ class Finding:
     about: int | None = None  # for numeric findings: which of the claim's quantities it checks
 
 
+def name_pattern(escaped: str) -> str:
+    """A name as a whole word sequence: not inside a longer word, and a model name followed by "-..." is another
+    model ("Skerry" is not "Skerry-3.2-3B"). ``escaped`` is already a regular expression."""
+    return rf"(?<![\w-]){escaped}(?![\w]|-\w)"
+
+
 def _entity_in(name: str, text: str) -> bool:
     """The name as a whole word sequence; a model name followed by "-..." is another model ("Skerry" is not
     "Skerry-3.2-3B")."""
@@ -62,7 +68,7 @@ def _entity_in(name: str, text: str) -> bool:
         pattern = r"[-\s]?".join(map(re.escape, parts))  # "birth-weight", "birth weight", "birthweight"
     else:
         pattern = re.escape(name)
-    return bool(re.search(rf"(?<![\w-]){pattern}(?![\w]|-\w)", text, re.I))
+    return bool(re.search(name_pattern(pattern), text, re.I))
 
 
 def _named(name: str, text: str) -> bool:
@@ -155,14 +161,13 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     found: list[Finding] = []
     evidence_quantities = extract_quantities(ev.scoring_text)
     period = window(frame.content)
+    # the period each of the evidence's figures counts over (once per sentence, not per claim figure)
+    over = {
+        id(eq): window(ev.scoring_text[max(0, eq.start - 80) : eq.end + 40]) for eq in evidence_quantities
+    }
     for index, cq in enumerate(frame.quantities):
         if cq.kind == "period":
             continue  # windows and "N years ago" are dates, not figures: see the date checks
-        # the best-aligned figure; between equally aligned ones, the nearest in size ("14.23 billion video
-        # views" rather than "17.5 million subscribers" for "14 billion views")
-        over = {
-            id(eq): window(ev.scoring_text[max(0, eq.start - 80) : eq.end + 40]) for eq in evidence_quantities
-        }
         other_periods = {
             over[id(eq)]
             for eq in evidence_quantities
@@ -173,6 +178,8 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             # the sentence as if it were one
             gap = ", ".join(sorted(other_periods))
             found.append(Finding("period-gap", "none", 1.0, f"counts over a {gap}, not a {period}"))
+        # the best-aligned figure; between equally aligned ones, the nearest in size ("14.23 billion video
+        # views" rather than "17.5 million subscribers" for "14 billion views")
         aligned = [(alignment(cq, eq), eq) for eq in evidence_quantities]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
         if not aligned:
@@ -487,8 +494,7 @@ def speaker_matches(speaker: str, ev: Evidence) -> bool:
         # a person's own words ("Lumora CEO Anneke Voss" names her), or their organisation's: an analyst of
         # Brantley Partners speaks for "Brantley Partners estimates ..."
         person = _distinctive(ev.passage.speaker)
-        org = speaker_org(ev.passage.speaker, ev.document[:3000]) if ev.document else None
-        return bool(person) and (person <= who or who <= person | _distinctive(org or ""))
+        return bool(person) and (person <= who or who <= person | _distinctive(ev.org or ""))
     if ev.passage.kind == "transcript":
         return False
     # An organisation speaks through its own announcements; a person through quotes that name them.
