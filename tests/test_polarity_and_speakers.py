@@ -228,7 +228,7 @@ def test_a_superlative_needs_a_superlative():
 
 
 def test_built_on_another_model_refutes():
-    claim = "Kestrel's Project Lark is built on Lumora's Skerry-4 Scout."
+    claim = "Kestrel's Project Lark is built on Lumora's Skerry-4 Rover."
     said = ev("In short, Lark is built entirely on Quill-3-32B.", probs=(0.05, 0.1, 0.85))
     said.relevance = 0.2  # the sentence reads unlike the claim; the rule still finds it
     said.findings = evidence_findings(parse_claim(claim), said)
@@ -236,8 +236,8 @@ def test_built_on_another_model_refutes():
     assert d.label == "REFUTED" and d.decided_by == "rules:base"
     # the same base, a list of bases, another subject, or no model at all: no finding
     for text in (
-        "In short, Lark is built on Skerry-4 Scout.",
-        "Lark is built on Quill-3-32B and Skerry-4 Scout.",
+        "In short, Lark is built on Skerry-4 Rover.",
+        "Lark is built on Quill-3-32B and Skerry-4 Rover.",
         "Wisp is built entirely on Quill-3-32B.",
         "Lark's pricing is based on Lumora's published rates.",
     ):
@@ -300,8 +300,8 @@ Tobin Hale -- Analyst, Brantley Partners
 Sela Drum -- Analyst, Zephyr Group
 
 Host: Dana Reyes
-Guest: Piet Lund, Chief Technology Officer, Kestrel Robotics
-Ilse Moran is co-founder and CEO of Castellan AI, the company behind Wisp.
+Guest: Tomas Ekberg, Chief Technology Officer, Kestrel Robotics
+Wenna Moran is co-founder and CEO of Castellan AI, the company behind Wisp.
 I'm Rafe Quint from the Norlake Technology Review.
 """
 
@@ -309,8 +309,8 @@ I'm Rafe Quint from the Norlake Technology Review.
 def test_affiliation_from_transcript_headers():
     assert affiliation("Anneke Voss", HEADER) == "Lumora Group"
     assert affiliation("TOBIN HALE", HEADER) == "Brantley Partners"
-    assert affiliation("Piet Lund", HEADER) == "Kestrel Robotics"
-    assert affiliation("Ilse Moran", HEADER) == "Castellan AI"
+    assert affiliation("Tomas Ekberg", HEADER) == "Kestrel Robotics"
+    assert affiliation("Wenna Moran", HEADER) == "Castellan AI"
     assert affiliation("Rafe Quint", HEADER) == "Norlake Technology Review"
     assert affiliation("Dana Reyes", HEADER) is None
     assert affiliation("Bo Li", "Bo Li, a researcher at Quill University, said so.") == "Quill University"

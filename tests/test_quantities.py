@@ -46,7 +46,7 @@ def test_dates_are_not_quantities_but_years_and_periods_are_typed():
 
 
 def test_model_names_and_versions_are_not_quantities():
-    assert extract_quantities("Quill-3-8B and Skerry-4 Scout at 00:12") == []
+    assert extract_quantities("Quill-3-8B and Skerry-4 Rover at 00:12") == []
 
 
 def test_alignment_needs_shared_context():

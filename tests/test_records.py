@@ -1,6 +1,6 @@
 """The records reasoner over statistics exports (assistant/verify/records.py, record_checks.py, tables.py).
 
-Our own fictional hub "Crateworks": families Pelion (Aster Forge), Tundra (Corvid Labs), Mosswing (Fenlight);
+Our own fictional hub "Crateworks": families Pelion (Alder Forge), Tundra (Corvid Labs), Mosswing (Fenlight);
 countries Alvania, Brisca, Corland. The pure tests read the exports through the real loaders (so the stored
 statement format is the one ingest writes) without a store or a model; the last tests ingest them for real.
 """
@@ -28,10 +28,10 @@ from ingest.loaders.stats import load_csv, load_json
 
 MODEL_CSV = """\
 model_id,organization,family,base_model,license,created_at,downloads_last_30d,downloads_all_time,derivative_finetunes,derivative_quantizations,derivative_total,snapshot_date
-asterforge/Pelion-2-9B,Aster Forge,Pelion,,pelion-open-1.0,2024-05-02,900000,30500000,2100,1500,3600,2025-06-30
-asterforge/Pelion-3-8B,Aster Forge,Pelion,,apache-2.0,2025-03-11,6000000,52000000,5200,3100,8300,2025-06-30
-asterforge/Pelion-3-32B,Aster Forge,Pelion,,apache-2.0,2025-03-11,3500000,21000000,1900,2000,3900,2025-06-30
-asterforge/Pelion-3-Coder-7B,Aster Forge,Pelion,,apache-2.0,2025-05-20,1600000,6000000,700,400,1100,2025-06-30
+alderforge/Pelion-2-9B,Alder Forge,Pelion,,pelion-open-1.0,2024-05-02,900000,30500000,2100,1500,3600,2025-06-30
+alderforge/Pelion-3-8B,Alder Forge,Pelion,,apache-2.0,2025-03-11,6000000,52000000,5200,3100,8300,2025-06-30
+alderforge/Pelion-3-32B,Alder Forge,Pelion,,apache-2.0,2025-03-11,3500000,21000000,1900,2000,3900,2025-06-30
+alderforge/Pelion-3-Coder-7B,Alder Forge,Pelion,,apache-2.0,2025-05-20,1600000,6000000,700,400,1100,2025-06-30
 corvid/Tundra-2-7B,Corvid Labs,Tundra,,tundra-license,2024-09-01,4000000,70000000,7000,7000,14000,2025-06-30
 corvid/Tundra-2-7B-Chat,Corvid Labs,Tundra,corvid/Tundra-2-7B,tundra-license,2024-09-15,1000000,9000000,800,600,1400,2025-06-30
 """
@@ -51,7 +51,7 @@ FAMILY_JSON = {
     "export": "crateworks.family_summary",
     "snapshot_date": "2025-06-30",
     "families": [
-        _family("Pelion", "Aster Forge", "2024-05-02", 109.5, 12.0, 9900, 7000),
+        _family("Pelion", "Alder Forge", "2024-05-02", 109.5, 12.0, 9900, 7000),
         _family("Tundra", "Corvid Labs", "2024-09-01", 79.0, 5.0, 7800, 7600),
         _family("Mosswing", "Fenlight", "2023-11-20", 20.0, 0.8, 1000, 900),
     ],
@@ -149,18 +149,18 @@ def test_records_have_an_identity_units_and_rankings(exports):
     recs = records(rows)
     pelion = next(r for r in recs if r.key == "family" and r.name == "Pelion")
     assert pelion.value("downloads.last_30d_millions") == pytest.approx(12e6)
-    model = next(r for r in recs if r.name == "asterforge/Pelion-3-8B")
+    model = next(r for r in recs if r.name == "alderforge/Pelion-3-8B")
     assert model.key == "model_id" and model.is_("Pelion-3-8B") and not model.is_("Pelion")
     brisca = next(r for r in recs if r.name == "Brisca")
     key, items = brisca.ranking()
     assert key == "top_families" and [i["family"] for i in items] == ["Tundra", "Pelion"]
     rows_ = [r for r in recs if r.key == "model_id"]
     assert {r.name for r in members("Pelion-3", rows_)} == {
-        "asterforge/Pelion-3-8B",
-        "asterforge/Pelion-3-32B",
-        "asterforge/Pelion-3-Coder-7B",
+        "alderforge/Pelion-3-8B",
+        "alderforge/Pelion-3-32B",
+        "alderforge/Pelion-3-Coder-7B",
     }
-    assert len(members("Pelion", rows_)) == 4 and len(members("Aster Forge", rows_)) == 4
+    assert len(members("Pelion", rows_)) == 4 and len(members("Alder Forge", rows_)) == 4
     assert norm_value("the Apache 2.0 License") == norm_value("apache-2.0")
 
 
@@ -196,7 +196,7 @@ def test_metric_follows_the_counted_word(exports):
         ),
         ("Pelion is among the top two model families in every country.", "refutes", ["Corland"]),
         (
-            "Aster Forge's Pelion was the most downloaded model family in Alvania in Q2 2025.",
+            "Alder Forge's Pelion was the most downloaded model family in Alvania in Q2 2025.",
             "supports",
             ["Alvania"],
         ),
@@ -205,7 +205,7 @@ def test_metric_follows_the_counted_word(exports):
         ("Pelion is the most popular model family in Brisca.", None, []),
         ("Tundra is among the top two model families every month.", None, []),
         ("Corvid Labs' Pelion was the most downloaded family in Alvania in Q2 2025.", None, []),
-        ("Pelion is the most downloaded model family in Dunmore.", None, []),
+        ("Pelion is the most downloaded model family in Fallowby.", None, []),
         # past tense without a date: it may have been, before this export
         ("Pelion was the most downloaded model family in Brisca.", None, []),
         # a family ranking does not rank single models
@@ -224,18 +224,18 @@ def test_rank_in_a_ranking(exports, claim, stance, cited):
 @pytest.mark.parametrize(
     ("claim", "stance", "cited"),
     [
-        ("Pelion-2-9B is not licensed under Apache 2.0.", "supports", ["asterforge/Pelion-2-9B"]),
-        ("Pelion-3-32B is licensed under the Apache 2.0 license.", "supports", ["asterforge/Pelion-3-32B"]),
-        ("Pelion-2-9B is released under the Apache 2.0 license.", "refutes", ["asterforge/Pelion-2-9B"]),
+        ("Pelion-2-9B is not licensed under Apache 2.0.", "supports", ["alderforge/Pelion-2-9B"]),
+        ("Pelion-3-32B is licensed under the Apache 2.0 license.", "supports", ["alderforge/Pelion-3-32B"]),
+        ("Pelion-2-9B is released under the Apache 2.0 license.", "refutes", ["alderforge/Pelion-2-9B"]),
         (
             "Every Pelion model is released under the Apache 2.0 license.",
             "refutes",
-            ["asterforge/Pelion-2-9B"],
+            ["alderforge/Pelion-2-9B"],
         ),
         ("All Pelion-3 models are released under the Apache 2.0 license.", "supports", None),
         ("Tundra-2-7B-Chat is built on Tundra-2-7B.", "supports", ["corvid/Tundra-2-7B-Chat"]),
         ("Tundra-2-7B-Chat is built on Pelion-3-8B.", "refutes", ["corvid/Tundra-2-7B-Chat"]),
-        ("Pelion-3-Coder-7B was released in May 2025.", "supports", ["asterforge/Pelion-3-Coder-7B"]),
+        ("Pelion-3-Coder-7B was released in May 2025.", "supports", ["alderforge/Pelion-3-Coder-7B"]),
         ("Pelion-3-Coder-7B was released alongside Pelion-3-8B in March 2025.", "refutes", None),
         # a value the column never takes, and a row with no declared base: no verdict
         ("Pelion-3-8B is released under a permissive license.", None, None),
@@ -266,7 +266,7 @@ def test_attributes_of_rows(exports, claim, stance, cited):
         (
             "Pelion-3-8B has been downloaded more than 60 million times.",
             "refutes",
-            ["asterforge/Pelion-3-8B"],
+            ["alderforge/Pelion-3-8B"],
         ),
         # a later date: growth keeps "more than" true; an earlier date: "more than" failed then too
         (

@@ -202,7 +202,7 @@ def swap_entity(claim: str, evidence: str, names: list[str], rng: random.Random)
 
 # Invented names only (our own fictional world for the templates; no real company is described).
 _COMPANIES = ["Lumora Labs", "Brightwell AI", "Castor Systems", "Norlake", "Pellucid", "Okapi Research"]
-_MODELS = ["Quill", "Heron", "Solstice", "Tamber", "Vireo", "Lark"]
+_MODELS = ["Quill", "Wicket", "Solstice", "Tamber", "Vireo", "Lark"]
 _PEOPLE = ["Ines Carvalho", "Tomas Reyes", "Priya Nair", "Jonas Weber", "Mei Tanaka", "Ade Okafor"]
 _HEDGES = ["I think", "I believe", "probably", "I've heard that", "I'm not sure, but maybe", "reportedly"]
 _RUMOURS = [

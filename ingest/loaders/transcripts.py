@@ -67,7 +67,7 @@ _NOT_SPEAKERS = frozenset(
 
 
 def display_name(label: str) -> str:
-    """'ILSE VARNHOLT' -> 'Ilse Varnholt'; mixed-case labels stay as written."""
+    """'WENNA BRANDT' -> 'Wenna Brandt'; mixed-case labels stay as written."""
     label = " ".join(label.split())
     return label.title() if label.isupper() else label
 
