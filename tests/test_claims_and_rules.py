@@ -289,3 +289,16 @@ def test_a_scorer_verdict_cites_only_the_sentences_that_decided_it():
     weak = ev("Lumora Labs hires staff in Porto and Lisbon.", probs=(0.4, 0.1, 0.5))
     decision = judge("Lumora Labs opened an office in Porto.", [strong, weak])
     assert decision.label == "SUPPORTED" and decision.support == [strong]
+
+
+def test_a_matching_year_alone_does_not_support_against_the_scorer():
+    # the year agrees, the title does not: the scorer's contradiction is not overruled by the year
+    claim = "Wenna Brandt has held the Skerry Cup title since 2019."
+    text = "Wenna Brandt has held the Lark Trophy title since 2019."
+    assert judge(claim, [ev(text, probs=(0.1, 0.7, 0.2))]).decided_by != "rules:numeric"
+    assert judge(claim, [ev(text, probs=(0.1, 0.7, 0.2))]).label != "SUPPORTED"
+    # a counted figure that agrees still decides, whatever the scorer says
+    figure = judge(
+        "Quill had 41 releases in 2019.", [ev("Quill had 41 releases in 2019.", probs=(0.2, 0.6, 0.2))]
+    )
+    assert figure.label == "SUPPORTED" and figure.decided_by == "rules:numeric"

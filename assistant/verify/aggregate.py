@@ -127,7 +127,11 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     # every figure of the claim must agree (years are the date checks' business)
     counted = {i for i, q in enumerate(frame.quantities) if q.kind not in ("period", "year")}
     agreed = {f.about for _, f in hits if f.stance == "supports" and f.kind == "numeric"}
-    if supporting and (len(counted) <= 1 or counted <= agreed):
+    # A matching year or date alone says the sentence is about the same time, not that it says the same thing
+    # ("held the Silver title since 2017" against "held the Heavyweight title since 2017"): with no counted
+    # figure, support also needs the scorer not to read the sentence as a contradiction.
+    figures_agree = counted <= agreed if counted else any(e.probs[0] > e.probs[1] for e in supporting)
+    if supporting and figures_agree:
         return Decision(
             "SUPPORTED",
             min(1.0, 0.4 + 0.5 * finding.strength * ev.relevance),
