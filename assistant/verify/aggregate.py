@@ -113,8 +113,15 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     top_date = when[id(hits[0][0])]
     deciding = [h for h in hits if when[id(h[0])] == top_date and h[1].strength >= hits[0][1].strength - 0.25]
     refuting = [e for e, f in deciding if f.stance == "refutes"]
-    # a figure from a source that never names the claim's year may be from another time
-    supporting = [e for e, f in deciding if f.stance == "supports" and not has(e, "year-gap")]
+    # a figure from a source that never names the claim's year may be from another time; a date checks only
+    # the date, so it supports only where the scorer does not read the sentence as contradicting the rest
+    supporting = [
+        e
+        for e, f in deciding
+        if f.stance == "supports"
+        and not has(e, "year-gap")
+        and not (f.kind == "date" and e.probs[1] >= REFUTE_AT and e.probs[1] > e.probs[0])
+    ]
     ev, finding = hits[0]
     if refuting and (len(refuting) >= len(supporting)):
         return Decision(
@@ -124,10 +131,11 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
             explanation=f"The figures disagree: {finding.reason}.",
             decided_by="rules:numeric",
         )
-    # every figure of the claim must agree (years are the date checks' business)
+    # every figure of the claim must agree (years are the date checks' business): a date that agrees says
+    # nothing of "more than 64 yards"
     counted = {i for i, q in enumerate(frame.quantities) if q.kind not in ("period", "year")}
     agreed = {f.about for _, f in hits if f.stance == "supports" and f.kind == "numeric"}
-    if supporting and (len(counted) <= 1 or counted <= agreed):
+    if supporting and counted <= agreed:
         return Decision(
             "SUPPORTED",
             min(1.0, 0.4 + 0.5 * finding.strength * ev.relevance),
