@@ -113,6 +113,13 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     top_date = when[id(hits[0][0])]
     deciding = [h for h in hits if when[id(h[0])] == top_date and h[1].strength >= hits[0][1].strength - 0.25]
     refuting = [e for e, f in deciding if f.stance == "refutes"]
+    # a date the evidence gives for the claim's event refutes however well its figures agree ("64 yards
+    # after 2015" against "64 yards on 8 December 2013")
+    refuting += [
+        e
+        for e, f in hits
+        if f.kind == "date" and f.stance == "refutes" and when[id(e)] == top_date and e not in refuting
+    ]
     # a figure from a source that never names the claim's year may be from another time; a date checks only
     # the date, so it supports only where the scorer does not read the sentence as contradicting the rest
     supporting = [

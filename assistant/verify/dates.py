@@ -36,7 +36,7 @@ _DATE = re.compile(
     rf"|(?P<m2>{_M})\s+(?P<d2>\d{{1,2}}){_ORD}\s*,?\s+(?P<y2>\d{{4}})"
     rf"|(?P<m3>{_M})\s*,?\s+(?P<y3>\d{{4}})"
     rf"|(?P<d4>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<m4>{_M})"
-    rf"|(?P<m5>{_M})\s+(?P<d5>\d{{1,2}}){_ORD}(?![\d,])"
+    rf"|(?P<m5>{_M})\s+(?P<d5>\d{{1,2}}){_ORD}(?!\d)"
     rf"|(?P<y6>(?:1[6-9]|20)\d\d))(?![\w-])"
 )
 
@@ -62,8 +62,8 @@ class When:
             return date(y, self.month, 1), date(y, self.month, monthrange(y, self.month)[1])
         try:
             day = date(y, self.month, self.day)
-        except ValueError:  # "February 30"
-            return None
+        except ValueError:  # "February 30": a slip in the day; the month still stands
+            return date(y, self.month, 1), date(y, self.month, monthrange(y, self.month)[1])
         return day, day
 
 
@@ -174,29 +174,31 @@ _NEAR = 60  # characters between an event word and its date
 
 def event_date(text: str, event: re.Pattern, dates: list[When] | None = None) -> When | None:
     """The date the text gives for the event the pattern names: the nearest date after an occurrence of the
-    event word ("released on 9 May 2013", "followed by Lark in 2008"), or before it in the same clause ("In
-    April 2014 Kestrel revealed"), with no clause break between. None when there is no such date, or when two
-    different dates are equally near."""
+    event word ("released on 9 May 2013", "followed by Lark in 2008"), else one that opens the event's clause
+    ("In April 2014 Kestrel revealed"; not "after the 2012 release, Kestrel began"), with no clause break
+    between. None when there is no such date, or when two different dates are equally near."""
     dates = dates_in(text) if dates is None else dates
-    best: list[tuple[int, When]] = []
+    best: list[tuple[int, int, When]] = []
     for occurrence in event.finditer(text):
         for when in dates:
             if when.start >= occurrence.end():
-                gap = text[occurrence.end() : when.start]
-            elif when.end <= occurrence.start():
-                gap = text[when.end : occurrence.start()]
+                gap, rank = text[occurrence.end() : when.start], 0
+            elif when.end <= occurrence.start() and _OPENS.search(text[max(0, when.start - 4) : when.start]):
+                gap, rank = text[when.end : occurrence.start()], 1
             else:
                 continue
-            if len(gap) > _NEAR or _BREAK.search(gap):
-                continue
-            best.append((len(gap), when))
+            if len(gap) <= _NEAR and not _BREAK.search(gap):
+                best.append((rank, len(gap), when))
     if not best:
         return None
-    nearest = min(distance for distance, _ in best)
-    found = {(w.year, w.month, w.day) for distance, w in best if distance == nearest}
+    nearest = min(best, key=lambda b: b[:2])[:2]
+    found = {(w.year, w.month, w.day) for *key, w in best if tuple(key) == nearest}
     if len(found) > 1:
         return None
-    return next(w for distance, w in best if distance == nearest)
+    return next(w for *key, w in best if tuple(key) == nearest)
+
+
+_OPENS = re.compile(r"(?:^|\b(?:in|on|by))\s*$", re.I)
 
 
 # "Quill Brantley (March 9, 1931 – September 18, 2001)": a person's dates of birth and death
@@ -228,27 +230,30 @@ _EVENT_WORD = re.compile(
     r"diagnos\w*|hired|arriv\w*|return\w*|competed|played|shot|filmed|cast|moved|left|sold|bought)(?![\w-])",
     re.I,
 )
-# the same event in other words: nouns and verbs of one family ("closed" and "closure")
-_FAMILIES = {
-    "born": "born|birth",
-    "died": "died|dies|death|passed away",
-    "open": r"open(?:ed|ing|s)?",
-    "clos": r"clos(?:ed|es|ing|ure)",
-    "begi": "begins?|began|begun|beginning",
-    "bega": "begins?|began|begun|beginning",
-}
-_FAMILIES |= {"birt": _FAMILIES["born"], "dies": _FAMILIES["died"], "deat": _FAMILIES["died"]}
+# any other verb in the past tense names an event too ("surrendered", "was communicated")
+_PAST = re.compile(r"(?<![\w-])([a-z]{3,}ed)(?![\w-])")
+# the same event in other words: nouns and verbs of one family ("closed" and "closure"); a show, a season, a
+# service begins, starts, opens or commences
+_FAMILIES = [
+    "born|birth",
+    "died|dies|death|passed away",
+    r"clos(?:ed|es|ing|ure)",
+    r"begins?|began|begun|beginning|start(?:s|ed|ing)?|open(?:s|ed|ing)?|commenc(?:e|es|ed|ing)",
+]
 
 
 def claim_event(claim: str, before: int) -> re.Pattern | None:
     """What the claim dates: the event word nearest before its date bound ("was born before 1970"), as a
     pattern for the same event in the evidence: its other forms ("released", "release"), not a longer word of
     the same letters ("re-released" is another event, "founder" no founding)."""
-    found = list(_EVENT_WORD.finditer(claim[:before]))
+    found = [*_EVENT_WORD.finditer(claim[:before]), *_PAST.finditer(claim[:before])]
+    if not found:  # "After 1968, Kestrel began ...": the event follows the bound
+        found = [*_EVENT_WORD.finditer(claim, before), *_PAST.finditer(claim, before)]
+        found = sorted(found, key=lambda m: -m.start())[-1:]
     if not found:
         return None
-    word = found[-1].group(1).lower()
-    family = _FAMILIES.get(word[:4])
+    word = max(found, key=lambda m: m.start()).group(1).lower()
+    family = next((f for f in _FAMILIES if re.fullmatch(f, word)), None)
     if family is None:
         # a short word as it is ("won", "cast"); a longer one by its first five letters ("announ-ced/-cement")
         family = re.escape(word) if len(word) <= 5 else rf"{re.escape(word[:5])}\w*"

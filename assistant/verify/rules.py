@@ -16,6 +16,7 @@ from assistant.verify.dates import (
     bounds,
     claim_event,
     compare_when,
+    dates_in,
     event_date,
     event_dates,
     lifespan,
@@ -274,7 +275,8 @@ def _bound_gaps(frame: ClaimFrame, ev: Evidence, bound: Bound) -> list[Finding]:
     sentence (there must be one), must satisfy the bound. A violated bound refutes (``when_findings``); here it
     only means the evidence cannot support the claim, nor, for a year, its figures."""
     when = _event_when(frame, ev, bound)
-    dates = [when] if when is not None else event_dates(ev.text)
+    # a reporting date counts here: "more than 80 cases by 17 March" is judged at "as of 17 March"
+    dates = [when] if when is not None else dates_in(ev.text)
     if dates and all(compare_when(bound.cmp, d, bound.when) == "supports" for d in dates):
         return []
     said = frame.content[bound.start : bound.when.end]

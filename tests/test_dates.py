@@ -1,0 +1,145 @@
+"""Dates as bounds: "before 2015", "after March 29", "by 2015", "since 2017" compared as intervals with the date
+the evidence gives for the same event. Every name and sentence here is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.verify.claims import parse_claim
+from assistant.verify.dates import bounds, claim_event, compare_when, dates_in, event_date, event_dates
+from assistant.verify.rules import evidence_findings
+from tests.test_claims_and_rules import ev
+from tests.test_polarity_and_speakers import _judge
+
+
+def _cmp(claim: str, evidence_date: str) -> str:
+    (bound,) = bounds(claim)
+    (when,) = dates_in(evidence_date)
+    return compare_when(bound.cmp, when, bound.when)
+
+
+@pytest.mark.parametrize(
+    "claim, evidence, stance",
+    [
+        ("revealed before 2015", "April 2014", "supports"),
+        ("revealed before 2015", "2015", "refutes"),
+        ("revealed before March 2014", "2014", "unknown"),  # the year does not say which month
+        ("opened after 2015", "December 8, 2013", "refutes"),
+        ("opened after 2015", "2016", "supports"),
+        ("done by 2015", "2015", "supports"),  # "by" and "until" allow the bound itself
+        ("done by 2015", "March 2016", "refutes"),
+        ("closed before March 6", "March 5, 2020", "supports"),  # a year-less bound takes the event's year
+        ("will begin before November 10", "November 11, 2019", "refutes"),
+        ("died before September 19, 2001", "18 September 2001", "supports"),
+        ("married since 1981", "1981", "supports"),  # since: it began then
+        ("held the title since 2017", "2018", "refutes"),  # it did not hold yet
+        ("held the title since 2017", "2015", "unknown"),  # it held then, but began earlier
+    ],
+)
+def test_a_bound_is_an_interval(claim, evidence, stance):
+    assert _cmp(claim, evidence) == stance
+
+
+def test_as_of_is_a_reporting_date_not_a_bound_nor_an_event():
+    assert bounds("Lark County had more than 780 cases as of 7 April.") == []
+    assert [b.cmp for b in bounds("As of before 2005, Orrin Works was busy.")] == ["before"]
+    assert (
+        event_dates("As of 7 April 2020, Lark County had 786 cases, first seen in March 2020.")[0].month == 3
+    )
+
+
+def test_the_date_of_the_same_event_not_any_date_of_the_sentence():
+    text = "Kestrel Vane ( born November 2 , 1953 ) is an actor known for Lark ( 2014 ) and Skerry ( 2015 ) ."
+    born = event_date(text, claim_event("Kestrel Vane was born before 1970", 22))
+    assert (born.year, born.month, born.day) == (1953, 11, 2)
+    followed = "It was followed by Lark II in 2008 and Lark III : Last Light in 2019 ."
+    claim = "Lark was followed by Lark II before 2009"
+    assert event_date(followed, claim_event(claim, claim.index("before"))).year == 2008
+    # a date that opens the event's clause counts; one inside another phrase before it does not
+    assert (
+        event_date("In April 2014 Castellan revealed the diagnosis .", claim_event("x revealed it", 13)).month
+        == 4
+    )
+    after_release = "Soon after the film 's 1968 release , Orrin began work on his debut ."
+    assert event_date(after_release, claim_event("Orrin began work after 1968", 17)) is None
+    # "communicated" is no start, though its first letters are a start's
+    assert not claim_event("It was communicated before 2015", 20).search("commenced")
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, label",
+    [
+        (
+            "Kestrel Vane was born before 1970.",
+            "Kestrel Vane ( born November 2 , 1953 ) is an actor known for Lark ( 2014 ) and Skerry ( 2015 ) .",
+            "SUPPORTED",
+        ),
+        (
+            "Orrin Brantley died before September 19, 2001.",
+            "Orrin Brantley ( November 26 , 1927 – September 18 , 2001 ) was a painter from Skerry .",
+            "SUPPORTED",
+        ),
+        (
+            "Lark was followed by Lark II before 2009.",
+            "Lark was followed by Lark II in 2008 and Lark III : Last Light in 2019 .",
+            "SUPPORTED",
+        ),
+        (
+            "The Quill Theatre closed before March 6.",
+            "The Quill Theatre announced its closure on March 5 , 2020 .",
+            "SUPPORTED",
+        ),
+        (
+            "The Lumora musical will begin before November 10, in Skerry.",
+            "The Lumora musical will open in Skerry on November 11 , 2019 .",
+            "REFUTED",
+        ),
+        (
+            "Castellan made the longest field goal of 64 yards after 2015.",
+            "The longest field goal made was 64 yards by Castellan on December 8 , 2013 .",
+            "REFUTED",
+        ),
+    ],
+)
+def test_bounded_dates_decide(claim, sentence, label):
+    assert _judge(claim, ev(sentence, probs=(0.5, 0.45, 0.05))).label == label
+
+
+def test_a_satisfied_bound_is_no_date_gap():
+    sentence = "In April 2014 Castellan revealed that he had been diagnosed with an illness ."
+    kinds = {
+        f.kind
+        for f in evidence_findings(parse_claim("Castellan revealed his illness before 2015."), ev(sentence))
+    }
+    assert not kinds & {"date-gap", "year-gap"}
+    kinds = {
+        f.kind
+        for f in evidence_findings(parse_claim("Castellan revealed his illness before 2014."), ev(sentence))
+    }
+    assert "date-gap" in kinds
+
+
+def test_a_reporting_date_meets_a_figures_bound():
+    # "more than 85 cases by 17 March" is judged at the count "as of 17 March"; the figures decide
+    d = _judge(
+        "Lark County had more than 85 confirmed cases by March 17, 2020.",
+        ev("As of 17 March 2020 , Lark County has 92 confirmed cases .", probs=(0.7, 0.2, 0.1)),
+    )
+    assert d.label == "SUPPORTED"
+
+
+def test_a_date_says_nothing_of_the_claims_figures():
+    d = _judge(
+        "Castellan made a field goal of more than 60 yards after 2015.",
+        ev("Castellan made a field goal on December 8 , 2016 .", probs=(0.9, 0.05, 0.05)),
+    )
+    assert d.label != "SUPPORTED"
+
+
+def test_a_bounded_year_is_no_figure():
+    # "before 2006" against "in 2005" was read as two years that differ
+    d = _judge(
+        "Skerry was the largest source of funds under management before 2006.",
+        ev("Skerry was by far the largest source of funds under management in 2005 .", probs=(0.6, 0.3, 0.1)),
+    )
+    assert d.label == "SUPPORTED"
