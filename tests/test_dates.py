@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from assistant.verify.claims import parse_claim
-from assistant.verify.dates import bounds, claim_event, compare_when, dates_in, event_date, event_dates
+from assistant.verify.dates import (
+    anchor,
+    bounds,
+    claim_event,
+    compare_when,
+    dates_in,
+    event_date,
+    event_dates,
+)
 from assistant.verify.rules import evidence_findings
 from tests.test_claims_and_rules import ev
 from tests.test_polarity_and_speakers import _judge
@@ -143,3 +151,27 @@ def test_a_bounded_year_is_no_figure():
         ev("Skerry was by far the largest source of funds under management in 2005 .", probs=(0.6, 0.3, 0.1)),
     )
     assert d.label == "SUPPORTED"
+
+
+def test_a_range_dates_the_event_by_all_of_it():
+    text = "The chart shows the cases in Lark County since 5 March 2020 to 26 April 2020 ."
+    claim = "The chart shows the cases in Lark County before April 27, 2020."
+    (bound,) = bounds(claim)
+    when = event_date(text, claim_event(claim, bound.start) or anchor(claim, bound.start))
+    assert compare_when(bound.cmp, when, bound.when) == "supports"
+    (late,) = bounds("The chart shows the cases in Lark County after March 6, 2020.")
+    assert compare_when(late.cmp, when, late.when) == "unknown"  # it began before, and ran on after
+
+
+def test_a_counts_reporting_verb_dates_no_event():
+    # "confirmed on 9 March" dates another count of the same sentence, not the claim's
+    claim = "More than 17 new cases were confirmed in Lark County on March 11, 2020."
+    assert claim_event(claim, claim.index(" on ")) is None
+    d = _judge(
+        claim,
+        ev(
+            "On 11 March , eighteen more cases were confirmed in Lark County : a woman , confirmed on 9 March .",
+            probs=(0.8, 0.1, 0.1),
+        ),
+    )
+    assert d.label != "REFUTED"

@@ -50,9 +50,16 @@ class When:
     day: int | None
     start: int
     end: int
+    to: When | None = None  # the end of a range: "from 5 March to 26 April 2020"
 
     def span(self, year: int | None = None) -> tuple[date, date] | None:
         """(first day, last day); a year-less date takes ``year`` (the year of the date it is compared with)."""
+        if self.to is not None:
+            first, last = self._span(year or self.to.year), self.to.span(year or self.year)
+            return (first[0], last[1]) if first and last else None
+        return self._span(year)
+
+    def _span(self, year: int | None) -> tuple[date, date] | None:
         y = self.year or year
         if y is None:
             return None
@@ -195,7 +202,19 @@ def event_date(text: str, event: re.Pattern, dates: list[When] | None = None) ->
     found = {(w.year, w.month, w.day) for *key, w in best if tuple(key) == nearest}
     if len(found) > 1:
         return None
-    return next(w for *key, w in best if tuple(key) == nearest)
+    return _range(text, next(w for *key, w in best if tuple(key) == nearest), dates)
+
+
+_RANGE = re.compile(r"\s*(?:to|until|till|through|[–—-])\s*(?:the\s+)?$", re.I)
+
+
+def _range(text: str, when: When, dates: list[When]) -> When:
+    """A date that opens a range ("since 5 March 2020 to 26 April 2020") dates the event by the whole range."""
+    after = [w for w in dates if w.start >= when.end and _RANGE.match(text[when.end : w.start])]
+    if not after:
+        return when
+    end = after[0]
+    return When(when.year or end.year, when.month, when.day, when.start, end.end, to=end)
 
 
 _OPENS = re.compile(r"(?:^|\b(?:in|on|by))\s*$", re.I)
@@ -231,7 +250,10 @@ _EVENT_WORD = re.compile(
     re.I,
 )
 # any other verb in the past tense names an event too ("surrendered", "was communicated")
-_PAST = re.compile(r"(?<![\w-])([a-z]{3,}ed)(?![\w-])")
+# (not a count's reporting verb: "17 cases were confirmed on 11 March" dates the figure, see the figure checks)
+_PAST = re.compile(
+    r"(?<![\w-])(?!(?:confirm|report|register|test|estimat|count|list|rank)ed\b)([a-z]{3,}ed)(?![\w-])"
+)
 # the same event in other words: nouns and verbs of one family ("closed" and "closure"); a show, a season, a
 # service begins, starts, opens or commences
 _FAMILIES = [
