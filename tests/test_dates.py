@@ -175,3 +175,45 @@ def test_a_counts_reporting_verb_dates_no_event():
         ),
     )
     assert d.label != "REFUTED"
+
+
+def test_a_bounded_year_before_1900_is_no_figure_either():
+    d = _judge(
+        "The treaties of Lark were signed before 1715.",
+        ev("The main treaties of Lark were finally signed on 11 April 1713 .", probs=(0.5, 0.45, 0.05)),
+    )
+    assert d.label == "SUPPORTED"
+
+
+def test_a_titles_number_is_no_figure():
+    # "2" names the game; the date is what the claim says of it
+    d = _judge(
+        "Kestrel Dance 2 was released for the Lark console after October 7, 2010.",
+        ev("Kestrel Dance 2 was released for the Lark console on 12 October 2010 .", probs=(0.6, 0.3, 0.1)),
+    )
+    assert d.label == "SUPPORTED"
+    # but "after 49 reviews" counts reviews
+    d = _judge(
+        "After 49 reviews, the Lark film has a rating of 72 % on Kestrel.",
+        ev("The Lark film was released on 12 October 2010 .", probs=(0.9, 0.05, 0.05)),
+    )
+    assert d.label != "SUPPORTED"
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, label",
+    [
+        (
+            "The movie Lark 2 : The New Batch premiered before 1989.",
+            "Lark 2 : The New Batch is a 1990 American comedy horror film , and the sequel to Lark ( 1984 ) .",
+            "REFUTED",
+        ),
+        (
+            "The film Skerry 's Life was released before 1999.",
+            "The studio began work on it while its staff were busy on Skerry 's Life ( 1998 ) .",
+            "SUPPORTED",
+        ),
+    ],
+)
+def test_a_works_year_is_when_it_came_out(claim, sentence, label):
+    assert _judge(claim, ev(sentence, probs=(0.5, 0.45, 0.05))).label == label

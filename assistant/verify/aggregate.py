@@ -17,8 +17,8 @@ from datetime import date
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, is_negated
-from assistant.verify.quantities import extract_quantities
-from assistant.verify.rules import MONTH_NAMES, has
+from assistant.verify.quantities import Quantity, extract_quantities
+from assistant.verify.rules import MONTH_NAMES, bounded_year, has
 from ingest.metadata import find_dates
 
 MIN_RELEVANCE = 0.35
@@ -90,6 +90,22 @@ def claim_date(text: str) -> str | None:
     return date.fromordinal(first_of_next.toordinal() - 1).isoformat()
 
 
+# a number after a capitalised word is part of a title ("Gremlins 2", "Just Dance 2"), unless that word is one
+# that opens a sentence or a phrase ("In 2 years", "After 49 reviews")
+_TITLE_NUMBER = re.compile(
+    r"(?<![\w.])(?!(?:In|On|By|At|As|After|Before|Since|Over|Under|About|The|A|An|Of|For)\b)[A-Z][\w.'’]*\s+$"
+)
+
+
+def _figure(frame: ClaimFrame, q: Quantity) -> bool:
+    """Is this number of the claim a figure to check? Not the year of a date bound ("before 1715": the date
+    checks judge it), nor a title's number ("Just Dance 2 was released after October 2010")."""
+    if bounded_year(frame, q):
+        return False
+    title = q.comparator == "eq" and re.fullmatch(r"\d{1,2}", q.text) is not None
+    return not (title and _TITLE_NUMBER.search(frame.content[: q.start]))
+
+
 def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     hits = [
         (e, f)
@@ -140,7 +156,9 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
         )
     # every figure of the claim must agree (years are the date checks' business): a date that agrees says
     # nothing of "more than 64 yards"
-    counted = {i for i, q in enumerate(frame.quantities) if q.kind not in ("period", "year")}
+    counted = {
+        i for i, q in enumerate(frame.quantities) if q.kind not in ("period", "year") and _figure(frame, q)
+    }
     agreed = {f.about for _, f in hits if f.stance == "supports" and f.kind == "numeric"}
     if supporting and counted <= agreed:
         return Decision(
@@ -186,7 +204,7 @@ def _by_scorer(frame: ClaimFrame, pool: list[Evidence], rows: bool = False) -> D
     best_sup = sup[0].probs[0] if sup else 0.0
     best_ref = _refutes(ref[0]) if ref else 0.0
     # A claim with figures is only supported when the figures were checked (the numeric rules found none).
-    counted = [q for q in frame.quantities if q.kind != "year"]
+    counted = [q for q in frame.quantities if q.kind != "year" and _figure(frame, q)]
     # Two sources that clear the bar disagree: the newer one wins (a denial on the record after a report).
     newer_refutes = best_sup >= SUPPORT_AT and bool(ref) and _newer(ref[0], sup[0])
     if best_ref >= REFUTE_AT and (best_ref >= best_sup or newer_refutes):

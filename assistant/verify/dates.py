@@ -343,6 +343,28 @@ def event_dates(text: str) -> list[When]:
     return [w for w in dates_in(text) if not _REPORTING.search(text[max(0, w.start - 12) : w.start])]
 
 
+# "Lark is a 1990 American comedy film", "on Lark ( 1998 )": a work's year is the year it came out
+_RELEASES = "released release premiered premiere debuted debut published publication aired"
+_WORK = (
+    r"(?:film|movie|album|song|single|novel|book|(?:video )?game|series|documentary|musical|play|opera|EP)"
+)
+_WORK_YEAR = re.compile(rf"\b(?:is|was)\s+an?\s+((?:1[6-9]|20)\d\d)\s+(?:[\w-]+\s+){{0,4}}?{_WORK}\b")
+
+
+def release_year(text: str, event: re.Pattern, names: list[str]) -> When | None:
+    """For a claim about a work's release, the year the text gives the work itself: "X is a 1990 American
+    film", or its title followed by the year in brackets, "X ( 1998 )"."""
+    if not event.search(_RELEASES):
+        return None
+    m = _WORK_YEAR.search(text)
+    if m is None:
+        for name in names:
+            m = re.search(rf"{re.escape(name)}(?:\s*[\w'’]+){{0,3}}?\s*\(\s*((?:1[6-9]|20)\d\d)\s*\)", text)
+            if m:
+                break
+    return When(int(m.group(1)), None, None, m.start(1), m.end(1)) if m else None
+
+
 __all__ = [
     "Bound",
     "When",
@@ -355,4 +377,5 @@ __all__ = [
     "event_dates",
     "lifespan",
     "relation",
+    "release_year",
 ]

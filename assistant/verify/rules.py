@@ -20,6 +20,7 @@ from assistant.verify.dates import (
     event_date,
     event_dates,
     lifespan,
+    release_year,
 )
 from assistant.verify.periods import window
 from assistant.verify.quantities import (
@@ -384,6 +385,9 @@ def _event_when(frame: ClaimFrame, ev: Evidence, bound: Bound) -> When | None:
             return span[0] if life.group(0) == "born" else span[1]
         if len(dates) == 1 and event.search(ev.text):
             return dates[0]
+        work = release_year(ev.text, event, frame.entities)
+        if work is not None:
+            return work
     word = anchor(frame.content, bound.start) if bound.cmp != "in" else None
     return event_date(ev.text, word, dates) if word is not None else None
 
@@ -419,9 +423,9 @@ def when_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
 
 
 def bounded_year(frame: ClaimFrame, q: Quantity) -> bool:
-    """Is this year of the claim a date bound ("before 2015")? Then the date checks judge it, not the figures:
-    2014 satisfies "before 2015"."""
-    return q.kind == "year" and any(b.when.start <= q.start < b.when.end for b in bounds(frame.content))
+    """Is this number of the claim the year of a date bound ("before 2015", "before 1715")? Then the date checks
+    judge it, not the figures: 2014 satisfies "before 2015"."""
+    return any(b.when.start <= q.start < b.when.end for b in bounds(frame.content))
 
 
 YEARS_AGO = re.compile(
