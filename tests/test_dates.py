@@ -217,3 +217,15 @@ def test_a_titles_number_is_no_figure():
 )
 def test_a_works_year_is_when_it_came_out(claim, sentence, label):
     assert _judge(claim, ev(sentence, probs=(0.5, 0.45, 0.05))).label == label
+
+
+def test_a_count_that_looks_like_a_year_is_no_year():
+    claim = parse_claim("Lark County had less than 2000 confirmed cases as of before April 28, 2020.")
+    sentence = ev("As of 27 April 2020 , Lark County has 1986 confirmed cases .")
+    assert not {f.kind for f in evidence_findings(claim, sentence)} & {"date-gap", "year-gap"}
+
+
+def test_a_day_in_the_month_mentions_the_month():
+    claim = parse_claim("Lark County had 43 confirmed cases as of 14th March 2020.")
+    sentence = ev("As of March 14 , 2020 , Lark County has 43 confirmed cases .")
+    assert "date-gap" not in {f.kind for f in evidence_findings(claim, sentence)}

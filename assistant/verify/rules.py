@@ -250,7 +250,11 @@ def resolve_role(speaker: str, texts: list[str]) -> str:
 _MONTH_YEAR = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b"
 )
-_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+# a year, not a count that looks like one ("less than 2000 confirmed cases")
+_YEAR = re.compile(
+    r"(?<![\d-])(?<!\bthan )(?<!\bover )(?<!\bunder )(?<!\babout )(?<!\bnearly )(?<!\balmost )"
+    r"((?:19|20)\d\d)(?![\d-])"
+)
 _EVENT = re.compile(
     r"\b(releas\w*|launch\w*|publish\w*|found\w*|incorporat\w*|announc\w*|open-sourc\w*|"
     r"introduc\w*|unveil\w*|debut\w*|came out)\b",
@@ -299,6 +303,12 @@ def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         return found
     scope = f"{ev.passage.title}\n{ev.context}"
     have_months, have_years = _claim_dates(scope)
+    # "March 14 , 2020" mentions March 2020 too
+    for when in dates_in(scope):
+        if when.year and when.month:
+            have_months.add((MONTH_NAMES[when.month - 1].capitalize(), str(when.year)))
+        if when.year:
+            have_years.add(str(when.year))
     missing = [f"{m} {y}" for m, y in months if (m, y) not in have_months] + [
         y for y in years if y not in have_years
     ]
