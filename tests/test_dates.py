@@ -229,3 +229,11 @@ def test_a_day_in_the_month_mentions_the_month():
     claim = parse_claim("Lark County had 43 confirmed cases as of 14th March 2020.")
     sentence = ev("As of March 14 , 2020 , Lark County has 43 confirmed cases .")
     assert "date-gap" not in {f.kind for f in evidence_findings(claim, sentence)}
+
+
+def test_an_end_is_dated_by_the_end():
+    d = _judge(
+        "The Kestrel War ended in 1919.",
+        ev("The chapel was built after the end of the Kestrel War in 1447 ."),
+    )
+    assert d.label == "REFUTED"

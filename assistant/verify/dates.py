@@ -37,7 +37,7 @@ _DATE = re.compile(
     rf"|(?P<m3>{_M})\s*,?\s+(?P<y3>\d{{4}})"
     rf"|(?P<d4>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<m4>{_M})"
     rf"|(?P<m5>{_M})\s+(?P<d5>\d{{1,2}}){_ORD}(?!\d)"
-    rf"|(?P<y6>(?:1[6-9]|20)\d\d))(?![\w-])"
+    rf"|(?P<y6>(?:1[1-9]|20)\d\d))(?![\w-])"
 )
 
 
@@ -260,6 +260,7 @@ _FAMILIES = [
     "born|birth",
     "died|dies|death|passed away",
     r"clos(?:ed|es|ing|ure)",
+    r"end(?:s|ed|ing)?",
     r"begins?|began|begun|beginning|start(?:s|ed|ing)?|open(?:s|ed|ing)?|commenc(?:e|es|ed|ing)",
 ]
 
@@ -348,7 +349,7 @@ _RELEASES = "released release premiered premiere debuted debut published publica
 _WORK = (
     r"(?:film|movie|album|song|single|novel|book|(?:video )?game|series|documentary|musical|play|opera|EP)"
 )
-_WORK_YEAR = re.compile(rf"\b(?:is|was)\s+an?\s+((?:1[6-9]|20)\d\d)\s+(?:[\w-]+\s+){{0,4}}?{_WORK}\b")
+_WORK_YEAR = re.compile(rf"\b(?:is|was)\s+an?\s+((?:1[1-9]|20)\d\d)\s+(?:[\w-]+\s+){{0,4}}?{_WORK}\b")
 
 
 def release_year(text: str, event: re.Pattern, names: list[str]) -> When | None:
@@ -359,7 +360,7 @@ def release_year(text: str, event: re.Pattern, names: list[str]) -> When | None:
     m = _WORK_YEAR.search(text)
     if m is None:
         for name in names:
-            m = re.search(rf"{re.escape(name)}(?:\s*[\w'’]+){{0,3}}?\s*\(\s*((?:1[6-9]|20)\d\d)\s*\)", text)
+            m = re.search(rf"{re.escape(name)}(?:\s*[\w'’]+){{0,3}}?\s*\(\s*((?:1[1-9]|20)\d\d)\s*\)", text)
             if m:
                 break
     return When(int(m.group(1)), None, None, m.start(1), m.end(1)) if m else None
