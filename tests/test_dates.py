@@ -237,3 +237,12 @@ def test_an_end_is_dated_by_the_end():
         ev("The chapel was built after the end of the Kestrel War in 1447 ."),
     )
     assert d.label == "REFUTED"
+
+
+def test_a_reporting_date_a_day_apart_leaves_the_figures_to_decide():
+    # cumulative counts "as of 7 April" against "as of 6 April": the figures decide, the dates do not block
+    d = _judge(
+        "Lark County had more than 780 confirmed cases as of 7 April 2020.",
+        ev("As of 6 April , Lark County had 786 confirmed cases .", date="2020-04-08", probs=(0.6, 0.3, 0.1)),
+    )
+    assert d.label == "SUPPORTED"
