@@ -246,3 +246,22 @@ def test_a_reporting_date_a_day_apart_leaves_the_figures_to_decide():
         ev("As of 6 April , Lark County had 786 confirmed cases .", date="2020-04-08", probs=(0.6, 0.3, 0.1)),
     )
     assert d.label == "SUPPORTED"
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, label",
+    [
+        (
+            "Kestrel Phi came into existence before September 29, 1872.",
+            "Founded at Lark University on October 10 , 1872 , Kestrel Phi is the fourth such society .",
+            "REFUTED",
+        ),
+        (
+            "Skerry was released after 1980.",
+            "The song was used in the opening credits of the 1998 film Lark , as well as the 1960 film classic Skerry .",
+            "REFUTED",
+        ),
+    ],
+)
+def test_more_ways_of_dating_an_event(claim, sentence, label):
+    assert _judge(claim, ev(sentence, probs=(0.4, 0.3, 0.3))).label == label

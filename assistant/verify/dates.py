@@ -246,7 +246,8 @@ _EVENT_WORD = re.compile(
     r"began|begin\w*|end(?:ed|s)?\b|join\w*|sign(?:ed|ing|s)?\b|elect\w*|marri\w*|won|record(?:ed|ing)\b|"
     r"aired|held|took place|followed|reveal\w*|announc\w*|acqui\w*|conclu\w*|complet\w*|built|"
     r"produc\w*|retir\w*|resign\w*|appoint\w*|graduat\w*|formed|creat\w*|introduc\w*|unveil\w*|"
-    r"diagnos\w*|hired|arriv\w*|return\w*|competed|played|shot|filmed|cast|moved|left|sold|bought)(?![\w-])",
+    r"diagnos\w*|hired|arriv\w*|return\w*|competed|played|shot|filmed|cast|moved|left|sold|bought|"
+    r"came into (?:existence|being))(?![\w-])",
     re.I,
 )
 # any other verb in the past tense names an event too ("surrendered", "was communicated")
@@ -261,6 +262,7 @@ _FAMILIES = [
     "died|dies|death|passed away",
     r"clos(?:ed|es|ing|ure)",
     r"end(?:s|ed|ing)?",
+    r"found(?:ed|ing|ation)?|establish(?:ed|es|ing|ment)?|came into (?:existence|being)",
     r"begins?|began|begun|beginning|start(?:s|ed|ing)?|open(?:s|ed|ing)?|commenc(?:e|es|ed|ing)",
 ]
 
@@ -349,7 +351,8 @@ _RELEASES = "released release premiered premiere debuted debut published publica
 _WORK = (
     r"(?:film|movie|album|song|single|novel|book|(?:video )?game|series|documentary|musical|play|opera|EP)"
 )
-_WORK_YEAR = re.compile(rf"\b(?:is|was)\s+an?\s+((?:1[1-9]|20)\d\d)\s+(?:[\w-]+\s+){{0,4}}?{_WORK}\b")
+_YEAR = r"(?:1[1-9]|20)\d\d"
+_WORK_YEAR = re.compile(rf"\b(?:is|was)\s+an?\s+({_YEAR})\s+(?:[\w-]+\s+){{0,4}}?{_WORK}\b")
 
 
 def release_year(text: str, event: re.Pattern, names: list[str]) -> When | None:
@@ -358,11 +361,14 @@ def release_year(text: str, event: re.Pattern, names: list[str]) -> When | None:
     if not event.search(_RELEASES):
         return None
     m = _WORK_YEAR.search(text)
-    if m is None:
-        for name in names:
-            m = re.search(rf"{re.escape(name)}(?:\s*[\w'’]+){{0,3}}?\s*\(\s*((?:1[1-9]|20)\d\d)\s*\)", text)
-            if m:
-                break
+    for name in names if m is None else []:
+        title = re.escape(name)
+        # "Lark ( 1998 )", "the 1960 film classic Lark"
+        m = re.search(rf"{title}(?:\s*[\w'’]+){{0,3}}?\s*\(\s*({_YEAR})\s*\)", text) or re.search(
+            rf"\b({_YEAR})\s+(?:[\w-]+\s+){{0,3}}?{_WORK}(?:\s+classic)?\s*,?\s+(?:``\s*)?{title}", text
+        )
+        if m:
+            break
     return When(int(m.group(1)), None, None, m.start(1), m.end(1)) if m else None
 
 
