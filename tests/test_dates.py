@@ -265,3 +265,10 @@ def test_a_reporting_date_a_day_apart_leaves_the_figures_to_decide():
 )
 def test_more_ways_of_dating_an_event(claim, sentence, label):
     assert _judge(claim, ev(sentence, probs=(0.4, 0.3, 0.3))).label == label
+
+
+def test_a_month_in_lower_case_is_a_month():
+    assert [(w.year, w.month) for w in dates_in("as of october 2016 it may 2016")] == [
+        (2016, 10),
+        (2016, None),
+    ]

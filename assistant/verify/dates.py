@@ -27,7 +27,8 @@ MONTHS = [
     "november",
     "december",
 ]
-_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# a month in any case ("as of october 2016"), but "may" only as a name: in lower case it is a verb
+_M = r"(?:(?i:january|february|march|april|june|july|august|september|october|november|december)|May)"
 _ORD = r"(?:st|nd|rd|th)?"
 # most precise first, so that "5 March 2014" is one day, not the year 2014; a year-less day ("March 5") is
 # read only where no year follows it
