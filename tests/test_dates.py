@@ -272,3 +272,14 @@ def test_a_month_in_lower_case_is_a_month():
         (2016, 10),
         (2016, None),
     ]
+
+
+def test_an_event_dated_differently_by_its_mentions_is_left_open():
+    d = _judge(
+        "The Lumora musical will begin before November 10, in Skerry.",
+        ev(
+            "The Lumora musical will open in Skerry on November 7 , 2019 and in Lark starting November 20 , 2019 .",
+            probs=(0.5, 0.3, 0.2),
+        ),
+    )
+    assert d.label != "REFUTED"

@@ -186,24 +186,30 @@ def event_date(text: str, event: re.Pattern, dates: list[When] | None = None) ->
     ("In April 2014 Kestrel revealed"; not "after the 2012 release, Kestrel began"), with no clause break
     between. None when there is no such date, or when two different dates are equally near."""
     dates = dates_in(text) if dates is None else dates
+    # each mention of the event with its own date; mentions that date it differently ("opens in Lark on 7
+    # November ..., starting 20 November in Skerry") leave it open
+    own = [when for occurrence in event.finditer(text) if (when := _date_of(text, occurrence, dates))]
+    if len({(w.year, w.month, w.day) for w in own}) != 1:
+        return None
+    return _range(text, own[0], dates)
+
+
+def _date_of(text: str, occurrence: re.Match, dates: list[When]) -> When | None:
     best: list[tuple[int, int, When]] = []
-    for occurrence in event.finditer(text):
-        for when in dates:
-            if when.start >= occurrence.end():
-                gap, rank = text[occurrence.end() : when.start], 0
-            elif when.end <= occurrence.start() and _OPENS.search(text[max(0, when.start - 4) : when.start]):
-                gap, rank = text[when.end : occurrence.start()], 1
-            else:
-                continue
-            if len(gap) <= _NEAR and not _BREAK.search(gap):
-                best.append((rank, len(gap), when))
+    for when in dates:
+        if when.start >= occurrence.end():
+            gap, rank = text[occurrence.end() : when.start], 0
+        elif when.end <= occurrence.start() and _OPENS.search(text[max(0, when.start - 4) : when.start]):
+            gap, rank = text[when.end : occurrence.start()], 1
+        else:
+            continue
+        if len(gap) <= _NEAR and not _BREAK.search(gap):
+            best.append((rank, len(gap), when))
     if not best:
         return None
     nearest = min(best, key=lambda b: b[:2])[:2]
     found = {(w.year, w.month, w.day) for *key, w in best if tuple(key) == nearest}
-    if len(found) > 1:
-        return None
-    return _range(text, next(w for *key, w in best if tuple(key) == nearest), dates)
+    return next(w for *key, w in best if tuple(key) == nearest) if len(found) == 1 else None
 
 
 _RANGE = re.compile(r"\s*(?:to|until|till|through|[–—-])\s*(?:the\s+)?$", re.I)
