@@ -17,8 +17,8 @@ from datetime import date
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, is_negated
-from assistant.verify.quantities import extract_quantities
-from assistant.verify.rules import MONTH_NAMES, has
+from assistant.verify.quantities import Quantity, extract_quantities
+from assistant.verify.rules import MONTH_NAMES, bounded_year, has
 from ingest.metadata import find_dates
 
 MIN_RELEVANCE = 0.35
@@ -90,6 +90,22 @@ def claim_date(text: str) -> str | None:
     return date.fromordinal(first_of_next.toordinal() - 1).isoformat()
 
 
+# a number after a capitalised word is part of a title ("Gremlins 2", "Just Dance 2"), unless that word is one
+# that opens a sentence or a phrase ("In 2 years", "After 49 reviews")
+_TITLE_NUMBER = re.compile(
+    r"(?<![\w.])(?!(?:In|On|By|At|As|After|Before|Since|Over|Under|About|The|A|An|Of|For)\b)[A-Z][\w.'’]*\s+$"
+)
+
+
+def _figure(frame: ClaimFrame, q: Quantity) -> bool:
+    """Is this number of the claim a figure to check? Not the year of a date bound ("before 1715": the date
+    checks judge it), nor a title's number ("Just Dance 2 was released after October 2010")."""
+    if bounded_year(frame, q):
+        return False
+    title = q.comparator == "eq" and re.fullmatch(r"\d{1,2}", q.text) is not None
+    return not (title and _TITLE_NUMBER.search(frame.content[: q.start]))
+
+
 def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     hits = [
         (e, f)
@@ -113,8 +129,22 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     top_date = when[id(hits[0][0])]
     deciding = [h for h in hits if when[id(h[0])] == top_date and h[1].strength >= hits[0][1].strength - 0.25]
     refuting = [e for e, f in deciding if f.stance == "refutes"]
-    # a figure from a source that never names the claim's year may be from another time
-    supporting = [e for e, f in deciding if f.stance == "supports" and not has(e, "year-gap")]
+    # a date the evidence gives for the claim's event refutes however well its figures agree ("64 yards
+    # after 2015" against "64 yards on 8 December 2013")
+    refuting += [
+        e
+        for e, f in hits
+        if f.kind == "date" and f.stance == "refutes" and when[id(e)] == top_date and e not in refuting
+    ]
+    # a figure from a source that never names the claim's year may be from another time; a date checks only
+    # the date, so it supports only where the scorer does not read the sentence as contradicting the rest
+    supporting = [
+        e
+        for e, f in deciding
+        if f.stance == "supports"
+        and not has(e, "year-gap")
+        and not (f.kind == "date" and e.probs[1] >= REFUTE_AT and e.probs[1] > e.probs[0])
+    ]
     ev, finding = hits[0]
     if refuting and (len(refuting) >= len(supporting)):
         return Decision(
@@ -124,8 +154,11 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
             explanation=f"The figures disagree: {finding.reason}.",
             decided_by="rules:numeric",
         )
-    # every figure of the claim must agree (years are the date checks' business)
-    counted = {i for i, q in enumerate(frame.quantities) if q.kind not in ("period", "year")}
+    # every figure of the claim must agree (years are the date checks' business): a date that agrees says
+    # nothing of "more than 64 yards"
+    counted = {
+        i for i, q in enumerate(frame.quantities) if q.kind not in ("period", "year") and _figure(frame, q)
+    }
     agreed = {f.about for _, f in hits if f.stance == "supports" and f.kind == "numeric"}
     # A matching year or date alone says the sentence is about the same time, not that it says the same thing
     # ("held the Silver title since 2017" against "held the Heavyweight title since 2017"): with no counted
@@ -175,7 +208,7 @@ def _by_scorer(frame: ClaimFrame, pool: list[Evidence], rows: bool = False) -> D
     best_sup = sup[0].probs[0] if sup else 0.0
     best_ref = _refutes(ref[0]) if ref else 0.0
     # A claim with figures is only supported when the figures were checked (the numeric rules found none).
-    counted = [q for q in frame.quantities if q.kind != "year"]
+    counted = [q for q in frame.quantities if q.kind != "year" and _figure(frame, q)]
     # Two sources that clear the bar disagree: the newer one wins (a denial on the record after a report).
     newer_refutes = best_sup >= SUPPORT_AT and bool(ref) and _newer(ref[0], sup[0])
     if best_ref >= REFUTE_AT and (best_ref >= best_sup or newer_refutes):

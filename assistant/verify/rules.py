@@ -9,6 +9,19 @@ from dataclasses import dataclass, replace
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, entities, is_hedged
+from assistant.verify.dates import (
+    Bound,
+    When,
+    anchor,
+    bounds,
+    claim_event,
+    compare_when,
+    dates_in,
+    event_date,
+    event_dates,
+    lifespan,
+    release_year,
+)
 from assistant.verify.periods import window
 from assistant.verify.quantities import (
     WORD_NUMBERS,
@@ -166,8 +179,8 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         id(eq): window(ev.scoring_text[max(0, eq.start - 80) : eq.end + 40]) for eq in evidence_quantities
     }
     for index, cq in enumerate(frame.quantities):
-        if cq.kind == "period":
-            continue  # windows and "N years ago" are dates, not figures: see the date checks
+        if cq.kind == "period" or bounded_year(frame, cq):
+            continue  # windows, "N years ago" and "before 2015" are dates, not figures: see the date checks
         other_periods = {
             over[id(eq)]
             for eq in evidence_quantities
@@ -237,7 +250,11 @@ def resolve_role(speaker: str, texts: list[str]) -> str:
 _MONTH_YEAR = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b"
 )
-_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+# a year, not a count that looks like one ("less than 2000 confirmed cases")
+_YEAR = re.compile(
+    r"(?<![\d-])(?<!\bthan )(?<!\bover )(?<!\bunder )(?<!\babout )(?<!\bnearly )(?<!\balmost )"
+    r"((?:19|20)\d\d)(?![\d-])"
+)
 _EVENT = re.compile(
     r"\b(releas\w*|launch\w*|publish\w*|found\w*|incorporat\w*|announc\w*|open-sourc\w*|"
     r"introduc\w*|unveil\w*|debut\w*|came out)\b",
@@ -251,15 +268,47 @@ def _claim_dates(text: str) -> tuple[set[tuple[str, str]], set[str]]:
     return months, years
 
 
+def _without(text: str, claimed: list[Bound]) -> str:
+    """The claim with its bounded dates blanked out (offsets kept): what remains must be mentioned as it is."""
+    for b in claimed:
+        text = text[: b.when.start] + " " * (b.when.end - b.when.start) + text[b.when.end :]
+    return text
+
+
+def _bound_gaps(frame: ClaimFrame, ev: Evidence, bound: Bound) -> list[Finding]:
+    """A bounded date the evidence does not show satisfied: its date for the event, or else every date of the
+    sentence (there must be one), must satisfy the bound. A violated bound refutes (``when_findings``); here it
+    only means the evidence cannot support the claim, nor, for a year, its figures."""
+    when = _event_when(frame, ev, bound)
+    # a reporting date counts here: "more than 80 cases by 17 March" is judged at "as of 17 March"
+    dates = [when] if when is not None else dates_in(ev.text)
+    if dates and all(compare_when(bound.cmp, d, bound.when) == "supports" for d in dates):
+        return []
+    said = frame.content[bound.start : bound.when.end]
+    gaps = [Finding("date-gap", "none", 1.0, f"does not date it {said}")]
+    if bound.when.year:
+        gaps.append(Finding("year-gap", "none", 1.0, f"does not date it {said}"))
+    return gaps
+
+
 def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     """Dates the claim names must be in the evidence to support it; an event the evidence dates differently
-    ("released on 15 July 2025" against "released in April 2025") refutes it."""
-    months, years = _claim_dates(frame.content)
+    ("released on 15 July 2025" against "released in April 2025") refutes it. A date the claim bounds ("before
+    2015") is in the evidence when the evidence's date satisfies the bound ("in April 2014")."""
+    claimed = bounds(frame.content)
+    found = [g for b in claimed for g in _bound_gaps(frame, ev, b)]
+    content = _without(frame.content, claimed)
+    months, years = _claim_dates(content)
     if not months and not years:
-        return []
+        return found
     scope = f"{ev.passage.title}\n{ev.context}"
     have_months, have_years = _claim_dates(scope)
-    found: list[Finding] = []
+    # "March 14 , 2020" mentions March 2020 too
+    for when in dates_in(scope):
+        if when.year and when.month:
+            have_months.add((MONTH_NAMES[when.month - 1].capitalize(), str(when.year)))
+        if when.year:
+            have_years.add(str(when.year))
     missing = [f"{m} {y}" for m, y in months if (m, y) not in have_months] + [
         y for y in years if y not in have_years
     ]
@@ -270,7 +319,7 @@ def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     bare_years = years - {y for _, y in months}
     if bare_years and not bare_years & have_years and not (ev.date and ev.date[:4] in bare_years):
         found.append(Finding("year-gap", "none", 1.0, f"is not about {', '.join(sorted(bare_years))}"))
-    claim_event = _EVENT.search(frame.content)
+    claim_event = _EVENT.search(content)
     sentence_event = _EVENT.search(ev.text)
     sentence_months, _ = _claim_dates(ev.text)
     if (
@@ -307,16 +356,7 @@ _WHEN = (
     r"|(?P<m2>[A-Z][a-z]+)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(?P<y2>\d{4})"
     r"|(?P<m3>[A-Z][a-z]+)\s+(?P<y3>\d{4})|(?P<y4>(?:19|20)\d\d))"
 )
-_CLAIM_WHEN = re.compile(
-    rf"\b(?P<cmp>before|after|prior to|earlier than|later than|until|by|since|in)\s+(?:the\s+)?{_WHEN}"
-)
 _ANY_WHEN = re.compile(rf"(?<![\d-]){_WHEN}(?![\d-])")
-_EVENT_WORDS = re.compile(
-    r"\b(born|died|releas\w*|launch\w*|found\w*|establish\w*|open\w*|clos\w*|publish\w*|"
-    r"premier\w*|debut\w*|start\w*|began|end\w*|join\w*|sign\w*|elect\w*|marri\w*|won|"
-    r"record\w*|aired|air\w*|held|took place)\b",
-    re.I,
-)
 
 
 def _span_of(m: re.Match) -> tuple[str, str] | None:
@@ -337,42 +377,65 @@ def _span_of(m: re.Match) -> tuple[str, str] | None:
     return iso, iso
 
 
-def when_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
-    """ "X was born before 8 May 1966" against "born on May 7, 1966": a date the claim bounds, compared with the
-    date the evidence gives for the same event."""
-    claim = _CLAIM_WHEN.search(frame.content)
-    if not claim:
-        return []
-    bound = _span_of(claim)
-    event = _EVENT_WORDS.search(frame.content)
-    if bound is None or event is None or not re.search(rf"\b{re.escape(event.group(1)[:4])}", ev.text, re.I):
-        return []
-    if entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.text}") < 1.0 or sibling_clash(
+def _event_when(frame: ClaimFrame, ev: Evidence, bound: Bound) -> When | None:
+    """The date the evidence gives for the event the claim bounds: next to the same event word ("born on ..."),
+    a person's bracketed dates of birth and death, the word the claim attaches its date to ("followed by Lark
+    in 2008"; not for "in 2014", which any sentence's other event may share), or the sentence's only date when
+    the event word is there."""
+    dates = event_dates(ev.text)
+    event = claim_event(frame.content, bound.start)
+    if event is not None:
+        when = event_date(ev.text, event, dates)
+        if when is not None:
+            return when
+        # "Quill Brantley (9 March 1931 – 18 September 2001)": born the first day, died the second
+        life = event.search("born died")
+        span = lifespan(ev.text) if life else None
+        if life and span is not None:
+            return span[0] if life.group(0) == "born" else span[1]
+        if len(dates) == 1 and event.search(ev.text):
+            return dates[0]
+        work = release_year(ev.text, event, frame.entities)
+        if work is not None:
+            return work
+    word = anchor(frame.content, bound.start) if bound.cmp != "in" else None
+    return event_date(ev.text, word, dates) if word is not None else None
+
+
+def _about_claim(frame: ClaimFrame, ev: Evidence) -> bool:
+    return entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.text}") == 1.0 and not sibling_clash(
         frame.entities, ev.text
-    ):
+    )
+
+
+def when_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
+    """ "X was born before 8 May 1966" against "born on May 7, 1966": a date the claim bounds (before, after, by,
+    until, since, in), compared as intervals with the date the evidence gives for the same event."""
+    claimed = bounds(frame.content, exact=True)
+    if len(claimed) != 1 or not _about_claim(frame, ev):
+        return []  # none, or several: which event each bounds is not clear
+    bound = claimed[0]
+    when = _event_when(frame, ev, bound)
+    if when is None:
         return []
-    dates = [d for m in _ANY_WHEN.finditer(ev.text) if (d := _span_of(m))]
-    if len(dates) != 1:
-        return []  # none, or several: which one is the event's is not clear
-    lo, hi = dates[0]
-    cmp = claim.group("cmp").lower()
-    if cmp in ("before", "prior to", "earlier than", "until", "by"):
-        stance = (
-            "supports"
-            if hi < bound[0] or (cmp in ("until", "by") and hi <= bound[1])
-            else ("refutes" if lo >= bound[0] else "unknown")
-        )
-    elif cmp in ("after", "later than", "since"):
-        stance = "supports" if lo > bound[1] else ("refutes" if hi <= bound[1] else "unknown")
-    else:  # "in 2012": the event's date must fall inside
-        stance = (
-            "supports"
-            if bound[0] <= lo and hi <= bound[1]
-            else ("refutes" if hi < bound[0] or lo > bound[1] else "unknown")
-        )
+    stance = compare_when(bound.cmp, when, bound.when)
     if stance == "unknown":
         return []
-    return [Finding("date", stance, 0.7, f"the claim says {claim.group(0)!r}, the source dates it {lo}")]
+    said = frame.content[bound.start : bound.when.end]
+    return [
+        Finding(
+            "date",
+            stance,
+            0.7,
+            f"the claim says {said!r}, the source dates it {ev.text[when.start : when.end]!r}",
+        )
+    ]
+
+
+def bounded_year(frame: ClaimFrame, q: Quantity) -> bool:
+    """Is this number of the claim the year of a date bound ("before 2015", "before 1715")? Then the date checks
+    judge it, not the figures: 2014 satisfies "before 2015"."""
+    return any(b.when.start <= q.start < b.when.end for b in bounds(frame.content))
 
 
 YEARS_AGO = re.compile(

@@ -1,0 +1,285 @@
+"""Dates as bounds: "before 2015", "after March 29", "by 2015", "since 2017" compared as intervals with the date
+the evidence gives for the same event. Every name and sentence here is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.verify.claims import parse_claim
+from assistant.verify.dates import (
+    anchor,
+    bounds,
+    claim_event,
+    compare_when,
+    dates_in,
+    event_date,
+    event_dates,
+)
+from assistant.verify.rules import evidence_findings
+from tests.test_claims_and_rules import ev
+from tests.test_polarity_and_speakers import _judge
+
+
+def _cmp(claim: str, evidence_date: str) -> str:
+    (bound,) = bounds(claim)
+    (when,) = dates_in(evidence_date)
+    return compare_when(bound.cmp, when, bound.when)
+
+
+@pytest.mark.parametrize(
+    "claim, evidence, stance",
+    [
+        ("revealed before 2015", "April 2014", "supports"),
+        ("revealed before 2015", "2015", "refutes"),
+        ("revealed before March 2014", "2014", "unknown"),  # the year does not say which month
+        ("opened after 2015", "December 8, 2013", "refutes"),
+        ("opened after 2015", "2016", "supports"),
+        ("done by 2015", "2015", "supports"),  # "by" and "until" allow the bound itself
+        ("done by 2015", "March 2016", "refutes"),
+        ("closed before March 6", "March 5, 2020", "supports"),  # a year-less bound takes the event's year
+        ("will begin before November 10", "November 11, 2019", "refutes"),
+        ("died before September 19, 2001", "18 September 2001", "supports"),
+        ("married since 1981", "1981", "supports"),  # since: it began then
+        ("held the title since 2017", "2018", "refutes"),  # it did not hold yet
+        ("held the title since 2017", "2015", "unknown"),  # it held then, but began earlier
+    ],
+)
+def test_a_bound_is_an_interval(claim, evidence, stance):
+    assert _cmp(claim, evidence) == stance
+
+
+def test_as_of_is_a_reporting_date_not_a_bound_nor_an_event():
+    assert bounds("Lark County had more than 780 cases as of 7 April.") == []
+    assert [b.cmp for b in bounds("As of before 2005, Orrin Works was busy.")] == ["before"]
+    assert (
+        event_dates("As of 7 April 2020, Lark County had 786 cases, first seen in March 2020.")[0].month == 3
+    )
+
+
+def test_the_date_of_the_same_event_not_any_date_of_the_sentence():
+    text = "Kestrel Vane ( born November 2 , 1953 ) is an actor known for Lark ( 2014 ) and Skerry ( 2015 ) ."
+    born = event_date(text, claim_event("Kestrel Vane was born before 1970", 22))
+    assert (born.year, born.month, born.day) == (1953, 11, 2)
+    followed = "It was followed by Lark II in 2008 and Lark III : Last Light in 2019 ."
+    claim = "Lark was followed by Lark II before 2009"
+    assert event_date(followed, claim_event(claim, claim.index("before"))).year == 2008
+    # a date that opens the event's clause counts; one inside another phrase before it does not
+    assert (
+        event_date("In April 2014 Castellan revealed the diagnosis .", claim_event("x revealed it", 13)).month
+        == 4
+    )
+    after_release = "Soon after the film 's 1968 release , Orrin began work on his debut ."
+    assert event_date(after_release, claim_event("Orrin began work after 1968", 17)) is None
+    # "communicated" is no start, though its first letters are a start's
+    assert not claim_event("It was communicated before 2015", 20).search("commenced")
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, label",
+    [
+        (
+            "Kestrel Vane was born before 1970.",
+            "Kestrel Vane ( born November 2 , 1953 ) is an actor known for Lark ( 2014 ) and Skerry ( 2015 ) .",
+            "SUPPORTED",
+        ),
+        (
+            "Orrin Brantley died before September 19, 2001.",
+            "Orrin Brantley ( November 26 , 1927 – September 18 , 2001 ) was a painter from Skerry .",
+            "SUPPORTED",
+        ),
+        (
+            "Lark was followed by Lark II before 2009.",
+            "Lark was followed by Lark II in 2008 and Lark III : Last Light in 2019 .",
+            "SUPPORTED",
+        ),
+        (
+            "The Quill Theatre closed before March 6.",
+            "The Quill Theatre announced its closure on March 5 , 2020 .",
+            "SUPPORTED",
+        ),
+        (
+            "The Lumora musical will begin before November 10, in Skerry.",
+            "The Lumora musical will open in Skerry on November 11 , 2019 .",
+            "REFUTED",
+        ),
+        (
+            "Castellan made the longest field goal of 64 yards after 2015.",
+            "The longest field goal made was 64 yards by Castellan on December 8 , 2013 .",
+            "REFUTED",
+        ),
+    ],
+)
+def test_bounded_dates_decide(claim, sentence, label):
+    assert _judge(claim, ev(sentence, probs=(0.5, 0.45, 0.05))).label == label
+
+
+def test_a_satisfied_bound_is_no_date_gap():
+    sentence = "In April 2014 Castellan revealed that he had been diagnosed with an illness ."
+    kinds = {
+        f.kind
+        for f in evidence_findings(parse_claim("Castellan revealed his illness before 2015."), ev(sentence))
+    }
+    assert not kinds & {"date-gap", "year-gap"}
+    kinds = {
+        f.kind
+        for f in evidence_findings(parse_claim("Castellan revealed his illness before 2014."), ev(sentence))
+    }
+    assert "date-gap" in kinds
+
+
+def test_a_reporting_date_meets_a_figures_bound():
+    # "more than 85 cases by 17 March" is judged at the count "as of 17 March"; the figures decide
+    d = _judge(
+        "Lark County had more than 85 confirmed cases by March 17, 2020.",
+        ev("As of 17 March 2020 , Lark County has 92 confirmed cases .", probs=(0.7, 0.2, 0.1)),
+    )
+    assert d.label == "SUPPORTED"
+
+
+def test_a_date_says_nothing_of_the_claims_figures():
+    d = _judge(
+        "Castellan made a field goal of more than 60 yards after 2015.",
+        ev("Castellan made a field goal on December 8 , 2016 .", probs=(0.9, 0.05, 0.05)),
+    )
+    assert d.label != "SUPPORTED"
+
+
+def test_a_bounded_year_is_no_figure():
+    # "before 2006" against "in 2005" was read as two years that differ
+    d = _judge(
+        "Skerry was the largest source of funds under management before 2006.",
+        ev("Skerry was by far the largest source of funds under management in 2005 .", probs=(0.6, 0.3, 0.1)),
+    )
+    assert d.label == "SUPPORTED"
+
+
+def test_a_range_dates_the_event_by_all_of_it():
+    text = "The chart shows the cases in Lark County since 5 March 2020 to 26 April 2020 ."
+    claim = "The chart shows the cases in Lark County before April 27, 2020."
+    (bound,) = bounds(claim)
+    when = event_date(text, claim_event(claim, bound.start) or anchor(claim, bound.start))
+    assert compare_when(bound.cmp, when, bound.when) == "supports"
+    (late,) = bounds("The chart shows the cases in Lark County after March 6, 2020.")
+    assert compare_when(late.cmp, when, late.when) == "unknown"  # it began before, and ran on after
+
+
+def test_a_counts_reporting_verb_dates_no_event():
+    # "confirmed on 9 March" dates another count of the same sentence, not the claim's
+    claim = "More than 17 new cases were confirmed in Lark County on March 11, 2020."
+    assert claim_event(claim, claim.index(" on ")) is None
+    d = _judge(
+        claim,
+        ev(
+            "On 11 March , eighteen more cases were confirmed in Lark County : a woman , confirmed on 9 March .",
+            probs=(0.8, 0.1, 0.1),
+        ),
+    )
+    assert d.label != "REFUTED"
+
+
+def test_a_bounded_year_before_1900_is_no_figure_either():
+    d = _judge(
+        "The treaties of Lark were signed before 1715.",
+        ev("The main treaties of Lark were finally signed on 11 April 1713 .", probs=(0.5, 0.45, 0.05)),
+    )
+    assert d.label == "SUPPORTED"
+
+
+def test_a_titles_number_is_no_figure():
+    # "2" names the game; the date is what the claim says of it
+    d = _judge(
+        "Kestrel Dance 2 was released for the Lark console after October 7, 2010.",
+        ev("Kestrel Dance 2 was released for the Lark console on 12 October 2010 .", probs=(0.6, 0.3, 0.1)),
+    )
+    assert d.label == "SUPPORTED"
+    # but "after 49 reviews" counts reviews
+    d = _judge(
+        "After 49 reviews, the Lark film has a rating of 72 % on Kestrel.",
+        ev("The Lark film was released on 12 October 2010 .", probs=(0.9, 0.05, 0.05)),
+    )
+    assert d.label != "SUPPORTED"
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, label",
+    [
+        (
+            "The movie Lark 2 : The New Batch premiered before 1989.",
+            "Lark 2 : The New Batch is a 1990 American comedy horror film , and the sequel to Lark ( 1984 ) .",
+            "REFUTED",
+        ),
+        (
+            "The film Skerry 's Life was released before 1999.",
+            "The studio began work on it while its staff were busy on Skerry 's Life ( 1998 ) .",
+            "SUPPORTED",
+        ),
+    ],
+)
+def test_a_works_year_is_when_it_came_out(claim, sentence, label):
+    assert _judge(claim, ev(sentence, probs=(0.5, 0.45, 0.05))).label == label
+
+
+def test_a_count_that_looks_like_a_year_is_no_year():
+    claim = parse_claim("Lark County had less than 2000 confirmed cases as of before April 28, 2020.")
+    sentence = ev("As of 27 April 2020 , Lark County has 1986 confirmed cases .")
+    assert not {f.kind for f in evidence_findings(claim, sentence)} & {"date-gap", "year-gap"}
+
+
+def test_a_day_in_the_month_mentions_the_month():
+    claim = parse_claim("Lark County had 43 confirmed cases as of 14th March 2020.")
+    sentence = ev("As of March 14 , 2020 , Lark County has 43 confirmed cases .")
+    assert "date-gap" not in {f.kind for f in evidence_findings(claim, sentence)}
+
+
+def test_an_end_is_dated_by_the_end():
+    d = _judge(
+        "The Kestrel War ended in 1919.",
+        ev("The chapel was built after the end of the Kestrel War in 1447 ."),
+    )
+    assert d.label == "REFUTED"
+
+
+def test_a_reporting_date_a_day_apart_leaves_the_figures_to_decide():
+    # cumulative counts "as of 7 April" against "as of 6 April": the figures decide, the dates do not block
+    d = _judge(
+        "Lark County had more than 780 confirmed cases as of 7 April 2020.",
+        ev("As of 6 April , Lark County had 786 confirmed cases .", date="2020-04-08", probs=(0.6, 0.3, 0.1)),
+    )
+    assert d.label == "SUPPORTED"
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, label",
+    [
+        (
+            "Kestrel Phi came into existence before September 29, 1872.",
+            "Founded at Lark University on October 10 , 1872 , Kestrel Phi is the fourth such society .",
+            "REFUTED",
+        ),
+        (
+            "Skerry was released after 1980.",
+            "The song was used in the opening credits of the 1998 film Lark , as well as the 1960 film classic Skerry .",
+            "REFUTED",
+        ),
+    ],
+)
+def test_more_ways_of_dating_an_event(claim, sentence, label):
+    assert _judge(claim, ev(sentence, probs=(0.4, 0.3, 0.3))).label == label
+
+
+def test_a_month_in_lower_case_is_a_month():
+    assert [(w.year, w.month) for w in dates_in("as of october 2016 it may 2016")] == [
+        (2016, 10),
+        (2016, None),
+    ]
+
+
+def test_an_event_dated_differently_by_its_mentions_is_left_open():
+    d = _judge(
+        "The Lumora musical will begin before November 10, in Skerry.",
+        ev(
+            "The Lumora musical will open in Skerry on November 7 , 2019 and in Lark starting November 20 , 2019 .",
+            probs=(0.5, 0.3, 0.2),
+        ),
+    )
+    assert d.label != "REFUTED"
