@@ -1,0 +1,138 @@
+"""Whose claim it is and what it names: entity extraction, the entity gates (titles, acronyms, aliases), rumour
+cues and attribution frames. Every name and sentence here is invented for these tests."""
+
+from __future__ import annotations
+
+from assistant.verify.claims import entities, parse_claim
+from assistant.verify.rules import entity_coverage, readable_title, speaker_matches
+from tests.test_claims_and_rules import ev, judge
+
+
+def _kinds(claim: str, evidence) -> set[str]:
+    from assistant.verify.rules import evidence_findings
+
+    return {f.kind for f in evidence_findings(parse_claim(claim), evidence)}
+
+
+# --- what a claim names ----------------------------------------------------------------------------------------
+
+
+def test_openers_dates_and_numbers_are_no_names():
+    # regression: "There", "Three", "With", "4 March" and "2021-22" were names no evidence could contain, so
+    # every sentence had an entity gap and the claim could never be decided
+    assert entities("There are more than 650 confirmed cases in Norlake.") == ["Norlake"]
+    assert entities("Three people have recovered in Norlake.") == ["Norlake"]
+    assert entities("With over 280,000 cases, Norlake has run 750,000 tests.") == ["Norlake"]
+    assert entities("By 4 March, Norlake had recorded 86 cases.") == ["Norlake"]
+    assert entities("By March 29th, Norlake had recorded 790 deaths.") == ["Norlake"]
+    assert entities("After 22 May 2019, Kestrel had grossed 90 million.") == ["Kestrel"]
+    assert entities("Castellan won twice in the 2021-22 season.") == ["Castellan"]
+    assert entities("Kestrel was a famous band in the mid-1970s.") == ["Kestrel"]
+    assert entities("Over 26 other videos had more views than Lark Song.") == ["Lark Song"]
+    # names with digits stay names
+    assert entities("Quill-3-8B was released by Lumora Labs.") == ["Quill-3-8B", "Lumora Labs"]
+
+
+# --- the entity gate -------------------------------------------------------------------------------------------
+
+
+def test_an_acronym_names_what_it_abbreviates():
+    assert entity_coverage(["US"], "grossed $5 million in the United States and Canada") == 1.0
+    assert entity_coverage(["U.K"], "cases in the UK rose to 85") == 1.0
+    assert entity_coverage(["United Kingdom"], "the U.K. ran 10,000 tests") == 1.0
+    assert entity_coverage(["US"], "let us look at the figures") == 0.0  # case matters
+    assert entity_coverage(["UK"], "UKIP won two seats") == 0.0
+
+
+def test_a_disease_and_its_virus_are_one_name():
+    assert (
+        entity_coverage(["COVID-19", "Norlake"], "There are 276 confirmed coronavirus cases in Norlake.")
+        == 1.0
+    )
+    assert entity_coverage(["Covid-19"], "Norlake reported 12 deaths.") == 0.0
+
+
+def test_the_title_names_the_subject_of_its_sentences():
+    # regression: a page title with escaped brackets and colons ("Kestrel-COLON- Dawn") did not name "Kestrel",
+    # so "It has grossed $78.2 million" could not decide a claim about the film
+    assert readable_title("Kestrel-COLON- Dawn -LRB-2014 film-RRB-") == "Kestrel : Dawn ( 2014 film )"
+    sentence = ev(
+        "It has grossed $78.2 million worldwide.", title="Kestrel-COLON- Dawn", probs=(0.1, 0.1, 0.8)
+    )
+    assert "entity-gap" not in _kinds("Kestrel : Dawn grossed more than $90 million.", sentence)
+    assert judge("Kestrel : Dawn grossed more than $90 million.", [sentence]).label == "REFUTED"
+    # and a sentence the scorer reads as the claim supports it when only the title names the subject
+    plain = ev(
+        "It stars Lark Ames as a lighthouse keeper.", title="Kestrel-COLON- Dawn", probs=(0.9, 0.05, 0.05)
+    )
+    plain.relevance = 0.8
+    assert judge("Kestrel : Dawn stars Lark Ames.", [plain]).label == "SUPPORTED"
+    # the title covers its subject, not every name in the claim: another studio is still a gap
+    other = ev("It has grossed $78.2 million worldwide.", title="Kestrel-COLON- Dawn")
+    assert "entity-gap" in _kinds("Kestrel : Dawn earned $78.2 million for Orrin Works.", other)
+
+
+# --- rumours ---------------------------------------------------------------------------------------------------
+
+
+def test_a_named_source_that_reports_is_no_rumour():
+    # regression: "reports that" was read as "reported only from anonymous sources" even after a named source
+    named = ev(
+        "Review aggregator Brightscore reports that 92 % of 165 critics gave Kestrel a positive review."
+    )
+    assert "rumour" not in _kinds("Kestrel has a 92 % approval rating on Brightscore.", named)
+    for rumour in (
+        "Lumora will buy Skerry, amid reports that talks have begun.",
+        "Lumora reportedly plans to buy Skerry.",
+        "Sources say Lumora will buy Skerry.",
+        "Lumora is said to be buying Skerry.",
+        "Lumora will buy Skerry, according to people familiar with the matter.",
+    ):
+        assert "rumour" in _kinds("Lumora will buy Skerry.", ev(rumour)), rumour
+
+
+# --- attribution -------------------------------------------------------------------------------------------------
+
+
+def test_a_count_confirmed_by_a_country_is_data_not_words():
+    # regression: "Norlake confirmed fewer than 825 deaths" was judged on "Norlake's recorded words" and never
+    # decided; a count as the verb's object is official data that any source may give
+    claim = "Norlake confirmed fewer than 825 deaths from less than 74,515 cases."
+    frame = parse_claim(claim)
+    assert frame.speaker is None and "Norlake" in frame.entities
+    said = ev("74,528 cases have been reported with 832 deaths.", title="2020 outbreak in Norlake")
+    decision = judge(claim, [said])
+    assert decision.label == "REFUTED" and decision.decided_by == "rules:numeric"
+    assert parse_claim("Norlake has reported 7,100 cases, as of 31 March 2020.").speaker is None
+    assert parse_claim("The virus claimed more than 8,000 lives in Norlake.").speaker is None
+    # a statement stays the speaker's words, with or without "that"
+    assert parse_claim("Lumora confirmed that 500 people left Quill.").speaker == "Lumora"
+    assert parse_claim("Lumora's CEO said 40 percent of users churned.").speaker == "Lumora's CEO"
+    assert parse_claim("Lumora reported 20 million downloads, which is a record.").speaker == "Lumora"
+
+
+def test_words_that_name_no_one_are_no_speaker():
+    # regression: with the pattern case-blind, "The reported number", "An estimated", "Early reports" and "the
+    # United States" (read as "states") were speakers and verbs
+    for claim in (
+        "The reported number of cases in Norlake rose to more than 215.",
+        "An estimated 40 percent of people in Norlake never develop symptoms.",
+        "Early reports from doctors in Norlake have said that the drug helps.",
+        "Scientists confirmed that the virus came from bats.",
+        "Transmission in the United States was occurring in late January.",
+        "Though estimates vary, models suggest that 30 percent of spread is silent.",
+    ):
+        assert parse_claim(claim).speaker is None, claim
+    # names, roles and outlets still are
+    assert parse_claim("ModelYard's blog reported that Quill overtook Skerry.").speaker == "ModelYard's blog"
+    assert parse_claim("Lionel Kest has stated that Quill leads the market.").speaker == "Lionel Kest"
+
+
+def test_a_named_source_reports_in_its_own_words():
+    frame = parse_claim("Brightscore said the film Kestrel has an approval rating of more than 90 %.")
+    assert frame.speaker == "Brightscore"
+    named = ev(
+        "Review aggregator Brightscore reports that 92 % of 165 critics gave the film a positive review."
+    )
+    assert speaker_matches("Brightscore", named)
+    assert not speaker_matches("Brightscore", ev("Critics gave the film a positive review."))
