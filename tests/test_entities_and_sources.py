@@ -136,3 +136,19 @@ def test_a_named_source_reports_in_its_own_words():
     )
     assert speaker_matches("Brightscore", named)
     assert not speaker_matches("Brightscore", ev("Critics gave the film a positive review."))
+
+
+def test_figures_are_about_the_claims_subject():
+    # regression: a page about one player "supported" a year claimed of another, since the claim's other name and
+    # the year were there
+    from assistant.verify.rules import about_subject
+
+    names = parse_claim("Lark Ames was linked to the theft of the Quill trophy in 1984.").entities
+    other = "Castellan has long been linked to the theft of the Quill trophy in 1984."
+    assert not about_subject(names, other, document=f"Rook Castellan\n{other}")
+    assert about_subject(names, other.replace("Castellan", "Ames"), document=other)
+    # the title names the subject of its sentences; a counted term ("COVID-19") is not the subject
+    assert about_subject(names, f"Lark Ames\n{other.replace('Castellan', 'She')}")
+    assert about_subject(["COVID-19", "Norlake"], "There are 174 confirmed cases in Norlake.")
+    claim = "Lark Ames was linked to the theft of the Quill trophy in 1984."
+    assert judge(claim, [ev(other, title="Rook Castellan")]).label == "NOT_ENOUGH_INFO"

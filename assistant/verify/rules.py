@@ -154,13 +154,32 @@ def readable_title(title: str | None) -> str:
 
 
 def about_subject(names: list[str], text: str, document: str = "") -> bool:
-    """Is the text about the claim's subject? Half of the claim's names must be there, and every product-like
-    name in the text or at least in its document ("the new checkpoint" after the release named it): "ModelYard"
-    and a figure are not enough for a claim about "Quill-2-9B"."""
+    """Is the text about the claim's subject? Half of the claim's names must be there, every product-like name
+    in the text or at least in its document ("the new checkpoint" after the release named it): "ModelYard" and a
+    figure are not enough for a claim about "Quill-2-9B"; and the claim's subject must be named in the text (its
+    title counts) or its document: a page about one footballer says nothing of another's year, however many of
+    the claim's other names it shares."""
     specific = [n for n in names if _MODEL_LIKE.match(n)]
-    return entity_coverage(names, text) >= 0.5 and all(
-        _named(n, text) or _entity_in(n, document) for n in specific
+    subject = claim_subject(names)
+    return (
+        entity_coverage(names, text) >= 0.5
+        and all(_named(n, text) or _entity_in(n, document) for n in specific)
+        and (subject is None or _subject_named(subject, f"{text}\n{document}"))
     )
+
+
+def _subject_named(name: str, text: str) -> bool:
+    """The name as ``_named`` finds it, or a person by their surname ("Ames" for "Lark Ames")."""
+    last = name.split()[-1]
+    return _named(name, text) or (
+        " " in name and last.lower() not in _GENERIC_ORG_WORDS and _entity_in(last, text)
+    )
+
+
+def claim_subject(names: list[str]) -> str | None:
+    """The claim's subject: its first name that is not an all-capitals term ("COVID-19", "GDP" name what is
+    counted, not whose count it is)."""
+    return next((n for n in names if not n.split("-")[0].replace(".", "").isupper()), None)
 
 
 def sibling_clash(names: list[str], text: str) -> bool:
