@@ -152,3 +152,27 @@ def test_figures_are_about_the_claims_subject():
     assert about_subject(["COVID-19", "Norlake"], "There are 174 confirmed cases in Norlake.")
     claim = "Lark Ames was linked to the theft of the Quill trophy in 1984."
     assert judge(claim, [ev(other, title="Rook Castellan")]).label == "NOT_ENOUGH_INFO"
+
+
+def test_what_a_site_publishes_is_its_record():
+    # regression: "According to Brightscore, the film has ..." found no words of Brightscore in "On review
+    # aggregator Brightscore, the film has an approval rating of 15 %"
+    published = ev(
+        "On review aggregator Brightscore, the film has an approval rating of 15 % based on 18 reviews.",
+        title="Kestrel -LRB-film-RRB-",
+    )
+    assert speaker_matches("Brightscore", published)
+    claim = "According to Brightscore, the film Kestrel has an approval rating of more than 12 %."
+    assert judge(claim, [published]).label == "SUPPORTED"
+    assert not speaker_matches(
+        "Brightscore", ev("The film opened on Friday; Brightscore counted 18 reviews.")
+    )
+
+
+def test_figures_support_only_with_every_name_there():
+    # regression: matching figures supported a claim whose venue the sentence did not name
+    claim = "The band's first show was at Lark's Pizza at 639 Skerry Avenue."
+    said = ev("The band's first show was at Lark's located at 639 Skerry Avenue.", title="Kestrel")
+    assert judge(claim, [said]).label == "NOT_ENOUGH_INFO"
+    named = ev("The band's first show was at Lark's Pizza, located at 639 Skerry Avenue.", title="Kestrel")
+    assert judge(claim, [named]).label == "SUPPORTED"

@@ -127,11 +127,14 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     # every figure of the claim must agree (years are the date checks' business)
     counted = {i for i, q in enumerate(frame.quantities) if q.kind not in ("period", "year")}
     agreed = {f.about for _, f in hits if f.stance == "supports" and f.kind == "numeric"}
-    if supporting and (len(counted) <= 1 or counted <= agreed):
+    # the figures agree, but SUPPORTED needs every name of the claim too (its sentence, the one before or the
+    # title): "the band's first show was at Magoo's" does not establish "at Magoo's Pizza"
+    named = [e for e in supporting if not has(e, "entity-gap")]
+    if named and (len(counted) <= 1 or counted <= agreed):
         return Decision(
             "SUPPORTED",
             min(1.0, 0.4 + 0.5 * finding.strength * ev.relevance),
-            support=supporting,
+            support=named,
             explanation=f"The figures agree: {finding.reason}.",
             decided_by="rules:numeric",
         )

@@ -571,13 +571,14 @@ def speaker_matches(speaker: str, ev: Evidence) -> bool:
     if ev.passage.kind == "announcement" and who <= _distinctive(f"{ev.passage.title} {ev.text}"):
         return True
     # a source reports, confirms or announces in its own words as much as it says them ("Review aggregator
-    # Rotten Tomatoes reports that ...")
+    # Brightscore reports that ..."); what a site publishes is its record ("On Brightscore, the film has ...")
     return who <= _distinctive(ev.text) and bool(
         re.search(
             r"\b(?:said|says|told|according to|stated|reports|reported|confirms|confirmed|announces|"
             r"announced|estimates|estimated|wrote|writes)\b",
             text,
         )
+        or re.search(rf"\bon\s+(?:[\w-]+\s+){{0,3}}{re.escape(speaker.lower())}\b", text)
     )
 
 
