@@ -176,3 +176,12 @@ def test_figures_support_only_with_every_name_there():
     assert judge(claim, [said]).label == "NOT_ENOUGH_INFO"
     named = ev("The band's first show was at Lark's Pizza, located at 639 Skerry Avenue.", title="Kestrel")
     assert judge(claim, [named]).label == "SUPPORTED"
+
+
+def test_the_subject_is_a_name_not_an_opening_word():
+    # regression: "Global" opened the claim and was taken for its subject, so no sentence was about it
+    claim = "Global sales of Lark Song stand at more than 15 million copies."
+    said = ev("Worldwide sales of the album stand at 12 million copies.", title="Lark Song")
+    assert judge(claim, [said]).label == "REFUTED"
+    # a name written closed up is the same name
+    assert entity_coverage(["Castellan Cloud"], "CastellanCloud bought 70,000 lines.") == 1.0

@@ -111,6 +111,8 @@ def _named(name: str, text: str) -> bool:
         return _acronym_named(name, text)
     if _acronym_named(name, text) or _alias_named(name, text):
         return True
+    if " " in name and _entity_in(name.replace(" ", ""), text):
+        return True  # written closed up: "Model Yard" is "ModelYard"
     first = name.split()[0]
     head, _, tail = first.partition("-")
     # only an acronym head: "Quill-mini" is another product than "Quill"
@@ -153,14 +155,15 @@ def readable_title(title: str | None) -> str:
     return " ".join(title.split())
 
 
-def about_subject(names: list[str], text: str, document: str = "") -> bool:
+def about_subject(names: list[str], text: str, document: str = "", weak: list[str] | None = None) -> bool:
     """Is the text about the claim's subject? Half of the claim's names must be there, every product-like name
     in the text or at least in its document ("the new checkpoint" after the release named it): "ModelYard" and a
     figure are not enough for a claim about "Quill-2-9B"; and the claim's subject must be named in the text (its
     title counts) or its document: a page about one footballer says nothing of another's year, however many of
-    the claim's other names it shares."""
+    the claim's other names it shares. ``weak``: capitalised ordinary words that opened the claim ("Global sales
+    of ..."), never its subject."""
     specific = [n for n in names if _MODEL_LIKE.match(n)]
-    subject = claim_subject(names)
+    subject = claim_subject([n for n in names if n not in (weak or [])])
     return (
         entity_coverage(names, text) >= 0.5
         and all(_named(n, text) or _entity_in(n, document) for n in specific)
@@ -224,7 +227,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if not frame.quantities:
         return []
     if not about_subject(
-        frame.entities, f"{readable_title(ev.passage.title)}\n{ev.scoring_text}", ev.document
+        frame.entities, f"{readable_title(ev.passage.title)}\n{ev.scoring_text}", ev.document, frame.weak
     ) or sibling_clash(frame.entities, ev.scoring_text):
         return []  # numbers about something else
     found: list[Finding] = []
