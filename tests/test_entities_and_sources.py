@@ -185,3 +185,16 @@ def test_the_subject_is_a_name_not_an_opening_word():
     assert judge(claim, [said]).label == "REFUTED"
     # a name written closed up is the same name
     assert entity_coverage(["Castellan Cloud"], "CastellanCloud bought 70,000 lines.") == 1.0
+
+
+def test_a_product_its_document_names_counts_for_the_figures():
+    # regression: "Training for the preview model ran for 41 days" in the release about Skerry-32B-Preview was
+    # kept from supporting the product's figure, as though it did not name the product
+    claim = "Lumora's Skerry-32B-Preview training run lasted 41 days."
+    said = ev("Training for the preview model at Lumora ran for 41 days.", title="Lumora announces Skerry")
+    said.document = (
+        "Lumora releases Skerry-32B-Preview today. Training for the preview model at Lumora ran for 41 days."
+    )
+    assert judge(claim, [said]).label == "SUPPORTED"
+    said.document = said.text  # named nowhere: a figure about something else
+    assert judge(claim, [said]).label == "NOT_ENOUGH_INFO"

@@ -18,7 +18,7 @@ from datetime import date
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, is_negated
 from assistant.verify.quantities import extract_quantities
-from assistant.verify.rules import MONTH_NAMES, has
+from assistant.verify.rules import MONTH_NAMES, has, names_everything
 from ingest.metadata import find_dates
 
 MIN_RELEVANCE = 0.35
@@ -129,7 +129,7 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     agreed = {f.about for _, f in hits if f.stance == "supports" and f.kind == "numeric"}
     # the figures agree, but SUPPORTED needs every name of the claim too (its sentence, the one before or the
     # title): "the band's first show was at Magoo's" does not establish "at Magoo's Pizza"
-    named = [e for e in supporting if not has(e, "entity-gap")]
+    named = [e for e in supporting if names_everything(e)]
     if named and (len(counted) <= 1 or counted <= agreed):
         return Decision(
             "SUPPORTED",
