@@ -44,12 +44,16 @@ def test_an_acronym_names_what_it_abbreviates():
     assert entity_coverage(["UK"], "UKIP won two seats") == 0.0
 
 
-def test_a_disease_and_its_virus_are_one_name():
-    assert (
-        entity_coverage(["COVID-19", "Norlake"], "There are 276 confirmed coronavirus cases in Norlake.")
-        == 1.0
-    )
-    assert entity_coverage(["Covid-19"], "Norlake reported 12 deaths.") == 0.0
+def test_a_disease_and_its_virus_are_one_name_for_the_figures():
+    # regression: a page titled "2020 coronavirus outbreak in Norlake" never named "COVID-19", so its figures
+    # could not support a claim about COVID-19 cases; the scorer, easily swayed by the topic, still needs the name
+    claim = "More than 170 cases of COVID-19 have been confirmed in Norlake."
+    said = ev("There are 174 confirmed cases in 15 provinces.", title="2020 coronavirus outbreak in Norlake")
+    assert judge(claim, [said]).label == "SUPPORTED"
+    other = ev("There are 174 confirmed cases in 15 provinces.", title="2020 measles outbreak in Norlake")
+    assert judge(claim, [other]).label == "NOT_ENOUGH_INFO"
+    plain = ev("Norlake's hospitals treated coronavirus patients.", title="Norlake", probs=(0.9, 0.05, 0.05))
+    assert judge("COVID-19 patients were treated in Norlake.", [plain]).label == "NOT_ENOUGH_INFO"
 
 
 def test_the_title_names_the_subject_of_its_sentences():
