@@ -202,3 +202,11 @@ def test_a_product_its_document_names_counts_for_the_figures():
     assert judge(claim, [said]).label == "SUPPORTED"
     said.document = said.text  # named nowhere: a figure about something else
     assert judge(claim, [said]).label == "NOT_ENOUGH_INFO"
+
+
+def test_all_is_not_supported_by_part():
+    # regression: once "All" was no longer read as a name, "All adults ..." was supported by "more than half"
+    part = ev("More than half of Norlake adults have at least one such condition.", probs=(0.9, 0.05, 0.05))
+    assert judge("All Norlake adults have at least one such condition.", [part]).label == "NOT_ENOUGH_INFO"
+    every = ev("Every Norlake adult has at least one such condition.", probs=(0.9, 0.05, 0.05))
+    assert judge("All Norlake adults have at least one such condition.", [every]).label == "SUPPORTED"

@@ -128,8 +128,9 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     counted = {i for i, q in enumerate(frame.quantities) if q.kind not in ("period", "year")}
     agreed = {f.about for _, f in hits if f.stance == "supports" and f.kind == "numeric"}
     # the figures agree, but SUPPORTED needs every name of the claim too (its sentence, the one before or the
-    # title): "the band's first show was at Magoo's" does not establish "at Magoo's Pizza"
-    named = [e for e in supporting if names_everything(e)]
+    # title): "the band's first show was at Magoo's" does not establish "at Magoo's Pizza"; and its degree ("the
+    # most", "all"): "more than half of adults have at least one" does not establish "all adults have at least one"
+    named = [e for e in supporting if names_everything(e) and not has(e, "degree-gap")]
     if named and (len(counted) <= 1 or counted <= agreed):
         return Decision(
             "SUPPORTED",
