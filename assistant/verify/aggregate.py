@@ -18,7 +18,7 @@ from datetime import date
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, is_negated
 from assistant.verify.quantities import Quantity, extract_quantities
-from assistant.verify.rules import MONTH_NAMES, bounded_year, has
+from assistant.verify.rules import MONTH_NAMES, bounded_year, has, names_everything
 from ingest.metadata import find_dates
 
 MIN_RELEVANCE = 0.35
@@ -163,12 +163,16 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     # A matching year or date alone says the sentence is about the same time, not that it says the same thing
     # ("held the Silver title since 2017" against "held the Heavyweight title since 2017"): with no counted
     # figure, support also needs the scorer not to read the sentence as a contradiction.
-    figures_agree = counted <= agreed if counted else any(e.probs[0] > e.probs[1] for e in supporting)
-    if supporting and figures_agree:
+    # SUPPORTED needs every name of the claim too (its sentence, the one before or the title): "the band's
+    # first show was at Magoo's" does not establish "at Magoo's Pizza"; and its degree ("the most", "all"):
+    # "more than half of adults have at least one" does not establish "all adults have at least one"
+    named = [e for e in supporting if names_everything(e) and not has(e, "degree-gap")]
+    figures_agree = counted <= agreed if counted else any(e.probs[0] > e.probs[1] for e in named)
+    if named and figures_agree:
         return Decision(
             "SUPPORTED",
             min(1.0, 0.4 + 0.5 * finding.strength * ev.relevance),
-            support=supporting,
+            support=named,
             explanation=f"The figures agree: {finding.reason}.",
             decided_by="rules:numeric",
         )

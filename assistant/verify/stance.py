@@ -121,8 +121,19 @@ _CLAIM_SUPERLATIVE = re.compile(
 _SUPERLATIVE = re.compile(rf"(?<!among the )(?<!one of the )\b(?:{_SUPERLATIVE_WORDS})\b|\w+est-\w+", re.I)
 
 
+# a claim about every member of a group ("All adults in Norlake have ...") against a sentence that quantifies
+# none, or only part ("more than half of adults in Norlake have ...")
+_CLAIM_UNIVERSAL = re.compile(r"^\s*(?:all|every|each)\b", re.I)
+_UNIVERSAL = re.compile(
+    r"\b(?:all|every|each|always|everyone|everybody|100 ?%|100 percent|universal\w*)\b", re.I
+)
+
+
 def degree_gap(claim: str, sentence: str) -> bool:
-    """ "X is the most used model for Y" is not supported by "X has become a favourite for Y"."""
+    """ "X is the most used model for Y" is not supported by "X has become a favourite for Y"; "All X have Y" not
+    by "More than half of X have Y"."""
+    if _CLAIM_UNIVERSAL.search(claim) and not _UNIVERSAL.search(sentence):
+        return True
     return bool(_CLAIM_SUPERLATIVE.search(claim)) and not _SUPERLATIVE.search(sentence)
 
 

@@ -1,0 +1,212 @@
+"""Whose claim it is and what it names: entity extraction, the entity gates (titles, acronyms, aliases), rumour
+cues and attribution frames. Every name and sentence here is invented for these tests."""
+
+from __future__ import annotations
+
+from assistant.verify.claims import entities, parse_claim
+from assistant.verify.rules import entity_coverage, readable_title, speaker_matches
+from tests.test_claims_and_rules import ev, judge
+
+
+def _kinds(claim: str, evidence) -> set[str]:
+    from assistant.verify.rules import evidence_findings
+
+    return {f.kind for f in evidence_findings(parse_claim(claim), evidence)}
+
+
+# --- what a claim names ----------------------------------------------------------------------------------------
+
+
+def test_openers_dates_and_numbers_are_no_names():
+    # regression: "There", "Three", "With", "4 March" and "2021-22" were names no evidence could contain, so
+    # every sentence had an entity gap and the claim could never be decided
+    assert entities("There are more than 650 confirmed cases in Norlake.") == ["Norlake"]
+    assert entities("Three people have recovered in Norlake.") == ["Norlake"]
+    assert entities("With over 280,000 cases, Norlake has run 750,000 tests.") == ["Norlake"]
+    assert entities("By 4 March, Norlake had recorded 86 cases.") == ["Norlake"]
+    assert entities("By March 29th, Norlake had recorded 790 deaths.") == ["Norlake"]
+    assert entities("After 22 May 2019, Kestrel had grossed 90 million.") == ["Kestrel"]
+    assert entities("Castellan won twice in the 2021-22 season.") == ["Castellan"]
+    assert entities("Kestrel was a famous band in the mid-1970s.") == ["Kestrel"]
+    assert entities("Over 26 other videos had more views than Lark Song.") == ["Lark Song"]
+    # names with digits stay names
+    assert entities("Quill-3-8B was released by Lumora Labs.") == ["Quill-3-8B", "Lumora Labs"]
+
+
+# --- the entity gate -------------------------------------------------------------------------------------------
+
+
+def test_an_acronym_names_what_it_abbreviates():
+    assert entity_coverage(["US"], "grossed $5 million in the United States and Canada") == 1.0
+    assert entity_coverage(["U.K"], "cases in the UK rose to 85") == 1.0
+    assert entity_coverage(["United Kingdom"], "the U.K. ran 10,000 tests") == 1.0
+    assert entity_coverage(["US"], "let us look at the figures") == 0.0  # case matters
+    assert entity_coverage(["UK"], "UKIP won two seats") == 0.0
+
+
+def test_a_disease_and_its_virus_are_one_name_for_the_figures():
+    # regression: a page titled "2020 coronavirus outbreak in Norlake" never named "COVID-19", so its figures
+    # could not support a claim about COVID-19 cases; the scorer, easily swayed by the topic, still needs the name
+    claim = "More than 170 cases of COVID-19 have been confirmed in Norlake."
+    said = ev("There are 174 confirmed cases in 15 provinces.", title="2020 coronavirus outbreak in Norlake")
+    assert judge(claim, [said]).label == "SUPPORTED"
+    other = ev("There are 174 confirmed cases in 15 provinces.", title="2020 measles outbreak in Norlake")
+    assert judge(claim, [other]).label == "NOT_ENOUGH_INFO"
+    plain = ev("Norlake's hospitals treated coronavirus patients.", title="Norlake", probs=(0.9, 0.05, 0.05))
+    assert judge("COVID-19 patients were treated in Norlake.", [plain]).label == "NOT_ENOUGH_INFO"
+
+
+def test_the_title_names_the_subject_of_its_sentences():
+    # regression: a page title with escaped brackets and colons ("Kestrel-COLON- Dawn") did not name "Kestrel",
+    # so "It has grossed $78.2 million" could not decide a claim about the film
+    assert readable_title("Kestrel-COLON- Dawn -LRB-2014 film-RRB-") == "Kestrel : Dawn ( 2014 film )"
+    sentence = ev(
+        "It has grossed $78.2 million worldwide.", title="Kestrel-COLON- Dawn", probs=(0.1, 0.1, 0.8)
+    )
+    assert "entity-gap" not in _kinds("Kestrel : Dawn grossed more than $90 million.", sentence)
+    assert judge("Kestrel : Dawn grossed more than $90 million.", [sentence]).label == "REFUTED"
+    # and a sentence the scorer reads as the claim supports it when only the title names the subject
+    plain = ev(
+        "It stars Lark Ames as a lighthouse keeper.", title="Kestrel-COLON- Dawn", probs=(0.9, 0.05, 0.05)
+    )
+    plain.relevance = 0.8
+    assert judge("Kestrel : Dawn stars Lark Ames.", [plain]).label == "SUPPORTED"
+    # the title covers its subject, not every name in the claim: another studio is still a gap
+    other = ev("It has grossed $78.2 million worldwide.", title="Kestrel-COLON- Dawn")
+    assert "entity-gap" in _kinds("Kestrel : Dawn earned $78.2 million for Orrin Works.", other)
+
+
+# --- rumours ---------------------------------------------------------------------------------------------------
+
+
+def test_a_named_source_that_reports_is_no_rumour():
+    # regression: "reports that" was read as "reported only from anonymous sources" even after a named source
+    named = ev(
+        "Review aggregator Brightscore reports that 92 % of 165 critics gave Kestrel a positive review."
+    )
+    assert "rumour" not in _kinds("Kestrel has a 92 % approval rating on Brightscore.", named)
+    for rumour in (
+        "Lumora will buy Skerry, amid reports that talks have begun.",
+        "Lumora reportedly plans to buy Skerry.",
+        "Sources say Lumora will buy Skerry.",
+        "Lumora is said to be buying Skerry.",
+        "Lumora will buy Skerry, according to people familiar with the matter.",
+    ):
+        assert "rumour" in _kinds("Lumora will buy Skerry.", ev(rumour)), rumour
+
+
+# --- attribution -------------------------------------------------------------------------------------------------
+
+
+def test_a_count_confirmed_by_a_country_is_data_not_words():
+    # regression: "Norlake confirmed fewer than 825 deaths" was judged on "Norlake's recorded words" and never
+    # decided; a count as the verb's object is official data that any source may give
+    claim = "Norlake confirmed fewer than 825 deaths from less than 74,515 cases."
+    frame = parse_claim(claim)
+    assert frame.speaker is None and "Norlake" in frame.entities
+    said = ev("74,528 cases have been reported with 832 deaths.", title="2020 outbreak in Norlake")
+    decision = judge(claim, [said])
+    assert decision.label == "REFUTED" and decision.decided_by == "rules:numeric"
+    assert parse_claim("Norlake has reported 7,100 cases, as of 31 March 2020.").speaker is None
+    assert parse_claim("The virus claimed more than 8,000 lives in Norlake.").speaker is None
+    # a statement stays the speaker's words, with or without "that"
+    assert parse_claim("Lumora confirmed that 500 people left Quill.").speaker == "Lumora"
+    assert parse_claim("Lumora's CEO said 40 percent of users churned.").speaker == "Lumora's CEO"
+    assert parse_claim("Lumora reported 20 million downloads, which is a record.").speaker == "Lumora"
+
+
+def test_words_that_name_no_one_are_no_speaker():
+    # regression: with the pattern case-blind, "The reported number", "An estimated", "Early reports" and "the
+    # United States" (read as "states") were speakers and verbs
+    for claim in (
+        "The reported number of cases in Norlake rose to more than 215.",
+        "An estimated 40 percent of people in Norlake never develop symptoms.",
+        "Early reports from doctors in Norlake have said that the drug helps.",
+        "Scientists confirmed that the virus came from bats.",
+        "Transmission in the United States was occurring in late January.",
+        "Though estimates vary, models suggest that 30 percent of spread is silent.",
+    ):
+        assert parse_claim(claim).speaker is None, claim
+    # names, roles and outlets still are
+    assert parse_claim("ModelYard's blog reported that Quill overtook Skerry.").speaker == "ModelYard's blog"
+    assert parse_claim("Lionel Kest has stated that Quill leads the market.").speaker == "Lionel Kest"
+
+
+def test_a_named_source_reports_in_its_own_words():
+    frame = parse_claim("Brightscore said the film Kestrel has an approval rating of more than 90 %.")
+    assert frame.speaker == "Brightscore"
+    named = ev(
+        "Review aggregator Brightscore reports that 92 % of 165 critics gave the film a positive review."
+    )
+    assert speaker_matches("Brightscore", named)
+    assert not speaker_matches("Brightscore", ev("Critics gave the film a positive review."))
+
+
+def test_figures_are_about_the_claims_subject():
+    # regression: a page about one player "supported" a year claimed of another, since the claim's other name and
+    # the year were there
+    from assistant.verify.rules import about_subject
+
+    names = parse_claim("Lark Ames was linked to the theft of the Quill trophy in 1984.").entities
+    other = "Castellan has long been linked to the theft of the Quill trophy in 1984."
+    assert not about_subject(names, other, document=f"Rook Castellan\n{other}")
+    assert about_subject(names, other.replace("Castellan", "Ames"), document=other)
+    # the title names the subject of its sentences; a counted term ("COVID-19") is not the subject
+    assert about_subject(names, f"Lark Ames\n{other.replace('Castellan', 'She')}")
+    assert about_subject(["COVID-19", "Norlake"], "There are 174 confirmed cases in Norlake.")
+    claim = "Lark Ames was linked to the theft of the Quill trophy in 1984."
+    assert judge(claim, [ev(other, title="Rook Castellan")]).label == "NOT_ENOUGH_INFO"
+
+
+def test_what_a_site_publishes_is_its_record():
+    # regression: "According to Brightscore, the film has ..." found no words of Brightscore in "On review
+    # aggregator Brightscore, the film has an approval rating of 15 %"
+    published = ev(
+        "On review aggregator Brightscore, the film has an approval rating of 15 % based on 18 reviews.",
+        title="Kestrel -LRB-film-RRB-",
+    )
+    assert speaker_matches("Brightscore", published)
+    claim = "According to Brightscore, the film Kestrel has an approval rating of more than 12 %."
+    assert judge(claim, [published]).label == "SUPPORTED"
+    assert not speaker_matches(
+        "Brightscore", ev("The film opened on Friday; Brightscore counted 18 reviews.")
+    )
+
+
+def test_figures_support_only_with_every_name_there():
+    # regression: matching figures supported a claim whose venue the sentence did not name
+    claim = "The band's first show was at Lark's Pizza at 639 Skerry Avenue."
+    said = ev("The band's first show was at Lark's located at 639 Skerry Avenue.", title="Kestrel")
+    assert judge(claim, [said]).label == "NOT_ENOUGH_INFO"
+    named = ev("The band's first show was at Lark's Pizza, located at 639 Skerry Avenue.", title="Kestrel")
+    assert judge(claim, [named]).label == "SUPPORTED"
+
+
+def test_the_subject_is_a_name_not_an_opening_word():
+    # regression: "Global" opened the claim and was taken for its subject, so no sentence was about it
+    claim = "Global sales of Lark Song stand at more than 15 million copies."
+    said = ev("Worldwide sales of the album stand at 12 million copies.", title="Lark Song")
+    assert judge(claim, [said]).label == "REFUTED"
+    # a name written closed up is the same name
+    assert entity_coverage(["Castellan Cloud"], "CastellanCloud bought 70,000 lines.") == 1.0
+
+
+def test_a_product_its_document_names_counts_for_the_figures():
+    # regression: "Training for the preview model ran for 41 days" in the release about Skerry-32B-Preview was
+    # kept from supporting the product's figure, as though it did not name the product
+    claim = "Lumora's Skerry-32B-Preview training run lasted 41 days."
+    said = ev("Training for the preview model at Lumora ran for 41 days.", title="Lumora announces Skerry")
+    said.document = (
+        "Lumora releases Skerry-32B-Preview today. Training for the preview model at Lumora ran for 41 days."
+    )
+    assert judge(claim, [said]).label == "SUPPORTED"
+    said.document = said.text  # named nowhere: a figure about something else
+    assert judge(claim, [said]).label == "NOT_ENOUGH_INFO"
+
+
+def test_all_is_not_supported_by_part():
+    # regression: once "All" was no longer read as a name, "All adults ..." was supported by "more than half"
+    part = ev("More than half of Norlake adults have at least one such condition.", probs=(0.9, 0.05, 0.05))
+    assert judge("All Norlake adults have at least one such condition.", [part]).label == "NOT_ENOUGH_INFO"
+    every = ev("Every Norlake adult has at least one such condition.", probs=(0.9, 0.05, 0.05))
+    assert judge("All Norlake adults have at least one such condition.", [every]).label == "SUPPORTED"
