@@ -221,13 +221,25 @@ def _context(text: str, start: int, end: int) -> frozenset[str]:
     # "year on year" is the basis of a growth rate, not a time window
     before_text = _BASIS.sub(" ", _whole_words(text, max(0, start - 80), start))
     after_text = _BASIS.sub(" ", _whole_words(text, end, end + 60))
+    # a figure's words end at its clause and at the next figure: in "$ 130.1 million in the US , and $ 98.1
+    # million in other territories , for a worldwide total of $ 228.2 million" only the last is worldwide
+    before_text = _CLAUSE_BREAK.split(before_text)[-1]
+    after_text = _CLAUSE_BREAK.split(after_text)[0]
 
     def content(words: list[str]) -> list[str]:
         # comparators and function words do not take the places of the words that say what is counted
-        kept = (_context_word(w.lower()) for w in words if not w[0].isupper() and w.lower() not in _STOP)
+        # a scale word ("million") is the unit of a figure, never what it counts
+        kept = (
+            _context_word(w.lower())
+            for w in words
+            if not w[0].isupper() and w.lower() not in _STOP and w.lower() not in _SCALES
+        )
         return [w for w in kept if w not in _VERBS_OF_COMPARISON and w not in _COMPARATOR_WORDS]
 
     return frozenset(content(_WORD.findall(before_text))[-4:] + content(_WORD.findall(after_text))[:5])
+
+
+_CLAUSE_BREAK = re.compile(r"[;,()]|(?<![\w-])\d")
 
 
 def _whole_words(text: str, start: int, end: int) -> str:
@@ -682,7 +694,7 @@ def alignment(claim: Quantity, evidence: Quantity) -> float:
         window = claim.context & _WINDOW_WORDS
         # a count whose noun is left out ("786 cases, of which 346 were in A") ranks below one that names the
         # claim's noun itself
-        elided = 0.9 if claim.kind == "count" and (claim.head or evidence.head) else 1.0
+        elided = 0.75 if claim.kind == "count" and (claim.head or evidence.head) else 1.0
         return elided * shared * (0.4 if window and not window & evidence.context else 1.0)
     head = 0.0
     if claim.head and evidence.head:
