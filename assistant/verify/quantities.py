@@ -215,16 +215,18 @@ _VERBS_OF_COMPARISON = frozenset(
 )
 
 
-def _context(text: str, start: int, end: int) -> frozenset[str]:
+def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[str]:
     """What the number counts: nearby lower-case words. Names (capitalised) and verbs of comparison are left
-    out; whose number it is, and how it compares, are checked apart."""
+    out; whose number it is, and how it compares, are checked apart. ``clause``: only the words of its own
+    clause (a year, "In 2010 , X released ...", dates the whole sentence)."""
     # "year on year" is the basis of a growth rate, not a time window
     before_text = _BASIS.sub(" ", _whole_words(text, max(0, start - 80), start))
     after_text = _BASIS.sub(" ", _whole_words(text, end, end + 60))
     # a figure's words end at its clause and at the next figure: in "$ 130.1 million in the US , and $ 98.1
     # million in other territories , for a worldwide total of $ 228.2 million" only the last is worldwide
-    before_text = _CLAUSE_BREAK.split(before_text)[-1]
-    after_text = _CLAUSE_BREAK.split(after_text)[0]
+    if clause:
+        before_text = _CLAUSE_BREAK.split(before_text)[-1]
+        after_text = _CLAUSE_BREAK.split(after_text)[0]
 
     def content(words: list[str]) -> list[str]:
         # comparators and function words do not take the places of the words that say what is counted
@@ -470,7 +472,7 @@ def extract_quantities(text: str) -> list[Quantity]:
                 m.start(),
                 m.end(),
                 m.group(0).strip(),
-                _context(text, m.start(), m.end()),
+                _context(text, m.start(), m.end(), clause=kind not in ("year", "period")),
                 precision,
                 head=head,
                 exact=bool(num) and scale == 1 and "." not in num,
