@@ -296,6 +296,23 @@ _LEMMAS = {
     "lost": "lose",
     "losses": "lose",
     "made": "make",
+    # what a film or a product takes in: one measure, whichever verb reports it
+    "earned": "gross",
+    "earns": "gross",
+    "earn": "gross",
+    "grossed": "gross",
+    "grosses": "gross",
+    "collected": "gross",
+    "collects": "gross",
+    "collection": "gross",
+    "collections": "gross",
+    "globally": "worldwide",
+    "global": "worldwide",
+    # an aggregator's count of reviews is its count of critics
+    "critics": "review",
+    "critic": "review",
+    "reviewers": "review",
+    "reviewer": "review",
 }
 
 
@@ -477,7 +494,7 @@ def extract_quantities(text: str) -> list[Quantity]:
                 head=head,
                 exact=bool(num) and scale == 1 and "." not in num,
                 # the whole of "26 out of 28 provinces" is no count of provinces of its own
-                phrase=frozenset(_stem(w) for w in noun_phrase(text, m.end()))
+                phrase=frozenset(_context_word(w) for w in noun_phrase(text, m.end()))
                 if head != "total"
                 else frozenset(),
             )
@@ -573,19 +590,20 @@ def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
             return _context_word(before[-1].lower())
     part = _PART_OF.match(tail)
     if part:
-        return _stem(part.group(1).lower())  # "26 out of 28 provinces" counts provinces
+        return _context_word(part.group(1).lower())  # "26 out of 28 provinces" counts provinces
     if _TOTAL_OF.search(text[max(0, start - 30) : start]):
         return "total"  # the 28 of "26 out of 28 provinces" is the whole the part is counted against
     phrase = noun_phrase(text, end)
     if phrase:
         # "786 confirmed coronavirus cases", "410 new infections": the modifiers are not what is counted
-        return next((_stem(w) for w in phrase if not _modifier(w)), _stem(phrase[-1]))
+        return next((_context_word(w) for w in phrase if not _modifier(w)), None)
     subject = _SUBJECT.search(text[max(0, start - 80) : start])
     if subject:
         return _stem((subject.group(1) or subject.group(2)).lower())  # "the number of recoveries reached 30"
-    for word in after[:3]:
+    # otherwise the first content word of its clause ("1,998 , of which ..." counts nothing of its own)
+    for word in _WORD.findall(re.split(r"[,;.()]", tail)[0])[:3]:
         if word.lower() not in _STOP and not word[0].isupper():
-            return _stem(word.lower())
+            return _context_word(word.lower())
     return None
 
 
@@ -600,7 +618,22 @@ _SUBJECT = re.compile(
     r"\b([a-z][\w-]*)\s+(?:have\s+|has\s+|had\s+)?(?:reached|rose to|climbed to|increased to|totall?ed)\s*$",
 )
 _MODIFIERS = frozenset(
-    ["new", "total", "additional", "active", "other", "further", "more", "official", "cumulative", "overall"]
+    [
+        *(
+            "new",
+            "total",
+            "additional",
+            "active",
+            "other",
+            "further",
+            "more",
+            "official",
+            "cumulative",
+            "overall",
+        ),
+        # where, not what: "27.6 crore worldwide"
+        *("worldwide", "globally", "domestically", "internationally", "nationwide", "statewide", "alone"),
+    ]
 )
 
 
@@ -679,6 +712,13 @@ _WINDOW_WORDS = frozenset(
 )
 
 
+def same_head(claim: Quantity, evidence: Quantity) -> bool:
+    """Do both count the same thing, by the words that follow them ("780 cases", "786 confirmed cases")?"""
+    if not claim.head or not evidence.head:
+        return False
+    return claim.head == evidence.head or claim.head in evidence.phrase or evidence.head in claim.phrase
+
+
 def alignment(claim: Quantity, evidence: Quantity) -> float:
     """How sure we are that two quantities measure the same thing: the counted word, shared context, and the
     same time window ("on its first day" is not "in August")."""
@@ -694,15 +734,12 @@ def alignment(claim: Quantity, evidence: Quantity) -> float:
         # nothing counted on one side (a bare percentage): the shared context decides alone
         shared = len(claim.context & evidence.context) / min(len(claim.context), len(evidence.context))
         window = claim.context & _WINDOW_WORDS
-        # a count whose noun is left out ("786 cases, of which 346 were in A") ranks below one that names the
-        # claim's noun itself
-        elided = 0.75 if claim.kind == "count" and (claim.head or evidence.head) else 1.0
-        return elided * shared * (0.4 if window and not window & evidence.context else 1.0)
+        return shared * (0.4 if window and not window & evidence.context else 1.0)
     head = 0.0
     if claim.head and evidence.head:
         # the same counted word; or, weaker, the word near the other number ("41 days on 2,048 accelerators":
         # "accelerator" is near 41 too, but it counts the 2,048)
-        if claim.head == evidence.head or claim.head in evidence.phrase or evidence.head in claim.phrase:
+        if same_head(claim, evidence):
             head = 1.0  # "more than 780 cases" and "786 confirmed coronavirus cases"
         elif claim.head in evidence.context or evidence.head in claim.context:
             head = 0.5
