@@ -319,7 +319,7 @@ _LEMMAS = {
 def _context_word(word: str) -> str:
     """The stem, unless stemming makes a time-window word of something else ("lasted" is no "last")."""
     if word in _LEMMAS:
-        return _LEMMAS[word]
+        return _stem(_LEMMAS[word])
     stem = _stem(word)
     return word if stem == "last" and stem != word else stem
 
@@ -712,6 +712,11 @@ _WINDOW_WORDS = frozenset(
 )
 
 
+# Words that narrow what a figure covers: a time window, or the whole world ("grossed $ 433 million globally" is
+# no figure for "$ 47 million in North America")
+_QUALIFIERS = _WINDOW_WORDS | {"worldwid"}
+
+
 def same_head(claim: Quantity, evidence: Quantity) -> bool:
     """Do both count the same thing, by the words that follow them ("780 cases", "786 confirmed cases")?"""
     if not claim.head or not evidence.head:
@@ -733,7 +738,7 @@ def alignment(claim: Quantity, evidence: Quantity) -> float:
     if not claim.head or not evidence.head:
         # nothing counted on one side (a bare percentage): the shared context decides alone
         shared = len(claim.context & evidence.context) / min(len(claim.context), len(evidence.context))
-        window = claim.context & _WINDOW_WORDS
+        window = claim.context & _QUALIFIERS
         return shared * (0.4 if window and not window & evidence.context else 1.0)
     head = 0.0
     if claim.head and evidence.head:
@@ -745,7 +750,7 @@ def alignment(claim: Quantity, evidence: Quantity) -> float:
             head = 0.5
     shared = len(claim.context & evidence.context) / min(len(claim.context), len(evidence.context))
     score = 0.5 * head + 0.5 * shared
-    window = claim.context & _WINDOW_WORDS
+    window = claim.context & _QUALIFIERS
     if window and not window & evidence.context:
         score *= 0.4
     return score
