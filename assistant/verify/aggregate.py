@@ -124,10 +124,11 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
             explanation=f"The figures disagree: {finding.reason}.",
             decided_by="rules:numeric",
         )
-    # every figure of the claim must agree (years are the date checks' business)
+    # every figure of the claim must agree (years are the date checks' business): an agreeing year does not
+    # vouch for the amount beside it ("after July 2014, over $ 107 million")
     counted = {i for i, q in enumerate(frame.quantities) if q.kind not in ("period", "year")}
     agreed = {f.about for _, f in hits if f.stance == "supports" and f.kind == "numeric"}
-    if supporting and (len(counted) <= 1 or counted <= agreed):
+    if supporting and counted <= agreed:
         return Decision(
             "SUPPORTED",
             min(1.0, 0.4 + 0.5 * finding.strength * ev.relevance),
