@@ -308,6 +308,8 @@ _LEMMAS = {
     "collections": "gross",
     "globally": "worldwide",
     "global": "worldwide",
+    "domestically": "domestic",
+    "straight": "consecutive",
     # an aggregator's count of reviews is its count of critics
     "critics": "review",
     "critic": "review",
@@ -400,8 +402,13 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
     return date_spans(text)
 
 
-def extract_quantities(text: str) -> list[Quantity]:
-    """Numbers with their unit, comparator and context. Calendar dates are left to the date checks."""
+def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
+    """Numbers with their unit, comparator and context. Calendar dates are left to the date checks.
+
+    ``clauses``: each figure's context is only its own clause, up to the next figure. For a claim, which states
+    its figures one per clause ("under $ 129 million in the US , and a worldwide total of under $ 228
+    million"). Not for a source's sentence, whose figures often share one subject ("revenue was 9.71 billion,
+    up 31 percent")."""
     out: list[Quantity] = []
     dates = _date_spans(text) + [m.span() for m in _DAY_MONTH.finditer(text)]
     scores = [s for s in _scores(text) if not any(a <= s.start < b for a, b in dates)]
@@ -489,7 +496,7 @@ def extract_quantities(text: str) -> list[Quantity]:
                 m.start(),
                 m.end(),
                 m.group(0).strip(),
-                _context(text, m.start(), m.end(), clause=kind not in ("year", "period")),
+                _context(text, m.start(), m.end(), clause=clauses and kind not in ("year", "period")),
                 precision,
                 head=head,
                 exact=bool(num) and scale == 1 and "." not in num,
@@ -633,6 +640,7 @@ _MODIFIERS = frozenset(
         ),
         # where, not what: "27.6 crore worldwide"
         *("worldwide", "globally", "domestically", "internationally", "nationwide", "statewide", "alone"),
+        *("consecutive", "straight"),
     ]
 )
 
@@ -714,7 +722,18 @@ _WINDOW_WORDS = frozenset(
 
 # Words that narrow what a figure covers: a time window, or the whole world ("grossed $ 433 million globally" is
 # no figure for "$ 47 million in North America")
-_QUALIFIERS = _WINDOW_WORDS | {"worldwid"}
+_QUALIFIERS = _WINDOW_WORDS | {"worldwid", "domestic"}
+# Qualifiers that make another measure whichever side has them: "five consecutive weeks" is a run, "a total of
+# five weeks" a sum; neither says the other
+_RUNS = frozenset(["consecutiv"])
+
+
+def _qualified(claim: Quantity, evidence: Quantity) -> float:
+    """The share of alignment left after the qualifiers: the claim's window or scope must be the evidence's
+    too, and a run is no total."""
+    window = claim.context & _QUALIFIERS
+    missing = bool(window and not window & evidence.context)
+    return 0.4 if missing or (claim.context & _RUNS) != (evidence.context & _RUNS) else 1.0
 
 
 def same_head(claim: Quantity, evidence: Quantity) -> bool:
@@ -738,8 +757,7 @@ def alignment(claim: Quantity, evidence: Quantity) -> float:
     if not claim.head or not evidence.head:
         # nothing counted on one side (a bare percentage): the shared context decides alone
         shared = len(claim.context & evidence.context) / min(len(claim.context), len(evidence.context))
-        window = claim.context & _QUALIFIERS
-        return shared * (0.4 if window and not window & evidence.context else 1.0)
+        return shared * _qualified(claim, evidence)
     head = 0.0
     if claim.head and evidence.head:
         # the same counted word; or, weaker, the word near the other number ("41 days on 2,048 accelerators":
@@ -750,7 +768,4 @@ def alignment(claim: Quantity, evidence: Quantity) -> float:
             head = 0.5
     shared = len(claim.context & evidence.context) / min(len(claim.context), len(evidence.context))
     score = 0.5 * head + 0.5 * shared
-    window = claim.context & _QUALIFIERS
-    if window and not window & evidence.context:
-        score *= 0.4
-    return score
+    return score * _qualified(claim, evidence)
