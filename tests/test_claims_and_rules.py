@@ -246,6 +246,13 @@ def test_every_figure_of_a_claim_must_agree():
     )
 
 
+def test_an_agreeing_year_does_not_vouch_for_the_amount_beside_it():
+    # the year agrees, the amount is neither confirmed ("roughly 104 million" may be over 107) nor denied
+    rough = ev("As of July 2024 , Quill models had roughly 104,307,132 downloads in total .")
+    decision = judge("In 2024 , Quill models had a total of over 107 million downloads .", [rough])
+    assert decision.label != "SUPPORTED"
+
+
 def test_a_yes_is_not_undone_by_a_later_negation():
     host = ev("So Lumora funds Pellucid, right?", kind="transcript", speaker="Marisol Quentin", role="host")
     yes = ev("Yes.", kind="transcript", speaker="Rohan Kaelin", reply_to=host.text, probs=(0.3, 0.1, 0.6))

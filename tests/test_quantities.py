@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.verify.quantities import alignment, compare, extract_quantities
+from assistant.verify.quantities import alignment, compare, extract_quantities, same_head
 
 
 def q(text: str):
@@ -63,3 +63,89 @@ def test_two_figures_in_one_sentence_each_find_their_own():
     for cq in claim:
         best = max(evidence, key=lambda eq: alignment(cq, eq))
         assert best.value == cq.value and alignment(cq, best) >= 0.5 and compare(cq, best) == "supports"
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        # a currency between the comparator and the number keeps the bound
+        ("Quill grossed more than $115 million", "Quill grossed $116.5 million", "supports"),
+        ("Quill grossed more than $ 115 million", "Quill grossed $ 116.5 million", "supports"),
+        ("Lark raised over €14m", "Lark raised €15.2m", "supports"),
+        ("Kestrel cost under £5 million", "Kestrel cost £5.4 million", "refutes"),
+        # the Indian scales
+        ("grossed more than 97 crores", "grossed 97.81 crore", "supports"),
+        ("grossed 9.7 crore", "grossed 97 million", "supports"),
+        # an exact written count is exact; a scaled round figure keeps its rounding
+        ("less than 412 cases", "410 cases", "supports"),
+        ("more than 405 cases", "410 cases", "supports"),
+        ("700 million downloads", "687 million downloads", "refutes"),
+        # ratings on a scale of ten, spaced percent signs
+        ("an average score of 8.5", "an average score of 8.5/10", "supports"),
+        ("averaging over 7/10", "an average rating of 7.17/10", "supports"),
+        ("rated above 85 %", "an approval rating of 96 %", "supports"),
+    ],
+)
+def test_compare_formats(claim, evidence, expected):
+    assert compare(q(claim), q(evidence)) == expected
+
+
+def test_numbers_in_names_are_not_figures():
+    assert extract_quantities("The Skerry Chronicles 3 sold well in Ligue 2 towns") == []
+    assert extract_quantities("Orrin Works : Chapter 3 grossed $ 79 million")[0].value == 79e6
+    # a sentence's opening word is no name; a possessive's figure is its owner's
+    assert [x.value for x in extract_quantities("Under 50 copies of Lark 's 81 volumes")] == [50.0, 81.0]
+    # the second year of a season is no figure
+    assert [x.kind for x in extract_quantities("in the 2003–04 Kestrel League season")] == ["year"]
+
+
+def test_scores_are_one_figure_and_whose_win_stays_open():
+    (lost,) = extract_quantities("Castellan lost 33–28 against Brantley")
+    assert lost.kind == "score"
+    evidence = q("in the 33-28 loss to Brantley")
+    assert compare(lost, evidence) == "supports" and alignment(lost, evidence) >= 0.5
+    assert compare(q("Castellan lost 33–27 against Brantley"), evidence) == "refutes"
+    assert compare(q("Castellan won 33–28 against Brantley"), evidence) == "unknown"
+    assert extract_quantities("a budget of 65–80 crore")[-1].kind == "count"  # a range of amounts, no score
+
+
+def test_stems_join_the_forms_of_a_figure_word():
+    claim = q("Lumora had fewer than 350 recoveries")
+    assert alignment(claim, q("Lumora reported 333 recovered patients")) >= 0.5
+    assert alignment(q("rated above 85 %"), q("an approval rating of 96 %")) >= 0.5
+    assert (
+        alignment(q("Lark earned more than 20 crore globally"), q("it grossed 27.6 crore worldwide")) >= 0.5
+    )
+
+
+def test_the_counted_noun_skips_modifiers_and_names_the_part():
+    claim = q("more than 780 cases")
+    evidence = extract_quantities(
+        "there were 786 confirmed quillpox cases , of which 346 were in Lark , 424 in Kestrel"
+    )
+    assert same_head(claim, evidence[0])  # "confirmed" is no counted noun, "cases" is
+    best = max(evidence, key=lambda eq: (same_head(claim, eq), alignment(claim, eq)))
+    assert best.value == 786 and compare(claim, best) == "supports"
+    assert q("410 new infections").head == "infection"
+    # "26 out of 28 provinces": the part counts provinces, the whole is only the whole
+    part, whole = extract_quantities("Skerry fever reached 26 out of 28 provinces")
+    claim = q("a total of 26 provinces")
+    assert alignment(claim, part) > alignment(claim, whole)
+    assert q("the number of recoveries reached 30").head == "recover"
+
+
+def test_a_figure_for_the_world_is_no_figure_for_one_region_and_a_run_is_no_total():
+    claim = q("Quill grossed less than $ 433.2 million globally")
+    region = extract_quantities("Quill has grossed $ 47.2 million in Kestrel")[0]
+    world = extract_quantities("for a worldwide total of $ 433.5 million")[0]
+    assert alignment(claim, world) >= 0.5 > alignment(claim, region)
+    assert alignment(q("grossed 62 crore domestically"), q("earned 62 crore worldwide")) < 0.5
+    assert alignment(q("topped the chart for a total of five weeks"), q("spent five consecutive weeks")) < 0.5
+
+
+def test_a_claims_figures_keep_to_their_clauses():
+    first, second = extract_quantities(
+        "Quill grossed less than $ 129 million in Kestrel , and a worldwide total of less than $ 228 million",
+        clauses=True,
+    )
+    assert "worldwid" not in first.context and "worldwid" in second.context

@@ -279,7 +279,7 @@ def parse_claim(claim: str) -> ClaimFrame:
         speaker=speaker,
         verb=verb,
         denial=bool(verb and verb.startswith(_DENY_VERBS)),
-        quantities=extract_quantities(content),
+        quantities=extract_quantities(content, clauses=True),
         entities=names,
         weak=(weak := [n for n in names if n == first and common_word(n)]),
         ordinary=[n for n in weak if _ORDINARY_OPENING.match(content)],

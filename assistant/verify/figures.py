@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.periods import MONTH_PATTERN as _MONTH
 from assistant.verify.periods import window
-from assistant.verify.quantities import Quantity, extract_quantities
+from assistant.verify.quantities import Quantity, extract_quantities, figure_stem
 from assistant.verify.records import WINDOW as RECORD_WINDOW
 from assistant.verify.records import field_window
 from assistant.verify.records import metric as record_metric
@@ -88,8 +88,9 @@ OTHER = "<other>"
 
 
 def _prefix(word: str) -> str:
-    """A word's first five letters, after any prefix part ("pre-trained" and "trained" are one word here)."""
-    return word.lower().rsplit("-", 1)[-1][:5]
+    """A word's first five letters, after any prefix part ("pre-trained" and "trained" are one word here), of its
+    stem ("rate" and "rated" are one word too: the figures' context words are stems)."""
+    return figure_stem(word.lower().rsplit("-", 1)[-1])[:5]
 
 
 def metric_words(metric: str) -> set[str]:

@@ -27,6 +27,11 @@ _SCALES = {
     "t": 1e12,
     "tn": 1e12,
     "trillion": 1e12,
+    # the Indian scales: "97 crore" is 970 million, "5 lakh" half a million
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 _SMALL_NUMBERS = {
     w: i
@@ -62,7 +67,7 @@ _WORDNUM = (
     + "|".join(re.escape(w) for w in sorted(_PHRASE_NUMBERS, key=len, reverse=True))
     + rf"|(?:a\s+)?(?:{_NUMBER_WORD})(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_NUMBER_WORD})\b)*)"
 )
-_SCALE = r"(?:\s*-?\s*(?P<scale>thousand|millions?|billions?|trillion|mn|mio|bn|tn|[kmbt])\b)?"
+_SCALE = r"(?:\s*-?\s*(?P<scale>thousand|millions?|billions?|trillion|lakhs?|crores?|mn|mio|bn|tn|[kmbt])\b)?"
 _UNIT = r"(?:\s*(?P<unit>%|per ?cent\b|percentage points?\b|pp\b|pct\b))?"
 _QUANTITY = re.compile(
     rf"(?<![\w.,-])(?:{_NUMBER}|\b{_WORDNUM}\b){_SCALE}{_UNIT}(?![\w])|(?<![\w.])(?P<key>[\w.]+?_(?:millions|k|pct|percent))\"?\s*[:=]\s*\"?(?P<keynum>\d+(?:\.\d+)?)",
@@ -88,8 +93,14 @@ _COMPARATORS = [
         r"about|around|roughly|approximately|some|close to|circa|~|an estimated|estimated|more or less",
     ),
 ]
+# A currency between the comparator and the number ("more than $ 115 million", "over €14m", "under US$5
+# million") belongs to the number: the bound still holds.
+_CURRENCY = r"(?:(?:US|A|C|NZ|HK|S)?\$|€|£|¥|₹|(?:Rs|INR|USD|EUR|GBP)\.?\s)"
 _COMPARATOR_RE = [
-    (name, re.compile(rf"(?:\b(?:{pattern})\b|~)\s*(?:the\s+|a\s+total\s+of\s+)?$", re.I))
+    (
+        name,
+        re.compile(rf"(?:\b(?:{pattern})\b|~)\s*(?:the\s+|a\s+total\s+of\s+)?(?:{_CURRENCY}\s*)?$", re.I),
+    )
     for name, pattern in _COMPARATORS
 ]
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -161,6 +172,8 @@ class Quantity:
     context: frozenset[str] = field(default_factory=frozenset)  # content words around it
     precision: float = 0.0  # half a unit of the last written digit, in base units
     head: str | None = None  # the word it counts: "downloads" in "700 million downloads"
+    phrase: frozenset[str] = field(default_factory=frozenset)  # the words after it: "confirmed", "case"
+    exact: bool = False  # an exact written count ("410 cases"), as opposed to a scaled or rounded figure
 
     def interval(self, *, as_claim: bool) -> tuple[float, float, bool, bool]:
         """(lo, hi, lo_open, hi_open)."""
@@ -178,8 +191,10 @@ class Quantity:
             slack = max(abs(v) * (0.05 if as_claim else 0.03), self.precision * 2)
             return v - slack, v + slack, False, False
         # A bare figure allows the rounding its digits imply, but no more than 1 %: "700 million" is not 687M.
-        # Evidence is read the same way; an exact count ("41 cases") is exact.
-        slack = 0.0 if self.precision <= 0.5 else min(self.precision, abs(v) * 0.01)
+        # Evidence is read the same way, but an exact count ("41 cases", "410 cases") is exact: a source that
+        # counts 410 cases counts fewer than 412.
+        exact = self.precision <= 0.5 or (self.exact and not as_claim)
+        slack = 0.0 if exact else min(self.precision, abs(v) * 0.01)
         return v - slack, v + slack, False, False
 
 
@@ -200,19 +215,43 @@ _VERBS_OF_COMPARISON = frozenset(
 )
 
 
-def _context(text: str, start: int, end: int) -> frozenset[str]:
+def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[str]:
     """What the number counts: nearby lower-case words. Names (capitalised) and verbs of comparison are left
-    out; whose number it is, and how it compares, are checked apart."""
+    out; whose number it is, and how it compares, are checked apart. ``clause``: only the words of its own
+    clause (a year, "In 2010 , X released ...", dates the whole sentence)."""
     # "year on year" is the basis of a growth rate, not a time window
-    before_text = _BASIS.sub(" ", text[max(0, start - 80) : start])
-    after_text = _BASIS.sub(" ", text[end : end + 60])
+    before_text = _BASIS.sub(" ", _whole_words(text, max(0, start - 80), start))
+    after_text = _BASIS.sub(" ", _whole_words(text, end, end + 60))
+    # a figure's words end at its clause and at the next figure: in "$ 130.1 million in the US , and $ 98.1
+    # million in other territories , for a worldwide total of $ 228.2 million" only the last is worldwide
+    if clause:
+        before_text = _CLAUSE_BREAK.split(before_text)[-1]
+        after_text = _CLAUSE_BREAK.split(after_text)[0]
 
     def content(words: list[str]) -> list[str]:
         # comparators and function words do not take the places of the words that say what is counted
-        kept = (_context_word(w.lower()) for w in words if not w[0].isupper() and w.lower() not in _STOP)
+        # a scale word ("million") is the unit of a figure, never what it counts
+        kept = (
+            _context_word(w.lower())
+            for w in words
+            if not w[0].isupper() and w.lower() not in _STOP and w.lower() not in _SCALES
+        )
         return [w for w in kept if w not in _VERBS_OF_COMPARISON and w not in _COMPARATOR_WORDS]
 
     return frozenset(content(_WORD.findall(before_text))[-4:] + content(_WORD.findall(after_text))[:5])
+
+
+_CLAUSE_BREAK = re.compile(r"[;,()]|(?<![\w-])\d")
+
+
+def _whole_words(text: str, start: int, end: int) -> str:
+    """text[start:end] without the words the window cuts ("...lion" of "million" is no word of its own)."""
+    window = text[start:end]
+    if start > 0 and text[start - 1].isalnum() and window[:1].isalnum():
+        window = re.sub(r"^\w+", "", window)
+    if end < len(text) and text[end].isalnum() and window[-1:].isalnum():
+        window = re.sub(r"\w+$", "", window)
+    return window
 
 
 _BASIS = re.compile(r"\b(?:year[- ](?:on|over)[- ]year|yoy|month[- ](?:on|over)[- ]month)\b", re.I)
@@ -257,27 +296,73 @@ _LEMMAS = {
     "lost": "lose",
     "losses": "lose",
     "made": "make",
+    # what a film or a product takes in: one measure, whichever verb reports it
+    "earned": "gross",
+    "earns": "gross",
+    "earn": "gross",
+    "grossed": "gross",
+    "grosses": "gross",
+    "collected": "gross",
+    "collects": "gross",
+    "collection": "gross",
+    "collections": "gross",
+    "globally": "worldwide",
+    "global": "worldwide",
+    "domestically": "domestic",
+    "straight": "consecutive",
+    # an aggregator's count of reviews is its count of critics
+    "critics": "review",
+    "critic": "review",
+    "reviewers": "review",
+    "reviewer": "review",
 }
 
 
 def _context_word(word: str) -> str:
     """The stem, unless stemming makes a time-window word of something else ("lasted" is no "last")."""
     if word in _LEMMAS:
-        return _LEMMAS[word]
+        return _stem(_LEMMAS[word])
     stem = _stem(word)
-    return word if stem in _WINDOW_WORDS and stem != word else stem
+    return word if stem == "last" and stem != word else stem
 
 
 def stem(word: str) -> str:
-    """A crude suffix stem ("downloads" -> "download"), shared by the figure and stance checks."""
-    return _stem(word)
-
-
-def _stem(word: str) -> str:
+    """A crude suffix stem ("downloads" -> "download") for the stance checks, whose word lists are written in
+    its forms; the figure checks use the finer ``_stem``."""
     for suffix in ("ings", "ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+_VOWEL = re.compile(r"[aeiouy]")
+
+
+def figure_stem(word: str) -> str:
+    """The stem the figure checks give a word (the words of a quantity's context and head are such stems)."""
+    return _stem(word)
+
+
+def _stem(word: str) -> str:
+    """A light English stem that joins the forms a figure's words take on either side: "rated", "rating" and
+    "rate"; "recoveries", "recovered" and "recovery"; "cases" and "case"; "topped" and "top"."""
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        word = word[:-3] + "y"
+    elif re.search(r"(?:ss|x|ch|sh|z)es$", word):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    else:
+        for suffix in ("ing", "ed"):
+            rest = word[: -len(suffix)]
+            if word.endswith(suffix) and len(rest) >= 3 and _VOWEL.search(rest):
+                # "topped" -> "top", but "passed" keeps its "ss" and "called" its "ll"
+                double = len(rest) > 3 and rest[-1] == rest[-2] and rest[-1] not in "lsz" + "aeiou"
+                word = rest[:-1] if double else rest
+                break
+    if word.endswith("ery") and len(word) > 5:
+        word = word[:-1]  # "recovery", "delivery": the noun of "recover", "deliver"
+    return word[:-1] if len(word) > 3 and word.endswith("e") and not word.endswith("ee") else word
 
 
 def _comparator(text: str, start: int, end: int) -> str:
@@ -317,12 +402,19 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
     return date_spans(text)
 
 
-def extract_quantities(text: str) -> list[Quantity]:
-    """Numbers with their unit, comparator and context. Calendar dates are left to the date checks."""
+def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
+    """Numbers with their unit, comparator and context. Calendar dates are left to the date checks.
+
+    ``clauses``: each figure's context is only its own clause, up to the next figure. For a claim, which states
+    its figures one per clause ("under $ 129 million in the US , and a worldwide total of under $ 228
+    million"). Not for a source's sentence, whose figures often share one subject ("revenue was 9.71 billion,
+    up 31 percent")."""
     out: list[Quantity] = []
     dates = _date_spans(text) + [m.span() for m in _DAY_MONTH.finditer(text)]
+    scores = [s for s in _scores(text) if not any(a <= s.start < b for a, b in dates)]
+    out += scores
     for m in _QUANTITY.finditer(text):
-        if any(a <= m.start() < b for a, b in dates):
+        if any(a <= m.start() < b for a, b in dates) or any(s.start <= m.start() < s.end for s in scores):
             continue
         if m.group("key"):
             key = m.group("key").lower()
@@ -365,10 +457,15 @@ def extract_quantities(text: str) -> list[Quantity]:
             kind = "year"
         else:
             kind = "count"
-        if (m.start() > 0 and text[m.start() - 1] in "-/:") or re.match(
-            r"[-/:]\d", text[m.end() : m.end() + 2]
+        rating = _RATING.match(text, m.end())  # "8.5/10" is 8.5, on a scale of ten
+        if (m.start() > 0 and text[m.start() - 1] in "-/:") or (
+            re.match(r"[-/:]\d", text[m.end() : m.end() + 2]) and not rating
         ):
             continue  # dates (2025-10-31), versions (Quill-3), times (00:01), ranges of ids
+        if _SEASON_END.search(text[max(0, m.start() - 8) : m.start()]):
+            continue  # the "04" of the 2003–04 season is no figure
+        if kind == "count" and num and not scale_word and "." not in num and _in_name(text, m.start()):
+            continue  # "The Witcher 3", "Chapter 3", "Ligue 2": part of a name
         unit_after = re.match(
             r"\s*(?:days?|weeks?|months?|quarters?|years?)\b", text[m.end() : m.end() + 12], re.I
         )
@@ -390,6 +487,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             kind = "period"  # a window ("the 30 days to ...") or a time relative to now ("three years ago")
         precision = 0.5 * scale if word else _precision(num, scale)
         comparator = _comparator(text, m.start(), m.end())
+        head = _head(text, m.start(), m.end(), percent=kind in ("percent", "points"))
         out.append(
             Quantity(
                 base * scale,
@@ -398,12 +496,77 @@ def extract_quantities(text: str) -> list[Quantity]:
                 m.start(),
                 m.end(),
                 m.group(0).strip(),
-                _context(text, m.start(), m.end()),
+                _context(text, m.start(), m.end(), clause=clauses and kind not in ("year", "period")),
                 precision,
-                head=_head(text, m.start(), m.end(), percent=kind in ("percent", "points")),
+                head=head,
+                exact=bool(num) and scale == 1 and "." not in num,
+                # the whole of "26 out of 28 provinces" is no count of provinces of its own
+                phrase=frozenset(_context_word(w) for w in noun_phrase(text, m.end()))
+                if head != "total"
+                else frozenset(),
             )
         )
     return out
+
+
+# "won 33–28", "a 2-1 defeat": a game's score, one figure of two numbers (no scale or unit after it: "65–80
+# crore" is a range of amounts)
+_SCORE = re.compile(
+    r"(?<![\w.,/–—-])(\d{1,3})\s?[–—-]\s?(\d{1,3})(?![\w.,/%–—-]|\s*(?:%|per\b|percent\b|"
+    r"(?:thousand|millions?|billions?|lakhs?|crores?|[kmb]n?)\b))"
+)
+
+
+def _scores(text: str) -> list[Quantity]:
+    """Scores as one quantity each, the same whichever side is written first ("33–28 loss" and "lost 28–33")."""
+    found = []
+    for m in _SCORE.finditer(text):
+        if re.match(rf"\s*{_MONTHS}(?!\w)", text[m.end() : m.end() + 12], re.I):
+            continue  # "10–12 March": days
+        a, b = int(m.group(1)), int(m.group(2))
+        found.append(
+            Quantity(
+                float(max(a, b) * 1000 + min(a, b)),
+                "score",
+                "eq",
+                m.start(),
+                m.end(),
+                m.group(0),
+                _context(text, m.start(), m.end()),
+                0.0,
+                exact=True,
+            )
+        )
+    return found
+
+
+_WIN = frozenset(["win", "beat", "victory"])
+_LOSS = frozenset(["lose", "loss", "los", "beaten"])
+
+
+def _outcome(q: Quantity) -> set[str]:
+    """Whether the words around a score say it was won or lost."""
+    return ({"win"} if q.context & _WIN else set()) | ({"loss"} if q.context & _LOSS else set())
+
+
+_RATING = re.compile(r"\s*/\s*(?:5|10|100)\b(?![.,]?\d)")
+_SEASON_END = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[–—-]\s*$")
+# Capitalised words that open a sentence before a figure rather than name something ("Under 50 copies",
+# "There were 12 ...", "Only 3 ...").
+_NOT_NAMES = frozenset(
+    [*STOP_WORDS, *_COMPARATOR_WORDS, "there", "only", "all", "exactly", "estimated", "total", "no", "nearly"]
+)
+
+
+def _in_name(text: str, start: int) -> bool:
+    """Is the number part of a name: right after a capitalised word that is no month and does not merely open
+    the sentence ("The Witcher 3", "Insidious : Chapter 3", "Masters 1000", "Formula 1")? A possessive
+    ("Bryant's 81 points") is its owner's figure, not a name."""
+    before = re.search(r"([A-Z][A-Za-z]*)\s+$", text[max(0, start - 30) : start])
+    if not before:
+        return False
+    word = before.group(1).lower()
+    return word not in _NOT_NAMES and not re.fullmatch(_MONTHS, word)
 
 
 _FIELD = re.compile(r"([A-Za-z][\w.]*)\"?\s*[:=]\s*\"?$")
@@ -425,16 +588,78 @@ def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
     if percent:
         share = re.match(r"\s+of\s+(?:the\s+|all\s+)*([A-Za-z][\w-]*)", text[end : end + 40])
         return _stem(share.group(1).lower()) if share and not share.group(1)[0].isupper() else None
-    after = _WORD.findall(_BASIS.sub(" ", text[end : end + 40]))
+    tail = _BASIS.sub(" ", _whole_words(text, end, end + 40))
+    after = _WORD.findall(tail)
     if after and after[0].lower() in ("times", "time"):
         # "downloaded 4 billion times" counts downloads: the verb before says what
         before = [w for w in _WORD.findall(text[max(0, start - 40) : start]) if w.lower() not in _STOP]
         if before and not before[-1][0].isupper():
             return _context_word(before[-1].lower())
-    for word in after[:3]:
+    part = _PART_OF.match(tail)
+    if part:
+        return _context_word(part.group(1).lower())  # "26 out of 28 provinces" counts provinces
+    if _TOTAL_OF.search(text[max(0, start - 30) : start]):
+        return "total"  # the 28 of "26 out of 28 provinces" is the whole the part is counted against
+    phrase = noun_phrase(text, end)
+    if phrase:
+        # "786 confirmed coronavirus cases", "410 new infections": the modifiers are not what is counted
+        return next((_context_word(w) for w in phrase if not _modifier(w)), None)
+    subject = _SUBJECT.search(text[max(0, start - 80) : start])
+    if subject:
+        return _stem((subject.group(1) or subject.group(2)).lower())  # "the number of recoveries reached 30"
+    # otherwise the first content word of its clause ("1,998 , of which ..." counts nothing of its own)
+    for word in _WORD.findall(re.split(r"[,;.()]", tail)[0])[:3]:
         if word.lower() not in _STOP and not word[0].isupper():
-            return _stem(word.lower())
+            return _context_word(word.lower())
     return None
+
+
+# "26 out of 28 provinces", "12 of the 40 stores": the part counts the noun after the whole
+_PART_OF = re.compile(r"\s*(?:out\s+)?of\s+(?:the\s+|all\s+)?\d[\d,.]*\s+([a-z][\w-]*)")
+_TOTAL_OF = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$")
+# the counted noun as the subject of the verb that gives the figure: "the number of recoveries reached 30",
+# "confirmed cases rose to 708"
+_SUBJECT = re.compile(
+    r"\b(?:number|total|count|tally) of ([a-z][\w-]*)\b[^.;]{0,60}?\b(?:is|was|are|were|reached|stood at|stands at|"
+    r"rose to|climbed to|increased to|totall?ed|hit)\s*$|"
+    r"\b([a-z][\w-]*)\s+(?:have\s+|has\s+|had\s+)?(?:reached|rose to|climbed to|increased to|totall?ed)\s*$",
+)
+_MODIFIERS = frozenset(
+    [
+        *(
+            "new",
+            "total",
+            "additional",
+            "active",
+            "other",
+            "further",
+            "more",
+            "official",
+            "cumulative",
+            "overall",
+        ),
+        # where, not what: "27.6 crore worldwide"
+        *("worldwide", "globally", "domestically", "internationally", "nationwide", "statewide", "alone"),
+        *("consecutive", "straight"),
+    ]
+)
+
+
+def _modifier(word: str) -> bool:
+    """A word that qualifies the counted noun rather than being it: a participle ("confirmed") or an adjective
+    of tallies ("new", "total")."""
+    return word in _MODIFIERS or (word.endswith("ed") and len(word) > 4)
+
+
+def noun_phrase(text: str, end: int) -> list[str]:
+    """The lower-case words right after a number, up to a function word, a name or punctuation (at most three):
+    "confirmed coronavirus cases" in "786 confirmed coronavirus cases , of which ..."."""
+    words: list[str] = []
+    for token in re.findall(r"[A-Za-z][A-Za-z0-9-]*|\S", _whole_words(text, end, end + 40)):
+        if not token[0].isalpha() or token[0].isupper() or token.lower() in _STOP or len(words) == 3:
+            break
+        words.append(token.lower())
+    return words
 
 
 def _inside(e: tuple, c: tuple) -> bool:
@@ -457,6 +682,15 @@ def compare(claim: Quantity, evidence: Quantity) -> str:
     """supports | refutes | unknown, for two quantities already known to be about the same thing."""
     if claim.kind != evidence.kind:
         return "unknown"
+    if (
+        claim.kind == "score"
+        and _outcome(claim)
+        and _outcome(evidence)
+        and _outcome(claim) != _outcome(evidence)
+    ):
+        return (
+            "unknown"  # "won 33–28" and "the 33–28 loss": the same score, but whose win is another question
+        )
     c = claim.interval(as_claim=True)
     e = evidence.interval(as_claim=False)
     if _inside(e, c):
@@ -486,29 +720,52 @@ _WINDOW_WORDS = frozenset(
 )
 
 
+# Words that narrow what a figure covers: a time window, or the whole world ("grossed $ 433 million globally" is
+# no figure for "$ 47 million in North America")
+_QUALIFIERS = _WINDOW_WORDS | {"worldwid", "domestic"}
+# Qualifiers that make another measure whichever side has them: "five consecutive weeks" is a run, "a total of
+# five weeks" a sum; neither says the other
+_RUNS = frozenset(["consecutiv"])
+
+
+def _qualified(claim: Quantity, evidence: Quantity) -> float:
+    """The share of alignment left after the qualifiers: the claim's window or scope must be the evidence's
+    too, and a run is no total."""
+    window = claim.context & _QUALIFIERS
+    missing = bool(window and not window & evidence.context)
+    return 0.4 if missing or (claim.context & _RUNS) != (evidence.context & _RUNS) else 1.0
+
+
+def same_head(claim: Quantity, evidence: Quantity) -> bool:
+    """Do both count the same thing, by the words that follow them ("780 cases", "786 confirmed cases")?"""
+    if not claim.head or not evidence.head:
+        return False
+    return claim.head == evidence.head or claim.head in evidence.phrase or evidence.head in claim.phrase
+
+
 def alignment(claim: Quantity, evidence: Quantity) -> float:
     """How sure we are that two quantities measure the same thing: the counted word, shared context, and the
     same time window ("on its first day" is not "in August")."""
     if claim.kind != evidence.kind:
         return 0.0
+    if claim.kind == "score":
+        # a game's score is distinctive in itself; the words around it tell two games of a sentence apart
+        shared = claim.context & evidence.context
+        return 0.5 + 0.5 * len(shared) / max(1, min(len(claim.context), len(evidence.context)))
     if not claim.context or not evidence.context:
         return 0.3
     if not claim.head or not evidence.head:
         # nothing counted on one side (a bare percentage): the shared context decides alone
         shared = len(claim.context & evidence.context) / min(len(claim.context), len(evidence.context))
-        window = claim.context & _WINDOW_WORDS
-        return shared * (0.4 if window and not window & evidence.context else 1.0)
+        return shared * _qualified(claim, evidence)
     head = 0.0
     if claim.head and evidence.head:
         # the same counted word; or, weaker, the word near the other number ("41 days on 2,048 accelerators":
         # "accelerator" is near 41 too, but it counts the 2,048)
-        if claim.head == evidence.head:
-            head = 1.0
+        if same_head(claim, evidence):
+            head = 1.0  # "more than 780 cases" and "786 confirmed coronavirus cases"
         elif claim.head in evidence.context or evidence.head in claim.context:
             head = 0.5
     shared = len(claim.context & evidence.context) / min(len(claim.context), len(evidence.context))
     score = 0.5 * head + 0.5 * shared
-    window = claim.context & _WINDOW_WORDS
-    if window and not window & evidence.context:
-        score *= 0.4
-    return score
+    return score * _qualified(claim, evidence)

@@ -29,6 +29,7 @@ from assistant.verify.quantities import (
     alignment,
     compare,
     extract_quantities,
+    same_head,
 )
 from assistant.verify.stance import PLAN, degree_gap, main_clause, negated_restatement, polarity_gap
 
@@ -264,13 +265,14 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             # the sentence as if it were one
             gap = ", ".join(sorted(other_periods))
             found.append(Finding("period-gap", "none", 1.0, f"counts over a {gap}, not a {period}"))
-        # the best-aligned figure; between equally aligned ones, the nearest in size ("14.23 billion video
+        # the figure that names what the claim counts ("786 confirmed cases" rather than the "346 in A" after
+        # it); then the best-aligned; between equally aligned ones, the nearest in size ("14.23 billion video
         # views" rather than "17.5 million subscribers" for "14 billion views")
         aligned = [(alignment(cq, eq), eq) for eq in evidence_quantities]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
         if not aligned:
             continue
-        score, eq = max(aligned, key=lambda a: (a[0], -_size_gap(cq, a[1])))
+        score, eq = max(aligned, key=lambda a: (same_head(cq, a[1]), a[0], -_size_gap(cq, a[1])))
         if period and over[id(eq)] and over[id(eq)] != period:
             continue
         stance = compare(cq, eq)
