@@ -33,7 +33,46 @@ def test_openers_dates_and_numbers_are_no_names():
     assert entities("Quill-3-8B was released by Lumora Labs.") == ["Quill-3-8B", "Lumora Labs"]
 
 
+def test_a_place_kind_and_an_ordinal_name():
+    # regression: "the U.S state of Norlake" named "U.S", which a page about Norlake never repeats, and "21st
+    # Orrin Works" lost its ordinal
+    assert entities("By April 1, the U.S state of Norlake had recorded 313 deaths.") == ["Norlake"]
+    assert entities("The Republic of Norlake confirmed its first case.") == ["Norlake"]
+    assert entities("A case was found at the Town of Kestrel in Norlake.") == ["Kestrel", "Norlake"]
+    assert entities("21st Orrin Works owns Lark.") == ["21st Orrin Works", "Lark"]
+    # a kind of place that is part of a name stays in it
+    assert entities("Norlake State University closed.") == ["Norlake State University"]
+    assert entities("On the 3rd Lumora released Quill.") == ["Lumora", "Quill"]
+
+
 # --- the entity gate -------------------------------------------------------------------------------------------
+
+
+def test_a_name_with_digits_with_or_without_its_hyphen():
+    # regression: "Kv19Q" in a claim and "Kv-19Q" in the abstract, "COVID-19" and "COVID19", were other names
+    assert entity_coverage(["Kv19Q"], "an increase in Kv-19Q(high) monocytes") == 1.0
+    assert entity_coverage(["COVID-19"], "its first case of COVID19 was reported") == 1.0
+    assert entity_coverage(["Kv19q3"], "Kv19Q3 levels rose") == 1.0  # case does not matter either
+    # digits stay apart: "Quill-3" is not "Quill-38", nor its sibling "Quill-3-8B"
+    assert entity_coverage(["Quill-3"], "Quill-38 was released") == 0.0
+    assert entity_coverage(["Quill-3"], "Quill-3-8B was released") == 0.0
+
+
+def test_an_abbreviation_the_document_defines_is_the_name():
+    # regression: an abstract defined "quorvexin (QVX)" and then wrote only "QVX", so its sentences never named
+    # the claim's "Quorvexin" and the claim could never be decided
+    said = ev("Remarkably, QVX reduces proliferation by inducing breaks.", probs=(0.05, 0.9, 0.05))
+    said.document = "We used the small molecule quorvexin (QVX) in cells. " + said.text
+    assert "entity-gap" not in _kinds("Quorvexin prevents breaks.", said)
+    assert judge("Quorvexin prevents breaks.", [said]).label == "REFUTED"
+    undefined = ev("Remarkably, QVX reduces proliferation by inducing breaks.", probs=(0.05, 0.9, 0.05))
+    undefined.document = "We used the small molecule quorvexin in cells. " + undefined.text
+    assert "entity-gap" in _kinds("Quorvexin prevents breaks.", undefined)
+    # and the other way round, also for several words abbreviated by their initials
+    long = ev("Lark cell growth slowed.")
+    long.document = "Lark cell growth (LCG) was measured. " + long.text
+    assert "entity-gap" not in _kinds("LCG slowed in Norlake.", ev("LCG slowed.", title="Norlake"))
+    assert "entity-gap" not in _kinds("LCG slowed.", long)
 
 
 def test_an_acronym_names_what_it_abbreviates():
@@ -54,6 +93,17 @@ def test_a_disease_and_its_virus_are_one_name_for_the_figures():
     assert judge(claim, [other]).label == "NOT_ENOUGH_INFO"
     plain = ev("Norlake's hospitals treated coronavirus patients.", title="Norlake", probs=(0.9, 0.05, 0.05))
     assert judge("COVID-19 patients were treated in Norlake.", [plain]).label == "NOT_ENOUGH_INFO"
+    # a page on the coronavirus pandemic names the disease: "coronavirus" there can mean no other virus
+    first = ev(
+        "The first person infected in Norlake was confirmed on 7 March 2020.",
+        title="2020 coronavirus pandemic in Norlake",
+        probs=(0.9, 0.05, 0.05),
+    )
+    first.relevance = 0.9
+    assert (
+        judge("The first case of COVID-19 in Norlake was reported in March 2020.", [first]).label
+        == "SUPPORTED"
+    )
 
 
 def test_the_title_names_the_subject_of_its_sentences():
@@ -93,6 +143,27 @@ def test_a_named_source_that_reports_is_no_rumour():
         "Lumora will buy Skerry, according to people familiar with the matter.",
     ):
         assert "rumour" in _kinds("Lumora will buy Skerry.", ev(rumour)), rumour
+
+
+def test_a_hedge_scopes_over_its_clause():
+    # regression: "perhaps" in a side clause, or "might" in a critic's quoted words, marked the whole sentence as
+    # hedged, so the figure in its main clause could decide nothing
+    side = ev("In 1910, a male lark was caught in Norlake with a tail of 9 cm, which was perhaps bitten off.")
+    assert "hedged" not in _kinds("The lark caught in Norlake in 1910 was a male.", side)
+    quoted = ev(
+        "Kestrel has an approval rating of 74 % on Brightscore, with the consensus stating: `` however "
+        "formulaic Kestrel might seem, it is fun ''."
+    )
+    claim = "Kestrel has an approval rating of more than 70 % on Brightscore."
+    assert "hedged" not in _kinds(claim, quoted)
+    assert judge(claim, [quoted]).label == "SUPPORTED"
+    # a hedge in the claim's own clause, or opening the sentence, still hedges it
+    for hedged in (
+        "Lumora probably sold 5 million units, the analysts said.",
+        "Perhaps, Lumora sold 5 million units.",
+        "Lumora may have sold 5 million units.",
+    ):
+        assert "hedged" in _kinds("Lumora sold 5 million units.", ev(hedged)), hedged
 
 
 # --- attribution -------------------------------------------------------------------------------------------------

@@ -79,7 +79,17 @@ _LIST = re.compile(
     r"(?P<items>(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*,\s+)+(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*,?\s+)?"
     r"(?:and|or)\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
 )
-_ENTITY = re.compile(r"\b[A-Z][\w'’.-]*(?:[ -][A-Z0-9][\w'’.-]*)*|\b\w+-\d[\w.-]*")
+_ENTITY = re.compile(
+    # a name may open with an ordinal when capitalised words follow it ("21st Century Studios")
+    r"\b(?:\d+(?:st|nd|rd|th) (?=[A-Z][\w'’.-]* [A-Z]))?[A-Z][\w'’.-]*(?:[ -][A-Z0-9][\w'’.-]*)*|\b\w+-\d[\w.-]*"
+)
+# "the U.S. state of Norlake", "the Republic of Norlake", "the Town of Kestrel": the first name only says what
+# kind of place the second is, and a source about that place need not repeat it
+_QUALIFIES = re.compile(r"\s+(?:state|city|province|county|region|town|village|district|island)\s+of\s+[A-Z]")
+_PLACE_KIND = frozenset(
+    ["Republic", "Kingdom", "State", "Town", "City", "County", "Province", "Commonwealth", "Principality"]
+)
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _DATE_NAME = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d[\d,]*)*$"
 )
@@ -216,6 +226,7 @@ def entities(text: str) -> list[str]:
     spans = [
         part
         for m in _ENTITY.finditer(text)
+        if not _qualifier(m.group(0), text[m.end() :])
         for part in re.split(r"(?<=\w)['’]s\s+|(?<=s)['’]\s+", m.group(0))
     ]
     for i, span in enumerate(spans):
@@ -242,6 +253,14 @@ def entities(text: str) -> list[str]:
         if name not in found:
             found.append(name)
     return found
+
+
+def _qualifier(name: str, after: str) -> bool:
+    """Does the name only say what kind of place the next name is? ("U.S." in "the U.S. state of Norlake",
+    "Republic" in "the Republic of Norlake")"""
+    return bool(_QUALIFIES.match(after)) or (
+        re.sub(r"^The\s+", "", name) in _PLACE_KIND and bool(_OF_NAME.match(after))
+    )
 
 
 _ORDINARY_OPENING = re.compile(
@@ -292,6 +311,39 @@ def is_negated(text: str) -> bool:
 
 def is_hedged(text: str) -> bool:
     return bool(_HEDGE.search(text))
+
+
+# clause boundaries and quotation marks: a hedge inside one clause or quotation hedges that part of a sentence
+_SEGMENT = re.compile(r"\s*(?:[,;:()]|``|''|[“”\"]|\s--?\s)\s*")
+_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "the a an of in on at to for by with and or is are was were has have had be been its it this that than "
+        "more less over under about from as",
+    )
+)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][\w'’-]*|\d[\d.,]*", text.lower()) if w not in _STOP}
+
+
+def hedged_about(claim: str, text: str) -> bool:
+    """Is what the sentence says of the claim hedged? A hedge word scopes over its clause: "which was perhaps
+    bitten off" in a side clause, or "might" in a critic's quoted words, leaves the sentence's main statement
+    (the clause that shares most words with the claim, or gives a figure for a claim about one) unhedged. A hedge that opens the sentence ("Reportedly,
+    ...") or sits in the claim's clause hedges it; so does one in a sentence with no clause to tell apart."""
+    if not is_hedged(text):
+        return False
+    segments = [s for s in _SEGMENT.split(text) if s.strip()]
+    if len(segments) < 2 or (is_hedged(segments[0]) and len(segments[0].split()) <= 3):
+        return True
+    wanted = _words(claim)
+    # a claim's figure is its content: the clause that gives a figure carries it ("holds a 74 % rating")
+    figure = 2 if re.search(r"\d", claim) else 0
+    overlap = [len(_words(s) & wanted) + (figure if re.search(r"\d", s) else 0) for s in segments]
+    best = max(overlap)
+    return best == 0 or any(is_hedged(s) for s, n in zip(segments, overlap, strict=True) if n == best)
 
 
 _SUBJECTS = re.compile(

@@ -3,12 +3,13 @@ they are. Each returns findings; the aggregation decides what they add up to."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, replace
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.claims import ClaimFrame, entities, is_hedged
+from assistant.verify.claims import ClaimFrame, entities, hedged_about
 from assistant.verify.dates import (
     Bound,
     When,
@@ -83,9 +84,22 @@ def _entity_in(name: str, text: str) -> bool:
     parts = name.split("-")
     if len(parts) > 1 and all(p.isalpha() for p in parts):
         pattern = r"[-\s]?".join(map(re.escape, parts))  # "birth-weight", "birth weight", "birthweight"
+    elif re.fullmatch(r"[A-Za-z\d-]+", name) and re.search(r"\d", name) and re.search(r"[A-Za-z]", name):
+        pattern = _digit_name(name)
     else:
         pattern = re.escape(name)
     return bool(re.search(name_pattern(pattern), text, re.I))
+
+
+def _digit_name(name: str) -> str:
+    """A name of letters and digits is written with or without a hyphen where letters meet digits: "COVID-19"
+    and "COVID19", "Ly6C" and "Ly-6C" (not between two digits: "Quill-3-8" is not "Quill-38")."""
+    runs = re.findall(r"[A-Za-z]+|\d+", name)
+    pattern = re.escape(runs[0])
+    for before, run in itertools.pairwise(runs):
+        joint = "-" if before.isdigit() == run.isdigit() else "-?"
+        pattern += joint + re.escape(run)
+    return pattern
 
 
 # Names of one thing that share no word: a disease and its virus are written either way in reports
@@ -95,6 +109,44 @@ _ALIASES = (frozenset(["covid-19", "covid", "sars-cov-2", "2019-ncov", "coronavi
 def _alias_named(name: str, text: str) -> bool:
     group = next((g for g in _ALIASES if name.lower() in g), None)
     return group is not None and any(_entity_in(other, text) for other in group)
+
+
+# "Coronavirus" alone names a family of viruses; these phrasings name the one of the 2019 pandemic
+_THIS_PANDEMIC = re.compile(
+    r"\b(?:covid(?:-?19)?|sars-cov-2|2019-ncov|coronavirus (?:pandemic|disease)|(?:novel|new|20(?:19|20)) "
+    r"coronavirus)\b",
+    re.I,
+)
+
+
+def _same_disease(name: str, text: str) -> bool:
+    """ "COVID-19" named as "the coronavirus pandemic" (a page titled "2020 coronavirus pandemic in X" frames
+    every sentence of it): an alias that cannot mean another virus is the name itself."""
+    return name.lower() in _ALIASES[0] and bool(_THIS_PANDEMIC.search(text))
+
+
+# "pyridostatin (PDS)", "PDS (pyridostatin)": a document that defines an abbreviation writes either form after
+_DEFINED = re.compile(r"(?P<long>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5})\s+\((?P<short>[^()\s]{2,12})\)")
+
+
+def defined_alias(name: str, text: str, document: str) -> bool:
+    """The document defines the name's abbreviation, or the name as one ("pyridostatin (PDS)"), and the text
+    uses the other form. The long form must end with the name, or be it, so "inhibits pyridostatin (PDS)" does
+    not make every word before the brackets a name."""
+    for m in _DEFINED.finditer(document):
+        long, short = m.group("long"), m.group("short")
+        words = long.split()
+        # the long form is the words the abbreviation's letters begin, or a single word the short form shortens
+        initials = "".join(w[0] for w in words[-len(short) :]).lower() if len(words) >= len(short) else ""
+        if len(words) > 1 and initials == short.lower():
+            long = " ".join(words[-len(short) :])
+        elif len(words) > 1:
+            long = words[-1]
+        if long.lower() == name.lower() and _entity_in(short, text):
+            return True
+        if short.lower() == name.lower() and _entity_in(long, text):
+            return True
+    return False
 
 
 def _acronym(name: str) -> bool:
@@ -668,7 +720,7 @@ def evidence_findings(
         )
     elif _DECLINE.search(ev.text):
         findings.append(Finding("rumour", "none", 1.0, "a party declined to comment"))
-    if is_hedged(ev.text):
+    if hedged_about(frame.content, ev.text):
         findings.append(Finding("hedged", "none", 1.0, f"{ev.passage.speaker or 'the speaker'} hedges"))
     own_words = bool(speaker and speaker_matches(speaker, ev))
     # what a questioner asserts is theirs, not the answerer's; it still counts for a claim about the questioner
@@ -703,7 +755,15 @@ def evidence_findings(
     # organisation counts for "we"); otherwise the evidence is about something else (a sister company,
     # another model, another country).
     near = _near(ev)
-    missing = [n for n in frame.entities if not _covered(n, frame.entities, near)]
+    missing = [
+        n
+        for n in frame.entities
+        if not (
+            _covered(n, frame.entities, near)
+            or _same_disease(n, near)
+            or defined_alias(n, near, ev.document or "")
+        )
+    ]
     if missing:
         # a product its document names ("the preview model" in the release about "Heron-32B-Preview"), or a name
         # written as its other name ("coronavirus" for "COVID-19"), is a gap for the scorer, which reads the
@@ -728,9 +788,10 @@ def names_everything(ev: Evidence) -> bool:
 def named_here(name: str, frame: ClaimFrame, scope: str) -> bool:
     """Is the claim's name a name in this document? An ordinary word that only opened the claim is not: surely
     so for a verb form or a phrase head ("Having a partner ...", "Lack of ..."), otherwise where the document
-    uses it in lower case ("Exercise increases ..." in an abstract about exercise). The claim's only name
-    always is."""
-    if name not in frame.weak or len(frame.entities) == 1:
+    uses it in lower case ("Exercise increases ..." in an abstract about exercise). That holds for the claim's
+    only name too ("Whole brain radiotherapy ..." in an abstract on whole brain radiotherapy): a claim without
+    names is judged on what its sentences say."""
+    if name not in frame.weak:
         return True
     if name in frame.ordinary:
         return False
