@@ -81,6 +81,36 @@ def test_an_acronym_names_what_it_abbreviates():
     assert entity_coverage(["United Kingdom"], "the U.K. ran 10,000 tests") == 1.0
     assert entity_coverage(["US"], "let us look at the figures") == 0.0  # case matters
     assert entity_coverage(["UK"], "UKIP won two seats") == 0.0
+    # a term of three letters or more is spelled out in lower case as often; two letters would be a word
+    assert entity_coverage(["GDP"], "the 42nd largest in terms of nominal gross domestic product") == 1.0
+    assert entity_coverage(["UK"], "the united kingdom of the two rivers") == 0.0
+
+
+def test_a_name_that_describes_the_subject_is_for_its_document():
+    # regression: "Kestrel, the album by Lark Ames, sold ..." needed "Lark Ames" in the sentence giving the sales,
+    # though the page about the album names her; an appositive says which thing the claim is about
+    claim = "Kestrel , the studio album by Lark Ames , sold over 70,000 copies in Norlake ."
+    assert parse_claim(claim).background == ["Lark Ames"]
+    said = ev("It was certified platinum in Norlake, denoting shipments of 70,000 units.", title="Kestrel")
+    said.document = "Kestrel is the third studio album by Lark Ames. " + said.text
+    assert "entity-gap" not in _kinds(claim, said)
+    # the document must name it, and a name the claim asserts something of is no description
+    elsewhere = ev(
+        "It was certified platinum in Norlake, denoting shipments of 70,000 units.", title="Kestrel"
+    )
+    elsewhere.document = "Kestrel is the third studio album by Orrin Works. " + elsewhere.text
+    assert "entity-gap" in _kinds(claim, elsewhere)
+    assert parse_claim("Kestrel , the album by Lark Ames , beat Lark Ames .").background == []
+    assert parse_claim("Kestrel , the Lumora Labs model , sold 5 copies .").background == []
+
+
+def test_north_america_is_the_united_states_and_canada():
+    # regression: box-office sentences give North America's takings as "the United States and Canada", so no
+    # sentence ever named the claim's "North America"
+    said = ev("Kestrel has grossed $55.6 million in the United States and Canada.", title="Kestrel")
+    assert "entity-gap" not in _kinds("Kestrel earned under $56 million in North America.", said)
+    only = ev("Kestrel has grossed $55.6 million in the United States.", title="Kestrel")
+    assert "entity-gap" in _kinds("Kestrel earned under $56 million in North America.", only)
 
 
 def test_a_disease_and_its_virus_are_one_name_for_the_figures():

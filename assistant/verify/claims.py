@@ -217,6 +217,9 @@ class ClaimFrame:
     # weak names that are surely ordinary words: "Having a ...", "Lack of ...", "Increased ...": a verb form, or
     # a word heading a phrase ("X of", "X a") as names seldom do
     ordinary: list[str] = field(default_factory=list)
+    # names in an appositive that describes the subject ("Kestrel, the album by Lark Ames, sold ..."): they say
+    # which thing the claim is about; its document must name them, the sentence that gives the fact need not
+    background: list[str] = field(default_factory=list)
 
 
 def entities(text: str) -> list[str]:
@@ -268,6 +271,21 @@ _ORDINARY_OPENING = re.compile(
 )
 
 
+# ", the studio album by Lark Ames ,": an appositive that describes the name before it, closed by a comma
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?P<words>[^,]{3,80}?)\s*,")
+
+
+def _described(content: str, names: list[str]) -> list[str]:
+    """Names only in an appositive describing the claim's subject, not elsewhere in the claim."""
+    found = []
+    for m in _APPOSITIVE.finditer(content):
+        if not re.match(r"[a-z]", m.group("words")):
+            continue  # ", the Lumora Labs model," is another name, not a description
+        rest = content[: m.start()] + content[m.end() :]
+        found += [n for n in entities(m.group("words")) if n in names and n not in entities(rest)]
+    return found
+
+
 def _unattributed(m: re.Match) -> bool:
     """An attribution pattern that attributes nothing: a speaker that names no one ("The", "Early", "Scientists"),
     or a verb whose object is a count ("Germany confirmed fewer than 825 deaths"), not a statement."""
@@ -302,6 +320,7 @@ def parse_claim(claim: str) -> ClaimFrame:
         entities=names,
         weak=(weak := [n for n in names if n == first and common_word(n)]),
         ordinary=[n for n in weak if _ORDINARY_OPENING.match(content)],
+        background=_described(content, names),
     )
 
 

@@ -104,6 +104,13 @@ def _digit_name(name: str) -> str:
 
 # Names of one thing that share no word: a disease and its virus are written either way in reports
 _ALIASES = (frozenset(["covid-19", "covid", "sars-cov-2", "2019-ncov", "coronavirus"]),)
+# Names of one thing by convention: box-office reports give North America's takings as those of "the United
+# States and Canada"
+_SAME_PLACE = re.compile(r"\b(?:the\s+)?(?:United States|U\.?S\.?A?\.?)\s+(?:and|&)\s+Canada\b")
+
+
+def _same_place(name: str, text: str) -> bool:
+    return name == "North America" and bool(_SAME_PLACE.search(text))
 
 
 def _alias_named(name: str, text: str) -> bool:
@@ -166,7 +173,12 @@ def _acronym_named(name: str, text: str) -> bool:
         return False
     dotted = r"\.?".join(initials) + r"(?:\.(?!\w))?"
     spelled = r"\s+".join(f"{c}[a-z]+" for c in initials)
-    return bool(re.search(rf"(?<![\w.-])(?:{dotted}|{spelled})(?![\w]|-\w)", text))
+    if re.search(rf"(?<![\w.-])(?:{dotted}|{spelled})(?![\w]|-\w)", text):
+        return True
+    # a term of three letters or more is spelled out in lower case as often ("GDP", "gross domestic product");
+    # two letters in lower case are ordinary words too often ("US", "us")
+    lower = r"\s+".join(f"{c.lower()}[a-z]+" for c in initials)
+    return len(initials) >= 3 and _acronym(name) and bool(re.search(rf"(?<![\w.-]){lower}(?![\w-])", text))
 
 
 def _named(name: str, text: str) -> bool:
@@ -761,6 +773,8 @@ def evidence_findings(
         if not (
             _covered(n, frame.entities, near)
             or _same_disease(n, near)
+            or _same_place(n, near)
+            or (n in frame.background and _entity_in(n, ev.document or ""))
             or defined_alias(n, near, ev.document or "")
         )
     ]
