@@ -123,17 +123,6 @@ def test_a_disease_and_its_virus_are_one_name_for_the_figures():
     assert judge(claim, [other]).label == "NOT_ENOUGH_INFO"
     plain = ev("Norlake's hospitals treated coronavirus patients.", title="Norlake", probs=(0.9, 0.05, 0.05))
     assert judge("COVID-19 patients were treated in Norlake.", [plain]).label == "NOT_ENOUGH_INFO"
-    # a page on the coronavirus pandemic names the disease: "coronavirus" there can mean no other virus
-    first = ev(
-        "The first person infected in Norlake was confirmed on 7 March 2020.",
-        title="2020 coronavirus pandemic in Norlake",
-        probs=(0.9, 0.05, 0.05),
-    )
-    first.relevance = 0.9
-    assert (
-        judge("The first case of COVID-19 in Norlake was reported in March 2020.", [first]).label
-        == "SUPPORTED"
-    )
 
 
 def test_the_title_names_the_subject_of_its_sentences():
@@ -176,8 +165,8 @@ def test_a_named_source_that_reports_is_no_rumour():
 
 
 def test_a_hedge_scopes_over_its_clause():
-    # regression: "perhaps" in a side clause, or "might" in a critic's quoted words, marked the whole sentence as
-    # hedged, so the figure in its main clause could decide nothing
+    # regression: "perhaps" in a relative clause, or "might" in a critic's quoted words, marked the whole sentence
+    # as hedged, so the figure in its main clause could decide nothing
     side = ev("In 1910, a male lark was caught in Norlake with a tail of 9 cm, which was perhaps bitten off.")
     assert "hedged" not in _kinds("The lark caught in Norlake in 1910 was a male.", side)
     quoted = ev(
@@ -192,6 +181,10 @@ def test_a_hedge_scopes_over_its_clause():
         "Lumora probably sold 5 million units, the analysts said.",
         "Perhaps, Lumora sold 5 million units.",
         "Lumora may have sold 5 million units.",
+        # a conclusion drawn in a trailing clause qualifies the finding it is drawn from
+        "Lumora sold 5 million units, suggesting that demand could be rising.",
+        # quoted words that carry the claim are its hedge
+        'The CEO said: "we may have sold 5 million units".',
     ):
         assert "hedged" in _kinds("Lumora sold 5 million units.", ev(hedged)), hedged
 

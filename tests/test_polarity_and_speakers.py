@@ -276,13 +276,6 @@ def test_an_ordinary_word_opening_a_claim_is_no_name():
     about_others.document = "Quill is the most fetched family in Norlake."
     assert "entity-gap" in {f.kind for f in evidence_findings(lark, about_others)}
     assert parse_claim("Quorvex is popular in Norlake.").weak == []  # an invented name is never a word
-    # regression: the claim's only name was always a name, so "Whole ..." opening a claim on an abstract about
-    # whole grain diets was a name no sentence contained
-    whole = parse_claim("Whole grain diets lower stress.")
-    said = ev("Such diets lowered stress in every group.")
-    said.document = "We studied whole grain diets in Norlake. Such diets lowered stress in every group."
-    assert "entity-gap" not in {f.kind for f in evidence_findings(whole, said)}
-    assert "entity-gap" in {f.kind for f in evidence_findings(lark, about_others)}  # "Lark" stays a name
 
 
 def test_acronym_joined_to_a_word():

@@ -332,8 +332,11 @@ def is_hedged(text: str) -> bool:
     return bool(_HEDGE.search(text))
 
 
-# clause boundaries and quotation marks: a hedge inside one clause or quotation hedges that part of a sentence
-_SEGMENT = re.compile(r"\s*(?:[,;:()]|``|''|[“”\"]|\s--?\s)\s*")
+# Side parts of a sentence, which say something of their own: a quotation, a bracket, a relative clause on a
+# noun ("..., which was perhaps bitten off")
+_SIDE = re.compile(
+    r"``.*?(?:''|$)|“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|\([^()]*\)|,\s*(?:which|who|whom|whose)\b[^,;]*",
+)
 _STOP = frozenset(
     re.findall(
         r"\w+",
@@ -348,21 +351,26 @@ def _words(text: str) -> set[str]:
 
 
 def hedged_about(claim: str, text: str) -> bool:
-    """Is what the sentence says of the claim hedged? A hedge word scopes over its clause: "which was perhaps
-    bitten off" in a side clause, or "might" in a critic's quoted words, leaves the sentence's main statement
-    (the clause that shares most words with the claim, or gives a figure for a claim about one) unhedged. A hedge that opens the sentence ("Reportedly,
-    ...") or sits in the claim's clause hedges it; so does one in a sentence with no clause to tell apart."""
+    """Is what the sentence says of the claim hedged? A hedge in a side part (a critic's quoted words, a bracket,
+    a relative clause such as "which was perhaps bitten off") hedges that part only, unless that part says the
+    claim's point at least as fully as the rest of the sentence (shares as many of its words, or gives a figure
+    for a claim about one). A hedge anywhere else hedges the whole sentence."""
     if not is_hedged(text):
         return False
-    segments = [s for s in _SEGMENT.split(text) if s.strip()]
-    if len(segments) < 2 or (is_hedged(segments[0]) and len(segments[0].split()) <= 3):
+    text = re.sub(r"``\s*''", "``", re.sub(r"''\s*''", "''", text))  # doubled marks of escaped quotes
+    sides = [m.group(0) for m in _SIDE.finditer(text)]
+    main = _SIDE.sub(" ", text)
+    if not sides or is_hedged(main):
         return True
     wanted = _words(claim)
-    # a claim's figure is its content: the clause that gives a figure carries it ("holds a 74 % rating")
-    figure = 2 if re.search(r"\d", claim) else 0
-    overlap = [len(_words(s) & wanted) + (figure if re.search(r"\d", s) else 0) for s in segments]
-    best = max(overlap)
-    return best == 0 or any(is_hedged(s) for s, n in zip(segments, overlap, strict=True) if n == best)
+    figure = (
+        2 if re.search(r"\d", claim) else 0
+    )  # a claim's figure is its point: the part giving one carries it
+
+    def says(part: str) -> int:
+        return len(_words(part) & wanted) + (figure if re.search(r"\d", part) else 0)
+
+    return any(is_hedged(side) and says(side) >= says(main) for side in sides)
 
 
 _SUBJECTS = re.compile(
