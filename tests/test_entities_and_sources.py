@@ -45,6 +45,13 @@ def test_a_place_kind_and_an_ordinal_name():
     assert entities("On the 3rd Lumora released Quill.") == ["Lumora", "Quill"]
 
 
+def test_a_capital_letter_joined_to_a_word_is_a_term():
+    # regression: "C-terminal" in "the hydroxylation of C-terminal lysine" was a name no sentence repeated
+    assert entities("Kv19Q catalyzes the hydroxylation of C-terminal lysine.") == ["Kv19Q"]
+    assert entities("T-cell counts in Norlake rose.") == ["Norlake"]
+    assert entities("X-Lark grossed 5 million.") == ["X-Lark"]  # a capital after the hyphen makes a name
+
+
 # --- the entity gate -------------------------------------------------------------------------------------------
 
 

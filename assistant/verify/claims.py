@@ -177,7 +177,9 @@ _SENTENCE_START_WORDS = frozenset(
 _NOT_A_NAME = re.compile(
     r"^(?:(?:mid|early|late)-?)?[\d.,/–-]+(?:st|nd|rd|th|s)?$|"
     r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?$"
+    r"November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?$|"
+    # a capital letter joined to a word is a term, not a name: "C-terminal", "T-cell", "X-ray"
+    r"^[A-Z]-[a-z]+$"
 )
 
 
