@@ -354,3 +354,22 @@ def test_an_organisations_people_speak_for_it():
     assert not speaker_matches("Orbit Partners", analyst)  # a shared generic word is no match
     _, _, (other,) = _turn("Sela Drum", "Our estimate is higher.")
     assert not speaker_matches("Brantley Partners", other)
+
+
+def test_a_claim_about_a_plan_has_no_plan_gap_and_bracketed_asides_are_no_plan():
+    from assistant.verify.stance import plan_gap
+
+    # the claim is itself about what is scheduled or expected
+    assert not plan_gap(
+        "The Lark Trophy final is set for 12 May 2026.", "The final is set to be played on 12 May."
+    )
+    assert not plan_gap(
+        "Quill-5 was set to be released in 2026.", "Quill-5 is scheduled to be released in 2026."
+    )
+    # an aside in brackets is not the sentence's own plan
+    assert not plan_gap(
+        "Kestrel won the Lark Trophy in June 2025.",
+        "Kestrel won the Lark Trophy on 19 June 2025 (airs 26 June).",
+    )
+    # a plan still does not establish what is
+    assert plan_gap("Lumora holds meet-ups in Skerry.", "Lumora plans to hold meet-ups in Skerry.")

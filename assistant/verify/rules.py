@@ -32,7 +32,7 @@ from assistant.verify.quantities import (
     extract_quantities,
     same_head,
 )
-from assistant.verify.stance import PLAN, degree_gap, main_clause, negated_restatement, polarity_gap
+from assistant.verify.stance import degree_gap, negated_restatement, plan_gap, polarity_gap
 
 # A speaker refusing the question's premise: only direct refusals, not any negation in a long answer.
 _REFUSAL = re.compile(
@@ -758,8 +758,7 @@ def evidence_findings(
         findings.append(base)
     if degree_gap(frame.content, ev.scoring_text):
         findings.append(Finding("degree-gap", "none", 1.0, "the claim says 'the most', the source does not"))
-    if PLAN.search(main_clause(frame.content, ev.text)) and not PLAN.search(frame.content):
-        # "plans to hold meet-ups in X" does not establish that X is already so
+    if plan_gap(frame.content, ev.text):
         findings.append(Finding("plan", "none", 1.0, "speaks of plans or expectations, not of what is"))
     if own_words:
         findings.append(Finding("speaker", "none", 1.0, f"words of {speaker}"))

@@ -139,6 +139,18 @@ def degree_gap(claim: str, sentence: str) -> bool:
 
 PLAN = re.compile(
     r"\b(?:plans? to|planned|planning to|will|would|intends? to|intended to|expects? to|expected to|aims? to|"
-    r"(?:is|are) set to|going to|hopes? to|(?:is|are) preparing to|scheduled|in the pipeline)\b",
+    r"(?:is|are|was|were) set (?:to|for)|going to|hopes? to|(?:is|are) preparing to|scheduled|in the pipeline|"
+    r"(?:is|are|was|were) estimated to)\b",
     re.I,
 )
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def plan_gap(claim: str, sentence: str) -> bool:
+    """The sentence speaks of a plan or an expectation where the claim speaks of what is ("plans to hold meet-ups
+    in X" does not establish that X is already so). A claim that is itself about a plan or an expectation ("is
+    set for", "is estimated to") has no such gap, and an aside in brackets ("(airs 26 June)") is no plan of the
+    sentence's own."""
+    if PLAN.search(claim):
+        return False
+    return bool(PLAN.search(main_clause(claim, _ASIDE.sub(" ", sentence))))
