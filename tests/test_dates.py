@@ -283,3 +283,95 @@ def test_an_event_dated_differently_by_its_mentions_is_left_open():
         ),
     )
     assert d.label != "REFUTED"
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, label",
+    [
+        # a count that only grows: 1,228 deaths on 27 March were at least 1,228 on 31 March
+        (
+            "By the end of March 2020, Lark County had recorded less than 1,000 deaths.",
+            "As of 27 March , there have been 17,089 confirmed cases in Lark County , and 1,228 deaths .",
+            "REFUTED",
+        ),
+        # a month later it was 786; a month earlier it cannot have been more than 790
+        (
+            "By March 29th , Lark County had recorded more than 790 deaths .",
+            "Lark County had 13,842 confirmed cases and a total of 786 confirmed deaths as of April 28 , 2020 .",
+            "REFUTED",
+        ),
+        # below 14,000 in late April: below 14,000 in March too
+        (
+            "By March 26th , Lark County had recorded fewer than 14,000 cases .",
+            "Lark County had 13,842 confirmed cases and a total of 786 confirmed deaths as of April 28 , 2020 .",
+            "SUPPORTED",
+        ),
+        # over 90 on 23 May: over 90 on any later day
+        (
+            "After 22 May 2019 , Quill 2 had grossed over 90 crores globally .",
+            "As of 23 May 2019 , Quill 2 has earned 94.18 crore worldwide , the ninth highest-grossing film of 2019 .",
+            "SUPPORTED",
+        ),
+        # an exact figure belongs to the day it was counted
+        (
+            "Before 22 April 2020 , Skerry had 450 coronavirus recoveries .",
+            "As of 22 April 2020 , there have been 1,692 confirmed cases , 450 recoveries and 7 deaths in Skerry .",
+            "REFUTED",
+        ),
+        (
+            "Skerry had 4,160 coronavirus cases after April 14 , 2020 .",
+            "As of April 12 , 2020 , the Skerry health office has confirmed 4,160 cases and 110 deaths .",
+            "REFUTED",
+        ),
+    ],
+)
+def test_a_running_count_only_grows(claim, sentence, label):
+    assert _judge(claim, ev(sentence, probs=(0.5, 0.4, 0.1))).label == label
+
+
+@pytest.mark.parametrize(
+    "claim, sentence",
+    [
+        # what can fall, or a day's figure, says nothing of another day
+        (
+            "By March 26th , Lark County had fewer than 14,000 active cases .",
+            "Lark County had 13,842 active cases as of April 28 , 2020 .",
+        ),
+        (
+            "By March 26th , Lark County had fewer than 400 new cases a day .",
+            "Lark County had 380 new cases a day as of April 28 , 2020 .",
+        ),
+        # more than 50 on 10 April: perhaps not yet on 2 April
+        (
+            "By April 2 , 2020 , Lark County had recorded more than 50 deaths .",
+            "As of 10 April 2020 , Lark County has recorded 64 deaths .",
+        ),
+    ],
+)
+def test_a_running_count_decides_only_where_growth_settles_it(claim, sentence):
+    assert _judge(claim, ev(sentence, probs=(0.5, 0.4, 0.1))).label != "SUPPORTED"
+
+
+def test_the_end_of_a_month_is_a_bound():
+    (bound,) = bounds("By the end of March 2020 , Lark County had 80 cases .")
+    assert (bound.cmp, bound.when.month) == ("by", 3)
+    (late,) = bounds("The Lark band moved at the end of 2009 .", exact=True)
+    assert (late.cmp, late.when.year) == ("in", 2009)
+    assert bounds("Kestrel sold it at 2019 prices .", exact=True) == []
+
+
+def test_a_range_of_years_mentions_each_year():
+    (span,) = dates_in("The score was performed by Quill from 1961-1962 .")
+    assert (span.year, span.to.year) == (1961, 1962)
+    claim = parse_claim("The Lark soundtrack was recorded from 1961 to 1962 .")
+    sentence = ev("The Lark soundtrack was performed by Quill and Kestrel from 1961-1962 .")
+    assert not {f.kind for f in evidence_findings(claim, sentence)} & {"date-gap", "year-gap"}
+    assert dates_in("It ended 2019-2018 .") == []  # no range: a score
+
+
+def test_a_works_year_after_a_bracketed_edition():
+    d = _judge(
+        "Kestrel Vane 's Songs for Skerry album was released in 2012 .",
+        ev("* Songs for Skerry ( Lark Session ) ( 2013 ) ( Quill Records )", title="Kestrel Vane discography"),
+    )
+    assert d.label == "REFUTED"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, entities, is_hedged
@@ -20,7 +21,9 @@ from assistant.verify.dates import (
     event_date,
     event_dates,
     lifespan,
+    relation,
     release_year,
+    reporting_date,
 )
 from assistant.verify.periods import window
 from assistant.verify.quantities import (
@@ -350,20 +353,120 @@ def _without(text: str, claimed: list[Bound]) -> str:
     return text
 
 
+# A running tally only grows: cases, deaths and recoveries so far, tests done, copies sold, a film's gross to
+# date. Not a day's or a week's figure, nor what can fall (active cases, patients in hospital, a rank, a price).
+_TALLY = re.compile(
+    r"\b(?:cases|deaths|died|dead|fatalities|recover(?:ies|ed)|tests|tested|infections|infected|sold|sales|"
+    r"copies|units|downloads|grossed|gross|earned|crores?)\b",
+    re.I,
+)
+_NOT_TALLY = re.compile(
+    r"\b(?:new|daily|weekly|monthly|per|each|active|current(?:ly)?|hospitali[sz]ed|in hospital|rank\w*|"
+    r"price|rate|average|opening|first (?:day|week|weekend))\b",
+    re.I,
+)
+
+
+def _tally(text: str, q: Quantity) -> bool:
+    """Is the figure a running tally, by the words around it in its sentence?"""
+    before = re.split(r"[.;]\s", text[max(0, q.start - 40) : q.start])[-1]
+    clause = before + re.split(r"[.;]\s", text[q.start : q.end + 40])[0]
+    return bool(_TALLY.search(clause)) and not _NOT_TALLY.search(clause)
+
+
+_FOREVER = date.max.toordinal()
+
+
+def _times(cmp: str, bound: tuple[date, date]) -> tuple[int, int] | None:
+    """The days whose count the claim states: at the end of "by March", just before "before 22 April", any
+    day after "after 16 April" or in "in April"; None for "since" (a start, no count)."""
+    lo, hi = bound[0].toordinal(), bound[1].toordinal()
+    return {
+        "by": (hi, hi),
+        "before": (lo - 1, lo - 1),
+        "after": (hi + 1, _FOREVER),
+        "from": (lo, _FOREVER),
+        "in": (lo, hi),
+    }.get(cmp)
+
+
+def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
+    """A running tally's figure against the date it was reported at ("as of 27 March , 1,228 people have
+    died"), for a claim that bounds its date: the count can only grow, so a figure above N on one day was above
+    N on every later day, and one below N on every earlier day. "Fewer than 1,000 deaths by the end of March"
+    is refuted by 1,228 as of 27 March; "more than 90 crore after 22 May" is supported by 94 crore as of 23
+    May. An exact figure belongs to the day it was reported: the claim that gives it to a time its bound sets
+    apart ("4 deaths before 17 April" for 4 deaths as of 17 April) misdates it."""
+    claimed = bounds(frame.content, exact=True)
+    reported = reporting_date(ev.scoring_text)
+    if len(claimed) != 1 or reported is None or not _about_claim(frame, ev):
+        return []
+    bound = claimed[0]
+    event, limit = reported.span(bound.when.year), bound.when.span(reported.year)
+    times = _times(bound.cmp, limit) if event and limit else None
+    if times is None or event is None or limit is None:
+        return []
+    (elo, ehi), (clo, chi) = (event[0].toordinal(), event[1].toordinal()), times
+    quantities = extract_quantities(ev.scoring_text)
+    found = []
+    for index, cq in enumerate(frame.quantities):
+        if cq.kind != "count" or bounded_year(frame, cq) or not _tally(frame.content, cq):
+            continue
+        aligned = [(alignment(cq, eq), eq) for eq in quantities]
+        aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
+        if not aligned:
+            continue
+        score, eq = max(aligned, key=lambda a: (same_head(cq, a[1]), a[0], -_size_gap(cq, a[1])))
+        if not _tally(ev.scoring_text, eq):
+            continue
+        stance, up = compare(cq, eq), cq.comparator in ("gt", "ge")
+        if cq.comparator == "eq":
+            held = stance == "refutes" or relation(bound.cmp, event, limit) != "refutes"
+            stance = "unknown" if held else "refutes"
+        elif up:
+            stance = (
+                stance
+                if (stance == "supports" and ehi <= chi) or (stance == "refutes" and elo >= chi)
+                else "unknown"
+            )
+        elif cq.comparator in ("lt", "le"):
+            stance = (
+                stance
+                if (stance == "supports" and elo >= clo) or (stance == "refutes" and ehi <= clo)
+                else "unknown"
+            )
+        else:
+            continue
+        if stance != "unknown":
+            said = frame.content[bound.start : bound.when.end]
+            reason = f"a running count: the claim says {_phrase(frame.content, cq)!r} {said!r}, the source "
+            reason += (
+                f"{_phrase(ev.scoring_text, eq)!r} as of {ev.scoring_text[reported.start : reported.end]!r}"
+            )
+            found.append(Finding("numeric", stance, score, reason, about=index))
+    return found
+
+
 def _bound_gaps(frame: ClaimFrame, ev: Evidence, bound: Bound) -> list[Finding]:
     """A bounded date the evidence does not show satisfied: its date for the event, or else every date of the
     sentence (there must be one), must satisfy the bound. A violated bound refutes (``when_findings``); here it
     only means the evidence cannot support the claim, nor, for a year, its figures."""
     when = _event_when(frame, ev, bound)
-    # a reporting date counts here: "more than 80 cases by 17 March" is judged at "as of 17 March"
-    dates = [when] if when is not None else dates_in(ev.text)
+    # a reporting date counts here: "more than 80 cases by 17 March" is judged at "as of 17 March"; it dates
+    # the sentence's figures, not its other dates ("the highest-grossing film of 2019")
+    reported = reporting_date(ev.text) if frame.quantities else None
+    dates = [when] if when is not None else [reported] if reported is not None else dates_in(ev.text)
+    if any(f.stance == "supports" for f in tally_stances(frame, ev)):
+        return []  # a count that only grows meets the bound from another day
     if dates and all(compare_when(bound.cmp, d, bound.when) == "supports" for d in dates):
         return []
     said = frame.content[bound.start : bound.when.end]
-    gaps = [Finding("date-gap", "none", 1.0, f"does not date it {said}")]
-    if bound.when.year:
-        gaps.append(Finding("year-gap", "none", 1.0, f"does not date it {said}"))
-    return gaps
+    # the figures are of another time too, whether the bound names its year or takes the evidence's ("fewer
+    # than 800 active cases by March 26th" against 780 as of 28 April)
+    return [
+        Finding("date-gap", "none", 1.0, f"does not date it {said}"),
+        Finding("year-gap", "none", 1.0, f"does not date it {said}"),
+    ]
 
 
 def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
@@ -384,6 +487,9 @@ def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             have_months.add((MONTH_NAMES[when.month - 1].capitalize(), str(when.year)))
         if when.year:
             have_years.add(str(when.year))
+        if when.year and when.to is not None and when.to.year:
+            # "from 1961-1962" mentions both years, and those between
+            have_years.update(str(y) for y in range(when.year, min(when.to.year, when.year + 50) + 1))
     missing = [f"{m} {y}" for m, y in months if (m, y) not in have_months] + [
         y for y in years if y not in have_years
     ]
@@ -660,6 +766,7 @@ def evidence_findings(
         scope = f"{readable_title(ev.passage.title)}\n{ev.document or ev.text}"
         frame = replace(frame, entities=[n for n in frame.entities if named_here(n, frame, scope)])
     findings = numeric_findings(frame, ev) + date_findings(frame, ev) + when_findings(frame, ev)
+    findings += tally_stances(frame, ev)
     findings += years_ago_findings(frame, ev, reference)
     before = ev.context[: max(0, ev.char_start - ev.passage.char_start)][-200:]
     if _RUMOUR.search(ev.text) or _RUMOUR.search(before):
