@@ -323,6 +323,28 @@ def test_an_event_dated_differently_by_its_mentions_is_left_open():
             "As of April 12 , 2020 , the Skerry health office has confirmed 4,160 cases and 110 deaths .",
             "REFUTED",
         ),
+        # "people had died" and "deaths", "have died" count the same thing
+        (
+            "Four people had died of the flu in Skerry after April 15 , 2020 .",
+            "As of 15 April , Skerry has 1,019 cases , of which 176 cases have recovered and 4 have died .",
+            "REFUTED",
+        ),
+        (
+            "By the end of March 2020, Lark County had recorded less than 1,000 deaths.",
+            "As of 27 March , Lark County has 17,089 cases , and 1,228 people with confirmed infection have died .",
+            "REFUTED",
+        ),
+        (
+            "Three people had died of the flu in Skerry by April 10 , 2020 .",
+            "As of 10 April , Skerry has 484 cases , of which 109 cases have recovered and 3 have died .",
+            "SUPPORTED",
+        ),
+        # 4 on 5 April: at least 4 on 10 April
+        (
+            "Three people had died of the flu in Skerry by April 10 , 2020 .",
+            "As of 5 April , Skerry has 484 cases , of which 109 cases have recovered and 4 have died .",
+            "REFUTED",
+        ),
     ],
 )
 def test_a_running_count_only_grows(claim, sentence, label):
@@ -341,6 +363,11 @@ def test_a_running_count_only_grows(claim, sentence, label):
             "By March 26th , Lark County had fewer than 400 new cases a day .",
             "Lark County had 380 new cases a day as of April 28 , 2020 .",
         ),
+        # 4 on 5 April: perhaps 5 by 10 April
+        (
+            "Five people had died of the flu in Skerry by April 10 , 2020 .",
+            "As of 5 April , Skerry has 484 cases , of which 109 cases have recovered and 4 have died .",
+        ),
         # more than 50 on 10 April: perhaps not yet on 2 April
         (
             "By April 2 , 2020 , Lark County had recorded more than 50 deaths .",
@@ -349,7 +376,7 @@ def test_a_running_count_only_grows(claim, sentence, label):
     ],
 )
 def test_a_running_count_decides_only_where_growth_settles_it(claim, sentence):
-    assert _judge(claim, ev(sentence, probs=(0.5, 0.4, 0.1))).label != "SUPPORTED"
+    assert _judge(claim, ev(sentence, probs=(0.5, 0.4, 0.1))).label == "NOT_ENOUGH_INFO"
 
 
 def test_the_end_of_a_month_is_a_bound():
@@ -372,6 +399,8 @@ def test_a_range_of_years_mentions_each_year():
 def test_a_works_year_after_a_bracketed_edition():
     d = _judge(
         "Kestrel Vane 's Songs for Skerry album was released in 2012 .",
-        ev("* Songs for Skerry ( Lark Session ) ( 2013 ) ( Quill Records )", title="Kestrel Vane discography"),
+        ev(
+            "* Songs for Skerry ( Lark Session ) ( 2013 ) ( Quill Records )", title="Kestrel Vane discography"
+        ),
     )
     assert d.label == "REFUTED"

@@ -374,6 +374,27 @@ def _tally(text: str, q: Quantity) -> bool:
     return bool(_TALLY.search(clause)) and not _NOT_TALLY.search(clause)
 
 
+# what a tally counts, by the first such word after its number: "3,906 people had died" and "3,906 deaths"
+# count the same thing, whatever the figure checks make of "people"
+_TALLY_OF = (
+    ("deaths", re.compile(r"\b(?:died|deaths?|dead|fatalit\w*)\b", re.I)),
+    ("recoveries", re.compile(r"\brecover\w*", re.I)),
+    ("cases", re.compile(r"\bcases?\b", re.I)),
+    ("tests", re.compile(r"\btest\w*", re.I)),
+)
+
+
+def _tally_of(text: str, q: Quantity) -> str | None:
+    after = re.split(r"[,;.(]", text[q.end : q.end + 45])[0]
+    found = [(m.start(), kind) for kind, word in _TALLY_OF if (m := word.search(after))]
+    return min(found)[1] if found else None
+
+
+def _same_tally(claim: str, cq: Quantity, text: str, eq: Quantity) -> bool:
+    kind = _tally_of(claim, cq)
+    return kind is not None and kind == _tally_of(text, eq)
+
+
 _FOREVER = date.max.toordinal()
 
 
@@ -399,8 +420,12 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     apart ("4 deaths before 17 April" for 4 deaths as of 17 April) misdates it."""
     claimed = bounds(frame.content, exact=True)
     reported = reporting_date(ev.scoring_text)
-    if len(claimed) != 1 or reported is None or not _about_claim(frame, ev):
+    if len(claimed) != 1 or reported is None:
         return []
+    if not about_subject(
+        frame.entities, f"{readable_title(ev.passage.title)}\n{ev.scoring_text}", ev.document, frame.weak
+    ) or sibling_clash(frame.entities, ev.scoring_text):
+        return []  # as for the figures: a count of something else
     bound = claimed[0]
     event, limit = reported.span(bound.when.year), bound.when.span(reported.year)
     times = _times(bound.cmp, limit) if event and limit else None
@@ -413,16 +438,23 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         if cq.kind != "count" or bounded_year(frame, cq) or not _tally(frame.content, cq):
             continue
         aligned = [(alignment(cq, eq), eq) for eq in quantities]
-        aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
+        aligned = [(score, eq) for score, eq in aligned if score >= 0.5] or [
+            (0.5, eq) for eq in quantities if _same_tally(frame.content, cq, ev.scoring_text, eq)
+        ]
         if not aligned:
             continue
         score, eq = max(aligned, key=lambda a: (same_head(cq, a[1]), a[0], -_size_gap(cq, a[1])))
         if not _tally(ev.scoring_text, eq):
             continue
         stance, up = compare(cq, eq), cq.comparator in ("gt", "ge")
-        if cq.comparator == "eq":
-            held = stance == "refutes" or relation(bound.cmp, event, limit) != "refutes"
-            stance = "unknown" if held else "refutes"
+        if cq.comparator == "eq" and stance == "supports":
+            # the same figure on a day the bound allows states the claim; on a day it rules out, misdates it
+            stance = relation(bound.cmp, event, limit)
+        elif cq.comparator == "eq":
+            # another figure refutes where growth carries it to the claim's days: more than N on or before
+            # them, or fewer than N on or after them
+            settled = (eq.value > cq.value and ehi <= clo) or (eq.value < cq.value and elo >= chi)
+            stance = stance if settled else "unknown"
         elif up:
             stance = (
                 stance
