@@ -404,3 +404,58 @@ def test_a_works_year_after_a_bracketed_edition():
         ),
     )
     assert d.label == "REFUTED"
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, label",
+    [
+        # "testing 72,818 people" counts tests; two year-less dates are of one year
+        (
+            "After March 20 , Skerry had performed over 70,000 tests .",
+            "As of 21 March , after testing 72,818 people , there have been 5,018 confirmed cases in Skerry .",
+            "SUPPORTED",
+        ),
+        (
+            "Before March 22 , Skerry had performed fewer than 70,000 tests .",
+            "As of 21 March , after testing 72,818 people , there have been 5,018 confirmed cases in Skerry .",
+            "REFUTED",
+        ),
+    ],
+)
+def test_a_tally_named_by_its_verb(claim, sentence, label):
+    assert _judge(claim, ev(sentence, probs=(0.5, 0.4, 0.1))).label == label
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, title, label",
+    [
+        # the date is all the claim says: the scorer's doubt about "after" does not hold it back
+        (
+            "Kestrel Vane was born after 1956 .",
+            "Kestrel Vane ( born August 2 , 1957 ) is an American drummer and record producer .",
+            "Doc",
+            "SUPPORTED",
+        ),
+        (
+            "Quill Lark 's album Hold On was released before October 22 , 2014 .",
+            "Their most recent album Hold On was released on October 21 , 2014 .",
+            "Quill Lark",
+            "SUPPORTED",
+        ),
+        # a word the sentence lacks is not vouched for by the date
+        (
+            "Kestrel Vane held the Lark Silver title since 2017 .",
+            "Kestrel Vane has held the Lark Heavyweight title since 2017 .",
+            "Doc",
+            "NOT_ENOUGH_INFO",
+        ),
+        (
+            "Kestrel Vane was not born after 1956 .",
+            "Kestrel Vane ( born August 2 , 1957 ) is a drummer .",
+            "Doc",
+            "NOT_ENOUGH_INFO",
+        ),
+    ],
+)
+def test_a_date_that_is_all_the_claim_says(claim, sentence, title, label):
+    assert _judge(claim, ev(sentence, probs=(0.46, 0.5, 0.04), title=title)).label == label

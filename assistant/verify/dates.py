@@ -354,6 +354,18 @@ _STOP = frozenset(
 )
 
 
+def restated(claim: str, text: str) -> bool:
+    """Does the text carry every word of the claim apart from its dates and their bounds ("Kestrel Vane was
+    born after 1956" in "Kestrel Vane ( born August 2 , 1957 ) is a drummer")? Then a date that satisfies the
+    bound is all the claim says; a word the text lacks ("the Silver title" against "the Heavyweight title") is
+    something the date does not vouch for. Words match by their first five letters ("release", "released")."""
+    for b in sorted(bounds(claim, exact=True), key=lambda b: -b.start):
+        claim = claim[: b.start] + " " + claim[b.when.end :]
+    stem = lambda w: w.lower()[:5]  # noqa: E731
+    words = {stem(w) for w in re.findall(r"[A-Za-z][\w-]*", claim) if w.lower() not in _STOP and len(w) > 1}
+    return words <= {stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text)}
+
+
 def anchor(claim: str, before: int) -> re.Pattern | None:
     """The word the claim attaches its date to when no event word does ("followed by Lark before 2009",
     "funds under management before 2006"): the last word before the bound, as a whole word."""
@@ -427,4 +439,5 @@ __all__ = [
     "relation",
     "release_year",
     "reporting_date",
+    "restated",
 ]

@@ -361,7 +361,8 @@ _TALLY = re.compile(
     re.I,
 )
 _NOT_TALLY = re.compile(
-    r"\b(?:new|daily|weekly|monthly|per|each|active|current(?:ly)?|hospitali[sz]ed|in hospital|rank\w*|"
+    r"\b(?:new|more(?! than)|additional|further|daily|weekly|monthly|per|each|active|current(?:ly)?|"
+    r"hospitali[sz]ed|in hospital|rank\w*|"
     r"price|rate|average|opening|first (?:day|week|weekend))\b",
     re.I,
 )
@@ -371,7 +372,7 @@ def _tally(text: str, q: Quantity) -> bool:
     """Is the figure a running tally, by the words around it in its sentence?"""
     before = re.split(r"[.;]\s", text[max(0, q.start - 40) : q.start])[-1]
     clause = before + re.split(r"[.;]\s", text[q.start : q.end + 40])[0]
-    return bool(_TALLY.search(clause)) and not _NOT_TALLY.search(clause)
+    return bool(_TALLY.search(clause) or _tally_of(text, q)) and not _NOT_TALLY.search(clause)
 
 
 # what a tally counts, by the first such word after its number: "3,906 people had died" and "3,906 deaths"
@@ -387,6 +388,9 @@ _TALLY_OF = (
 def _tally_of(text: str, q: Quantity) -> str | None:
     after = re.split(r"[,;.(]", text[q.end : q.end + 45])[0]
     found = [(m.start(), kind) for kind, word in _TALLY_OF if (m := word.search(after))]
+    if not found:  # the verb before it: "after testing 72,818 people"
+        verb = re.search(r"([a-z]+)\s+$", text[max(0, q.start - 15) : q.start])
+        found = [(0, kind) for kind, word in _TALLY_OF if verb and word.fullmatch(verb.group(1))]
     return min(found)[1] if found else None
 
 
@@ -427,7 +431,9 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     ) or sibling_clash(frame.entities, ev.scoring_text):
         return []  # as for the figures: a count of something else
     bound = claimed[0]
-    event, limit = reported.span(bound.when.year), bound.when.span(reported.year)
+    # two year-less dates are of one year: the document's, or any (2000: a leap year keeps "February 29")
+    year = bound.when.year or reported.year or int((ev.date or "2000")[:4])
+    event, limit = reported.span(year), bound.when.span(year)
     times = _times(bound.cmp, limit) if event and limit else None
     if times is None or event is None or limit is None:
         return []
