@@ -459,3 +459,22 @@ def test_a_tally_named_by_its_verb(claim, sentence, label):
 )
 def test_a_date_that_is_all_the_claim_says(claim, sentence, title, label):
     assert _judge(claim, ev(sentence, probs=(0.46, 0.5, 0.04), title=title)).label == label
+
+
+@pytest.mark.parametrize(
+    "claim, sentence",
+    [
+        # 413 on 20 March: perhaps over 500 a week later
+        (
+            "After 20 March , Lark County had more than 500 cases .",
+            "As of March 20 , Lark County had 413 cases and 1 death .",
+        ),
+        # 3,269 on 19 March: perhaps under 3,000 the day before
+        (
+            "Before 19 March , Lark County had under 3,000 confirmed cases .",
+            "As of 19 March , there have been 3,269 confirmed cases in Lark County .",
+        ),
+    ],
+)
+def test_another_days_count_that_growth_does_not_carry_refutes_nothing(claim, sentence):
+    assert _judge(claim, ev(sentence, probs=(0.5, 0.4, 0.1))).label == "NOT_ENOUGH_INFO"

@@ -107,6 +107,16 @@ def _figure(frame: ClaimFrame, q: Quantity) -> bool:
     return not (title and _TITLE_NUMBER.search(frame.content[: q.start]))
 
 
+def _open_tally(e: Evidence, f) -> bool:
+    """A running count's figure from a day that neither meets the claim's date bound nor, by growth, settles
+    it (rules.tally_stances): it cannot refute the claim's figure."""
+    return (
+        f.kind == "numeric"
+        and f.stance == "refutes"
+        and any(g.kind == "tally-open" and g.about == f.about for g in e.findings)
+    )
+
+
 def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     hits = [
         (e, f)
@@ -114,6 +124,7 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
         for f in e.findings
         if f.kind in ("numeric", "date")
         and not any(has(e, k) for k in ("rumour", "question", "hedged", "plan"))
+        and not _open_tally(e, f)
     ]
     if not hits:
         return None

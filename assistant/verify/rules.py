@@ -452,7 +452,8 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         score, eq = max(aligned, key=lambda a: (same_head(cq, a[1]), a[0], -_size_gap(cq, a[1])))
         if not _tally(ev.scoring_text, eq):
             continue
-        stance, up = compare(cq, eq), cq.comparator in ("gt", "ge")
+        raw = stance = compare(cq, eq)
+        up = cq.comparator in ("gt", "ge")
         if cq.comparator == "eq" and stance == "supports":
             # the same figure on a day the bound allows states the claim; on a day it rules out, misdates it
             stance = relation(bound.cmp, event, limit)
@@ -475,13 +476,15 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             )
         else:
             continue
+        said = frame.content[bound.start : bound.when.end]
+        reason = f"a running count: the claim says {_phrase(frame.content, cq)!r} {said!r}, the source "
+        reason += f"{_phrase(ev.scoring_text, eq)!r} as of {ev.scoring_text[reported.start : reported.end]!r}"
         if stance != "unknown":
-            said = frame.content[bound.start : bound.when.end]
-            reason = f"a running count: the claim says {_phrase(frame.content, cq)!r} {said!r}, the source "
-            reason += (
-                f"{_phrase(ev.scoring_text, eq)!r} as of {ev.scoring_text[reported.start : reported.end]!r}"
-            )
             found.append(Finding("numeric", stance, score, reason, about=index))
+        elif raw == "refutes" and relation(bound.cmp, event, limit) != "supports":
+            # another day's figure that growth does not carry to the claim's days: it refutes nothing
+            # ("more than 500 cases after 20 March" against 413 as of 20 March)
+            found.append(Finding("tally-open", "none", 1.0, reason, about=index))
     return found
 
 
