@@ -15,7 +15,7 @@ from assistant.verify.dates import (
     event_date,
     event_dates,
 )
-from assistant.verify.rules import evidence_findings
+from assistant.verify.rules import evidence_findings, tally_stances
 from tests.test_claims_and_rules import ev
 from tests.test_polarity_and_speakers import _judge
 
@@ -478,3 +478,10 @@ def test_a_date_that_is_all_the_claim_says(claim, sentence, title, label):
 )
 def test_another_days_count_that_growth_does_not_carry_refutes_nothing(claim, sentence):
     assert _judge(claim, ev(sentence, probs=(0.5, 0.4, 0.1))).label == "NOT_ENOUGH_INFO"
+
+
+def test_tested_positive_counts_cases_not_tests():
+    claim = parse_claim("By 17 March , more than 1,600 people had tested positive in Skerry .")
+    assert tally_stances(claim, ev("As of 16 March , Skerry had performed 44,105 tests .")) == []
+    (found,) = tally_stances(claim, ev("As of 16 March , 1,650 people had tested positive in Skerry ."))
+    assert found.stance == "supports"

@@ -380,8 +380,9 @@ def _tally(text: str, q: Quantity) -> bool:
 _TALLY_OF = (
     ("deaths", re.compile(r"\b(?:died|deaths?|dead|fatalit\w*)\b", re.I)),
     ("recoveries", re.compile(r"\brecover\w*", re.I)),
-    ("cases", re.compile(r"\bcases?\b", re.I)),
-    ("tests", re.compile(r"\btest\w*", re.I)),
+    # "tested positive" counts cases, not tests
+    ("cases", re.compile(r"\b(?:cases?|positive)\b", re.I)),
+    ("tests", re.compile(r"\btest\w*(?!\s+positive)\b", re.I)),
 )
 
 
@@ -450,8 +451,9 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         if not aligned:
             continue
         score, eq = max(aligned, key=lambda a: (same_head(cq, a[1]), a[0], -_size_gap(cq, a[1])))
-        if not _tally(ev.scoring_text, eq):
-            continue
+        kinds = {_tally_of(frame.content, cq), _tally_of(ev.scoring_text, eq)} - {None}
+        if not _tally(ev.scoring_text, eq) or len(kinds) > 1:
+            continue  # no tally, or another one: "tested positive" counts cases, not tests
         raw = stance = compare(cq, eq)
         up = cq.comparator in ("gt", "ge")
         if cq.comparator == "eq" and stance == "supports":
