@@ -15,7 +15,7 @@ from assistant.verify.dates import (
     event_date,
     event_dates,
 )
-from assistant.verify.rules import evidence_findings
+from assistant.verify.rules import evidence_findings, tally_stances
 from tests.test_claims_and_rules import ev
 from tests.test_polarity_and_speakers import _judge
 
@@ -283,3 +283,205 @@ def test_an_event_dated_differently_by_its_mentions_is_left_open():
         ),
     )
     assert d.label != "REFUTED"
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, label",
+    [
+        # a count that only grows: 1,228 deaths on 27 March were at least 1,228 on 31 March
+        (
+            "By the end of March 2020, Lark County had recorded less than 1,000 deaths.",
+            "As of 27 March , there have been 17,089 confirmed cases in Lark County , and 1,228 deaths .",
+            "REFUTED",
+        ),
+        # a month later it was 786; a month earlier it cannot have been more than 790
+        (
+            "By March 29th , Lark County had recorded more than 790 deaths .",
+            "Lark County had 13,842 confirmed cases and a total of 786 confirmed deaths as of April 28 , 2020 .",
+            "REFUTED",
+        ),
+        # below 14,000 in late April: below 14,000 in March too
+        (
+            "By March 26th , Lark County had recorded fewer than 14,000 cases .",
+            "Lark County had 13,842 confirmed cases and a total of 786 confirmed deaths as of April 28 , 2020 .",
+            "SUPPORTED",
+        ),
+        # over 90 on 23 May: over 90 on any later day
+        (
+            "After 22 May 2019 , Quill 2 had grossed over 90 crores globally .",
+            "As of 23 May 2019 , Quill 2 has earned 94.18 crore worldwide , the ninth highest-grossing film of 2019 .",
+            "SUPPORTED",
+        ),
+        # an exact figure belongs to the day it was counted
+        (
+            "Before 22 April 2020 , Skerry had 450 coronavirus recoveries .",
+            "As of 22 April 2020 , there have been 1,692 confirmed cases , 450 recoveries and 7 deaths in Skerry .",
+            "REFUTED",
+        ),
+        (
+            "Skerry had 4,160 coronavirus cases after April 14 , 2020 .",
+            "As of April 12 , 2020 , the Skerry health office has confirmed 4,160 cases and 110 deaths .",
+            "REFUTED",
+        ),
+        # "people had died" and "deaths", "have died" count the same thing
+        (
+            "Four people had died of the flu in Skerry after April 15 , 2020 .",
+            "As of 15 April , Skerry has 1,019 cases , of which 176 cases have recovered and 4 have died .",
+            "REFUTED",
+        ),
+        (
+            "By the end of March 2020, Lark County had recorded less than 1,000 deaths.",
+            "As of 27 March , Lark County has 17,089 cases , and 1,228 people with confirmed infection have died .",
+            "REFUTED",
+        ),
+        (
+            "Three people had died of the flu in Skerry by April 10 , 2020 .",
+            "As of 10 April , Skerry has 484 cases , of which 109 cases have recovered and 3 have died .",
+            "SUPPORTED",
+        ),
+        # 4 on 5 April: at least 4 on 10 April
+        (
+            "Three people had died of the flu in Skerry by April 10 , 2020 .",
+            "As of 5 April , Skerry has 484 cases , of which 109 cases have recovered and 4 have died .",
+            "REFUTED",
+        ),
+    ],
+)
+def test_a_running_count_only_grows(claim, sentence, label):
+    assert _judge(claim, ev(sentence, probs=(0.5, 0.4, 0.1))).label == label
+
+
+@pytest.mark.parametrize(
+    "claim, sentence",
+    [
+        # what can fall, or a day's figure, says nothing of another day
+        (
+            "By March 26th , Lark County had fewer than 14,000 active cases .",
+            "Lark County had 13,842 active cases as of April 28 , 2020 .",
+        ),
+        (
+            "By March 26th , Lark County had fewer than 400 new cases a day .",
+            "Lark County had 380 new cases a day as of April 28 , 2020 .",
+        ),
+        # 4 on 5 April: perhaps 5 by 10 April
+        (
+            "Five people had died of the flu in Skerry by April 10 , 2020 .",
+            "As of 5 April , Skerry has 484 cases , of which 109 cases have recovered and 4 have died .",
+        ),
+        # more than 50 on 10 April: perhaps not yet on 2 April
+        (
+            "By April 2 , 2020 , Lark County had recorded more than 50 deaths .",
+            "As of 10 April 2020 , Lark County has recorded 64 deaths .",
+        ),
+    ],
+)
+def test_a_running_count_decides_only_where_growth_settles_it(claim, sentence):
+    assert _judge(claim, ev(sentence, probs=(0.5, 0.4, 0.1))).label == "NOT_ENOUGH_INFO"
+
+
+def test_the_end_of_a_month_is_a_bound():
+    (bound,) = bounds("By the end of March 2020 , Lark County had 80 cases .")
+    assert (bound.cmp, bound.when.month) == ("by", 3)
+    (late,) = bounds("The Lark band moved at the end of 2009 .", exact=True)
+    assert (late.cmp, late.when.year) == ("in", 2009)
+    assert bounds("Kestrel sold it at 2019 prices .", exact=True) == []
+
+
+def test_a_range_of_years_mentions_each_year():
+    (span,) = dates_in("The score was performed by Quill from 1961-1962 .")
+    assert (span.year, span.to.year) == (1961, 1962)
+    claim = parse_claim("The Lark soundtrack was recorded from 1961 to 1962 .")
+    sentence = ev("The Lark soundtrack was performed by Quill and Kestrel from 1961-1962 .")
+    assert not {f.kind for f in evidence_findings(claim, sentence)} & {"date-gap", "year-gap"}
+    assert dates_in("It ended 2019-2018 .") == []  # no range: a score
+
+
+def test_a_works_year_after_a_bracketed_edition():
+    d = _judge(
+        "Kestrel Vane 's Songs for Skerry album was released in 2012 .",
+        ev(
+            "* Songs for Skerry ( Lark Session ) ( 2013 ) ( Quill Records )", title="Kestrel Vane discography"
+        ),
+    )
+    assert d.label == "REFUTED"
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, label",
+    [
+        # "testing 72,818 people" counts tests; two year-less dates are of one year
+        (
+            "After March 20 , Skerry had performed over 70,000 tests .",
+            "As of 21 March , after testing 72,818 people , there have been 5,018 confirmed cases in Skerry .",
+            "SUPPORTED",
+        ),
+        (
+            "Before March 22 , Skerry had performed fewer than 70,000 tests .",
+            "As of 21 March , after testing 72,818 people , there have been 5,018 confirmed cases in Skerry .",
+            "REFUTED",
+        ),
+    ],
+)
+def test_a_tally_named_by_its_verb(claim, sentence, label):
+    assert _judge(claim, ev(sentence, probs=(0.5, 0.4, 0.1))).label == label
+
+
+@pytest.mark.parametrize(
+    "claim, sentence, title, label",
+    [
+        # the date is all the claim says: the scorer's doubt about "after" does not hold it back
+        (
+            "Kestrel Vane was born after 1956 .",
+            "Kestrel Vane ( born August 2 , 1957 ) is an American drummer and record producer .",
+            "Doc",
+            "SUPPORTED",
+        ),
+        (
+            "Quill Lark 's album Hold On was released before October 22 , 2014 .",
+            "Their most recent album Hold On was released on October 21 , 2014 .",
+            "Quill Lark",
+            "SUPPORTED",
+        ),
+        # a word the sentence lacks is not vouched for by the date
+        (
+            "Kestrel Vane held the Lark Silver title since 2017 .",
+            "Kestrel Vane has held the Lark Heavyweight title since 2017 .",
+            "Doc",
+            "NOT_ENOUGH_INFO",
+        ),
+        (
+            "Kestrel Vane was not born after 1956 .",
+            "Kestrel Vane ( born August 2 , 1957 ) is a drummer .",
+            "Doc",
+            "NOT_ENOUGH_INFO",
+        ),
+    ],
+)
+def test_a_date_that_is_all_the_claim_says(claim, sentence, title, label):
+    assert _judge(claim, ev(sentence, probs=(0.46, 0.5, 0.04), title=title)).label == label
+
+
+@pytest.mark.parametrize(
+    "claim, sentence",
+    [
+        # 413 on 20 March: perhaps over 500 a week later
+        (
+            "After 20 March , Lark County had more than 500 cases .",
+            "As of March 20 , Lark County had 413 cases and 1 death .",
+        ),
+        # 3,269 on 19 March: perhaps under 3,000 the day before
+        (
+            "Before 19 March , Lark County had under 3,000 confirmed cases .",
+            "As of 19 March , there have been 3,269 confirmed cases in Lark County .",
+        ),
+    ],
+)
+def test_another_days_count_that_growth_does_not_carry_refutes_nothing(claim, sentence):
+    assert _judge(claim, ev(sentence, probs=(0.5, 0.4, 0.1))).label == "NOT_ENOUGH_INFO"
+
+
+def test_tested_positive_counts_cases_not_tests():
+    claim = parse_claim("By 17 March , more than 1,600 people had tested positive in Skerry .")
+    assert tally_stances(claim, ev("As of 16 March , Skerry had performed 44,105 tests .")) == []
+    (found,) = tally_stances(claim, ev("As of 16 March , 1,650 people had tested positive in Skerry ."))
+    assert found.stance == "supports"

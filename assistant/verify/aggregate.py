@@ -17,6 +17,7 @@ from datetime import date
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, is_negated
+from assistant.verify.dates import restated
 from assistant.verify.quantities import Quantity, extract_quantities
 from assistant.verify.rules import MONTH_NAMES, bounded_year, has, names_everything
 from ingest.metadata import find_dates
@@ -106,6 +107,16 @@ def _figure(frame: ClaimFrame, q: Quantity) -> bool:
     return not (title and _TITLE_NUMBER.search(frame.content[: q.start]))
 
 
+def _open_tally(e: Evidence, f) -> bool:
+    """A running count's figure from a day that neither meets the claim's date bound nor, by growth, settles
+    it (rules.tally_stances): it cannot refute the claim's figure."""
+    return (
+        f.kind == "numeric"
+        and f.stance == "refutes"
+        and any(g.kind == "tally-open" and g.about == f.about for g in e.findings)
+    )
+
+
 def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     hits = [
         (e, f)
@@ -113,6 +124,7 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
         for f in e.findings
         if f.kind in ("numeric", "date")
         and not any(has(e, k) for k in ("rumour", "question", "hedged", "plan"))
+        and not _open_tally(e, f)
     ]
     if not hits:
         return None
@@ -167,7 +179,9 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     # first show was at Magoo's" does not establish "at Magoo's Pizza"; and its degree ("the most", "all"):
     # "more than half of adults have at least one" does not establish "all adults have at least one"
     named = [e for e in supporting if names_everything(e) and not has(e, "degree-gap")]
-    figures_agree = counted <= agreed if counted else any(e.probs[0] > e.probs[1] for e in named)
+    figures_agree = (
+        counted <= agreed if counted else any(e.probs[0] > e.probs[1] or _dates_it(frame, e) for e in named)
+    )
     if named and figures_agree:
         return Decision(
             "SUPPORTED",
@@ -177,6 +191,13 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
             decided_by="rules:numeric",
         )
     return None
+
+
+def _dates_it(frame: ClaimFrame, e: Evidence) -> bool:
+    """The evidence dates the claim's event within its bound and says everything else the claim says ("born
+    on August 2 , 1957" for "born after 1956"): the scorer, unsure of "after", need not lean to support."""
+    dated = any(f.kind == "date" and f.stance == "supports" for f in e.findings)
+    return dated and restated(frame.content, f"{e.passage.title}\n{e.text}")
 
 
 _CANNOT_SUPPORT = ("rumour", "hedged", "question", "entity-gap", "date-gap")

@@ -38,6 +38,7 @@ _DATE = re.compile(
     rf"|(?P<m3>{_M})\s*,?\s+(?P<y3>\d{{4}})"
     rf"|(?P<d4>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<m4>{_M})"
     rf"|(?P<m5>{_M})\s+(?P<d5>\d{{1,2}}){_ORD}(?!\d)"
+    rf"|(?P<y7>(?:1[1-9]|20)\d\d)\s*[–—-]\s*(?P<to>(?:1[1-9]|20)\d\d|\d\d)"
     rf"|(?P<y6>(?:1[1-9]|20)\d\d))(?![\w-])"
 )
 
@@ -85,6 +86,9 @@ def dates_in(text: str) -> list[When]:
         day = next((g[k] for k in ("d1", "d2", "d4", "d5") if g[k]), None)
         if day and not 1 <= int(day) <= 31:
             continue
+        if g["y7"]:
+            out.extend(_years(g["y7"], g["to"], m.start(), m.end()))
+            continue
         out.append(
             When(
                 int(year) if year else None,
@@ -95,6 +99,15 @@ def dates_in(text: str) -> list[When]:
             )
         )
     return out
+
+
+def _years(first: str, last: str, start: int, end: int) -> list[When]:
+    """ "1961-1962", "2010–11": the range of the years, from the first to the last; a pair that is no
+    range (the second year not after the first: a score, a page run) is no date."""
+    to = int(first[:2] + last) if len(last) == 2 else int(last)
+    if to <= int(first):
+        return []
+    return [When(int(first), None, None, start, end, to=When(to, None, None, end - len(last), end))]
 
 
 # The words that bound a date, by what they mean. "until" and "by" allow the bound's own day (or month, or
@@ -118,9 +131,12 @@ _COMPARATORS = {
 }
 _BOUND = re.compile(
     r"\b(?P<cmp>no later than|not later than|no earlier than|earlier than|later than|prior to|before|after|"
-    r"until|till|by|since|in|on)\s+(?:the\s+)?$",
+    r"until|till|by|since|in|on|at)\s+(?:the\s+)?(?P<end>end\s+of\s+)?$",
     re.I,
 )
+# "by the end of March", "before the end of 2018": the bound is the end of the month or year, which "by"
+# allows; "at the end of 2009" is late in that year, a date inside it
+_AT_THE_END = {"before": "by", "prior to": "by", "earlier than": "by", "at": "in", "on": "in"}
 
 
 @dataclass(frozen=True)
@@ -135,10 +151,13 @@ def bounds(text: str, *, exact: bool = False) -> list[Bound]:
     the dates it names outright ("in 2014", "on 5 March 2014")."""
     out = []
     for when in dates_in(text):
-        m = _BOUND.search(text[max(0, when.start - 20) : when.start])
-        if m and (exact or _COMPARATORS[m.group("cmp").lower()] != "in"):
-            start = max(0, when.start - 20) + m.start()
-            out.append(Bound(_COMPARATORS[m.group("cmp").lower()], when, start))
+        m = _BOUND.search(text[max(0, when.start - 32) : when.start])
+        if not m or (m.group("cmp").lower() == "at" and not m.group("end")):
+            continue  # "at 2019 prices" is no date of the claim's
+        word = m.group("cmp").lower()
+        cmp = _AT_THE_END.get(word, _COMPARATORS.get(word)) if m.group("end") else _COMPARATORS[word]
+        if exact or cmp != "in":
+            out.append(Bound(cmp, when, max(0, when.start - 32) + m.start()))
     return out
 
 
@@ -335,6 +354,18 @@ _STOP = frozenset(
 )
 
 
+def restated(claim: str, text: str) -> bool:
+    """Does the text carry every word of the claim apart from its dates and their bounds ("Kestrel Vane was
+    born after 1956" in "Kestrel Vane ( born August 2 , 1957 ) is a drummer")? Then a date that satisfies the
+    bound is all the claim says; a word the text lacks ("the Silver title" against "the Heavyweight title") is
+    something the date does not vouch for. Words match by their first five letters ("release", "released")."""
+    for b in sorted(bounds(claim, exact=True), key=lambda b: -b.start):
+        claim = claim[: b.start] + " " + claim[b.when.end :]
+    stem = lambda w: w.lower()[:5]  # noqa: E731
+    words = {stem(w) for w in re.findall(r"[A-Za-z][\w-]*", claim) if w.lower() not in _STOP and len(w) > 1}
+    return words <= {stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text)}
+
+
 def anchor(claim: str, before: int) -> re.Pattern | None:
     """The word the claim attaches its date to when no event word does ("followed by Lark before 2009",
     "funds under management before 2006"): the last word before the bound, as a whole word."""
@@ -346,6 +377,19 @@ def anchor(claim: str, before: int) -> re.Pattern | None:
 
 # "as of 7 April": the date a count was reported at, not an event's
 _REPORTING = re.compile(r"\b(?:as (?:of|at)|through|to date|up to)\s+(?:the\s+)?$", re.I)
+
+
+# the date a sentence's counts were reported at: "as of 7 April", "by 20 March , there had been ..."
+_REPORTED_AT = re.compile(r"\b(?:as (?:of|at)|through|to date|up to|by)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+
+
+def reporting_date(text: str) -> When | None:
+    """The one date the text reports its counts at ("As of 27 March , ... 1,228 people have died"); None when
+    it gives none, or several different ones."""
+    found = [w for w in dates_in(text) if _REPORTED_AT.search(text[max(0, w.start - 20) : w.start])]
+    if len({(w.year, w.month, w.day) for w in found}) != 1:
+        return None
+    return found[0]
 
 
 def event_dates(text: str) -> list[When]:
@@ -370,8 +414,10 @@ def release_year(text: str, event: re.Pattern, names: list[str]) -> When | None:
     m = _WORK_YEAR.search(text)
     for name in names if m is None else []:
         title = re.escape(name)
-        # "Lark ( 1998 )", "the 1960 film classic Lark"
-        m = re.search(rf"{title}(?:\s*[\w'’]+){{0,3}}?\s*\(\s*({_YEAR})\s*\)", text) or re.search(
+        # "Lark ( 1998 )", "Lark ( Live Session ) ( 1998 )", "the 1960 film classic Lark"
+        m = re.search(
+            rf"{title}(?:\s*[\w'’]+){{0,3}}?(?:\s*\([^()\d]{{1,40}}\))?\s*\(\s*({_YEAR})\s*\)", text
+        ) or re.search(
             rf"\b({_YEAR})\s+(?:[\w-]+\s+){{0,3}}?{_WORK}(?:\s+classic)?\s*,?\s+(?:``\s*)?{title}", text
         )
         if m:
@@ -392,4 +438,6 @@ __all__ = [
     "lifespan",
     "relation",
     "release_year",
+    "reporting_date",
+    "restated",
 ]

@@ -7,6 +7,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, entities, hedged_about
@@ -21,7 +22,9 @@ from assistant.verify.dates import (
     event_date,
     event_dates,
     lifespan,
+    relation,
     release_year,
+    reporting_date,
 )
 from assistant.verify.periods import window
 from assistant.verify.quantities import (
@@ -414,20 +417,163 @@ def _without(text: str, claimed: list[Bound]) -> str:
     return text
 
 
+# A running tally only grows: cases, deaths and recoveries so far, tests done, copies sold, a film's gross to
+# date. Not a day's or a week's figure, nor what can fall (active cases, patients in hospital, a rank, a price).
+_TALLY = re.compile(
+    r"\b(?:cases|deaths|died|dead|fatalities|recover(?:ies|ed)|tests|tested|infections|infected|sold|sales|"
+    r"copies|units|downloads|grossed|gross|earned|crores?)\b",
+    re.I,
+)
+_NOT_TALLY = re.compile(
+    r"\b(?:new|more(?! than)|additional|further|daily|weekly|monthly|per|each|active|current(?:ly)?|"
+    r"hospitali[sz]ed|in hospital|rank\w*|"
+    r"price|rate|average|opening|first (?:day|week|weekend))\b",
+    re.I,
+)
+
+
+def _tally(text: str, q: Quantity) -> bool:
+    """Is the figure a running tally, by the words around it in its sentence?"""
+    before = re.split(r"[.;]\s", text[max(0, q.start - 40) : q.start])[-1]
+    clause = before + re.split(r"[.;]\s", text[q.start : q.end + 40])[0]
+    return bool(_TALLY.search(clause) or _tally_of(text, q)) and not _NOT_TALLY.search(clause)
+
+
+# what a tally counts, by the first such word after its number: "3,906 people had died" and "3,906 deaths"
+# count the same thing, whatever the figure checks make of "people"
+_TALLY_OF = (
+    ("deaths", re.compile(r"\b(?:died|deaths?|dead|fatalit\w*)\b", re.I)),
+    ("recoveries", re.compile(r"\brecover\w*", re.I)),
+    # "tested positive" counts cases, not tests
+    ("cases", re.compile(r"\b(?:cases?|positive)\b", re.I)),
+    ("tests", re.compile(r"\btest\w*(?!\s+positive)\b", re.I)),
+)
+
+
+def _tally_of(text: str, q: Quantity) -> str | None:
+    after = re.split(r"[,;.(]", text[q.end : q.end + 45])[0]
+    found = [(m.start(), kind) for kind, word in _TALLY_OF if (m := word.search(after))]
+    if not found:  # the verb before it: "after testing 72,818 people"
+        verb = re.search(r"([a-z]+)\s+$", text[max(0, q.start - 15) : q.start])
+        found = [(0, kind) for kind, word in _TALLY_OF if verb and word.fullmatch(verb.group(1))]
+    return min(found)[1] if found else None
+
+
+def _same_tally(claim: str, cq: Quantity, text: str, eq: Quantity) -> bool:
+    kind = _tally_of(claim, cq)
+    return kind is not None and kind == _tally_of(text, eq)
+
+
+_FOREVER = date.max.toordinal()
+
+
+def _times(cmp: str, bound: tuple[date, date]) -> tuple[int, int] | None:
+    """The days whose count the claim states: at the end of "by March", just before "before 22 April", any
+    day after "after 16 April" or in "in April"; None for "since" (a start, no count)."""
+    lo, hi = bound[0].toordinal(), bound[1].toordinal()
+    return {
+        "by": (hi, hi),
+        "before": (lo - 1, lo - 1),
+        "after": (hi + 1, _FOREVER),
+        "from": (lo, _FOREVER),
+        "in": (lo, hi),
+    }.get(cmp)
+
+
+def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
+    """A running tally's figure against the date it was reported at ("as of 27 March , 1,228 people have
+    died"), for a claim that bounds its date: the count can only grow, so a figure above N on one day was above
+    N on every later day, and one below N on every earlier day. "Fewer than 1,000 deaths by the end of March"
+    is refuted by 1,228 as of 27 March; "more than 90 crore after 22 May" is supported by 94 crore as of 23
+    May. An exact figure belongs to the day it was reported: the claim that gives it to a time its bound sets
+    apart ("4 deaths before 17 April" for 4 deaths as of 17 April) misdates it."""
+    claimed = bounds(frame.content, exact=True)
+    reported = reporting_date(ev.scoring_text)
+    if len(claimed) != 1 or reported is None:
+        return []
+    if not about_subject(
+        frame.entities, f"{readable_title(ev.passage.title)}\n{ev.scoring_text}", ev.document, frame.weak
+    ) or sibling_clash(frame.entities, ev.scoring_text):
+        return []  # as for the figures: a count of something else
+    bound = claimed[0]
+    # two year-less dates are of one year: the document's, or any (2000: a leap year keeps "February 29")
+    year = bound.when.year or reported.year or int((ev.date or "2000")[:4])
+    event, limit = reported.span(year), bound.when.span(year)
+    times = _times(bound.cmp, limit) if event and limit else None
+    if times is None or event is None or limit is None:
+        return []
+    (elo, ehi), (clo, chi) = (event[0].toordinal(), event[1].toordinal()), times
+    quantities = extract_quantities(ev.scoring_text)
+    found = []
+    for index, cq in enumerate(frame.quantities):
+        if cq.kind != "count" or bounded_year(frame, cq) or not _tally(frame.content, cq):
+            continue
+        aligned = [(alignment(cq, eq), eq) for eq in quantities]
+        aligned = [(score, eq) for score, eq in aligned if score >= 0.5] or [
+            (0.5, eq) for eq in quantities if _same_tally(frame.content, cq, ev.scoring_text, eq)
+        ]
+        if not aligned:
+            continue
+        score, eq = max(aligned, key=lambda a: (same_head(cq, a[1]), a[0], -_size_gap(cq, a[1])))
+        kinds = {_tally_of(frame.content, cq), _tally_of(ev.scoring_text, eq)} - {None}
+        if not _tally(ev.scoring_text, eq) or len(kinds) > 1:
+            continue  # no tally, or another one: "tested positive" counts cases, not tests
+        raw = stance = compare(cq, eq)
+        up = cq.comparator in ("gt", "ge")
+        if cq.comparator == "eq" and stance == "supports":
+            # the same figure on a day the bound allows states the claim; on a day it rules out, misdates it
+            stance = relation(bound.cmp, event, limit)
+        elif cq.comparator == "eq":
+            # another figure refutes where growth carries it to the claim's days: more than N on or before
+            # them, or fewer than N on or after them
+            settled = (eq.value > cq.value and ehi <= clo) or (eq.value < cq.value and elo >= chi)
+            stance = stance if settled else "unknown"
+        elif up:
+            stance = (
+                stance
+                if (stance == "supports" and ehi <= chi) or (stance == "refutes" and elo >= chi)
+                else "unknown"
+            )
+        elif cq.comparator in ("lt", "le"):
+            stance = (
+                stance
+                if (stance == "supports" and elo >= clo) or (stance == "refutes" and ehi <= clo)
+                else "unknown"
+            )
+        else:
+            continue
+        said = frame.content[bound.start : bound.when.end]
+        reason = f"a running count: the claim says {_phrase(frame.content, cq)!r} {said!r}, the source "
+        reason += f"{_phrase(ev.scoring_text, eq)!r} as of {ev.scoring_text[reported.start : reported.end]!r}"
+        if stance != "unknown":
+            found.append(Finding("numeric", stance, score, reason, about=index))
+        elif raw == "refutes" and relation(bound.cmp, event, limit) != "supports":
+            # another day's figure that growth does not carry to the claim's days: it refutes nothing
+            # ("more than 500 cases after 20 March" against 413 as of 20 March)
+            found.append(Finding("tally-open", "none", 1.0, reason, about=index))
+    return found
+
+
 def _bound_gaps(frame: ClaimFrame, ev: Evidence, bound: Bound) -> list[Finding]:
     """A bounded date the evidence does not show satisfied: its date for the event, or else every date of the
     sentence (there must be one), must satisfy the bound. A violated bound refutes (``when_findings``); here it
     only means the evidence cannot support the claim, nor, for a year, its figures."""
     when = _event_when(frame, ev, bound)
-    # a reporting date counts here: "more than 80 cases by 17 March" is judged at "as of 17 March"
-    dates = [when] if when is not None else dates_in(ev.text)
+    # a reporting date counts here: "more than 80 cases by 17 March" is judged at "as of 17 March"; it dates
+    # the sentence's figures, not its other dates ("the highest-grossing film of 2019")
+    reported = reporting_date(ev.text) if frame.quantities else None
+    dates = [when] if when is not None else [reported] if reported is not None else dates_in(ev.text)
+    if any(f.stance == "supports" for f in tally_stances(frame, ev)):
+        return []  # a count that only grows meets the bound from another day
     if dates and all(compare_when(bound.cmp, d, bound.when) == "supports" for d in dates):
         return []
     said = frame.content[bound.start : bound.when.end]
-    gaps = [Finding("date-gap", "none", 1.0, f"does not date it {said}")]
-    if bound.when.year:
-        gaps.append(Finding("year-gap", "none", 1.0, f"does not date it {said}"))
-    return gaps
+    # the figures are of another time too, whether the bound names its year or takes the evidence's ("fewer
+    # than 800 active cases by March 26th" against 780 as of 28 April)
+    return [
+        Finding("date-gap", "none", 1.0, f"does not date it {said}"),
+        Finding("year-gap", "none", 1.0, f"does not date it {said}"),
+    ]
 
 
 def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
@@ -448,6 +594,9 @@ def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             have_months.add((MONTH_NAMES[when.month - 1].capitalize(), str(when.year)))
         if when.year:
             have_years.add(str(when.year))
+        if when.year and when.to is not None and when.to.year:
+            # "from 1961-1962" mentions both years, and those between
+            have_years.update(str(y) for y in range(when.year, min(when.to.year, when.year + 50) + 1))
     missing = [f"{m} {y}" for m, y in months if (m, y) not in have_months] + [
         y for y in years if y not in have_years
     ]
@@ -724,6 +873,7 @@ def evidence_findings(
         scope = f"{readable_title(ev.passage.title)}\n{ev.document or ev.text}"
         frame = replace(frame, entities=[n for n in frame.entities if named_here(n, frame, scope)])
     findings = numeric_findings(frame, ev) + date_findings(frame, ev) + when_findings(frame, ev)
+    findings += tally_stances(frame, ev)
     findings += years_ago_findings(frame, ev, reference)
     before = ev.context[: max(0, ev.char_start - ev.passage.char_start)][-200:]
     if _RUMOUR.search(ev.text) or _RUMOUR.search(before):
