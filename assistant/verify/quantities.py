@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 _SCALES = {
     "k": 1e3,
@@ -159,6 +159,18 @@ STOP_WORDS = _STOP = frozenset(
         "up",
     ]
 )
+# Prepositions and conjunctions that the figure checks skip as well: "while" says nothing of what a figure
+# measures. ("outside" is no counted noun either, but it is a scope: see _SCOPE.)
+_FUNCTION = frozenset(
+    [
+        *("across", "within", "during", "through", "throughout", "among", "amongst"),
+        *("between", "against", "into", "onto", "upon", "via", "while", "whereas", "when", "where", "which"),
+        *("who", "including", "excluding", "each", "only", "still", "also", "then", "both", "since", "until"),
+    ]
+)
+_QSTOP = STOP_WORDS | _FUNCTION
+# where, not what: "$ 15 million outside Kestrel" counts no "outside"
+_SCOPE = frozenset(["outside", "overseas", "abroad"])
 
 
 @dataclass
@@ -187,8 +199,10 @@ class Quantity:
         if self.comparator == "le":
             return -math.inf, v, True, False
         if self.comparator == "approx":
-            # "roughly 31 million" admits ordinary rounding: 5 %, or the written precision if coarser
-            slack = max(abs(v) * (0.05 if as_claim else 0.03), self.precision * 2)
+            # "roughly 31 million" admits ordinary rounding: 5 %, or the written precision if coarser. A claim's
+            # "around 500" is read generously (400 to 600); a source's "around 500" as the half-hundreds it
+            # rounds to (450 to 550), so that it still settles "under 600"
+            slack = max(abs(v) * (0.05 if as_claim else 0.03), self.precision * (2 if as_claim else 1))
             return v - slack, v + slack, False, False
         # A bare figure allows the rounding its digits imply, but no more than 1 %: "700 million" is not 687M.
         # Evidence is read the same way, but an exact count ("41 cases", "410 cases") is exact: a source that
@@ -225,8 +239,10 @@ def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[
     # a figure's words end at its clause and at the next figure: in "$ 130.1 million in the US , and $ 98.1
     # million in other territories , for a worldwide total of $ 228.2 million" only the last is worldwide
     if clause:
-        before_text = _CLAUSE_BREAK.split(before_text)[-1]
-        after_text = _CLAUSE_BREAK.split(after_text)[0]
+        # in a claim, "and", "while", "but" join two statements: "under $ 15 million outside Lark and less than
+        # $ 20 million globally" says nothing of the second figure outside Lark
+        before_text = _CONJUNCTION.split(_CLAUSE_BREAK.split(before_text)[-1])[-1]
+        after_text = _CONJUNCTION.split(_CLAUSE_BREAK.split(after_text)[0])[0]
 
     def content(words: list[str]) -> list[str]:
         # comparators and function words do not take the places of the words that say what is counted
@@ -234,7 +250,7 @@ def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[
         kept = (
             _context_word(w.lower())
             for w in words
-            if not w[0].isupper() and w.lower() not in _STOP and w.lower() not in _SCALES
+            if not w[0].isupper() and w.lower() not in _QSTOP and w.lower() not in _SCALES
         )
         return [w for w in kept if w not in _VERBS_OF_COMPARISON and w not in _COMPARATOR_WORDS]
 
@@ -242,6 +258,7 @@ def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[
 
 
 _CLAUSE_BREAK = re.compile(r"[;,()]|(?<![\w-])\d")
+_CONJUNCTION = re.compile(r"\b(?:and|while|whereas|but)\b", re.I)
 
 
 def _whole_words(text: str, start: int, end: int) -> str:
@@ -309,12 +326,33 @@ _LEMMAS = {
     "globally": "worldwide",
     "global": "worldwide",
     "domestically": "domestic",
+    "overseas": "outside",
+    "abroad": "outside",
     "straight": "consecutive",
     # an aggregator's count of reviews is its count of critics
     "critics": "review",
     "critic": "review",
     "reviewers": "review",
     "reviewer": "review",
+    # measure families: one tally, whichever word a report gives it ("1,576 deaths", "under 2,400 have died",
+    # "claimed 1,000 lives", "fatalities"; "410 infections" are confirmed cases)
+    **dict.fromkeys(["died", "dies", "die", "dead", "fatality", "fatalities", "killed", "lives"], "death"),
+    **dict.fromkeys(["infection", "infections"], "case"),
+    **dict.fromkeys(["discharged", "cured"], "recovery"),
+    **dict.fromkeys(["residents", "resident", "inhabitants", "inhabitant"], "population"),
+    **dict.fromkeys(["fixture", "fixtures"], "match"),
+    # British and American spellings
+    **dict.fromkeys(["travellers", "traveller", "travelled", "travelling"], "traveler"),
+}
+# "people" and "persons" are counted by what happened to them: "115,000 people tested positive" are cases,
+# "600 people were killed" deaths, "207 people have recovered" recoveries, "a population of 223,292 people"
+# the population. The verbs and nouns near such a figure that name its measure:
+_PEOPLE = frozenset(["people", "persons", "individuals"])
+_PEOPLE_MEASURES = {
+    **dict.fromkeys(["died", "dead", "killed", "perished", "deaths", "fatalities"], "deaths"),
+    **dict.fromkeys(["recovered", "discharged", "cured", "recoveries"], "recoveries"),
+    **dict.fromkeys(["positive", "infected", "contracted"], "cases"),
+    **dict.fromkeys(["population", "inhabited"], "population"),
 }
 
 
@@ -488,6 +526,8 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
         precision = 0.5 * scale if word else _precision(num, scale)
         comparator = _comparator(text, m.start(), m.end())
         head = _head(text, m.start(), m.end(), percent=kind in ("percent", "points"))
+        if head in _PEOPLE_HEADS:
+            head = _people_measure(text, m.start(), m.end()) or head
         out.append(
             Quantity(
                 base * scale,
@@ -506,6 +546,21 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
                 else frozenset(),
             )
         )
+    return _elided(out) if clauses else out
+
+
+def _elided(quantities: list[Quantity]) -> list[Quantity]:
+    """A claim's figure with no noun of its own counts what the figure before it counts: "less than 67 aircraft,
+    while Kestrel Air has less than 56" (aircraft too), "under $ 15 million in Lark and less than $ 20 million
+    globally" (a gross too). It keeps its own scope ("globally"), not the other's."""
+    out: list[Quantity] = []
+    for q in quantities:
+        before = [p for p in out if p.kind == q.kind]
+        if q.head is None and before and q.kind in ("count", "percent", "points"):
+            prev = before[-1]
+            inherited = prev.context - _QUALIFIERS - _RUNS
+            q = replace(q, head=prev.head, phrase=prev.phrase, context=q.context | inherited)
+        out.append(q)
     return out
 
 
@@ -592,7 +647,7 @@ def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
     after = _WORD.findall(tail)
     if after and after[0].lower() in ("times", "time"):
         # "downloaded 4 billion times" counts downloads: the verb before says what
-        before = [w for w in _WORD.findall(text[max(0, start - 40) : start]) if w.lower() not in _STOP]
+        before = [w for w in _WORD.findall(text[max(0, start - 40) : start]) if w.lower() not in _QSTOP]
         if before and not before[-1][0].isupper():
             return _context_word(before[-1].lower())
     part = _PART_OF.match(tail)
@@ -609,8 +664,24 @@ def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
         return _stem((subject.group(1) or subject.group(2)).lower())  # "the number of recoveries reached 30"
     # otherwise the first content word of its clause ("1,998 , of which ..." counts nothing of its own)
     for word in _WORD.findall(re.split(r"[,;.()]", tail)[0])[:3]:
-        if word.lower() not in _STOP and not word[0].isupper():
+        if word.lower() not in _QSTOP | _SCOPE and not word[0].isupper():
             return _context_word(word.lower())
+    return None
+
+
+_PEOPLE_HEADS = frozenset(_context_word(w) for w in _PEOPLE)
+
+
+def _people_measure(text: str, start: int, end: int) -> str | None:
+    """What a count of people measures, by the nearest word of its clause that says what happened to them: first
+    after the figure ("115,000 people tested positive", "1,228 people ... have died"), else before it ("killed
+    around 500 people")."""
+    after = _CLAUSE_BREAK.split(_whole_words(text, end, end + 60))[0]
+    before = _CLAUSE_BREAK.split(_whole_words(text, max(0, start - 60), start))[-1]
+    for words in (_WORD.findall(after)[:6], _WORD.findall(before)[::-1][:5]):
+        for word in words:
+            if word.lower() in _PEOPLE_MEASURES:
+                return _context_word(_PEOPLE_MEASURES[word.lower()])
     return None
 
 
@@ -656,7 +727,12 @@ def noun_phrase(text: str, end: int) -> list[str]:
     "confirmed coronavirus cases" in "786 confirmed coronavirus cases , of which ..."."""
     words: list[str] = []
     for token in re.findall(r"[A-Za-z][A-Za-z0-9-]*|\S", _whole_words(text, end, end + 40)):
-        if not token[0].isalpha() or token[0].isupper() or token.lower() in _STOP or len(words) == 3:
+        if (
+            not token[0].isalpha()
+            or token[0].isupper()
+            or token.lower() in _QSTOP | _SCOPE
+            or len(words) == 3
+        ):
             break
         words.append(token.lower())
     return words
@@ -691,6 +767,10 @@ def compare(claim: Quantity, evidence: Quantity) -> str:
         return (
             "unknown"  # "won 33–28" and "the 33–28 loss": the same score, but whose win is another question
         )
+    if evidence.comparator == "eq" and evidence.value == claim.value and claim.comparator != "approx":
+        # the source gives the very figure the claim bounds: "grossed $ 79.6 million" refutes "more than $ 79.6
+        # million" (the claim says it is above what the source reports) and supports "at least $ 79.6 million"
+        return "refutes" if claim.comparator in ("gt", "lt") else "supports"
     c = claim.interval(as_claim=True)
     e = evidence.interval(as_claim=False)
     if _inside(e, c):
@@ -722,7 +802,7 @@ _WINDOW_WORDS = frozenset(
 
 # Words that narrow what a figure covers: a time window, or the whole world ("grossed $ 433 million globally" is
 # no figure for "$ 47 million in North America")
-_QUALIFIERS = _WINDOW_WORDS | {"worldwid", "domestic"}
+_QUALIFIERS = _WINDOW_WORDS | {"worldwid", "domestic", "outsid"}
 # Qualifiers that make another measure whichever side has them: "five consecutive weeks" is a run, "a total of
 # five weeks" a sum; neither says the other
 _RUNS = frozenset(["consecutiv"])
