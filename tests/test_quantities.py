@@ -149,3 +149,46 @@ def test_a_claims_figures_keep_to_their_clauses():
         clauses=True,
     )
     assert "worldwid" not in first.context and "worldwid" in second.context
+
+
+def test_one_measure_whichever_word_reports_it():
+    # "people" are counted by what happened to them; deaths, fatalities and "lives claimed" are one tally
+    tested, died = extract_quantities(
+        "Fewer than 9,000 people tested positive in Skerry and under 400 have died", clauses=True
+    )
+    cases, deaths, recoveries = extract_quantities(
+        "8,712 cases have been reported with 388 deaths and 2,105 recoveries"
+    )
+    assert same_head(tested, cases) and not same_head(tested, deaths)
+    assert same_head(died, deaths) and not same_head(died, recoveries)
+    assert same_head(q("claimed fewer than 400 lives"), deaths)
+    assert same_head(q("under 400 fatalities"), deaths)
+    assert same_head(q("a storm killed around 300 people"), deaths)
+    assert same_head(q("210 people have recovered"), recoveries)
+    assert same_head(q("over 224,000 residents"), q("a population of 223,292 people"))
+    assert same_head(q("under 9,100 travelers"), q("9,032 travellers"))
+    assert same_head(q("38 fixtures"), q("38 matches"))
+
+
+def test_a_claims_figure_without_a_noun_counts_what_the_one_before_counts():
+    first, second = extract_quantities(
+        "Kestrel Air has less than 67 aircraft , while Lark Air has less than 56", clauses=True
+    )
+    assert second.head == first.head == "aircraft"
+    domestic, world = extract_quantities(
+        "Quill grossed under $ 15 million outside Kestrel and less than $ 20 million globally", clauses=True
+    )
+    assert "gross" in world.context and "worldwid" in world.context
+    assert "outsid" in domestic.context and "outsid" not in world.context  # each keeps its own scope
+    total = extract_quantities("Quill grossed $ 14.2 million in Kestrel and $ 19.1 million worldwide")[1]
+    assert alignment(world, total) >= 0.5 > alignment(domestic, total)
+
+
+def test_the_sources_very_figure_settles_a_bound_on_it():
+    assert compare(q("grossed more than $ 79.6 million"), q("grossed $ 79.6 million")) == "refutes"
+    assert compare(q("fewer than 38 receptions"), q("38 receptions")) == "refutes"
+    assert compare(q("at least 38 receptions"), q("38 receptions")) == "supports"
+    assert compare(q("more than 515 million"), q("over 515 million")) == "supports"
+    # a source's "around 500" is the half-hundreds around it: under 600, not under 550
+    assert compare(q("under 600 deaths"), q("around 500 deaths")) == "supports"
+    assert compare(q("under 550 deaths"), q("around 500 deaths")) == "unknown"
