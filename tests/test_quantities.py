@@ -192,3 +192,33 @@ def test_the_sources_very_figure_settles_a_bound_on_it():
     # a source's "around 500" is the half-hundreds around it: under 600, not under 550
     assert compare(q("under 600 deaths"), q("around 500 deaths")) == "supports"
     assert compare(q("under 550 deaths"), q("around 500 deaths")) == "unknown"
+
+
+def test_a_score_out_of_a_hundred_is_a_percentage_and_an_age_is_no_count_of_years():
+    score = extract_quantities("Lark received a score of 93 out of 100 based on 12 reviews")[0]
+    claim = q("a score above 92 %")
+    assert score.kind == "percent" and alignment(claim, score) >= 0.5 and compare(claim, score) == "supports"
+    assert q("rated 74/100").kind == "percent" and q("rated 7.4/10").kind == "count"
+    young = q("moved to Skerry when he was less than 4 years old")
+    assert young.head == q("moved to Skerry at the age of three").head == q("aged 24").head == "age"
+    assert alignment(young, q("moved to Skerry at the age of three")) >= 0.5
+    assert alignment(young, q("lived in Skerry for three years")) < 0.5  # a stay is no age
+
+
+def test_a_sources_figure_keeps_its_own_words_and_scope():
+    home, abroad, world = extract_quantities(
+        "Quill grossed $ 31 million in Kestrel and $ 57.2 million in other territories for a worldwide total "
+        "of $ 88.2 million"
+    )
+    outside, total = extract_quantities(
+        "Quill grossed less than $ 56.8 million in territories other than Kestrel and a total of less than "
+        "$ 87.8 million worldwide",
+        clauses=True,
+    )
+    assert "worldwid" not in home.context | abroad.context and "outsid" not in home.context
+    assert alignment(outside, abroad) >= 0.5 > alignment(outside, home)
+    assert alignment(total, world) >= 0.5 > max(alignment(total, home), alignment(total, abroad))
+    assert q("$ 750,000 in other territories").head is None  # where, not what
+    # people come whole: "8.958 people" is a count with a point between its thousands
+    assert q("8.958 people with confirmed infection have died").value == 8958
+    assert q("8.958 million downloads").value == 8.958e6

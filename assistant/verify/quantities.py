@@ -166,6 +166,7 @@ _FUNCTION = frozenset(
         *("across", "within", "during", "through", "throughout", "among", "amongst"),
         *("between", "against", "into", "onto", "upon", "via", "while", "whereas", "when", "where", "which"),
         *("who", "including", "excluding", "each", "only", "still", "also", "then", "both", "since", "until"),
+        *("he", "she", "it", "they", "we", "him", "them", "us", "other", "others"),
     ]
 )
 _QSTOP = STOP_WORDS | _FUNCTION
@@ -234,10 +235,12 @@ def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[
     out; whose number it is, and how it compares, are checked apart. ``clause``: only the words of its own
     clause (a year, "In 2010 , X released ...", dates the whole sentence)."""
     # "year on year" is the basis of a growth rate, not a time window
-    before_text = _BASIS.sub(" ", _whole_words(text, max(0, start - 80), start))
-    after_text = _BASIS.sub(" ", _whole_words(text, end, end + 60))
+    before_text = _OUTSIDE.sub(" outside ", _BASIS.sub(" ", _whole_words(text, max(0, start - 80), start)))
+    after_text = _OUTSIDE.sub(" outside ", _BASIS.sub(" ", _whole_words(text, end, end + 60)))
     # a figure's words end at its clause and at the next figure: in "$ 130.1 million in the US , and $ 98.1
     # million in other territories , for a worldwide total of $ 228.2 million" only the last is worldwide
+    if not clause:
+        after_text = _own_words(after_text)
     if clause:
         # in a claim, "and", "while", "but" join two statements: "under $ 15 million outside Lark and less than
         # $ 20 million globally" says nothing of the second figure outside Lark
@@ -250,13 +253,27 @@ def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[
         kept = (
             _context_word(w.lower())
             for w in words
-            if not w[0].isupper() and w.lower() not in _QSTOP and w.lower() not in _SCALES
+            if not w[0].isupper()
+            and w.lower() not in _QSTOP
+            and w.lower() not in _SCALES
+            and w.lower() not in _COMPARATOR_WORDS  # "above" is no word of what is counted
         )
         return [w for w in kept if w not in _VERBS_OF_COMPARISON and w not in _COMPARATOR_WORDS]
 
     return frozenset(content(_WORD.findall(before_text))[-4:] + content(_WORD.findall(after_text))[:5])
 
 
+def _own_words(after: str) -> str:
+    """The words after a source's figure that are still its own: up to the next figure, and not the words that
+    lead into that one. In "$ 31 million in Kestrel and $ 57.2 million in other territories for a worldwide total
+    of $ 88.2 million", "other territories" is the 57.2's scope and "worldwide" the 88.2's, neither the 31's."""
+    nxt = re.search(r"(?<![\w-])\d", after)
+    if not nxt or _PART_OF.match(after):
+        return after  # "26 out of 28 provinces": the whole is part of the part's words
+    return _LEAD_IN.split(after[: nxt.start()])[0]
+
+
+_LEAD_IN = re.compile(r"[,;]|\b(?:and|for|with|while|whereas|but|against)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;,()]|(?<![\w-])\d")
 _CONJUNCTION = re.compile(r"\b(?:and|while|whereas|but)\b", re.I)
 
@@ -271,6 +288,13 @@ def _whole_words(text: str, start: int, end: int) -> str:
     return window
 
 
+# a gross "in other territories", "in territories other than Kestrel", "overseas" is one taken outside the home
+# market: the scope "outside"
+_OUTSIDE = re.compile(
+    r"\b(?:other|foreign|international)\s+(?:territories|markets|countries)\b|"
+    r"\b(?:territories|markets|countries)\s+other\s+than\b|\binternationally\b",
+    re.I,
+)
 _BASIS = re.compile(r"\b(?:year[- ](?:on|over)[- ]year|yoy|month[- ](?:on|over)[- ]month)\b", re.I)
 _COMPARATOR_WORDS = frozenset(
     [
@@ -496,6 +520,8 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
         else:
             kind = "count"
         rating = _RATING.match(text, m.end())  # "8.5/10" is 8.5, on a scale of ten
+        if kind == "count" and _OF_100.match(text, m.end()):
+            kind = "percent"  # "a score of 74 out of 100" is a score of 74 %
         if (m.start() > 0 and text[m.start() - 1] in "-/:") or (
             re.match(r"[-/:]\d", text[m.end() : m.end() + 2]) and not rating
         ):
@@ -528,6 +554,17 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
         head = _head(text, m.start(), m.end(), percent=kind in ("percent", "points"))
         if head in _PEOPLE_HEADS:
             head = _people_measure(text, m.start(), m.end()) or head
+        if num and not scale_word and not unit and re.fullmatch(r"\d{1,3}\.\d{3}", num) and head in _WHOLE:
+            # "8.958 people have died": people and cases come whole, so the point separates thousands
+            base, precision = float(num.replace(".", "")), 0.5
+        context = _context(text, m.start(), m.end(), clause=clauses and kind not in ("year", "period"))
+        age = False
+        if kind == "count" and (_AGE_AFTER.match(text, m.end()) or _AGE_BEFORE.search(text[: m.start()])):
+            # "less than 4 years old", "at the age of three", "aged 24": an age, not a count of years (nor a
+            # window of years)
+            head = "age"
+            context = context - _AGE_WORDS | {"age"}
+            age = True
         out.append(
             Quantity(
                 base * scale,
@@ -536,13 +573,13 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
                 m.start(),
                 m.end(),
                 m.group(0).strip(),
-                _context(text, m.start(), m.end(), clause=clauses and kind not in ("year", "period")),
+                context,
                 precision,
                 head=head,
                 exact=bool(num) and scale == 1 and "." not in num,
                 # the whole of "26 out of 28 provinces" is no count of provinces of its own
                 phrase=frozenset(_context_word(w) for w in noun_phrase(text, m.end()))
-                if head != "total"
+                if head != "total" and not age
                 else frozenset(),
             )
         )
@@ -604,6 +641,10 @@ def _outcome(q: Quantity) -> set[str]:
     return ({"win"} if q.context & _WIN else set()) | ({"loss"} if q.context & _LOSS else set())
 
 
+_AGE_WORDS = frozenset(["year", "old", "age"])
+_OF_100 = re.compile(r"\s*(?:out\s+of|/)\s*100\b(?![.,]?\d|\s*(?:%|per\s*cent\b|percent\b))")
+_AGE_AFTER = re.compile(r"\s*-?\s*years?(?:\s*-\s*|\s+)(?:old\b|of\s+age\b)", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|the\s+age\s+of|ages?)\s+(?:of\s+)?(?:just\s+)?$", re.I)
 _RATING = re.compile(r"\s*/\s*(?:5|10|100)\b(?![.,]?\d)")
 _SEASON_END = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[–—-]\s*$")
 # Capitalised words that open a sentence before a figure rather than name something ("Under 50 copies",
@@ -664,12 +705,21 @@ def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
         return _stem((subject.group(1) or subject.group(2)).lower())  # "the number of recoveries reached 30"
     # otherwise the first content word of its clause ("1,998 , of which ..." counts nothing of its own)
     for word in _WORD.findall(re.split(r"[,;.()]", tail)[0])[:3]:
+        if word.lower() in _PLACE_PREPOSITIONS:
+            return None  # "$ 750,000 in other territories", "12 in Lark": where, not what
         if word.lower() not in _QSTOP | _SCOPE and not word[0].isupper():
             return _context_word(word.lower())
     return None
 
 
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "on", "at", "from", "across", "within", "outside", "inside", "for", "by"]
+)
+
+
 _PEOPLE_HEADS = frozenset(_context_word(w) for w in _PEOPLE)
+# what is only ever counted whole: people, and the tallies of them
+_WHOLE = _PEOPLE_HEADS | {_context_word(w) for w in ("deaths", "cases", "recoveries", "patients")}
 
 
 def _people_measure(text: str, start: int, end: int) -> str | None:
