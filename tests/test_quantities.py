@@ -189,6 +189,9 @@ def test_the_sources_very_figure_settles_a_bound_on_it():
     assert compare(q("fewer than 38 receptions"), q("38 receptions")) == "refutes"
     assert compare(q("at least 38 receptions"), q("38 receptions")) == "supports"
     assert compare(q("more than 515 million"), q("over 515 million")) == "supports"
+    # a headline's "pass 500 million" and "near 300 million" are bounds, not the very figure
+    assert compare(q("passed 500 million downloads"), q("models pass 500 million downloads")) == "supports"
+    assert compare(q("more than 300 million downloads"), q("downloads near 300 million")) == "refutes"
     # a source's "around 500" is the half-hundreds around it: under 600, not under 550
     assert compare(q("under 600 deaths"), q("around 500 deaths")) == "supports"
     assert compare(q("under 550 deaths"), q("around 500 deaths")) == "unknown"

@@ -79,13 +79,13 @@ _COMPARATORS = [
     (
         "gt",
         r"more than|greater than|higher than|larger than|over|above|exceed(?:s|ed|ing)?|in excess of|upwards of|"
-        r"passed|passing|surpass(?:es|ed|ing)?|topped|tops|beyond|north of|crossed",
+        r"pass(?:es|ed|ing)?|surpass(?:es|ed|ing)?|topped|tops|beyond|north of|crossed",
     ),
     ("ge", r"at least|no (?:fewer|less) than|a minimum of"),
     (
         "lt",
         # "nearly", "almost": just under the figure, so below it
-        r"less than|fewer than|under|below|lower than|short of|shy of|not yet|nearly|almost",
+        r"less than|fewer than|under|below|lower than|short of|shy of|not yet|nearly|almost|near(?:s|ing)?",
     ),
     ("le", r"at most|no more than|up to|a maximum of|not more than"),
     (
