@@ -225,3 +225,12 @@ def test_a_sources_figure_keeps_its_own_words_and_scope():
     # people come whole: "8.958 people" is a count with a point between its thousands
     assert q("8.958 people with confirmed infection have died").value == 8958
     assert q("8.958 million downloads").value == 8.958e6
+
+
+def test_an_elided_noun_is_no_noun_of_another_kind_of_figure():
+    years, amount = extract_quantities(
+        "Lark signed with Kestrel for another four years worth a maximum of $ 20 million", clauses=True
+    )
+    assert amount.head is None  # money counts no years
+    aircraft, money = extract_quantities("Skerry has 40 aircraft and more than $ 20 million", clauses=True)
+    assert money.head is None

@@ -583,16 +583,23 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
                 else frozenset(),
             )
         )
-    return _elided(out) if clauses else out
+    return _elided(out, text) if clauses else out
 
 
-def _elided(quantities: list[Quantity]) -> list[Quantity]:
+def _money(text: str, q: Quantity) -> bool:
+    return bool(re.search(rf"{_CURRENCY}\s*$", text[max(0, q.start - 6) : q.start]))
+
+
+def _elided(quantities: list[Quantity], text: str) -> list[Quantity]:
     """A claim's figure with no noun of its own counts what the figure before it counts: "less than 67 aircraft,
     while Kestrel Air has less than 56" (aircraft too), "under $ 15 million in Lark and less than $ 20 million
     globally" (a gross too). It keeps its own scope ("globally"), not the other's."""
     out: list[Quantity] = []
     for q in quantities:
         before = [p for p in out if p.kind == q.kind]
+        # an amount of money counts no aircraft, and nothing counts what a span of years does ("for four years
+        # worth $ 20 million")
+        before = [p for p in before if _money(text, p) == _money(text, q) and p.head not in _WINDOW_WORDS]
         if q.head is None and before and q.kind in ("count", "percent", "points"):
             prev = before[-1]
             inherited = prev.context - _QUALIFIERS - _RUNS
