@@ -234,3 +234,21 @@ def test_an_elided_noun_is_no_noun_of_another_kind_of_figure():
     assert amount.head is None  # money counts no years
     aircraft, money = extract_quantities("Skerry has 40 aircraft and more than $ 20 million", clauses=True)
     assert money.head is None
+
+
+def test_marks_on_a_scale_and_the_base_of_an_average():
+    reviews, approval, mark = extract_quantities(
+        "Quill received more than 70 reviews , an approval rating below 58 % and an average rating below 6/10",
+        clauses=True,
+    )
+    count, average = extract_quantities("based on 76 reviews , with a rating average of 5.9/10")
+    assert same_head(mark, average) and not same_head(mark, count)  # a mark borrows no "reviews"
+    assert compare(mark, average) == "supports"
+    base = q("Averaged over 44 reviewers")
+    assert base.comparator == "eq" and compare(base, q("based on 44 reviews")) == "supports"
+    assert q("averaging over 7/10").comparator == "gt"
+    # "around the world" is the worldwide total; a full figure with a stray scale word keeps its digits
+    world = q("Lark grossed more than $ 422 million around the world")
+    assert "worldwid" in world.context and world.head is None
+    assert q("$ 52,400,000 million in other territories").value == 52.4e6
+    assert q("1,200 million downloads").value == 1.2e9

@@ -171,7 +171,7 @@ _FUNCTION = frozenset(
 )
 _QSTOP = STOP_WORDS | _FUNCTION
 # where, not what: "$ 15 million outside Kestrel" counts no "outside"
-_SCOPE = frozenset(["outside", "overseas", "abroad"])
+_SCOPE = frozenset(["outside", "overseas", "abroad", "world", "globe"])
 
 
 @dataclass
@@ -235,8 +235,8 @@ def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[
     out; whose number it is, and how it compares, are checked apart. ``clause``: only the words of its own
     clause (a year, "In 2010 , X released ...", dates the whole sentence)."""
     # "year on year" is the basis of a growth rate, not a time window
-    before_text = _OUTSIDE.sub(" outside ", _BASIS.sub(" ", _whole_words(text, max(0, start - 80), start)))
-    after_text = _OUTSIDE.sub(" outside ", _BASIS.sub(" ", _whole_words(text, end, end + 60)))
+    before_text = _scopes(_BASIS.sub(" ", _whole_words(text, max(0, start - 80), start)))
+    after_text = _scopes(_BASIS.sub(" ", _whole_words(text, end, end + 60)))
     # a figure's words end at its clause and at the next figure: in "$ 130.1 million in the US , and $ 98.1
     # million in other territories , for a worldwide total of $ 228.2 million" only the last is worldwide
     if not clause:
@@ -295,6 +295,15 @@ _OUTSIDE = re.compile(
     r"\b(?:territories|markets|countries)\s+other\s+than\b|\binternationally\b",
     re.I,
 )
+_WORLD = re.compile(r"\b(?:around|across|throughout|all over)\s+the\s+(?:world|globe)\b", re.I)
+
+
+def _scopes(text: str) -> str:
+    """The phrases of scope as one word each: "in other territories" is "outside", "around the world"
+    "worldwide"."""
+    return _WORLD.sub(" worldwide ", _OUTSIDE.sub(" outside ", text))
+
+
 _BASIS = re.compile(r"\b(?:year[- ](?:on|over)[- ]year|yoy|month[- ](?:on|over)[- ]month)\b", re.I)
 _COMPARATOR_WORDS = frozenset(
     [
@@ -427,8 +436,15 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("e") and not word.endswith("ee") else word
 
 
+_SPREAD_OVER = re.compile(r"\b(?:averag|spread|divided|split|distributed)\w*\s+over\s+$", re.I)
+
+
 def _comparator(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 40) : start]
+    if _SPREAD_OVER.search(before) and re.match(r"\s+[a-z]", text[end : end + 3]):
+        # "averaged over 44 reviewers": over names the base of the average, no bound (but "averaging over
+        # 7/10" is one)
+        return "eq"
     for name, pattern in _COMPARATOR_RE:
         if pattern.search(before):
             return name
@@ -511,6 +527,8 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
         else:
             base = float(num.replace(",", ""))
         scale = _SCALES.get(scale_word, 1.0)
+        if num and scale_word and base >= 1e6 and "," in num:
+            scale = 1.0  # "$ 52,400,000 million": the figure is written out in full, the scale word is a slip
         if unit.startswith(("percentage", "pp")):
             kind = "points"
         elif unit:
@@ -552,6 +570,8 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
         precision = 0.5 * scale if word else _precision(num, scale)
         comparator = _comparator(text, m.start(), m.end())
         head = _head(text, m.start(), m.end(), percent=kind in ("percent", "points"))
+        if kind == "count" and rating:
+            head = _RATING_HEAD  # "an average of 5.3/10": a mark on a scale, never a count of what is near it
         if head in _PEOPLE_HEADS:
             head = _people_measure(text, m.start(), m.end()) or head
         if num and not scale_word and not unit and re.fullmatch(r"\d{1,3}\.\d{3}", num) and head in _WHOLE:
@@ -648,6 +668,7 @@ def _outcome(q: Quantity) -> set[str]:
     return ({"win"} if q.context & _WIN else set()) | ({"loss"} if q.context & _LOSS else set())
 
 
+_RATING_HEAD = _context_word("rating")
 _AGE_WORDS = frozenset(["year", "old", "age"])
 _OF_100 = re.compile(r"\s*(?:out\s+of|/)\s*100\b(?![.,]?\d|\s*(?:%|per\s*cent\b|percent\b))")
 _AGE_AFTER = re.compile(r"\s*-?\s*years?(?:\s*-\s*|\s+)(?:old\b|of\s+age\b)", re.I)
