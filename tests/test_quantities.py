@@ -228,11 +228,11 @@ def test_a_sources_figure_keeps_its_own_words_and_scope():
 
 
 def test_an_elided_noun_is_no_noun_of_another_kind_of_figure():
-    years, amount = extract_quantities(
+    _years, amount = extract_quantities(
         "Lark signed with Kestrel for another four years worth a maximum of $ 20 million", clauses=True
     )
     assert amount.head is None  # money counts no years
-    aircraft, money = extract_quantities("Skerry has 40 aircraft and more than $ 20 million", clauses=True)
+    _aircraft, money = extract_quantities("Skerry has 40 aircraft and more than $ 20 million", clauses=True)
     assert money.head is None
 
 
