@@ -168,6 +168,11 @@ def test_one_measure_whichever_word_reports_it():
     assert same_head(q("over 224,000 residents"), q("a population of 223,292 people"))
     assert same_head(q("under 9,100 travelers"), q("9,032 travellers"))
     assert same_head(q("38 fixtures"), q("38 matches"))
+    assert same_head(q("less than 2,600 employees"), q("it employs around 2,400 people worldwide"))
+    assert same_head(
+        q("more than 50 lives"), q("53 people in Skerry with a confirmed quillpox infection have died")
+    )
+    assert "gross" in q("made a box office of under 80 crore").context
 
 
 def test_a_claims_figure_without_a_noun_counts_what_the_one_before_counts():
@@ -237,7 +242,7 @@ def test_an_elided_noun_is_no_noun_of_another_kind_of_figure():
 
 
 def test_marks_on_a_scale_and_the_base_of_an_average():
-    reviews, approval, mark = extract_quantities(
+    _reviews, _approval, mark = extract_quantities(
         "Quill received more than 70 reviews , an approval rating below 58 % and an average rating below 6/10",
         clauses=True,
     )

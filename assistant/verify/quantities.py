@@ -301,7 +301,10 @@ _WORLD = re.compile(r"\b(?:around|across|throughout|all over)\s+the\s+(?:world|g
 def _scopes(text: str) -> str:
     """The phrases of scope as one word each: "in other territories" is "outside", "around the world"
     "worldwide"."""
-    return _WORLD.sub(" worldwide ", _OUTSIDE.sub(" outside ", text))
+    return _BOX_OFFICE.sub(" gross ", _WORLD.sub(" worldwide ", _OUTSIDE.sub(" outside ", text)))
+
+
+_BOX_OFFICE = re.compile(r"\bbox[- ]office\b", re.I)  # "a box office of 80 crore" is a gross
 
 
 _BASIS = re.compile(r"\b(?:year[- ](?:on|over)[- ]year|yoy|month[- ](?:on|over)[- ]month)\b", re.I)
@@ -386,6 +389,7 @@ _PEOPLE_MEASURES = {
     **dict.fromkeys(["recovered", "discharged", "cured", "recoveries"], "recoveries"),
     **dict.fromkeys(["positive", "infected", "contracted"], "cases"),
     **dict.fromkeys(["population", "inhabited"], "population"),
+    **dict.fromkeys(["employs", "employed", "employ", "employing", "staff", "workforce"], "employees"),
 }
 
 
@@ -754,9 +758,9 @@ def _people_measure(text: str, start: int, end: int) -> str | None:
     """What a count of people measures, by the nearest word of its clause that says what happened to them: first
     after the figure ("115,000 people tested positive", "1,228 people ... have died"), else before it ("killed
     around 500 people")."""
-    after = _CLAUSE_BREAK.split(_whole_words(text, end, end + 60))[0]
+    after = _CLAUSE_BREAK.split(_whole_words(text, end, end + 90))[0]
     before = _CLAUSE_BREAK.split(_whole_words(text, max(0, start - 60), start))[-1]
-    for words in (_WORD.findall(after)[:6], _WORD.findall(before)[::-1][:5]):
+    for words in (_WORD.findall(after)[:10], _WORD.findall(before)[::-1][:5]):
         for word in words:
             if word.lower() in _PEOPLE_MEASURES:
                 return _context_word(_PEOPLE_MEASURES[word.lower()])
