@@ -146,6 +146,15 @@ def test_threshold_claims_against_exact_and_bounded_figures():
     assert refuted.label == "REFUTED" and refuted.decided_by == "rules:numeric"
 
 
+def test_one_refuted_figure_refutes_the_sentence_that_agrees_with_the_others():
+    claim = (
+        "In Skerry there are less than 120 active quillpox cases , including one member and one staff member."
+    )
+    source = ev("In Skerry there are 137 active quillpox cases , including one member and one staff member.")
+    decision = judge(claim, [source])
+    assert decision.label == "REFUTED" and decision.decided_by == "rules:numeric"
+
+
 def test_newest_document_wins_for_present_tense_claims():
     old = ev("Quill downloads top 400 million.", date="2025-05-06")
     new = ev("Quill downloads passed 700 million.", date="2025-11-18")

@@ -173,6 +173,9 @@ def test_one_measure_whichever_word_reports_it():
         q("more than 50 lives"), q("53 people in Skerry with a confirmed quillpox infection have died")
     )
     assert "gross" in q("made a box office of under 80 crore").context
+    made = q("Lark made less than $ 100 million globally")
+    assert alignment(made, q("and has grossed $ 102 million worldwide")) >= 0.5  # money made is a gross
+    assert "gross" not in q("made 50 appearances").context
 
 
 def test_a_claims_figure_without_a_noun_counts_what_the_one_before_counts():

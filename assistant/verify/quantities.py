@@ -582,6 +582,8 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             # "8.958 people have died": people and cases come whole, so the point separates thousands
             base, precision = float(num.replace(".", "")), 0.5
         context = _context(text, m.start(), m.end(), clause=clauses and kind not in ("year", "period"))
+        if _MAKE in context and re.search(rf"{_CURRENCY}\s*$", text[max(0, m.start() - 6) : m.start()]):
+            context = context - {_MAKE} | {_GROSS}  # a film that "made $ 100 million" grossed it
         age = False
         if kind == "count" and (_AGE_AFTER.match(text, m.end()) or _AGE_BEFORE.search(text[: m.start()])):
             # "less than 4 years old", "at the age of three", "aged 24": an age, not a count of years (nor a
@@ -673,6 +675,7 @@ def _outcome(q: Quantity) -> set[str]:
 
 
 _RATING_HEAD = _context_word("rating")
+_MAKE, _GROSS = _context_word("made"), _context_word("grossed")
 _AGE_WORDS = frozenset(["year", "old", "age"])
 _OF_100 = re.compile(r"\s*(?:out\s+of|/)\s*100\b(?![.,]?\d|\s*(?:%|per\s*cent\b|percent\b))")
 _AGE_AFTER = re.compile(r"\s*-?\s*years?(?:\s*-\s*|\s+)(?:old\b|of\s+age\b)", re.I)
