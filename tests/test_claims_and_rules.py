@@ -155,6 +155,17 @@ def test_one_refuted_figure_refutes_the_sentence_that_agrees_with_the_others():
     assert decision.label == "REFUTED" and decision.decided_by == "rules:numeric"
 
 
+def test_a_figure_for_a_named_part_is_that_parts():
+    source = ev(
+        "As of 22 March , in Skerry there are currently 93 quillpox cases , 59 in Kestrel Province , and 34 in "
+        "the Lark Federation , and no reported cases in Orrin ."
+    )
+    assert judge(
+        "34 quillpox cases have been reported in the Lark Federation of Skerry .", [source]
+    ).label == ("SUPPORTED")
+    assert judge("Over 40 quillpox cases were reported in the Lark Federation .", [source]).label == "REFUTED"
+
+
 def test_newest_document_wins_for_present_tense_claims():
     old = ev("Quill downloads top 400 million.", date="2025-05-06")
     new = ev("Quill downloads passed 700 million.", date="2025-11-18")

@@ -168,6 +168,7 @@ def test_one_measure_whichever_word_reports_it():
     assert same_head(q("over 224,000 residents"), q("a population of 223,292 people"))
     assert same_head(q("under 9,100 travelers"), q("9,032 travellers"))
     assert same_head(q("38 fixtures"), q("38 matches"))
+    assert same_head(q("less than 9000 people who tested positive for quillpox in Skerry died"), deaths)
     assert same_head(q("less than 2,600 employees"), q("it employs around 2,400 people worldwide"))
     assert same_head(
         q("more than 50 lives"), q("53 people in Skerry with a confirmed quillpox infection have died")

@@ -761,9 +761,11 @@ def _people_measure(text: str, start: int, end: int) -> str | None:
     """What a count of people measures, by the nearest word of its clause that says what happened to them: first
     after the figure ("115,000 people tested positive", "1,228 people ... have died"), else before it ("killed
     around 500 people")."""
-    after = _CLAUSE_BREAK.split(_whole_words(text, end, end + 90))[0]
+    after = _CONJUNCTION.split(_CLAUSE_BREAK.split(_whole_words(text, end, end + 90))[0])[0]
     before = _CLAUSE_BREAK.split(_whole_words(text, max(0, start - 60), start))[-1]
-    for words in (_WORD.findall(after)[:10], _WORD.findall(before)[::-1][:5]):
+    # after the figure, the last such word: the verb of "9,000 people who tested positive ... died" comes
+    # after the relative clause
+    for words in (_WORD.findall(after)[:12][::-1], _WORD.findall(before)[::-1][:5]):
         for word in words:
             if word.lower() in _PEOPLE_MEASURES:
                 return _context_word(_PEOPLE_MEASURES[word.lower()])
