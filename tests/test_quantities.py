@@ -261,3 +261,11 @@ def test_marks_on_a_scale_and_the_base_of_an_average():
     assert "worldwid" in world.context and world.head is None
     assert q("$ 52,400,000 million in other territories").value == 52.4e6
     assert q("1,200 million downloads").value == 1.2e9
+
+
+def test_a_share_counts_the_last_noun_of_its_phrase_and_a_percentage_scored_is_a_rating():
+    share = q("Less than 50 % of the confirmed cases of quillpox in Skerry are in Lark")
+    known = q("Nearly fifty percent of known national cases are in the state")
+    assert share.head == known.head and compare(share, known) == "supports"
+    scored = q("Lark scored less than 65.5 % on the aggregator")
+    assert alignment(scored, q("the film has an approval rating of 65 % , based on 196 reviews")) >= 0.5

@@ -582,6 +582,8 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             # "8.958 people have died": people and cases come whole, so the point separates thousands
             base, precision = float(num.replace(".", "")), 0.5
         context = _context(text, m.start(), m.end(), clause=clauses and kind not in ("year", "period"))
+        if kind == "percent" and _SCORED in context:
+            context = context - {_SCORED} | {_RATING_HEAD}  # a film "scored 65 %": its rating is 65 %
         if _MAKE in context and re.search(rf"{_CURRENCY}\s*$", text[max(0, m.start() - 6) : m.start()]):
             context = context - {_MAKE} | {_GROSS}  # a film that "made $ 100 million" grossed it
         age = False
@@ -676,6 +678,7 @@ def _outcome(q: Quantity) -> set[str]:
 
 _RATING_HEAD = _context_word("rating")
 _MAKE, _GROSS = _context_word("made"), _context_word("grossed")
+_SCORED = _context_word("scored")
 _AGE_WORDS = frozenset(["year", "old", "age"])
 _OF_100 = re.compile(r"\s*(?:out\s+of|/)\s*100\b(?![.,]?\d|\s*(?:%|per\s*cent\b|percent\b))")
 _AGE_AFTER = re.compile(r"\s*-?\s*years?(?:\s*-\s*|\s+)(?:old\b|of\s+age\b)", re.I)
@@ -717,8 +720,10 @@ def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
         ]
         return _stem(words[0]) if words else None
     if percent:
-        share = re.match(r"\s+of\s+(?:the\s+|all\s+)*([A-Za-z][\w-]*)", text[end : end + 40])
-        return _stem(share.group(1).lower()) if share and not share.group(1)[0].isupper() else None
+        share = re.match(r"\s+of\s+(?:the\s+|all\s+)*(?=[a-z])", text[end : end + 40])
+        # the share's noun is the last word of its phrase: "of known national cases", "of the confirmed cases"
+        words = noun_phrase(text, end + share.end()) if share else []
+        return _context_word(words[-1]) if words else None
     tail = _BASIS.sub(" ", _whole_words(text, end, end + 40))
     after = _WORD.findall(tail)
     if after and after[0].lower() in ("times", "time"):
