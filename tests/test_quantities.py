@@ -268,4 +268,4 @@ def test_a_share_counts_the_last_noun_of_its_phrase_and_a_percentage_scored_is_a
     known = q("Nearly fifty percent of known national cases are in the state")
     assert share.head == known.head and compare(share, known) == "supports"
     scored = q("Lark scored less than 65.5 % on the aggregator")
-    assert alignment(scored, q("the film has an approval rating of 65 % , based on 196 reviews")) >= 0.5
+    assert alignment(scored, q("the film has an approval rating of 65 % on the aggregator")) >= 0.5
