@@ -166,6 +166,16 @@ def test_a_figure_for_a_named_part_is_that_parts():
     assert judge("Over 40 quillpox cases were reported in the Lark Federation .", [source]).label == "REFUTED"
 
 
+def test_the_named_part_yields_to_what_is_counted_and_to_money():
+    # the subject's name is in every figure's stretch: the counted noun decides ("records" are no "yards")
+    yards = ev(
+        "Orrin played for Lark University where he holds 25 passing records including 9,008 passing yards ."
+    )
+    assert judge("Orrin recorded under 8,500 passing yards at Lark University .", [yards]).label == "REFUTED"
+    lines = ev("In Skerry , Brantley acquired 70,000 access lines for US $ 195 million from Kestrel .")
+    assert judge("Brantley acquired more than 70,250 access lines from Kestrel .", [lines]).label == "REFUTED"
+
+
 def test_newest_document_wins_for_present_tense_claims():
     old = ev("Quill downloads top 400 million.", date="2025-05-06")
     new = ev("Quill downloads passed 700 million.", date="2025-11-18")

@@ -237,10 +237,16 @@ def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[
     # "year on year" is the basis of a growth rate, not a time window
     before_text = _scopes(_BASIS.sub(" ", _whole_words(text, max(0, start - 80), start)))
     after_text = _scopes(_BASIS.sub(" ", _whole_words(text, end, end + 60)))
-    # a figure's words end at its clause and at the next figure: in "$ 130.1 million in the US , and $ 98.1
-    # million in other territories , for a worldwide total of $ 228.2 million" only the last is worldwide
+    # a source's figure shares the words of its sentence, but not the scope of the figure after it: in "$ 130.1
+    # million in the US , and $ 98.1 million in other territories , for a worldwide total of $ 228.2 million"
+    # only the last is worldwide, and only the second outside
+    foreign_scopes = set()
     if not clause:
-        after_text = _own_words(after_text)
+        own = _own_words(after_text)
+        foreign_scopes = {_context_word(w.lower()) for w in _WORD.findall(after_text[len(own) :])}
+        foreign_scopes = (foreign_scopes & _SCOPES) - {
+            _context_word(w.lower()) for w in _WORD.findall(own + " " + before_text)
+        }
     if clause:
         # in a claim, "and", "while", "but" join two statements: "under $ 15 million outside Lark and less than
         # $ 20 million globally" says nothing of the second figure outside Lark
@@ -260,7 +266,8 @@ def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[
         )
         return [w for w in kept if w not in _VERBS_OF_COMPARISON and w not in _COMPARATOR_WORDS]
 
-    return frozenset(content(_WORD.findall(before_text))[-4:] + content(_WORD.findall(after_text))[:5])
+    words = content(_WORD.findall(before_text))[-4:] + content(_WORD.findall(after_text))[:5]
+    return frozenset(words) - foreign_scopes
 
 
 def _own_words(after: str) -> str:
@@ -273,6 +280,7 @@ def _own_words(after: str) -> str:
     return _LEAD_IN.split(after[: nxt.start()])[0]
 
 
+_SCOPES = frozenset(["worldwid", "outsid", "domestic"])
 _LEAD_IN = re.compile(r"[,;]|\b(?:and|for|with|while|whereas|but|against)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;,()]|(?<![\w-])\d")
 _CONJUNCTION = re.compile(r"\b(?:and|while|whereas|but)\b", re.I)
@@ -614,7 +622,8 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
     return _elided(out, text) if clauses else out
 
 
-def _money(text: str, q: Quantity) -> bool:
+def is_money(text: str, q: Quantity) -> bool:
+    """Is the figure an amount of money ("$ 195 million")?"""
     return bool(re.search(rf"{_CURRENCY}\s*$", text[max(0, q.start - 6) : q.start]))
 
 
@@ -627,7 +636,7 @@ def _elided(quantities: list[Quantity], text: str) -> list[Quantity]:
         before = [p for p in out if p.kind == q.kind]
         # an amount of money counts no aircraft, and nothing counts what a span of years does ("for four years
         # worth $ 20 million")
-        before = [p for p in before if _money(text, p) == _money(text, q) and p.head not in _WINDOW_WORDS]
+        before = [p for p in before if is_money(text, p) == is_money(text, q) and p.head not in _WINDOW_WORDS]
         if q.head is None and before and q.kind in ("count", "percent", "points"):
             prev = before[-1]
             inherited = prev.context - _QUALIFIERS - _RUNS
@@ -739,7 +748,15 @@ def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
     phrase = noun_phrase(text, end)
     if phrase:
         # "786 confirmed coronavirus cases", "410 new infections": the modifiers are not what is counted
-        return next((_context_word(w) for w in phrase if not _modifier(w)), None)
+        # and the counted noun ends the phrase: "9,008 passing yards" counts yards, "25 passing records" records
+        # (up to a participle after it: "9,000 people tested positive" counts people)
+        nouns: list[str] = []
+        for word in phrase:
+            if _modifier(word) and nouns:
+                break
+            if not _modifier(word):
+                nouns.append(word)
+        return _context_word(nouns[-1]) if nouns else None
     subject = _SUBJECT.search(text[max(0, start - 80) : start])
     if subject:
         return _stem((subject.group(1) or subject.group(2)).lower())  # "the number of recoveries reached 30"

@@ -29,6 +29,7 @@ from assistant.verify.quantities import (
     alignment,
     compare,
     extract_quantities,
+    is_money,
     same_head,
 )
 from assistant.verify.stance import PLAN, degree_gap, main_clause, negated_restatement, polarity_gap
@@ -297,7 +298,8 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             aligned,
             key=lambda a: (
                 0
-                if cq.head and a[1].head and not same_head(cq, a[1])
+                if (cq.head and a[1].head and not same_head(cq, a[1]))
+                or is_money(frame.content, cq) != is_money(ev.scoring_text, a[1])
                 else len(names & local_names(ev.scoring_text, a[1])),
                 same_head(cq, a[1]),
                 a[0],
