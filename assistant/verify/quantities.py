@@ -170,7 +170,7 @@ _FUNCTION = frozenset(
     ]
 )
 _QSTOP = STOP_WORDS | _FUNCTION
-# where, not what: "$ 15 million outside Kestrel" counts no "outside"
+# where, not what: "$ 12 million outside Kestrel" counts no "outside"
 _SCOPE = frozenset(["outside", "overseas", "abroad", "world", "globe"])
 
 
@@ -201,8 +201,8 @@ class Quantity:
             return -math.inf, v, True, False
         if self.comparator == "approx":
             # "roughly 31 million" admits ordinary rounding: 5 %, or the written precision if coarser. A claim's
-            # "around 500" is read generously (400 to 600); a source's "around 500" as the half-hundreds it
-            # rounds to (450 to 550), so that it still settles "under 600"
+            # "around 300" is read generously (200 to 400); a source's "around 300" as the half-hundreds it
+            # rounds to (250 to 350), so that it still settles "under 400"
             slack = max(abs(v) * (0.05 if as_claim else 0.03), self.precision * (2 if as_claim else 1))
             return v - slack, v + slack, False, False
         # A bare figure allows the rounding its digits imply, but no more than 1 %: "700 million" is not 687M.
@@ -248,8 +248,8 @@ def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[
             _context_word(w.lower()) for w in _WORD.findall(own + " " + before_text)
         }
     if clause:
-        # in a claim, "and", "while", "but" join two statements: "under $ 15 million outside Lark and less than
-        # $ 20 million globally" says nothing of the second figure outside Lark
+        # in a claim, "and", "while", "but" join two statements: "under $ 12 million outside Lark and less than
+        # $ 27 million globally" says nothing of the second figure outside Lark
         before_text = _CONJUNCTION.split(_CLAUSE_BREAK.split(before_text)[-1])[-1]
         after_text = _CONJUNCTION.split(_CLAUSE_BREAK.split(after_text)[0])[0]
 
@@ -272,8 +272,8 @@ def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[
 
 def _own_words(after: str) -> str:
     """The words after a source's figure that are still its own: up to the next figure, and not the words that
-    lead into that one. In "$ 31 million in Kestrel and $ 57.2 million in other territories for a worldwide total
-    of $ 88.2 million", "other territories" is the 57.2's scope and "worldwide" the 88.2's, neither the 31's."""
+    lead into that one. In "$ 23 million in Kestrel and $ 41.7 million in other territories for a worldwide total
+    of $ 64.7 million", "other territories" is the 41.7's scope and "worldwide" the 64.7's, neither the 23's."""
     nxt = re.search(r"(?<![\w-])\d", after)
     if not nxt or _PART_OF.match(after):
         return after  # "26 out of 28 provinces": the whole is part of the part's words
@@ -312,7 +312,7 @@ def _scopes(text: str) -> str:
     return _BOX_OFFICE.sub(" gross ", _WORLD.sub(" worldwide ", _OUTSIDE.sub(" outside ", text)))
 
 
-_BOX_OFFICE = re.compile(r"\bbox[- ]office\b", re.I)  # "a box office of 80 crore" is a gross
+_BOX_OFFICE = re.compile(r"\bbox[- ]office\b", re.I)  # "a box office of 35 crore" is a gross
 
 
 _BASIS = re.compile(r"\b(?:year[- ](?:on|over)[- ]year|yoy|month[- ](?:on|over)[- ]month)\b", re.I)
@@ -378,8 +378,8 @@ _LEMMAS = {
     "critic": "review",
     "reviewers": "review",
     "reviewer": "review",
-    # measure families: one tally, whichever word a report gives it ("1,576 deaths", "under 2,400 have died",
-    # "claimed 1,000 lives", "fatalities"; "410 infections" are confirmed cases)
+    # measure families: one tally, whichever word a report gives it ("1,318 deaths", "under 1,900 have died",
+    # "claimed 700 lives", "fatalities"; "410 infections" are confirmed cases)
     **dict.fromkeys(["died", "dies", "die", "dead", "fatality", "fatalities", "killed", "lives"], "death"),
     **dict.fromkeys(["infection", "infections"], "case"),
     **dict.fromkeys(["discharged", "cured"], "recovery"),
@@ -388,8 +388,8 @@ _LEMMAS = {
     # British and American spellings
     **dict.fromkeys(["travellers", "traveller", "travelled", "travelling"], "traveler"),
 }
-# "people" and "persons" are counted by what happened to them: "115,000 people tested positive" are cases,
-# "600 people were killed" deaths, "207 people have recovered" recoveries, "a population of 223,292 people"
+# "people" and "persons" are counted by what happened to them: "64,000 people tested positive" are cases,
+# "300 people were killed" deaths, "180 people have recovered" recoveries, "a population of 118,406 people"
 # the population. The verbs and nouns near such a figure that name its measure:
 _PEOPLE = frozenset(["people", "persons", "individuals"])
 _PEOPLE_MEASURES = {
@@ -454,7 +454,7 @@ _SPREAD_OVER = re.compile(r"\b(?:averag|spread|divided|split|distributed)\w*\s+o
 def _comparator(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 40) : start]
     if _SPREAD_OVER.search(before) and re.match(r"\s+[a-z]", text[end : end + 3]):
-        # "averaged over 44 reviewers": over names the base of the average, no bound (but "averaging over
+        # "averaged over 52 reviewers": over names the base of the average, no bound (but "averaging over
         # 7/10" is one)
         return "eq"
     for name, pattern in _COMPARATOR_RE:
@@ -540,7 +540,7 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             base = float(num.replace(",", ""))
         scale = _SCALES.get(scale_word, 1.0)
         if num and scale_word and base >= 1e6 and "," in num:
-            scale = 1.0  # "$ 52,400,000 million": the figure is written out in full, the scale word is a slip
+            scale = 1.0  # "$ 18,300,000 million": the figure is written out in full, the scale word is a slip
         if unit.startswith(("percentage", "pp")):
             kind = "points"
         elif unit:
@@ -551,7 +551,7 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             kind = "count"
         rating = _RATING.match(text, m.end())  # "8.5/10" is 8.5, on a scale of ten
         if kind == "count" and _OF_100.match(text, m.end()):
-            kind = "percent"  # "a score of 74 out of 100" is a score of 74 %
+            kind = "percent"  # "a score of 81 out of 100" is a score of 81 %
         if (m.start() > 0 and text[m.start() - 1] in "-/:") or (
             re.match(r"[-/:]\d", text[m.end() : m.end() + 2]) and not rating
         ):
@@ -583,20 +583,20 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
         comparator = _comparator(text, m.start(), m.end())
         head = _head(text, m.start(), m.end(), percent=kind in ("percent", "points"))
         if kind == "count" and rating:
-            head = _RATING_HEAD  # "an average of 5.3/10": a mark on a scale, never a count of what is near it
+            head = _RATING_HEAD  # "an average of 6.4/10": a mark on a scale, never a count of what is near it
         if head in _PEOPLE_HEADS:
             head = _people_measure(text, m.start(), m.end()) or head
         if num and not scale_word and not unit and re.fullmatch(r"\d{1,3}\.\d{3}", num) and head in _WHOLE:
-            # "8.958 people have died": people and cases come whole, so the point separates thousands
+            # "4.217 people have died": people and cases come whole, so the point separates thousands
             base, precision = float(num.replace(".", "")), 0.5
         context = _context(text, m.start(), m.end(), clause=clauses and kind not in ("year", "period"))
         if kind == "percent" and _SCORED in context:
-            context = context - {_SCORED} | {_RATING_HEAD}  # a film "scored 65 %": its rating is 65 %
+            context = context - {_SCORED} | {_RATING_HEAD}  # a film "scored 72 %": its rating is 72 %
         if _MAKE in context and re.search(rf"{_CURRENCY}\s*$", text[max(0, m.start() - 6) : m.start()]):
-            context = context - {_MAKE} | {_GROSS}  # a film that "made $ 100 million" grossed it
+            context = context - {_MAKE} | {_GROSS}  # a film that "made $ 60 million" grossed it
         age = False
         if kind == "count" and (_AGE_AFTER.match(text, m.end()) or _AGE_BEFORE.search(text[: m.start()])):
-            # "less than 4 years old", "at the age of three", "aged 24": an age, not a count of years (nor a
+            # "less than 6 years old", "at the age of five", "aged 31": an age, not a count of years (nor a
             # window of years)
             head = "age"
             context = context - _AGE_WORDS | {"age"}
@@ -623,19 +623,19 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
 
 
 def is_money(text: str, q: Quantity) -> bool:
-    """Is the figure an amount of money ("$ 195 million")?"""
+    """Is the figure an amount of money ("$ 88 million")?"""
     return bool(re.search(rf"{_CURRENCY}\s*$", text[max(0, q.start - 6) : q.start]))
 
 
 def _elided(quantities: list[Quantity], text: str) -> list[Quantity]:
-    """A claim's figure with no noun of its own counts what the figure before it counts: "less than 67 aircraft,
-    while Kestrel Air has less than 56" (aircraft too), "under $ 15 million in Lark and less than $ 20 million
+    """A claim's figure with no noun of its own counts what the figure before it counts: "less than 48 aircraft,
+    while Kestrel Air has less than 31" (aircraft too), "under $ 12 million in Lark and less than $ 27 million
     globally" (a gross too). It keeps its own scope ("globally"), not the other's."""
     out: list[Quantity] = []
     for q in quantities:
         before = [p for p in out if p.kind == q.kind]
         # an amount of money counts no aircraft, and nothing counts what a span of years does ("for four years
-        # worth $ 20 million")
+        # worth $ 14 million")
         before = [p for p in before if is_money(text, p) == is_money(text, q) and p.head not in _WINDOW_WORDS]
         if q.head is None and before and q.kind in ("count", "percent", "points"):
             prev = before[-1]
@@ -748,8 +748,8 @@ def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
     phrase = noun_phrase(text, end)
     if phrase:
         # "786 confirmed coronavirus cases", "410 new infections": the modifiers are not what is counted
-        # and the counted noun ends the phrase: "9,008 passing yards" counts yards, "25 passing records" records
-        # (up to a participle after it: "9,000 people tested positive" counts people)
+        # and the counted noun ends the phrase: "6,112 passing yards" counts yards, "19 passing records" records
+        # (up to a participle after it: "5,000 people tested positive" counts people)
         nouns: list[str] = []
         for word in phrase:
             if _modifier(word) and nouns:
@@ -763,7 +763,7 @@ def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
     # otherwise the first content word of its clause ("1,998 , of which ..." counts nothing of its own)
     for word in _WORD.findall(re.split(r"[,;.()]", tail)[0])[:3]:
         if word.lower() in _PLACE_PREPOSITIONS:
-            return None  # "$ 750,000 in other territories", "12 in Lark": where, not what
+            return None  # "$ 640,000 in other territories", "12 in Lark": where, not what
         if word.lower() not in _QSTOP | _SCOPE and not word[0].isupper():
             return _context_word(word.lower())
     return None
@@ -781,11 +781,11 @@ _WHOLE = _PEOPLE_HEADS | {_context_word(w) for w in ("deaths", "cases", "recover
 
 def _people_measure(text: str, start: int, end: int) -> str | None:
     """What a count of people measures, by the nearest word of its clause that says what happened to them: first
-    after the figure ("115,000 people tested positive", "1,228 people ... have died"), else before it ("killed
-    around 500 people")."""
+    after the figure ("64,000 people tested positive", "1,046 people ... have died"), else before it ("killed
+    around 400 people")."""
     after = _CONJUNCTION.split(_CLAUSE_BREAK.split(_whole_words(text, end, end + 90))[0])[0]
     before = _CLAUSE_BREAK.split(_whole_words(text, max(0, start - 60), start))[-1]
-    # after the figure, the last such word: the verb of "9,000 people who tested positive ... died" comes
+    # after the figure, the last such word: the verb of "5,000 people who tested positive ... died" comes
     # after the relative clause
     for words in (_WORD.findall(after)[:12][::-1], _WORD.findall(before)[::-1][:5]):
         for word in words:
@@ -877,8 +877,8 @@ def compare(claim: Quantity, evidence: Quantity) -> str:
             "unknown"  # "won 33–28" and "the 33–28 loss": the same score, but whose win is another question
         )
     if evidence.comparator == "eq" and evidence.value == claim.value and claim.comparator != "approx":
-        # the source gives the very figure the claim bounds: "grossed $ 79.6 million" refutes "more than $ 79.6
-        # million" (the claim says it is above what the source reports) and supports "at least $ 79.6 million"
+        # the source gives the very figure the claim bounds: "grossed $ 41.3 million" refutes "more than $ 41.3
+        # million" (the claim says it is above what the source reports) and supports "at least $ 41.3 million"
         return "refutes" if claim.comparator in ("gt", "lt") else "supports"
     c = claim.interval(as_claim=True)
     e = evidence.interval(as_claim=False)

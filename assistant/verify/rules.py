@@ -245,8 +245,8 @@ _NOT_LOCAL = frozenset(["The", "In", "On", "At", "As", "Of", "And", "By", "For",
 
 def local_names(text: str, q: Quantity) -> set[str]:
     """The capitalised words of a figure's own stretch of text, between the punctuation or figures around it:
-    "Federation", "Bosnia" for the 34 of "93 cases , 59 in Republika Srpska , and 34 in the Federation of
-    Bosnia"."""
+    "Lark", "Federation" for the 17 of "58 cases , 41 in Kestrel Province , and 17 in the Lark
+    Federation"."""
     before = _LOCAL_BREAK.split(text[max(0, q.start - 80) : q.start])[-1]
     after = _LOCAL_BREAK.split(text[q.end : q.end + 80])[0]
     words = re.findall(r"\b[A-Z][\w'’-]+", f"{before} {after}")
@@ -290,9 +290,9 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
         if not aligned:
             continue
-        # and first of all the figure its own clause gives for the place or person the claim's figure names ("34
-        # in the Federation" rather than the national "93 cases" before it; "Thomson ... 147.9 km/h" rather than
-        # "Holding ( 141.3 km/h )"), unless it counts something else
+        # and first of all the figure its own clause gives for the place or person the claim's figure names ("17
+        # in the Lark Federation" rather than the national "58 cases" before it; "Orrin ... 131.4 km/h" rather than
+        # "Castellan ( 126.8 km/h )"), unless it counts something else
         names = local_names(frame.content, cq)
         score, eq = max(
             aligned,
