@@ -146,6 +146,36 @@ def test_threshold_claims_against_exact_and_bounded_figures():
     assert refuted.label == "REFUTED" and refuted.decided_by == "rules:numeric"
 
 
+def test_one_refuted_figure_refutes_the_sentence_that_agrees_with_the_others():
+    claim = (
+        "In Skerry there are less than 190 active quillpox cases , including one member and one staff member."
+    )
+    source = ev("In Skerry there are 212 active quillpox cases , including one member and one staff member.")
+    decision = judge(claim, [source])
+    assert decision.label == "REFUTED" and decision.decided_by == "rules:numeric"
+
+
+def test_a_figure_for_a_named_part_is_that_parts():
+    source = ev(
+        "As of 9 May , Skerry counts 58 quillpox cases , 41 in Kestrel Province , and 17 in the Lark Federation "
+        ", and none in Orrin ."
+    )
+    assert judge(
+        "17 quillpox cases have been reported in the Lark Federation of Skerry .", [source]
+    ).label == ("SUPPORTED")
+    assert judge("Over 20 quillpox cases were reported in the Lark Federation .", [source]).label == "REFUTED"
+
+
+def test_the_named_part_yields_to_what_is_counted_and_to_money():
+    # the subject's name is in every figure's stretch: the counted noun decides ("records" are no "yards")
+    yards = ev(
+        "Orrin played for Lark University where he holds 19 passing records including 6,112 passing yards ."
+    )
+    assert judge("Orrin recorded under 5,800 passing yards at Lark University .", [yards]).label == "REFUTED"
+    lines = ev("In Skerry , Brantley acquired 48,000 access lines for US $ 88 million from Kestrel .")
+    assert judge("Brantley acquired more than 48,600 access lines from Kestrel .", [lines]).label == "REFUTED"
+
+
 def test_newest_document_wins_for_present_tense_claims():
     old = ev("Quill downloads top 400 million.", date="2025-05-06")
     new = ev("Quill downloads passed 700 million.", date="2025-11-18")

@@ -126,7 +126,7 @@ def test_the_counted_noun_skips_modifiers_and_names_the_part():
     assert same_head(claim, evidence[0])  # "confirmed" is no counted noun, "cases" is
     best = max(evidence, key=lambda eq: (same_head(claim, eq), alignment(claim, eq)))
     assert best.value == 786 and compare(claim, best) == "supports"
-    assert q("410 new infections").head == "infection"
+    assert q("410 new infections").head == q("410 new cases").head  # one measure, two words
     # "26 out of 28 provinces": the part counts provinces, the whole is only the whole
     part, whole = extract_quantities("Skerry fever reached 26 out of 28 provinces")
     claim = q("a total of 26 provinces")
@@ -149,3 +149,123 @@ def test_a_claims_figures_keep_to_their_clauses():
         clauses=True,
     )
     assert "worldwid" not in first.context and "worldwid" in second.context
+
+
+def test_one_measure_whichever_word_reports_it():
+    # "people" are counted by what happened to them; deaths, fatalities and "lives claimed" are one tally
+    tested, died = extract_quantities(
+        "Fewer than 6,000 people tested positive in Skerry and under 400 have died", clauses=True
+    )
+    cases, deaths, recoveries = extract_quantities(
+        "8,712 cases have been reported with 388 deaths and 2,105 recoveries"
+    )
+    assert same_head(tested, cases) and not same_head(tested, deaths)
+    assert same_head(died, deaths) and not same_head(died, recoveries)
+    assert same_head(q("claimed fewer than 400 lives"), deaths)
+    assert same_head(q("under 400 fatalities"), deaths)
+    assert same_head(q("a storm killed around 300 people"), deaths)
+    assert same_head(q("210 people have recovered"), recoveries)
+    assert same_head(q("over 131,000 residents"), q("a population of 130,477 people"))
+    assert same_head(q("under 5,300 travelers"), q("5,214 travellers"))
+    assert same_head(q("38 fixtures"), q("38 matches"))
+    assert same_head(q("less than 6000 people who tested positive for quillpox in Skerry died"), deaths)
+    assert same_head(q("less than 3,700 employees"), q("it employs around 3,500 people worldwide"))
+    assert same_head(
+        q("more than 70 lives"), q("74 people in Skerry with a confirmed quillpox infection have died")
+    )
+    assert "gross" in q("made a box office of under 35 crore").context
+    made = q("Lark made less than $ 60 million globally")
+    assert alignment(made, q("and has grossed $ 63 million worldwide")) >= 0.5  # money made is a gross
+    assert "gross" not in q("made 50 appearances").context
+
+
+def test_a_claims_figure_without_a_noun_counts_what_the_one_before_counts():
+    first, second = extract_quantities(
+        "Kestrel Air has less than 48 aircraft , while Lark Air has less than 31", clauses=True
+    )
+    assert second.head == first.head == "aircraft"
+    domestic, world = extract_quantities(
+        "Quill grossed under $ 12 million outside Kestrel and less than $ 27 million globally", clauses=True
+    )
+    assert "gross" in world.context and "worldwid" in world.context
+    assert "outsid" in domestic.context and "outsid" not in world.context  # each keeps its own scope
+    total = extract_quantities("Quill grossed $ 11.4 million in Kestrel and $ 25.8 million worldwide")[1]
+    assert alignment(world, total) >= 0.5 > alignment(domestic, total)
+
+
+def test_the_sources_very_figure_settles_a_bound_on_it():
+    assert compare(q("grossed more than $ 41.3 million"), q("grossed $ 41.3 million")) == "refutes"
+    assert compare(q("fewer than 29 receptions"), q("29 receptions")) == "refutes"
+    assert compare(q("at least 29 receptions"), q("29 receptions")) == "supports"
+    assert compare(q("more than 615 million"), q("over 615 million")) == "supports"
+    # a headline's "pass 500 million" and "near 300 million" are bounds, not the very figure
+    assert compare(q("passed 500 million downloads"), q("models pass 500 million downloads")) == "supports"
+    assert compare(q("more than 300 million downloads"), q("downloads near 300 million")) == "refutes"
+    # a source's "around 300" is the half-hundreds around it: under 400, not under 350
+    assert compare(q("under 400 deaths"), q("around 300 deaths")) == "supports"
+    assert compare(q("under 350 deaths"), q("around 300 deaths")) == "unknown"
+
+
+def test_a_score_out_of_a_hundred_is_a_percentage_and_an_age_is_no_count_of_years():
+    score = extract_quantities("Lark received a score of 81 out of 100 based on 17 reviews")[0]
+    claim = q("a score above 79 %")
+    assert score.kind == "percent" and alignment(claim, score) >= 0.5 and compare(claim, score) == "supports"
+    assert q("rated 68/100").kind == "percent" and q("rated 6.8/10").kind == "count"
+    young = q("moved to Skerry when he was less than 6 years old")
+    assert young.head == q("moved to Skerry at the age of five").head == q("aged 31").head == "age"
+    assert alignment(young, q("moved to Skerry at the age of five")) >= 0.5
+    assert alignment(young, q("lived in Skerry for five years")) < 0.5  # a stay is no age
+
+
+def test_a_sources_figure_keeps_its_own_words_and_scope():
+    home, abroad, world = extract_quantities(
+        "Quill grossed $ 23 million in Kestrel and $ 41.7 million in other territories for a worldwide total "
+        "of $ 64.7 million"
+    )
+    outside, total = extract_quantities(
+        "Quill grossed less than $ 44.1 million in territories other than Kestrel and a total of less than "
+        "$ 66.2 million worldwide",
+        clauses=True,
+    )
+    assert "worldwid" not in home.context | abroad.context and "outsid" not in home.context
+    assert alignment(outside, abroad) >= 0.5 > alignment(outside, home)
+    assert alignment(total, world) >= 0.5 > max(alignment(total, home), alignment(total, abroad))
+    assert q("$ 640,000 in other territories").head is None  # where, not what
+    # people come whole: "4.217 people" is a count with a point between its thousands
+    assert q("4.217 people with confirmed infection have died").value == 4217
+    assert q("4.217 million downloads").value == 4.217e6
+
+
+def test_an_elided_noun_is_no_noun_of_another_kind_of_figure():
+    _years, amount = extract_quantities(
+        "Lark signed with Kestrel for another four years worth a maximum of $ 14 million", clauses=True
+    )
+    assert amount.head is None  # money counts no years
+    _aircraft, money = extract_quantities("Skerry has 40 aircraft and more than $ 9 million", clauses=True)
+    assert money.head is None
+
+
+def test_marks_on_a_scale_and_the_base_of_an_average():
+    _reviews, _approval, mark = extract_quantities(
+        "Quill received more than 40 reviews , an approval rating below 63 % and an average rating below 7/10",
+        clauses=True,
+    )
+    count, average = extract_quantities("based on 45 reviews , with a rating average of 6.6/10")
+    assert same_head(mark, average) and not same_head(mark, count)  # a mark borrows no "reviews"
+    assert compare(mark, average) == "supports"
+    base = q("Averaged over 52 reviewers")
+    assert base.comparator == "eq" and compare(base, q("based on 52 reviews")) == "supports"
+    assert q("averaging over 7/10").comparator == "gt"
+    # "around the world" is the worldwide total; a full figure with a stray scale word keeps its digits
+    world = q("Lark grossed more than $ 318 million around the world")
+    assert "worldwid" in world.context and world.head is None
+    assert q("$ 18,300,000 million in other territories").value == 18.3e6
+    assert q("1,200 million downloads").value == 1.2e9
+
+
+def test_a_share_counts_the_last_noun_of_its_phrase_and_a_percentage_scored_is_a_rating():
+    share = q("Less than 40 % of the confirmed quillpox cases in Skerry are in Lark")
+    known = q("Nearly forty percent of known regional cases are in Lark")
+    assert share.head == known.head and compare(share, known) == "supports"
+    scored = q("Lark scored less than 72.5 % on the aggregator")
+    assert alignment(scored, q("the film has an approval rating of 72 % on the aggregator")) >= 0.5

@@ -157,6 +157,11 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
         and not has(e, "year-gap")
         and not (f.kind == "date" and e.probs[1] >= REFUTE_AT and e.probs[1] > e.probs[0])
     ]
+    # one source per vote; a sentence that contradicts one of the claim's figures does not support it with the
+    # others ("212 active cases, including one member ..." against "less than 190 active cases, including one
+    # member ...")
+    refuting = list({id(e): e for e in refuting}.values())
+    supporting = [e for e in {id(e): e for e in supporting}.values() if all(e is not r for r in refuting)]
     ev, finding = hits[0]
     if refuting and (len(refuting) >= len(supporting)):
         return Decision(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 _SCALES = {
     "k": 1e3,
@@ -79,13 +79,13 @@ _COMPARATORS = [
     (
         "gt",
         r"more than|greater than|higher than|larger than|over|above|exceed(?:s|ed|ing)?|in excess of|upwards of|"
-        r"passed|passing|surpass(?:es|ed|ing)?|topped|tops|beyond|north of|crossed",
+        r"pass(?:es|ed|ing)?|surpass(?:es|ed|ing)?|topped|tops|beyond|north of|crossed",
     ),
     ("ge", r"at least|no (?:fewer|less) than|a minimum of"),
     (
         "lt",
         # "nearly", "almost": just under the figure, so below it
-        r"less than|fewer than|under|below|lower than|short of|shy of|not yet|nearly|almost",
+        r"less than|fewer than|under|below|lower than|short of|shy of|not yet|nearly|almost|near(?:s|ing)?",
     ),
     ("le", r"at most|no more than|up to|a maximum of|not more than"),
     (
@@ -159,6 +159,19 @@ STOP_WORDS = _STOP = frozenset(
         "up",
     ]
 )
+# Prepositions and conjunctions that the figure checks skip as well: "while" says nothing of what a figure
+# measures. ("outside" is no counted noun either, but it is a scope: see _SCOPE.)
+_FUNCTION = frozenset(
+    [
+        *("across", "within", "during", "through", "throughout", "among", "amongst"),
+        *("between", "against", "into", "onto", "upon", "via", "while", "whereas", "when", "where", "which"),
+        *("who", "including", "excluding", "each", "only", "still", "also", "then", "both", "since", "until"),
+        *("he", "she", "it", "they", "we", "him", "them", "us", "other", "others"),
+    ]
+)
+_QSTOP = STOP_WORDS | _FUNCTION
+# where, not what: "$ 12 million outside Kestrel" counts no "outside"
+_SCOPE = frozenset(["outside", "overseas", "abroad", "world", "globe"])
 
 
 @dataclass
@@ -187,8 +200,10 @@ class Quantity:
         if self.comparator == "le":
             return -math.inf, v, True, False
         if self.comparator == "approx":
-            # "roughly 31 million" admits ordinary rounding: 5 %, or the written precision if coarser
-            slack = max(abs(v) * (0.05 if as_claim else 0.03), self.precision * 2)
+            # "roughly 31 million" admits ordinary rounding: 5 %, or the written precision if coarser. A claim's
+            # "around 300" is read generously (200 to 400); a source's "around 300" as the half-hundreds it
+            # rounds to (250 to 350), so that it still settles "under 400"
+            slack = max(abs(v) * (0.05 if as_claim else 0.03), self.precision * (2 if as_claim else 1))
             return v - slack, v + slack, False, False
         # A bare figure allows the rounding its digits imply, but no more than 1 %: "700 million" is not 687M.
         # Evidence is read the same way, but an exact count ("41 cases", "410 cases") is exact: a source that
@@ -220,13 +235,23 @@ def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[
     out; whose number it is, and how it compares, are checked apart. ``clause``: only the words of its own
     clause (a year, "In 2010 , X released ...", dates the whole sentence)."""
     # "year on year" is the basis of a growth rate, not a time window
-    before_text = _BASIS.sub(" ", _whole_words(text, max(0, start - 80), start))
-    after_text = _BASIS.sub(" ", _whole_words(text, end, end + 60))
-    # a figure's words end at its clause and at the next figure: in "$ 130.1 million in the US , and $ 98.1
-    # million in other territories , for a worldwide total of $ 228.2 million" only the last is worldwide
+    before_text = _scopes(_BASIS.sub(" ", _whole_words(text, max(0, start - 80), start)))
+    after_text = _scopes(_BASIS.sub(" ", _whole_words(text, end, end + 60)))
+    # a source's figure shares the words of its sentence, but not the scope of the figure after it: in "$ 130.1
+    # million in the US , and $ 98.1 million in other territories , for a worldwide total of $ 228.2 million"
+    # only the last is worldwide, and only the second outside
+    foreign_scopes = set()
+    if not clause:
+        own = _own_words(after_text)
+        foreign_scopes = {_context_word(w.lower()) for w in _WORD.findall(after_text[len(own) :])}
+        foreign_scopes = (foreign_scopes & _SCOPES) - {
+            _context_word(w.lower()) for w in _WORD.findall(own + " " + before_text)
+        }
     if clause:
-        before_text = _CLAUSE_BREAK.split(before_text)[-1]
-        after_text = _CLAUSE_BREAK.split(after_text)[0]
+        # in a claim, "and", "while", "but" join two statements: "under $ 12 million outside Lark and less than
+        # $ 27 million globally" says nothing of the second figure outside Lark
+        before_text = _CONJUNCTION.split(_CLAUSE_BREAK.split(before_text)[-1])[-1]
+        after_text = _CONJUNCTION.split(_CLAUSE_BREAK.split(after_text)[0])[0]
 
     def content(words: list[str]) -> list[str]:
         # comparators and function words do not take the places of the words that say what is counted
@@ -234,14 +259,31 @@ def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[
         kept = (
             _context_word(w.lower())
             for w in words
-            if not w[0].isupper() and w.lower() not in _STOP and w.lower() not in _SCALES
+            if not w[0].isupper()
+            and w.lower() not in _QSTOP
+            and w.lower() not in _SCALES
+            and w.lower() not in _COMPARATOR_WORDS  # "above" is no word of what is counted
         )
         return [w for w in kept if w not in _VERBS_OF_COMPARISON and w not in _COMPARATOR_WORDS]
 
-    return frozenset(content(_WORD.findall(before_text))[-4:] + content(_WORD.findall(after_text))[:5])
+    words = content(_WORD.findall(before_text))[-4:] + content(_WORD.findall(after_text))[:5]
+    return frozenset(words) - foreign_scopes
 
 
+def _own_words(after: str) -> str:
+    """The words after a source's figure that are still its own: up to the next figure, and not the words that
+    lead into that one. In "$ 23 million in Kestrel and $ 41.7 million in other territories for a worldwide total
+    of $ 64.7 million", "other territories" is the 41.7's scope and "worldwide" the 64.7's, neither the 23's."""
+    nxt = re.search(r"(?<![\w-])\d", after)
+    if not nxt or _PART_OF.match(after):
+        return after  # "26 out of 28 provinces": the whole is part of the part's words
+    return _LEAD_IN.split(after[: nxt.start()])[0]
+
+
+_SCOPES = frozenset(["worldwid", "outsid", "domestic"])
+_LEAD_IN = re.compile(r"[,;]|\b(?:and|for|with|while|whereas|but|against)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;,()]|(?<![\w-])\d")
+_CONJUNCTION = re.compile(r"\b(?:and|while|whereas|but)\b", re.I)
 
 
 def _whole_words(text: str, start: int, end: int) -> str:
@@ -252,6 +294,25 @@ def _whole_words(text: str, start: int, end: int) -> str:
     if end < len(text) and text[end].isalnum() and window[-1:].isalnum():
         window = re.sub(r"\w+$", "", window)
     return window
+
+
+# a gross "in other territories", "in territories other than Kestrel", "overseas" is one taken outside the home
+# market: the scope "outside"
+_OUTSIDE = re.compile(
+    r"\b(?:other|foreign|international)\s+(?:territories|markets|countries)\b|"
+    r"\b(?:territories|markets|countries)\s+other\s+than\b|\binternationally\b",
+    re.I,
+)
+_WORLD = re.compile(r"\b(?:around|across|throughout|all over)\s+the\s+(?:world|globe)\b", re.I)
+
+
+def _scopes(text: str) -> str:
+    """The phrases of scope as one word each: "in other territories" is "outside", "around the world"
+    "worldwide"."""
+    return _BOX_OFFICE.sub(" gross ", _WORLD.sub(" worldwide ", _OUTSIDE.sub(" outside ", text)))
+
+
+_BOX_OFFICE = re.compile(r"\bbox[- ]office\b", re.I)  # "a box office of 35 crore" is a gross
 
 
 _BASIS = re.compile(r"\b(?:year[- ](?:on|over)[- ]year|yoy|month[- ](?:on|over)[- ]month)\b", re.I)
@@ -309,12 +370,34 @@ _LEMMAS = {
     "globally": "worldwide",
     "global": "worldwide",
     "domestically": "domestic",
+    "overseas": "outside",
+    "abroad": "outside",
     "straight": "consecutive",
     # an aggregator's count of reviews is its count of critics
     "critics": "review",
     "critic": "review",
     "reviewers": "review",
     "reviewer": "review",
+    # measure families: one tally, whichever word a report gives it ("1,318 deaths", "under 1,900 have died",
+    # "claimed 700 lives", "fatalities"; "410 infections" are confirmed cases)
+    **dict.fromkeys(["died", "dies", "die", "dead", "fatality", "fatalities", "killed", "lives"], "death"),
+    **dict.fromkeys(["infection", "infections"], "case"),
+    **dict.fromkeys(["discharged", "cured"], "recovery"),
+    **dict.fromkeys(["residents", "resident", "inhabitants", "inhabitant"], "population"),
+    **dict.fromkeys(["fixture", "fixtures"], "match"),
+    # British and American spellings
+    **dict.fromkeys(["travellers", "traveller", "travelled", "travelling"], "traveler"),
+}
+# "people" and "persons" are counted by what happened to them: "64,000 people tested positive" are cases,
+# "300 people were killed" deaths, "180 people have recovered" recoveries, "a population of 118,406 people"
+# the population. The verbs and nouns near such a figure that name its measure:
+_PEOPLE = frozenset(["people", "persons", "individuals"])
+_PEOPLE_MEASURES = {
+    **dict.fromkeys(["died", "dead", "killed", "perished", "deaths", "fatalities"], "deaths"),
+    **dict.fromkeys(["recovered", "discharged", "cured", "recoveries"], "recoveries"),
+    **dict.fromkeys(["positive", "infected", "contracted"], "cases"),
+    **dict.fromkeys(["population", "inhabited"], "population"),
+    **dict.fromkeys(["employs", "employed", "employ", "employing", "staff", "workforce"], "employees"),
 }
 
 
@@ -365,8 +448,15 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("e") and not word.endswith("ee") else word
 
 
+_SPREAD_OVER = re.compile(r"\b(?:averag|spread|divided|split|distributed)\w*\s+over\s+$", re.I)
+
+
 def _comparator(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 40) : start]
+    if _SPREAD_OVER.search(before) and re.match(r"\s+[a-z]", text[end : end + 3]):
+        # "averaged over 52 reviewers": over names the base of the average, no bound (but "averaging over
+        # 7/10" is one)
+        return "eq"
     for name, pattern in _COMPARATOR_RE:
         if pattern.search(before):
             return name
@@ -449,6 +539,8 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
         else:
             base = float(num.replace(",", ""))
         scale = _SCALES.get(scale_word, 1.0)
+        if num and scale_word and base >= 1e6 and "," in num:
+            scale = 1.0  # "$ 18,300,000 million": the figure is written out in full, the scale word is a slip
         if unit.startswith(("percentage", "pp")):
             kind = "points"
         elif unit:
@@ -458,6 +550,8 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
         else:
             kind = "count"
         rating = _RATING.match(text, m.end())  # "8.5/10" is 8.5, on a scale of ten
+        if kind == "count" and _OF_100.match(text, m.end()):
+            kind = "percent"  # "a score of 81 out of 100" is a score of 81 %
         if (m.start() > 0 and text[m.start() - 1] in "-/:") or (
             re.match(r"[-/:]\d", text[m.end() : m.end() + 2]) and not rating
         ):
@@ -488,6 +582,25 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
         precision = 0.5 * scale if word else _precision(num, scale)
         comparator = _comparator(text, m.start(), m.end())
         head = _head(text, m.start(), m.end(), percent=kind in ("percent", "points"))
+        if kind == "count" and rating:
+            head = _RATING_HEAD  # "an average of 6.4/10": a mark on a scale, never a count of what is near it
+        if head in _PEOPLE_HEADS:
+            head = _people_measure(text, m.start(), m.end()) or head
+        if num and not scale_word and not unit and re.fullmatch(r"\d{1,3}\.\d{3}", num) and head in _WHOLE:
+            # "4.217 people have died": people and cases come whole, so the point separates thousands
+            base, precision = float(num.replace(".", "")), 0.5
+        context = _context(text, m.start(), m.end(), clause=clauses and kind not in ("year", "period"))
+        if kind == "percent" and _SCORED in context:
+            context = context - {_SCORED} | {_RATING_HEAD}  # a film "scored 72 %": its rating is 72 %
+        if _MAKE in context and re.search(rf"{_CURRENCY}\s*$", text[max(0, m.start() - 6) : m.start()]):
+            context = context - {_MAKE} | {_GROSS}  # a film that "made $ 60 million" grossed it
+        age = False
+        if kind == "count" and (_AGE_AFTER.match(text, m.end()) or _AGE_BEFORE.search(text[: m.start()])):
+            # "less than 6 years old", "at the age of five", "aged 31": an age, not a count of years (nor a
+            # window of years)
+            head = "age"
+            context = context - _AGE_WORDS | {"age"}
+            age = True
         out.append(
             Quantity(
                 base * scale,
@@ -496,16 +609,39 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
                 m.start(),
                 m.end(),
                 m.group(0).strip(),
-                _context(text, m.start(), m.end(), clause=clauses and kind not in ("year", "period")),
+                context,
                 precision,
                 head=head,
                 exact=bool(num) and scale == 1 and "." not in num,
                 # the whole of "26 out of 28 provinces" is no count of provinces of its own
                 phrase=frozenset(_context_word(w) for w in noun_phrase(text, m.end()))
-                if head != "total"
+                if head != "total" and not age
                 else frozenset(),
             )
         )
+    return _elided(out, text) if clauses else out
+
+
+def is_money(text: str, q: Quantity) -> bool:
+    """Is the figure an amount of money ("$ 88 million")?"""
+    return bool(re.search(rf"{_CURRENCY}\s*$", text[max(0, q.start - 6) : q.start]))
+
+
+def _elided(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """A claim's figure with no noun of its own counts what the figure before it counts: "less than 48 aircraft,
+    while Kestrel Air has less than 31" (aircraft too), "under $ 12 million in Lark and less than $ 27 million
+    globally" (a gross too). It keeps its own scope ("globally"), not the other's."""
+    out: list[Quantity] = []
+    for q in quantities:
+        before = [p for p in out if p.kind == q.kind]
+        # an amount of money counts no aircraft, and nothing counts what a span of years does ("for four years
+        # worth $ 14 million")
+        before = [p for p in before if is_money(text, p) == is_money(text, q) and p.head not in _WINDOW_WORDS]
+        if q.head is None and before and q.kind in ("count", "percent", "points"):
+            prev = before[-1]
+            inherited = prev.context - _QUALIFIERS - _RUNS
+            q = replace(q, head=prev.head, phrase=prev.phrase, context=q.context | inherited)
+        out.append(q)
     return out
 
 
@@ -549,6 +685,13 @@ def _outcome(q: Quantity) -> set[str]:
     return ({"win"} if q.context & _WIN else set()) | ({"loss"} if q.context & _LOSS else set())
 
 
+_RATING_HEAD = _context_word("rating")
+_MAKE, _GROSS = _context_word("made"), _context_word("grossed")
+_SCORED = _context_word("scored")
+_AGE_WORDS = frozenset(["year", "old", "age"])
+_OF_100 = re.compile(r"\s*(?:out\s+of|/)\s*100\b(?![.,]?\d|\s*(?:%|per\s*cent\b|percent\b))")
+_AGE_AFTER = re.compile(r"\s*-?\s*years?(?:\s*-\s*|\s+)(?:old\b|of\s+age\b)", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|the\s+age\s+of|ages?)\s+(?:of\s+)?(?:just\s+)?$", re.I)
 _RATING = re.compile(r"\s*/\s*(?:5|10|100)\b(?![.,]?\d)")
 _SEASON_END = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[–—-]\s*$")
 # Capitalised words that open a sentence before a figure rather than name something ("Under 50 copies",
@@ -586,13 +729,15 @@ def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
         ]
         return _stem(words[0]) if words else None
     if percent:
-        share = re.match(r"\s+of\s+(?:the\s+|all\s+)*([A-Za-z][\w-]*)", text[end : end + 40])
-        return _stem(share.group(1).lower()) if share and not share.group(1)[0].isupper() else None
+        share = re.match(r"\s+of\s+(?:the\s+|all\s+)*(?=[a-z])", text[end : end + 40])
+        # the share's noun is the last word of its phrase: "of known national cases", "of the confirmed cases"
+        words = noun_phrase(text, end + share.end()) if share else []
+        return _context_word(words[-1]) if words else None
     tail = _BASIS.sub(" ", _whole_words(text, end, end + 40))
     after = _WORD.findall(tail)
     if after and after[0].lower() in ("times", "time"):
         # "downloaded 4 billion times" counts downloads: the verb before says what
-        before = [w for w in _WORD.findall(text[max(0, start - 40) : start]) if w.lower() not in _STOP]
+        before = [w for w in _WORD.findall(text[max(0, start - 40) : start]) if w.lower() not in _QSTOP]
         if before and not before[-1][0].isupper():
             return _context_word(before[-1].lower())
     part = _PART_OF.match(tail)
@@ -603,14 +748,49 @@ def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
     phrase = noun_phrase(text, end)
     if phrase:
         # "786 confirmed coronavirus cases", "410 new infections": the modifiers are not what is counted
-        return next((_context_word(w) for w in phrase if not _modifier(w)), None)
+        # and the counted noun ends the phrase: "6,112 passing yards" counts yards, "19 passing records" records
+        # (up to a participle after it: "5,000 people tested positive" counts people)
+        nouns: list[str] = []
+        for word in phrase:
+            if _modifier(word) and nouns:
+                break
+            if not _modifier(word):
+                nouns.append(word)
+        return _context_word(nouns[-1]) if nouns else None
     subject = _SUBJECT.search(text[max(0, start - 80) : start])
     if subject:
         return _stem((subject.group(1) or subject.group(2)).lower())  # "the number of recoveries reached 30"
     # otherwise the first content word of its clause ("1,998 , of which ..." counts nothing of its own)
     for word in _WORD.findall(re.split(r"[,;.()]", tail)[0])[:3]:
-        if word.lower() not in _STOP and not word[0].isupper():
+        if word.lower() in _PLACE_PREPOSITIONS:
+            return None  # "$ 640,000 in other territories", "12 in Lark": where, not what
+        if word.lower() not in _QSTOP | _SCOPE and not word[0].isupper():
             return _context_word(word.lower())
+    return None
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "on", "at", "from", "across", "within", "outside", "inside", "for", "by"]
+)
+
+
+_PEOPLE_HEADS = frozenset(_context_word(w) for w in _PEOPLE)
+# what is only ever counted whole: people, and the tallies of them
+_WHOLE = _PEOPLE_HEADS | {_context_word(w) for w in ("deaths", "cases", "recoveries", "patients")}
+
+
+def _people_measure(text: str, start: int, end: int) -> str | None:
+    """What a count of people measures, by the nearest word of its clause that says what happened to them: first
+    after the figure ("64,000 people tested positive", "1,046 people ... have died"), else before it ("killed
+    around 400 people")."""
+    after = _CONJUNCTION.split(_CLAUSE_BREAK.split(_whole_words(text, end, end + 90))[0])[0]
+    before = _CLAUSE_BREAK.split(_whole_words(text, max(0, start - 60), start))[-1]
+    # after the figure, the last such word: the verb of "5,000 people who tested positive ... died" comes
+    # after the relative clause
+    for words in (_WORD.findall(after)[:12][::-1], _WORD.findall(before)[::-1][:5]):
+        for word in words:
+            if word.lower() in _PEOPLE_MEASURES:
+                return _context_word(_PEOPLE_MEASURES[word.lower()])
     return None
 
 
@@ -656,7 +836,12 @@ def noun_phrase(text: str, end: int) -> list[str]:
     "confirmed coronavirus cases" in "786 confirmed coronavirus cases , of which ..."."""
     words: list[str] = []
     for token in re.findall(r"[A-Za-z][A-Za-z0-9-]*|\S", _whole_words(text, end, end + 40)):
-        if not token[0].isalpha() or token[0].isupper() or token.lower() in _STOP or len(words) == 3:
+        if (
+            not token[0].isalpha()
+            or token[0].isupper()
+            or token.lower() in _QSTOP | _SCOPE
+            or len(words) == 3
+        ):
             break
         words.append(token.lower())
     return words
@@ -691,6 +876,10 @@ def compare(claim: Quantity, evidence: Quantity) -> str:
         return (
             "unknown"  # "won 33–28" and "the 33–28 loss": the same score, but whose win is another question
         )
+    if evidence.comparator == "eq" and evidence.value == claim.value and claim.comparator != "approx":
+        # the source gives the very figure the claim bounds: "grossed $ 41.3 million" refutes "more than $ 41.3
+        # million" (the claim says it is above what the source reports) and supports "at least $ 41.3 million"
+        return "refutes" if claim.comparator in ("gt", "lt") else "supports"
     c = claim.interval(as_claim=True)
     e = evidence.interval(as_claim=False)
     if _inside(e, c):
@@ -722,7 +911,7 @@ _WINDOW_WORDS = frozenset(
 
 # Words that narrow what a figure covers: a time window, or the whole world ("grossed $ 433 million globally" is
 # no figure for "$ 47 million in North America")
-_QUALIFIERS = _WINDOW_WORDS | {"worldwid", "domestic"}
+_QUALIFIERS = _WINDOW_WORDS | {"worldwid", "domestic", "outsid"}
 # Qualifiers that make another measure whichever side has them: "five consecutive weeks" is a run, "a total of
 # five weeks" a sum; neither says the other
 _RUNS = frozenset(["consecutiv"])

@@ -33,6 +33,7 @@ from assistant.verify.quantities import (
     alignment,
     compare,
     extract_quantities,
+    is_money,
     same_head,
 )
 from assistant.verify.stance import degree_gap, negated_restatement, plan_gap, polarity_gap
@@ -305,6 +306,23 @@ def _size_gap(a: Quantity, b: Quantity) -> float:
     return abs(math.log10(abs(a.value) + 1e-9) - math.log10(abs(b.value) + 1e-9))
 
 
+_LOCAL_BREAK = re.compile(r"[,;()]|(?<![\w.,-])\d")
+_NOT_LOCAL = frozenset(["The", "In", "On", "At", "As", "Of", "And", "By", "For", "From", "With", "A", "An"])
+
+
+def local_names(text: str, q: Quantity) -> set[str]:
+    """The capitalised words of a figure's own stretch of text, between the punctuation or figures around it:
+    "Lark", "Federation" for the 17 of "58 cases , 41 in Kestrel Province , and 17 in the Lark
+    Federation"."""
+    before = _LOCAL_BREAK.split(text[max(0, q.start - 80) : q.start])[-1]
+    after = _LOCAL_BREAK.split(text[q.end : q.end + 80])[0]
+    words = re.findall(r"\b[A-Z][\w'’-]+", f"{before} {after}")
+    return {w for w in words if w not in _NOT_LOCAL and not re.fullmatch(_MONTH_WORD, w)}
+
+
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+
+
 def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if not frame.quantities:
         return []
@@ -339,7 +357,22 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
         if not aligned:
             continue
-        score, eq = max(aligned, key=lambda a: (same_head(cq, a[1]), a[0], -_size_gap(cq, a[1])))
+        # and first of all the figure its own clause gives for the place or person the claim's figure names ("17
+        # in the Lark Federation" rather than the national "58 cases" before it; "Orrin ... 131.4 km/h" rather than
+        # "Castellan ( 126.8 km/h )"), unless it counts something else
+        names = local_names(frame.content, cq)
+        score, eq = max(
+            aligned,
+            key=lambda a: (
+                0
+                if (cq.head and a[1].head and not same_head(cq, a[1]))
+                or is_money(frame.content, cq) != is_money(ev.scoring_text, a[1])
+                else len(names & local_names(ev.scoring_text, a[1])),
+                same_head(cq, a[1]),
+                a[0],
+                -_size_gap(cq, a[1]),
+            ),
+        )
         if period and over[id(eq)] and over[id(eq)] != period:
             continue
         stance = compare(cq, eq)
