@@ -12,6 +12,7 @@ from datetime import date
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, entities, hedged_about
 from assistant.verify.dates import (
+    MONTHS,
     Bound,
     When,
     anchor,
@@ -659,20 +660,7 @@ def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     return found
 
 
-MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+MONTH_NAMES = MONTHS  # one list of month names for the date checks
 _WHEN = (
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>[A-Z][a-z]+)\s*,?\s+(?P<y1>\d{4})"
     r"|(?P<m2>[A-Z][a-z]+)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(?P<y2>\d{4})"
