@@ -13,6 +13,8 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 
+from assistant.verify.quantities import STOP_WORDS
+
 MONTHS = [
     "january",
     "february",
@@ -311,47 +313,25 @@ def claim_event(claim: str, before: int) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{family})(?![\w-])", re.I)
 
 
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "with",
-        "by",
-        "as",
-        "and",
-        "or",
-        "its",
-        "his",
-        "her",
-        "their",
-        "was",
-        "were",
-        "is",
-        "are",
-        "been",
-        "has",
-        "had",
-        "have",
-        "be",
-        "this",
-        "that",
-        "these",
-        "those",
-        "than",
-        "more",
-        "less",
-        "most",
-        "least",
-    ]
-)
+# the figure checks' function words and demonstratives; comparators and hedges ("over", "about", "nearly") are
+# not function words here: a restatement must repeat them
+_STOP = (
+    STOP_WORDS
+    - {
+        "about",
+        "almost",
+        "approximately",
+        "around",
+        "just",
+        "nearly",
+        "over",
+        "roughly",
+        "short",
+        "some",
+        "under",
+        "up",
+    }
+) | {"these", "those"}
 
 
 def restated(claim: str, text: str) -> bool:
