@@ -35,6 +35,7 @@ class Run:
     args: tuple[str, ...]  # "{d}" is the dataset folder
     subset: str | None = None  # "heldout": the claims the verifier was not trained on (see train/pairs.py)
     scorer: str = "model"  # SOURCECHECK_SCORER: "heuristic" is the stand-in the model replaced
+    own: bool = False  # one of our own scenarios in bench/scenarios (shipped), not in --eval-dir
 
 
 DOCS, ORACLE = ("--docs", "{d}/docs"), ("--corpus", "{d}/corpus.jsonl", "--oracle")
@@ -62,12 +63,21 @@ RUNS = [
     Run("check-covid.heldout.oracle.heuristic", "check-covid", ORACLE, subset="heldout", scorer="heuristic"),
     Run("check-covid", "check-covid", CORPUS),
     Run("wice", "wice", CORPUS),
+    # Our own fictional scenarios, written blind to the implementation by people who never read the rules: the
+    # check on whether what was tuned on scenario-A carries over to a world nobody tuned on.
+    Run("own-1", "own-1", DOCS, own=True),
+    Run("own-2", "own-2", DOCS, own=True),
 ]
+SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 COLUMNS = HEADLINE_METRICS
 
 
+def dataset(run: Run, eval_dir: Path) -> Path:
+    return (SCENARIOS if run.own else eval_dir) / run.folder
+
+
 def claims_file(run: Run, eval_dir: Path, out: Path) -> Path:
-    path = eval_dir / run.folder / "claims.jsonl"
+    path = dataset(run, eval_dir) / "claims.jsonl"
     if run.subset is None:
         return path
     subset = out / "subsets" / f"{run.folder}.{run.subset}.jsonl"
@@ -78,7 +88,7 @@ def claims_file(run: Run, eval_dir: Path, out: Path) -> Path:
 
 
 def command(run: Run, eval_dir: Path, out: Path) -> list[str]:
-    d = eval_dir / run.folder
+    d = dataset(run, eval_dir)
     # the CLI of the Python that runs this script, so an unactivated venv works too
     cli = Path(sys.executable).with_name("sourcecheck")
     return [
@@ -132,6 +142,9 @@ def main() -> None:
         if args.only and not any(
             run.name == o or (run.name.startswith(o) and not args.exact) for o in args.only
         ):
+            continue
+        if not dataset(run, args.eval_dir).exists():
+            print(f"skip {run.name} (no {dataset(run, args.eval_dir)})")
             continue
         if (args.out / f"{run.name}.json").exists() and not args.force:
             print(f"skip {run.name} (done)")
