@@ -30,6 +30,7 @@ from assistant.verify.rules import YEARS_AGO, evidence_findings, resolve_role
 from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
 from assistant.verify.tables import compare_rows, sum_rows
 from ingest.metadata import parse_date
+from ingest.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 MAX_CITATIONS = 3
@@ -38,6 +39,14 @@ REPLY_RELEVANCE = 0.45  # a host question this close to the claim gets its answe
 # still counts); beyond, against those the claim's evidence and a search over exports reach.
 MAX_EXPORTS = 24
 _FINAL = ("llm:", "fallback:", "guard:")  # decided_by values that already name their component in full
+
+
+def _closes_turn(ev: Evidence) -> bool:
+    """Whether a host's sentence is among the last two of their turn: what the next turn answers. A long turn
+    often opens with context ("Some background first: X has a team of forty.") before the question; "No, I'd
+    push back on that" answers the question, not the background."""
+    n = len(split_sentences(ev.document, ev.passage.char_start, ev.passage.char_end))
+    return ev.position >= n - 2
 
 
 class Checker:
@@ -274,7 +283,7 @@ class Checker:
         were not retrieved already; those that were are marked in place."""
         asked: dict[str, Evidence] = {}
         for ev in evidence:
-            if ev.passage.role == "host" and ev.relevance >= REPLY_RELEVANCE:
+            if ev.passage.role == "host" and ev.relevance >= REPLY_RELEVANCE and _closes_turn(ev):
                 nxt = f"{ev.doc_id}:{ev.passage.index + 1}"
                 if nxt not in asked or asked[nxt].relevance < ev.relevance:
                     asked[nxt] = ev

@@ -189,4 +189,28 @@ def affiliation(person: str, header: str) -> str | None:
             org = m.group(1).strip(" .")
             if org.lower() != person.lower() and (not org.isupper() or len(org) <= 5):
                 return org
+    # "Name (Analyst, Casa de Valores Ortiga)": the organisation is the bracket's last part
+    m = re.search(rf"(?m)^[ \t]*(?i:{name})[ \t]*\([^()\n]*,[ \t]*([A-Z][^,()\n]{{1,60}})\)", header)
+    if m:
+        return m.group(1).strip(" .")
+    # "Name (Chief Executive Officer)" with no organisation: an officer of the company whose call it is
+    if re.search(rf"(?m)^[ \t]*(?i:{name})[ \t]*\([ \t]*{_OFFICER}[^()\n,]*\)", header):
+        return host_organisation(header)
     return None
+
+
+_OFFICER = (
+    r"(?i:chief\b|ceo\b|cfo\b|cto\b|coo\b|president\b|(?:co-)?founder\b|head of\b|vice president\b|vp\b)"
+)
+_LEGAL = re.compile(r"[,\s]+(?:S\.A\.?|Inc\.?|Ltd\.?|LLC|GmbH|AG|plc|Corp\.?|S\.L\.?|N\.V\.?|B\.V\.?)$")
+
+
+def host_organisation(header: str) -> str | None:
+    """The organisation a transcript's opening line names ("Lumora Labs Inc." over "Q3 2025 earnings call"), if
+    that line is a bare name: capitalised words, no digits, no sentence."""
+    first = next((line.strip() for line in header.splitlines() if line.strip()), "")
+    first = _LEGAL.sub("", first)
+    words = first.split()
+    if not 1 <= len(words) <= 5 or re.search(r"[\d:?!]", first) or not all(w[:1].isupper() for w in words):
+        return None
+    return first

@@ -79,6 +79,10 @@ def test_resolve_role_from_participant_lists_and_prose():
         == "Maren Holt"
     )
     assert resolve_role("Pellucid's CTO", ["no names here"]) == "Pellucid's CTO"
+    call = "Lumora Labs Inc.\nQ4 results call\n\nAnneke Voss (Chief Executive Officer): Thank you."
+    assert resolve_role("Lumora's chief executive", [call]) == "Anneke Voss"
+    assert resolve_role("Castellan's chief executive", [call]) == "Castellan's chief executive"
+    assert resolve_role("Lumora's CFO", [call]) == "Lumora's CFO"
 
 
 def test_combine_follows_the_list_convention():

@@ -256,3 +256,25 @@ def test_unsupported_extension(tmp_path):
 def test_missing_file():
     with pytest.raises(LoadError, match="no such file"):
         build_file_document(Path("nope.txt"), MB, 800)
+
+
+def test_speaker_labels_with_accents_and_bracketed_roles(tmp_path):
+    # an unread label hands its speaker's words to whoever spoke before: the labels must all be turns
+    path = tmp_path / "call.txt"
+    path.write_text(
+        "Lumora Labs Inc.\nQ4 results call\n\n"
+        "Operator: Welcome to the call.\n\n"
+        "Anneke Voss (Chief Executive Officer): Thank you. Quill passed 500 million downloads.\n\n"
+        "Íñigo Salceda (Analyst, Casa de Valores Ortiga): Are you in talks to buy Skerry?\n\n"
+        "Anneke Voss (Chief Executive Officer): No, we are not.\n\n"
+        "ÍÑIGO SALCEDA (Analyst, Casa de Valores Ortiga): Thank you.\n\n"
+        "Operator (00:42): That concludes the call.\n",
+        encoding="utf-8",
+    )
+    doc = load_text(path, MB)
+    assert doc.kind == "transcript"
+    turns = [(s.speaker, doc.text[s.char_start : s.char_end]) for s in doc.segments if s.unit == "turn"]
+    assert turns[2] == ("Íñigo Salceda", "Are you in talks to buy Skerry?")
+    assert turns[3] == ("Anneke Voss", "No, we are not.")
+    assert turns[4][0] == "Íñigo Salceda"
+    assert [s.timestamp for s in doc.segments if s.unit == "turn"][-1] == "00:42"

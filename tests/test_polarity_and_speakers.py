@@ -373,3 +373,16 @@ def test_a_claim_about_a_plan_has_no_plan_gap_and_bracketed_asides_are_no_plan()
     )
     # a plan still does not establish what is
     assert plan_gap("Lumora holds meet-ups in Skerry.", "Lumora plans to hold meet-ups in Skerry.")
+
+
+def test_affiliation_from_bracketed_roles():
+    header = (
+        "Lumora Labs Inc.\nFourth-quarter results - conference call\n\nParticipants:\n"
+        "Anneke Voss (Chief Executive Officer)\nÍñigo Salceda (Analyst, Casa de Valores Ortiga)\n"
+        "Pia Varga (Moderator)\n"
+    )
+    assert affiliation("Íñigo Salceda", header) == "Casa de Valores Ortiga"
+    # an officer with no organisation named belongs to the company whose call it is (the opening line)
+    assert affiliation("Anneke Voss", header) == "Lumora Labs"
+    assert affiliation("Pia Varga", header) is None
+    assert affiliation("Anneke Voss", "Q4 results, 2025\n\nAnneke Voss (Chief Executive Officer)\n") is None

@@ -106,6 +106,13 @@ def test_a_tampered_model_file_is_refused(monkeypatch):
 
 # --- the judge on pinned pairs ---------------------------------------------------------------------------
 
+_FIRESIDE = (
+    "1\n00:00:01,000 --> 00:00:06,000\nÍÑIGO SALCEDA: Welcome. My guest is Anneke Voss, chief executive of "
+    "Lumora Labs.\n\n2\n00:00:06,000 --> 00:00:12,000\nSome background first. Lumora Labs has a team of forty "
+    "engineers, which is remarkable.\n\n3\n00:00:12,000 --> 00:00:16,000\nAnneke, you released Quill-4 last "
+    "week. Is Quill-4 simply Quill-3 with a new name?\n\n4\n00:00:16,000 --> 00:00:20,000\nANNEKE VOSS: No, "
+    "and I'd push back on that framing. Quill-4 starts from the Quill-3 weights.\n"
+)
 PAIRS = [
     # (evidence document, claim, the label it must get / a label it must not get)
     (
@@ -138,6 +145,18 @@ PAIRS = [
         ("is", "SUPPORTED"),
     ),
     (
+        # regression: the accented host label went unread, and "No" (which answers the closing question) was
+        # taken to dispute the background the host gave earlier in the same turn
+        _FIRESIDE,
+        "Anneke Voss said Lumora Labs has a team of about forty engineers.",
+        ("is", "NOT_ENOUGH_INFO"),
+    ),
+    (
+        _FIRESIDE,
+        "Anneke Voss agreed that Quill-4 is simply Quill-3 under a new name.",
+        ("is", "REFUTED"),
+    ),
+    (
         "Porto's harbour handled more containers this year than in any year before.",
         "Quill models have passed 700 million downloads.",
         ("is", "NOT_ENOUGH_INFO"),
@@ -152,7 +171,8 @@ def pinned(tmp_path_factory, embeddings):
     store = Store.from_settings(settings, embeddings)
     paths = []
     for i, (text, _, _) in enumerate(PAIRS):
-        path = home / f"pair{i}.{'vtt' if text.startswith('WEBVTT') else 'txt'}"
+        ext = "vtt" if text.startswith("WEBVTT") else "srt" if text.startswith("1\n00:") else "txt"
+        path = home / f"pair{i}.{ext}"
         path.write_text(text)
         paths.append(path)
     report = ingest_paths(paths, store, max_bytes=10**6)

@@ -420,6 +420,11 @@ def resolve_role(speaker: str, texts: list[str]) -> str:
             found = re.search(pattern, text)
             if found:
                 return found.group(1)
+        # a participants list or speaker label, "Name (Chief Executive Officer[, Org])": the organisation is
+        # in the brackets, or it is the one whose call or event the document's opening line names
+        for found in re.finditer(rf"{_NAME}\s*\(\s*{role}\b([^)\n]*)\)", text):
+            if org and (org in found.group(2) or org in text[:300]):
+                return found.group(1)
     return speaker
 
 

@@ -17,10 +17,14 @@ from assistant.errors import LoadError
 from ingest.textio import read_text
 from ingest.types import LoadedDocument, Segment
 
-# "NAME:" or "Name Surname:" at the start of a line, optionally after a [hh:mm:ss] timestamp.
+# "NAME:", "Name Surname:" or "Name Surname (Role, Organisation):" at the start of a line, optionally after a
+# [hh:mm:ss] timestamp. Names are any script's letters ("JACINTA ORTEÑO"): an unmatched label would hand that
+# speaker's words to the previous speaker.
+_L = r"[^\W\d_]"  # a letter
 _LABEL = re.compile(
     r"^[ \t]*(?:[\[(](?P<ts>\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d+)?)[\])][ \t]*)?"
-    r"(?P<name>[A-Z][A-Za-z.'’-]*(?:[ \t][A-Za-z.'’-]+){0,4})[ \t]*(?:\((?P<ts2>\d{1,2}:\d\d(?::\d\d)?)\))?:[ \t]+(?=\S)",
+    rf"(?P<name>(?=[^\W\d_a-zß-ÿ]){_L}(?:{_L}|[.'’-])*(?:[ \t](?:{_L}|[.'’-])+){{0,4}})[ \t]*"
+    r"(?:\((?:(?P<ts2>\d{1,2}:\d\d(?::\d\d)?)|(?P<role>[^()\n:]{2,80}))\))?:[ \t]+(?=\S)",
     re.M,
 )
 # Header fields look like labels but are not speakers.
