@@ -249,6 +249,25 @@ def test_an_answer_to_a_host_decides_a_plain_claim():
     assert decision.label == "REFUTED" and decision.refute == [answer]
 
 
+def test_a_yes_that_agrees_to_answer_then_denies_is_not_a_confirmation():
+    host = ev(
+        "There were reports that you are in talks to buy Skerry. Can you clarify?",
+        kind="transcript",
+        speaker="Marisol Quentin",
+        role="host",
+    )
+    answer = ev(
+        "Yes, I can: Lumora is not in talks to acquire Skerry, and it has not been.",
+        kind="transcript",
+        speaker="Anneke Voss",
+        reply_to=host.text,
+        probs=(0.56, 0.05, 0.39),  # the scorer, confused by the negation
+    )
+    answer.relevance = 0.95  # topically it is the claim itself
+    decision = judge("Lumora is in talks to acquire Skerry.", [host, answer])
+    assert decision.label == "REFUTED", decision.explanation
+
+
 def test_weak_evidence_is_not_enough():
     weak = ev("Lumora makes robots.", probs=(0.3, 0.05, 0.65))
     assert judge("Lumora builds warehouse robots.", [weak]).label == "NOT_ENOUGH_INFO"

@@ -30,6 +30,7 @@ SUPPORT_AT = (
     0.7  # bench/thresholds.py: higher cuts wrong SUPPORTED on the science sets, lower helps scenario-A
 )
 REFUTE_AT = 0.65
+DENIAL_RELEVANCE = 0.9  # a negated restatement this close to the claim refutes it (see _refutes)
 ATTRIBUTION_RELEVANCE = 0.45
 
 
@@ -214,8 +215,12 @@ _STRUCTURED = ("row", "record", "header")
 
 def _refutes(e: Evidence) -> float:
     """How strongly the evidence contradicts the claim. A sentence that says the claim under a negation ("we have
-    no plans to buy it") is read by the scorer as support; the negation makes that support a refutation."""
-    return max(e.probs[1], e.probs[0]) if has(e, "negated") else e.probs[1]
+    no plans to buy it") is read by the scorer as support; the negation makes that support a refutation. Said
+    on the record about the claim itself (every name of the claim, close to it), such a denial refutes even when
+    the scorer, confused by the negation, is unsure: "we are not in talks to buy X" against "in talks to buy X"."""
+    if not has(e, "negated"):
+        return e.probs[1]
+    return max(e.probs[1], e.probs[0], REFUTE_AT if e.relevance >= DENIAL_RELEVANCE else 0.0)
 
 
 def _newer(a: Evidence, b: Evidence) -> bool:

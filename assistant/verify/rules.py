@@ -920,11 +920,13 @@ def evidence_findings(
     # a refusal answers the question when it opens the reply ("No. ..."), not five sentences later
     if ev.passage.speaker and _REFUSAL.search(ev.text) and (ev.reply_to is None or ev.position <= 1):
         findings.append(Finding("refusal", "refutes", 1.0, f"{ev.passage.speaker} disputes it"))
-    if ev.reply_to is not None and _CONFIRM.search(ev.text) and ev.position == 0:
+    negated = negated_restatement(frame.content, ev.scoring_text)
+    # "Yes, I can: we are not in talks" agrees to answer, then denies: what the sentence says wins over its "Yes"
+    if ev.reply_to is not None and _CONFIRM.search(ev.text) and ev.position == 0 and not negated:
         findings.append(
             Finding("confirm", "supports", 0.8, f"{ev.passage.speaker} confirms: {ev.reply_to[:80]}")
         )
-    if negated_restatement(frame.content, ev.scoring_text):
+    if negated:
         findings.append(
             Finding("negated", "refutes", 0.8, "says the opposite: the claim's words under a negation")
         )
