@@ -611,7 +611,7 @@ _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _WORD_FIGURE = re.compile(
     r"(?:\b(?P<cmp>"
     + "|".join(w for _, w in _BOUND_WORDS)
-    + r")\s+)?\b(?:(?:a|one)\s+(?P<scale>thousand|million|billion)\b(?!\s+(?:and|point))|"
+    + r")\s+)?\b(?:(?<!half\s)(?:a|one)\s+(?P<scale>thousand|million|billion)\b(?!\s+(?:and|point))|"
     r"(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b|(?P<parts>two[ -]thirds|three[ -]quarters)\b)",
     re.I,
 )
@@ -641,8 +641,13 @@ def _figure(claim: str) -> Quantity | None:
     """The claim's one figure, leaving out counts of the things summed ("the six Quill-3 models")."""
     figures = []
     found = extract_quantities(claim)
-    found += [w for w in word_figures(claim) if not any(q.start < w.end and w.start < q.end for q in found)]
-    for q in found:
+    words = word_figures(claim)
+    overlaps = lambda q, w: q.start < w.end and w.start < q.end  # noqa: E731
+    # a fraction is the longer reading ("two thirds" is a share, not a count of two); a scale word is read by
+    # quantities.py where it reads it ("half a billion")
+    words = [w for w in words if w.kind == "percent" or not any(overlaps(q, w) for q in found)]
+    found = [q for q in found if not any(overlaps(q, w) for w in words)] + words
+    for q in sorted(found, key=lambda q: q.start):
         if q.kind not in ("count", "percent"):
             continue
         if re.match(
@@ -661,12 +666,17 @@ _THAN_OTHER = re.compile(
 )
 
 
+_MULTIPLE = re.compile(r"\b(?:times|twice|double|triple)\s+(?:as|more|the)\b", re.I)
+
+
 def threshold(
     claim: str, export: list[Record], groups: bool = True, groups_only: bool = False
 ) -> Found | None:
     """``groups``: may a name that is no record's identity stand for the sum of its group's rows?"""
-    if _CHANGE.search(claim) or _THAN_OTHER.search(claim):
-        return None  # a change, or a comparison with something other than a figure ("more than Quill")
+    if _CHANGE.search(claim) or _THAN_OTHER.search(claim) or _MULTIPLE.search(claim):
+        # a change, a comparison with something other than a figure ("more than Quill"), or a multiple of
+        # another's figure ("five times as many as Lark": five is no count of downloads)
+        return None
     figure = _figure(claim)
     if figure is None or concept(claim) is None:
         return None
@@ -775,11 +785,22 @@ def check_records(
         # "A, released in May 2025, has ...", "the most downloaded model released in May": the date is the
         # release's, not the figure's, and the release narrows what is ranked; only the release itself is checked
         return next((f for _, export in exports if (f := attribute(claim, export)) is not None), None)
+    # a superlative in the present tense ("is the most downloaded") is about the newest snapshot that holds
+    # the claim's subject; an older one says what was
+    subjects = names(claim)
+    newest = max(
+        (export[0].date or "" for _, export in exports if any(find(x, export) for x in subjects)), default=""
+    )
+    present = claim_span(claim) is None and not PAST.search(claim)
     for doc_id, export in exports:
         found = (
             rank(claim, export, headers.get(doc_id, ""))
             or attribute(claim, export)
-            or superlative(claim, export, headers.get(doc_id, ""))
+            or (
+                superlative(claim, export, headers.get(doc_id, ""))
+                if not present or (export[0].date or "") == newest
+                else None
+            )
             or threshold(claim, export, groups=False)
         )
         if found is not None:
