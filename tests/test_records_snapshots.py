@@ -163,6 +163,9 @@ def test_one_family_against_two_organisations_put_together(exports):
     assert check(exports, claim) == "supports"
     other = claim.replace("the Quill family", "the Kestrel family").replace("Orrin's", "Lumora's")
     assert check(exports, other) == "refutes"
+    # without "together" or "combined", "more than A and B" may mean more than each of them: not added up
+    each = "At the end of June 2025, the Kestrel family had more derivative models than Lark and Brant."
+    assert check(exports, each) is None
 
 
 # --- multiples and fractions -----------------------------------------------------------------------------
@@ -190,6 +193,11 @@ def test_fractions_of_the_hub_are_read_from_a_share_field(exports):
     assert check(exports, "Orrin's Kestrel models took roughly a fifth" + tail) == "supports"
     assert check(exports, "Brant took roughly a fifth" + tail) == "refutes"
     assert check(exports, "Kestrel took more than two thirds" + tail) == "refutes"
+    # a share of what a name owns is no share of the hub
+    assert (
+        check(exports, "Quill took more than a third of Lumora's downloads in the 30 days to 30 June 2025.")
+        is None
+    )
 
 
 def test_word_figures():
@@ -235,3 +243,18 @@ def test_a_hub_wide_superlative_needs_an_export_of_the_whole_hub(exports):
     # the family summary says other organisations are not listed
     assert check(exports, "Quill is the family with the most all-time downloads on ModelYard.") is None
     assert check(exports, "Brant is the family with the most all-time downloads on ModelYard.") == "refutes"
+
+
+def test_partial_scope():
+    from assistant.verify.record_checks import partial_scope
+
+    assert partial_scope("Quill is the most downloaded model on the whole of ModelYard.", "")
+    assert partial_scope(
+        "Quill is the most downloaded model on ModelYard.", "scope: other publishers are not listed"
+    )
+    assert partial_scope(
+        "Quill is the most downloaded model.", "scope: covers only the families of three labs"
+    )
+    assert not partial_scope(
+        "Quill is the most downloaded model on ModelYard.", "notes: only public repos counted"
+    )

@@ -515,7 +515,8 @@ _WHOLE_HUB = re.compile(
 )
 # an export that says it lists only some of the hub: "other organisations are not listed"
 _PARTIAL = re.compile(
-    r"\b(?:are|is)\s+not\s+(?:listed|included|covered)\b|\bnot\s+(?:all|every)\b|\b(?:only|selected|a\s+subset)\b",
+    r"\b(?:are|is)\s+not\s+(?:listed|included|covered)\b|\bnot\s+(?:all|every)\b|\b(?:lists?|covers?|includes?)\s+"
+    r"only\b|\bonly\s+(?:the\s+)?(?:\w+\s+)?(?:families|models|organi[sz]ations|publishers)\b|\bselected\b|\ba\s+subset\b",
     re.I,
 )
 
@@ -692,7 +693,12 @@ def threshold(
         if len(summed) != 1 or not re.search("|".join(_ADDITIVE), concept(claim) or ""):
             return None
         what, rows = summed[0]
-    # a share claimed as a percent or a fraction ("a third of the downloads") is read from a share field
+    # a share claimed as a percent or a fraction ("a third of the downloads") is read from a share field; not
+    # a share of something a name owns ("a third of Lumora's downloads"), which no hub-wide share field is
+    if figure.kind == "percent" and re.match(
+        r"\s*(?:of\s+)?(?:all\s+)?(?:the\s+)?[A-Z][\w.-]*['’]s?\s", claim[figure.end :]
+    ):
+        return None
     key = metric(claim, rows, share=figure.kind == "percent")
     if key is None:
         return None

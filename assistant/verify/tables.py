@@ -127,9 +127,12 @@ def parse_comparison(claim: str) -> Comparison | None:
     return Comparison(_clean(a), _clean(b), metric, more, each=bool(each))
 
 
-def _group(name: str, export: list[Record]) -> list[Record] | None:
-    """The rows of the group a name stands for; "Lumora's and Orrin's" (two owners): both groups' rows."""
+def _group(name: str, export: list[Record], together: bool = False) -> list[Record] | None:
+    """The rows of the group a name stands for; "Lumora's and Orrin's models put together" (two owners, added
+    up): both groups' rows. Without "together" or "combined", "more than A and B" may mean more than each."""
     parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", name) if p]
+    if len(parts) > 1 and not together:
+        return None
     out: list[Record] = []
     for part in parts:
         part = re.sub(r"['’]s?$", "", part)
@@ -141,13 +144,13 @@ def _group(name: str, export: list[Record]) -> list[Record] | None:
     return out if len(out) >= 2 else None
 
 
-def _side(name: str, export: list[Record], groups: bool) -> list[Record] | None:
+def _side(name: str, export: list[Record], groups: bool, together: bool = False) -> list[Record] | None:
     """One record about ``name``; or, when ``groups``, the rows of the group it names ("Quill-3" models)."""
     own = find(name, export)
     if len(own) == 1:
         return own
     if groups and not own:
-        return _group(name, export)
+        return _group(name, export, together)
     return None
 
 
@@ -224,11 +227,12 @@ def compare_rows(
     exports = by_export(records(evidence) if recs is None else recs)
     for groups in (False, True):
         for export in exports.values():
-            a = _side(comparison.a, export, groups)
+            together = bool(_TOGETHER.search(claim))
+            a = _side(comparison.a, export, groups, together)
             b = (
                 members(comparison.b, export) or None
                 if comparison.each
-                else _side(comparison.b, export, groups)
+                else _side(comparison.b, export, groups, together)
             )
             if a is None or b is None or a == b:
                 continue
@@ -303,7 +307,7 @@ def over_time(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str]
     return ("supports" if holds else "refutes"), cited, reason
 
 
-_TOGETHER = re.compile(r"\b(?:together|combined|in total|altogether|between them)\b", re.I)
+_TOGETHER = re.compile(r"\b(?:together|combined|in total|altogether|between them|put together)\b", re.I)
 
 
 def sum_rows(
