@@ -500,11 +500,45 @@ _HAS_MOST = re.compile(
 )
 
 
-def superlative(claim: str, export: list[Record]) -> Found | None:
+# "A ranks second by all-time downloads", "A is ranked third in derivatives among the Quill models"
+_RANKS_BY = re.compile(
+    r"\b(?:ranks?|is\s+ranked|was\s+ranked|ranked|places?|placed|comes?|came)\s+(?:in\s+)?(?:No\.?\s*|number\s+)?"
+    r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)?)(?:\s+place)?\s+"
+    r"(?:by|in|for|on)\s+(?P<what>(?:[\w-]+\s+){0,3}?(?:downloads|derivatives?(?:\s+models)?|fine-?tunes|"
+    r"quanti[sz]ations|adapters|merges|likes))\b",
+    re.I,
+)
+# a superlative over the whole hub, not the rows an export lists: "on the whole of ModelYard"
+_WHOLE_HUB = re.compile(
+    r"\b(?:on|across|of|in)\s+(?:the\s+)?(?:whole|entire|all)\s+(?:of\s+)?(?:the\s+)?[A-Z]|\banywhere\s+on\b|"
+    r"\bof\s+all\s+(?:the\s+)?models\b|\bhub-?wide\b",
+)
+# an export that says it lists only some of the hub: "other organisations are not listed"
+_PARTIAL = re.compile(
+    r"\b(?:are|is)\s+not\s+(?:listed|included|covered)\b|\bnot\s+(?:all|every)\b|\b(?:lists?|covers?|includes?)\s+"
+    r"only\b|\bonly\s+(?:the\s+)?(?:\w+\s+)?(?:families|models|organi[sz]ations|publishers)\b|\bselected\b|\ba\s+subset\b",
+    re.I,
+)
+
+
+def partial_scope(claim: str, header: str) -> bool:
+    """May the export leave out rows the claim's superlative ranges over? When the claim ranges over a whole
+    hub, or the export says it lists only some of it. On a part, a place can only be better than on the whole:
+    a record behind others in the part is behind them on the whole too (that still refutes), but first in the
+    part is not first on the whole."""
+    return bool(_WHOLE_HUB.search(claim) or _PARTIAL.search(header))
+
+
+def superlative(claim: str, export: list[Record], header: str = "") -> Found | None:
     m = _WITH_MOST.search(claim) or _HAS_MOST.search(claim)
+    ranked = _RANKS_BY.search(claim)
     if m:
         what, noun, k = m.group("what"), m.groupdict().get("noun") or "", 1
         fewest = m.group("ord").lower() in ("fewest", "least")
+    elif ranked:
+        what, noun, k, fewest = ranked.group("what"), "", _ordinal(ranked.group("ord")), False
+        if k is None:
+            return None
     else:
         mm = _MOST.search(claim)
         if mm is None or mm.group("verb").lower() != "downloaded":
@@ -539,6 +573,8 @@ def superlative(claim: str, export: list[Record]) -> Found | None:
         if place <= k <= place + len(tied):
             return None  # a tie at the place the claim names: the records do not say who is ahead
     holds = place == k
+    if not groups and partial_scope(claim, header) and place <= k:
+        return None  # first among the rows listed, perhaps not among those the export leaves out
     if _NEGATED.search(claim):
         holds = not holds
     if not holds and when == "undated" and PAST.search(claim):
@@ -553,10 +589,66 @@ def superlative(claim: str, export: list[Record]) -> Found | None:
 _ADDITIVE = ("download", "derivative", "fine_?tun", "quanti[sz]", "adapter", "merge", "like")
 
 
+_BOUND_WORDS = (
+    ("gt", r"more than|over|above|greater than|higher than"),
+    ("ge", r"at least"),
+    ("lt", r"less than|fewer than|under|below|nearly|almost|just under"),
+    ("le", r"at most|no more than|up to"),
+    ("approx", r"about|around|roughly|approximately|some|close to|more or less"),
+)
+_FRACTIONS = {
+    "half": 50.0,
+    "third": 100 / 3,
+    "quarter": 25.0,
+    "fifth": 20.0,
+    "sixth": 100 / 6,
+    "tenth": 10.0,
+    "two thirds": 200 / 3,
+    "two-thirds": 200 / 3,
+    "three quarters": 75.0,
+    "three-quarters": 75.0,
+}
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_WORD_FIGURE = re.compile(
+    r"(?:\b(?P<cmp>"
+    + "|".join(w for _, w in _BOUND_WORDS)
+    + r")\s+)?\b(?:(?<!half\s)(?:a|one)\s+(?P<scale>thousand|million|billion)\b(?!\s+(?:and|point))|"
+    r"(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b|(?P<parts>two[ -]thirds|three[ -]quarters)\b)",
+    re.I,
+)
+
+
+def word_figures(claim: str) -> list[Quantity]:
+    """Figures written as words that quantities.py leaves alone: "a billion" downloads, "a fifth" or "two
+    thirds" of something (a share, in percent). A fraction word is itself rounded: "roughly a fifth" is read as
+    about 20 % give or take a tenth of it (18 to 22 %), as a writer rounds 21.7 % to "a fifth"."""
+    out = []
+    for m in _WORD_FIGURE.finditer(claim):
+        word = (m.group("cmp") or "").lower()
+        comparator = next((c for c, w in _BOUND_WORDS if re.fullmatch(w, word)), "eq") if word else "eq"
+        if m.group("scale"):
+            value, kind, prec = _SCALE_WORDS[m.group("scale").lower()], "count", 0.0
+        else:
+            part = (m.group("part") or m.group("parts")).lower()
+            value, kind = _FRACTIONS[part.replace("-", " ") if m.group("parts") else part], "percent"
+            prec = value * 0.05  # a claim's "roughly" admits twice its precision: a tenth of the fraction
+            if comparator == "eq":
+                comparator = "approx"  # "a fifth of the downloads" is a rounded share, never an exact one
+        out.append(Quantity(value, kind, comparator, m.start(), m.end(), m.group(0), precision=prec))
+    return out
+
+
 def _figure(claim: str) -> Quantity | None:
     """The claim's one figure, leaving out counts of the things summed ("the six Quill-3 models")."""
     figures = []
-    for q in extract_quantities(claim):
+    found = extract_quantities(claim)
+    words = word_figures(claim)
+    overlaps = lambda q, w: q.start < w.end and w.start < q.end  # noqa: E731
+    # a fraction is the longer reading ("two thirds" is a share, not a count of two); a scale word is read by
+    # quantities.py where it reads it ("half a billion")
+    words = [w for w in words if w.kind == "percent" or not any(overlaps(q, w) for q in found)]
+    found = [q for q in found if not any(overlaps(q, w) for w in words)] + words
+    for q in sorted(found, key=lambda q: q.start):
         if q.kind not in ("count", "percent"):
             continue
         if re.match(
@@ -575,12 +667,17 @@ _THAN_OTHER = re.compile(
 )
 
 
+_MULTIPLE = re.compile(r"\b(?:times|twice|double|triple)\s+(?:as|more|the)\b", re.I)
+
+
 def threshold(
     claim: str, export: list[Record], groups: bool = True, groups_only: bool = False
 ) -> Found | None:
     """``groups``: may a name that is no record's identity stand for the sum of its group's rows?"""
-    if _CHANGE.search(claim) or _THAN_OTHER.search(claim):
-        return None  # a change, or a comparison with something other than a figure ("more than Quill")
+    if _CHANGE.search(claim) or _THAN_OTHER.search(claim) or _MULTIPLE.search(claim):
+        # a change, a comparison with something other than a figure ("more than Quill"), or a multiple of
+        # another's figure ("five times as many as Lark": five is no count of downloads)
+        return None
     figure = _figure(claim)
     if figure is None or concept(claim) is None:
         return None
@@ -596,7 +693,13 @@ def threshold(
         if len(summed) != 1 or not re.search("|".join(_ADDITIVE), concept(claim) or ""):
             return None
         what, rows = summed[0]
-    key = metric(claim, rows)
+    # a share claimed as a percent or a fraction ("a third of the downloads") is read from a share field; not
+    # a share of something a name owns ("a third of Lumora's downloads"), which no hub-wide share field is
+    if figure.kind == "percent" and re.match(
+        r"\s*(?:of\s+)?(?:all\s+)?(?:the\s+)?[A-Z][\w.-]*['’]s?\s", claim[figure.end :]
+    ):
+        return None
+    key = metric(claim, rows, share=figure.kind == "percent")
     if key is None:
         return None
     is_percent = bool(re.search(r"share|pct|percent", key))
@@ -688,11 +791,22 @@ def check_records(
         # "A, released in May 2025, has ...", "the most downloaded model released in May": the date is the
         # release's, not the figure's, and the release narrows what is ranked; only the release itself is checked
         return next((f for _, export in exports if (f := attribute(claim, export)) is not None), None)
+    # a superlative in the present tense ("is the most downloaded") is about the newest snapshot that holds
+    # the claim's subject; an older one says what was
+    subjects = names(claim)
+    newest = max(
+        (export[0].date or "" for _, export in exports if any(find(x, export) for x in subjects)), default=""
+    )
+    present = claim_span(claim) is None and not PAST.search(claim)
     for doc_id, export in exports:
         found = (
             rank(claim, export, headers.get(doc_id, ""))
             or attribute(claim, export)
-            or superlative(claim, export)
+            or (
+                superlative(claim, export, headers.get(doc_id, ""))
+                if not present or (export[0].date or "") == newest
+                else None
+            )
             or threshold(claim, export, groups=False)
         )
         if found is not None:

@@ -138,6 +138,27 @@ def _nested(value: str) -> list[dict[str, str]] | None:
     return items or None
 
 
+# The kinds of derivative model a hub counts (a model tree: fine-tunes, quantizations, adapters, merges).
+_DERIVATIVE_KINDS = (r"fine_?tun", r"quanti[sz]", r"adapter", r"merge")
+DERIVATIVE_SUM = "derivatives_total"
+
+
+def _derivative_total(fields: dict[str, str]) -> str | None:
+    """A row that counts each kind of derivative but not their total: the total is their sum (an export that
+    lists fine-tunes, quantizations, adapters and merges has counted every derivative). Only with all four
+    kinds, each once, and no derivative field of its own: a part of the kinds is no total."""
+    if any("derivative" in k for k in fields):
+        return None
+    parts = []
+    for kind in _DERIVATIVE_KINDS:
+        keys = [k for k in fields if re.search(kind, k) and field_window(k) is None]
+        values = [number(fields[k]) for k in keys]
+        if len(keys) != 1 or values[0] is None:
+            return None
+        parts.append(values[0] * scale(keys[0]))
+    return f"{sum(parts):.0f}"
+
+
 def parse(ev: Evidence) -> Record:
     raw = read_fields(ev.scoring_text)
     fields, lists = {}, {}
@@ -147,6 +168,9 @@ def parse(ev: Evidence) -> Record:
             lists[key] = items
         else:
             fields[key] = value
+    total = _derivative_total(fields)
+    if total is not None:
+        fields[DERIVATIVE_SUM] = total
     key = next(
         (k for k in IDENTITY if fields.get(k) and not (k == "id" and number(fields[k]) is not None)), None
     )
@@ -199,6 +223,7 @@ _CONCEPTS = (
     (r"\bparameters?\b", r"param"),
     (r"\bshare\b|per ?cent|%", r"share|pct|percent"),
 )
+_SHARE = _CONCEPTS[-1][1]
 WINDOW = re.compile(
     r"\b(?:\d+ days|month|monthly|each month|per month|a month|last_?\d+d|weekly|week)\b", re.I
 )
@@ -229,18 +254,26 @@ def only_grows(key: str) -> bool:
     return field_window(key) is None and bool(_GROWING_KEY.search(key)) and not _NOT_A_COUNT.search(key)
 
 
+# "merges included", "including adapters": says what a count takes in, not what it counts
+_INCLUDED = re.compile(r"\b[\w-]+\s+included\b|\b(?:including|incl\.)\s+(?:the\s+)?[\w-]+", re.I)
+
+
 def concept(text: str) -> str | None:
     """The field-name pattern for what a claim (or part of one) counts, or None."""
+    text = _INCLUDED.sub(" ", text)
     return next((key for words, key in _CONCEPTS if re.search(words, text, re.I)), None)
 
 
-def metric(text: str, recs: list[Record], window: bool | None = None) -> str | None:
+def metric(text: str, recs: list[Record], window: bool | None = None, share: bool = False) -> str | None:
     """The one numeric field the words count, present in every record given; None when unclear.
-    All-time figures unless the words (or ``window``) name a month or N days; a total over its parts."""
-    pattern = concept(text)
+    All-time figures unless the words (or ``window``) name a month or N days; a total over its parts.
+    ``share``: the claim gives a percent or a fraction of what the words count, so a share field answers."""
+    pattern = _SHARE if share else concept(text)
     if pattern is None or not recs:
         return None
     keys = [k for k in recs[0].fields if re.search(pattern, k) and all(r.value(k) is not None for r in recs)]
+    if pattern != _SHARE:  # a share of the downloads is no count of downloads
+        keys = [k for k in keys if not re.search(_SHARE, k)]
     windowed = bool(WINDOW.search(text)) if window is None else window
     keys = [k for k in keys if (field_window(k) is not None) == windowed]
     if len(keys) > 1:

@@ -11,8 +11,18 @@ import re
 from dataclasses import dataclass
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.record_checks import PAST, threshold, timing
-from assistant.verify.records import Record, by_export, find, members, records
+from assistant.verify.quantities import WORD_NUMBERS, Quantity
+from assistant.verify.record_checks import PAST, claim_span, names, threshold, timing
+from assistant.verify.records import (
+    Record,
+    by_export,
+    field_window,
+    find,
+    members,
+    number,
+    precision,
+    records,
+)
 from assistant.verify.records import metric as record_metric
 
 _COMPARATIVE = re.compile(
@@ -31,50 +41,116 @@ _PASSIVE = re.compile(
 )
 
 
+# "A had more than five times as many downloads as B", "A has twice as many fine-tunes as B"
+_TIMES = re.compile(
+    r"^(?P<a>.+?)\s+(?:alone\s+|still\s+|now\s+|currently\s+)*(?:has|have|had|got|gets|received|receives)\s+"
+    r"(?:(?P<cmp>more than|over|at least|nearly|almost|about|around|roughly|less than|fewer than|under)\s+)?"
+    r"(?:(?P<twice>twice|double|triple)|(?P<n>\w+(?:\.\d+)?)\s+times)\s+"
+    r"(?P<kind>as\s+many|as\s+much|more|the\s+number\s+of)\s+(?P<metric>.+?)\s+(?:as|than)\s+(?P<b>.+?)\.?$",
+    re.I,
+)
+_TIMES_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0}
+_RATIO_BOUND = {
+    "more than": "gt",
+    "over": "gt",
+    "at least": "ge",
+    "nearly": "lt",
+    "almost": "lt",
+    "less than": "lt",
+    "fewer than": "lt",
+    "under": "lt",
+    "about": "approx",
+    "around": "approx",
+    "roughly": "approx",
+}
+_ANY = re.compile(r"^(?:any|every|each)\s+(?:other\s+)?", re.I)
+
+
 @dataclass
 class Comparison:
     a: str
     b: str
     metric: str
     more: bool
+    # "N times as many": the claimed ratio A/B, its bound ("gt", "approx", ...), and whether "N times more"
+    # (read either as N or N + 1 times as many) was said
+    times: float | None = None
+    bound: str = "eq"
+    times_more: bool = False
+    each: bool = False  # "than any Lark model": A against each of B's rows, not their sum
+
+
+def _clean(x: str) -> str:
+    """A side's name without articles, a leading date ("At the end of May 2025, A"), "the whole", "all of",
+    "models", "combined" or "put together"."""
+    x = re.sub(r"^(?:at|by|as of|in|on|until)\b[^,]{0,40}?\b\d{4},\s+", "", x.strip(), flags=re.I)
+    for _ in range(3):
+        x = re.sub(
+            r"^(?:the whole|the entire|all of the|all of|all the|the|all|whole|entire)\s+|^(?:in|on|at)\s+\S+(?:\s+\d{4})?,\s+"
+            r"|'s$|\s+(?:models?|family|families|combined|put together|together)$",
+            "",
+            x.strip(),
+            flags=re.I,
+        )
+    return x.strip()
 
 
 def parse_comparison(claim: str) -> Comparison | None:
     text = " ".join(claim.split())
+    t = _TIMES.match(text)
+    if t:
+        n = (t.group("n") or "").lower()
+        times = _TIMES_WORDS.get((t.group("twice") or "").lower()) or WORD_NUMBERS.get(n) or number(n)
+        if not times or times <= 1:
+            return None
+        b, each = _ANY.subn("", t.group("b").strip())
+        return Comparison(
+            _clean(t.group("a")),
+            _clean(b),
+            t.group("metric"),
+            True,
+            times,
+            _RATIO_BOUND.get((t.group("cmp") or "").lower(), "eq"),
+            t.group("kind").lower() == "more",
+            bool(each),
+        )
     m = _COMPARATIVE.match(text)
     passive = None if m else _PASSIVE.match(text)
     if not m and not passive:
         return None
-    clean = lambda x: re.sub(  # noqa: E731
-        r"^(?:the|all|all the)\s+|^(?:in|on|at)\s+\S+(?:\s+\d{4})?,\s+|'s$|\s+(?:models?|combined)$",
-        "",
-        x.strip(),
-        flags=re.I,
-    )
     if passive:
         metric = f"{passive.group('verb')} {passive.group('rest')}".strip()
-        return Comparison(
-            clean(clean(passive.group("a"))),
-            clean(clean(passive.group("b"))),
-            metric,
-            passive.group("dir").lower() == "more",
-        )
-    return Comparison(
-        clean(clean(m.group("a"))),
-        clean(clean(m.group("b"))),
-        m.group("metric"),
-        m.group("dir").lower() == "more",
-    )
+        a, b, more = passive.group("a"), passive.group("b"), passive.group("dir").lower() == "more"
+    else:
+        metric, a, b, more = m.group("metric"), m.group("a"), m.group("b"), m.group("dir").lower() == "more"
+    b, each = _ANY.subn("", b.strip())
+    return Comparison(_clean(a), _clean(b), metric, more, each=bool(each))
 
 
-def _side(name: str, export: list[Record], groups: bool) -> list[Record] | None:
+def _group(name: str, export: list[Record], together: bool = False) -> list[Record] | None:
+    """The rows of the group a name stands for; "Lumora's and Orrin's models put together" (two owners, added
+    up): both groups' rows. Without "together" or "combined", "more than A and B" may mean more than each."""
+    parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", name) if p]
+    if len(parts) > 1 and not together:
+        return None
+    out: list[Record] = []
+    for part in parts:
+        part = re.sub(r"['’]s?$", "", part)
+        own = find(part, export)
+        rows = own if len(parts) > 1 and len(own) == 1 else members(part, export)
+        if not rows:
+            return None
+        out += [r for r in rows if r not in out]
+    return out if len(out) >= 2 else None
+
+
+def _side(name: str, export: list[Record], groups: bool, together: bool = False) -> list[Record] | None:
     """One record about ``name``; or, when ``groups``, the rows of the group it names ("Quill-3" models)."""
     own = find(name, export)
     if len(own) == 1:
         return own
     if groups and not own:
-        rows = members(name, export)
-        return rows if len(rows) >= 2 else None
+        return _group(name, export, together)
     return None
 
 
@@ -82,40 +158,156 @@ def _shown(side: list[Record], key: str, total: float) -> str:
     return side[0].fields[key] if len(side) == 1 else f"{total:,.0f} ({len(side)} rows)"
 
 
+def _bounds(side: list[Record], key: str) -> tuple[float, float]:
+    """A side's total with the rounding of its written figures: (lowest, highest)."""
+    total = sum(r.value(key) or 0.0 for r in side)
+    slack = sum(precision(r.fields[key], key) for r in side)
+    return total - slack, total + slack
+
+
+def _ratio_stance(c: Comparison, a: tuple[float, float], b: tuple[float, float]) -> str | None:
+    """Does A / B lie in the claimed ratio? "More than five times as many": every ratio the rounded figures
+    allow is above 5 (supports) or none is (refutes). "N times more" is read both as N and as N + 1 times as
+    many, and decides only where both readings agree."""
+    if b[0] <= 0 or c.times is None:
+        return None
+    lo, hi = a[0] / b[1], a[1] / b[0]
+    stances = set()
+    for n in (c.times, c.times + 1) if c.times_more else (c.times,):
+        claimed = Quantity(n, "count", c.bound, 0, 0, str(n)).interval(as_claim=True)
+        clo, chi, lo_open, hi_open = claimed
+        if c.bound == "eq":  # "five times as many": a rounded multiple, as a writer rounds 4.9 or 5.2
+            clo, chi = n * 0.95, n * 1.05
+        inside = (lo > clo or (lo == clo and not lo_open)) and (hi < chi or (hi == chi and not hi_open))
+        apart = hi < clo or (hi == clo and lo_open) or lo > chi or (lo == chi and hi_open)
+        stances.add("supports" if inside else "refutes" if apart else None)
+    return stances.pop() if len(stances) == 1 else None
+
+
+def _pair_stance(c: Comparison, a: list[Record], b: list[Record], key: str) -> tuple[str, str] | None:
+    """(stance, what was compared) for the two sides, or None when their figures do not settle it."""
+    if c.times is not None:
+        if c.each:
+            return None
+        stance = _ratio_stance(c, _bounds(a, key), _bounds(b, key))
+        if stance is None:
+            return None
+        va, vb = (sum(r.value(key) or 0.0 for r in side) for side in (a, b))
+        return stance, f"{c.a} {_shown(a, key, va)}, {c.b} {_shown(b, key, vb)} ({va / vb:.2f} times)"
+    va = sum(r.value(key) or 0.0 for r in a)
+    rivals = [[r] for r in b if r not in a] if c.each else [b]
+    if not rivals:
+        return None
+    values = [sum(r.value(key) or 0.0 for r in side) for side in rivals]
+    if any(v == va for v in values):
+        return None
+    holds = all(va > v for v in values) if c.more else all(va < v for v in values)
+    stance = "supports" if holds else "refutes"
+    if c.each:  # the rival that decides: the strongest of B's rows
+        top = rivals[max(range(len(values)), key=lambda i: values[i] if c.more else -values[i])][0]
+        return (
+            stance,
+            f"{c.a} {_shown(a, key, va)}, {c.b}'s {'most' if c.more else 'fewest'}: {top.name} {top.fields[key]}",
+        )
+    return stance, f"{c.a} {_shown(a, key, va)}, {c.b} {_shown(b, key, values[0])}"
+
+
 def compare_rows(
     claim: str, evidence: list[Evidence], recs: list[Record] | None = None
 ) -> tuple[str, list[Evidence], str] | None:
     """(supports|refutes, the rows, reason) when both sides are records of one statistics export: a record
-    each, or a group's rows added up ("A alone has more fine-tunes than all B models combined"). Records about
-    the names themselves are preferred to groups, in any export, over summing rows. ``recs``: the evidence's
-    records, when already read."""
+    each, or a group's rows added up ("A alone has more fine-tunes than all B models combined"), A against each
+    of B's rows ("more than any B model"), or a ratio ("more than five times as many as B"). Records about the
+    names themselves are preferred to groups, in any export, over summing rows; an export whose snapshot is
+    not the date the claim names is passed over (another export may be of that date). ``recs``: the
+    evidence's records, when already read."""
     comparison = parse_comparison(claim)
     if comparison is None:
-        return None
+        return over_time(claim, records(evidence) if recs is None else recs)
     exports = by_export(records(evidence) if recs is None else recs)
     for groups in (False, True):
         for export in exports.values():
-            a, b = _side(comparison.a, export, groups), _side(comparison.b, export, groups)
+            together = bool(_TOGETHER.search(claim))
+            a = _side(comparison.a, export, groups, together)
+            b = (
+                members(comparison.b, export) or None
+                if comparison.each
+                else _side(comparison.b, export, groups, together)
+            )
             if a is None or b is None or a == b:
                 continue
             when = timing(claim, export[0].date, None)
             if when not in ("undated", "same"):
-                return None  # a claim about another date than the snapshot's
+                continue  # a claim about another date than this snapshot's
             key = record_metric(comparison.metric + " " + claim, a + b)
             if key is None:
                 continue
-            va, vb = (sum(r.value(key) or 0.0 for r in side) for side in (a, b))
-            if va == vb:
+            found = _pair_stance(comparison, a, b, key)
+            if found is None:
                 continue
-            holds = va > vb if comparison.more else va < vb
-            if not holds and when == "undated" and PAST.search(claim):
+            stance, reason = found
+            if stance == "refutes" and when == "undated" and PAST.search(claim):
                 return None  # "A had more X than B", no date: perhaps before this export
-            reason = f"{key}: {comparison.a} {_shown(a, key, va)}, {comparison.b} {_shown(b, key, vb)}"
-            return ("supports" if holds else "refutes"), [r.evidence for r in a + b], reason
+            cited = a + [r for r in b if r not in a]
+            return stance, [r.evidence for r in cited], f"{key}: {reason}"
     return None
 
 
-_TOGETHER = re.compile(r"\b(?:together|combined|in total|altogether|between them)\b", re.I)
+# "A's downloads over the previous 30 days were higher at the end of June 2025 than at the end of March 2025"
+_OVER_TIME = re.compile(
+    r"^(?P<subject>.+?)\s+(?:was|were|is|are|stood)\s+(?P<dir>higher|greater|larger|more|lower|smaller|less|fewer)\s+"
+    r"(?P<t2>(?:at|on|in|by|as\s+of)\s+.+?)\s+than\s+(?P<t1>(?:at|on|in|by|as\s+of)\s+.+?)\.?$",
+    re.I,
+)
+
+
+def _at_date(
+    name: str, words: str, when: str, exports: list[list[Record]]
+) -> tuple[list[Record], str] | None:
+    """The records about ``name`` (its own record, else its group's rows) in the export whose snapshot is the
+    date ``when`` names, and the field the words count."""
+    for groups in (False, True):
+        for export in exports:
+            if timing(when, export[0].date, None) != "same":
+                continue
+            side = _side(name, export, groups)
+            key = record_metric(words, side) if side else None
+            if side and key:
+                return side, key
+    return None
+
+
+def over_time(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str] | None:
+    """One name's figure at two dates, each from the export of that date: "A's downloads over the previous 30
+    days were higher at the end of June than at the end of March" (a 30-day count can fall, so only the two
+    snapshots decide)."""
+    m = _OVER_TIME.match(" ".join(claim.split()))
+    if m is None:
+        return None
+    subject = m.group("subject")
+    found = [n for n in names(subject) if not re.fullmatch(r"\d{4}", n)]
+    if len(found) != 1 or claim_span(m.group("t1")) is None or claim_span(m.group("t2")) is None:
+        return None
+    exports = list(by_export(recs).values())
+    first, last = (_at_date(found[0], subject, m.group(t), exports) for t in ("t1", "t2"))
+    if first is None or last is None or field_window(first[1]) != field_window(last[1]):
+        return None
+    (lo1, hi1), (lo2, hi2) = _bounds(*first), _bounds(*last)
+    up = m.group("dir").lower() in ("higher", "greater", "larger", "more")
+    if lo2 > hi1 or hi2 < lo1:
+        holds = (lo2 > hi1) == up
+    else:
+        return None  # within the rounding of the figures
+    v1, v2 = (sum(r.value(key) or 0.0 for r in rows) for rows, key in (first, last))
+    reason = (
+        f"{found[0]}: {first[1]} {_shown(first[0], first[1], v1)} ({first[0][0].date}), "
+        f"{last[1]} {_shown(last[0], last[1], v2)} ({last[0][0].date})"
+    )
+    cited = [r.evidence for r in first[0] + last[0]]
+    return ("supports" if holds else "refutes"), cited, reason
+
+
+_TOGETHER = re.compile(r"\b(?:together|combined|in total|altogether|between them|put together)\b", re.I)
 
 
 def sum_rows(

@@ -1,0 +1,260 @@
+"""Statistics exports over time and scope (assistant/verify/records.py, record_checks.py, tables.py): the snapshot
+a claim's date selects, sums over an organisation's families, multiples and fractions, ranks over rows, and what
+an export that lists only some organisations cannot say about a whole hub.
+
+Our own fictional hub "ModelYard": Lumora Labs (families Quill and Lark), Orrin Works (Kestrel), Castellan
+(Brant); two model exports (31 March and 30 June 2025) and a family summary of 30 June that says it lists only
+these three organisations. Read through the real loaders, without a store or a model.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.retrieve.evidence import Evidence, units
+from assistant.schema import Passage
+from assistant.verify.record_checks import check_records, word_figures
+from assistant.verify.records import concept, records
+from assistant.verify.tables import compare_rows, parse_comparison, sum_rows
+from ingest.loaders.stats import load_csv, load_json
+
+HEAD = (
+    "model_id,family,org,downloads_30d_k,downloads_all_time_millions,likes,"
+    "finetunes,quantizations,adapters,merges,snapshot_date\n"
+)
+JUNE_CSV = HEAD + (
+    "lumora/quill-2-8b,Quill,lumora,3000,150.00,900,2000,3000,1000,200,2025-06-30\n"
+    "lumora/quill-3-8b,Quill,lumora,9000,240.00,2000,5000,6000,2500,500,2025-06-30\n"
+    "lumora/quill-3-70b,Quill,lumora,4000,110.00,1500,3000,2500,1200,300,2025-06-30\n"
+    "lumora/lark-1-3b,Lark,lumora,1000,60.00,300,500,700,200,50,2025-06-30\n"
+    "orrin/kestrel-2-7b,Kestrel,orrin,6000,200.00,1200,4000,4500,1500,400,2025-06-30\n"
+    "orrin/kestrel-2-13b,Kestrel,orrin,3500,90.00,800,2000,2500,800,100,2025-06-30\n"
+    "castellan/brant-1-6b,Brant,castellan,800,30.00,200,300,400,100,20,2025-06-30\n"
+    "castellan/brant-1-20b,Brant,castellan,500,18.20,150,200,300,60,10,2025-06-30\n"
+)
+MARCH_CSV = HEAD + (
+    "lumora/quill-2-8b,Quill,lumora,3500,130.00,800,1800,2700,900,150,2025-03-31\n"
+    "lumora/quill-3-8b,Quill,lumora,7000,200.00,1700,4200,5000,2000,380,2025-03-31\n"
+    "lumora/quill-3-70b,Quill,lumora,3000,90.00,1200,2500,2100,1000,220,2025-03-31\n"
+    "lumora/lark-1-3b,Lark,lumora,900,52.00,250,400,600,150,40,2025-03-31\n"
+    "orrin/kestrel-2-7b,Kestrel,orrin,5500,205.00,1000,3600,4000,1300,350,2025-03-31\n"
+    "orrin/kestrel-2-13b,Kestrel,orrin,3000,80.00,700,1800,2200,700,90,2025-03-31\n"
+    "castellan/brant-1-6b,Brant,castellan,700,26.00,180,250,350,80,15,2025-03-31\n"
+    "castellan/brant-1-20b,Brant,castellan,450,15.00,120,150,250,50,8,2025-03-31\n"
+)
+
+
+def _family(name, org, all_time, last_30d, share, finetunes, quants, adapters, merges):
+    return {
+        "family": name,
+        "org": org,
+        "downloads_all_time_millions": all_time,
+        "downloads_30d_millions": last_30d,
+        "share_of_hub_downloads_30d_pct": share,
+        "derivatives": {
+            "finetunes": finetunes,
+            "quantizations": quants,
+            "adapters": adapters,
+            "merges": merges,
+            "total": finetunes + quants + adapters + merges,
+        },
+    }
+
+
+FAMILY_JSON = {
+    "hub": "ModelYard",
+    "snapshot_date": "2025-06-30",
+    "scope": "families published by the organisations lumora, orrin and castellan; other organisations are not listed",
+    "families": [
+        _family("Quill", "lumora", 500.0, 16.0, 36.2, 10000, 11500, 4700, 1000),
+        _family("Lark", "lumora", 60.0, 1.0, 2.3, 500, 700, 200, 50),
+        _family("Kestrel", "orrin", 290.0, 9.5, 21.6, 6000, 7000, 2300, 500),
+        _family("Brant", "castellan", 48.2, 1.3, 3.0, 500, 700, 160, 30),
+    ],
+}
+
+
+def _evidence(path: Path, date: str) -> list[Evidence]:
+    loaded = load_csv(path, 10**6) if path.suffix == ".csv" else load_json(path, 10**6)
+    out = []
+    for i, seg in enumerate(loaded.segments):
+        passage = Passage(
+            id=f"{path.stem}:{i}",
+            doc_id=path.stem,
+            index=i,
+            text=seg.statement,
+            char_start=seg.char_start,
+            char_end=seg.char_end,
+            source=str(path),
+            title=path.stem.replace("_", " "),
+            kind="statistics",
+            date=date,
+            unit=seg.unit,
+        )
+        out.extend(units(passage, loaded.text, 0.0))
+    return out
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("snapshots")
+    files = {
+        "modelyard_model-stats_2025-03-31.csv": (MARCH_CSV, "2025-03-31"),
+        "modelyard_model-stats_2025-06-30.csv": (JUNE_CSV, "2025-06-30"),
+        "modelyard_family-summary_2025-06-30.json": (json.dumps(FAMILY_JSON, indent=2), "2025-06-30"),
+    }
+    evidence = []
+    for name, (text, date) in files.items():
+        (tmp / name).write_text(text)
+        evidence += _evidence(tmp / name, date)
+    rows = [e for e in evidence if e.passage.unit != "header"]
+    headers = {e.doc_id: e.scoring_text for e in evidence if e.passage.unit == "header"}
+    return rows, headers
+
+
+def check(exports, claim):
+    rows, headers = exports
+    found = compare_rows(claim, rows) or sum_rows(claim, rows) or check_records(claim, records(rows), headers)
+    return None if found is None else found[0]
+
+
+# --- the snapshot a claim's date selects; derivatives as the sum of their kinds ---------------------------
+
+
+def test_derivatives_are_the_sum_of_their_kinds_in_the_snapshot_the_claim_dates(exports):
+    # March: 5,550 + 11,580 + 5,820 = 22,950 over the Quill rows (fine-tunes, quantizations, adapters, merges);
+    # "merges included" says what the count takes in, not that it counts merges
+    claim = "At the end of March 2025, Quill's derivative models, merges included, numbered more than 22,000."
+    assert check(exports, claim) == "supports"
+    assert check(exports, claim.replace("22,000", "25,000")) == "refutes"
+    assert concept("derivative models, merges included") == "derivative"
+    assert concept("derivative models including adapters") == "derivative"
+
+
+def test_than_any_model_of_a_family_at_the_date_named(exports):
+    # 31 March: Kestrel-2-7B (205.00) is ahead of Quill-3-8B (200.00); 30 June: Quill-3-8B leads (240 vs 200)
+    march = "At the end of March 2025, Quill-3-8B had more all-time downloads than any Kestrel model."
+    assert check(exports, march) == "refutes"
+    assert check(exports, march.replace("March", "June")) == "supports"
+    assert parse_comparison(march).each
+
+
+# --- sums over an organisation's families ----------------------------------------------------------------
+
+
+def test_an_organisations_models_taken_together(exports):
+    # Lumora: Quill 500 M + Lark 60 M = 560 M
+    claim = (
+        "Taken together, Lumora's models had more than a billion all-time downloads at the end of June 2025."
+    )
+    assert check(exports, claim) == "refutes"
+    assert check(exports, claim.replace("a billion", "half a billion")) == "supports"
+
+
+def test_one_family_against_two_organisations_put_together(exports):
+    # Quill 27,200 derivatives; Orrin's Kestrel 15,800 + Castellan's Brant 1,390 = 17,190
+    claim = (
+        "At the end of June 2025, the Quill family had more derivative models than all of Orrin's and "
+        "Castellan's models put together."
+    )
+    assert check(exports, claim) == "supports"
+    other = claim.replace("the Quill family", "the Kestrel family").replace("Orrin's", "Lumora's")
+    assert check(exports, other) == "refutes"
+    # without "together" or "combined", "more than A and B" may mean more than each of them: not added up
+    each = "At the end of June 2025, the Kestrel family had more derivative models than Lark and Brant."
+    assert check(exports, each) is None
+
+
+# --- multiples and fractions -----------------------------------------------------------------------------
+
+
+def test_a_multiple_of_another_groups_figure(exports):
+    # Quill-3-8B 240 M against the Brant family's 30.00 + 18.20 = 48.2 M: 4.98 times, just under five
+    claim = "At the end of June 2025, Quill-3-8B had more than five times as many all-time downloads as the whole Brant family."
+    assert check(exports, claim) == "refutes"
+    assert check(exports, claim.replace("five", "four")) == "supports"
+    assert check(exports, claim.replace("more than five times", "roughly five times")) == "supports"
+    assert (
+        check(exports, claim.replace("more than five times", "twice").replace("Brant", "Kestrel"))
+        == "refutes"
+    )
+    # "five" is a multiple, not a count of downloads: no threshold of 5 on Quill-3-8B
+    rows, headers = exports
+    assert check_records(claim, records(rows), headers) is None
+
+
+def test_fractions_of_the_hub_are_read_from_a_share_field(exports):
+    # share_of_hub_downloads_30d_pct: Quill 36.2, Kestrel 21.6, Brant 3.0
+    tail = " of all downloads on ModelYard in the 30 days to 30 June 2025."
+    assert check(exports, "Quill took more than a third" + tail) == "supports"
+    assert check(exports, "Orrin's Kestrel models took roughly a fifth" + tail) == "supports"
+    assert check(exports, "Brant took roughly a fifth" + tail) == "refutes"
+    assert check(exports, "Kestrel took more than two thirds" + tail) == "refutes"
+    # a share of what a name owns is no share of the hub
+    assert (
+        check(exports, "Quill took more than a third of Lumora's downloads in the 30 days to 30 June 2025.")
+        is None
+    )
+
+
+def test_word_figures():
+    (billion,) = word_figures("more than a billion downloads")
+    assert (billion.value, billion.kind, billion.comparator) == (1e9, "count", "gt")
+    (fifth,) = word_figures("roughly a fifth of the downloads")
+    lo, hi, _, _ = fifth.interval(as_claim=True)
+    assert fifth.kind == "percent" and lo == pytest.approx(18.0) and hi == pytest.approx(22.0)
+    assert word_figures("a fifth")[0].comparator == "approx"  # a fraction word is always rounded
+    assert word_figures("one million and five") == []
+
+
+# --- one name at two snapshots ---------------------------------------------------------------------------
+
+
+def test_a_thirty_day_count_at_two_snapshots(exports):
+    # Quill: 13,500 k (31 March, summed rows) against 16.0 million (30 June, the family's own record)
+    claim = (
+        "Quill's downloads over the previous 30 days were higher at the end of June 2025 than at the end of "
+        "March 2025."
+    )
+    assert check(exports, claim) == "supports"
+    assert check(exports, claim.replace("higher", "lower")) == "refutes"
+
+
+# --- ranks over rows, and scope ---------------------------------------------------------------------------
+
+
+def test_rank_by_a_metric_over_the_exports_rows(exports):
+    # all-time, 30 June: quill-3-8b 240, kestrel-2-7b 200, quill-2-8b 150, quill-3-70b 110 (quill-3-70b is
+    # third by 30-day downloads, which the claim does not use)
+    tail = " ranks third by all-time downloads in ModelYard's latest statistics export."
+    assert check(exports, "Quill-3-70B" + tail) == "refutes"
+    assert check(exports, "Quill-2-8B" + tail) == "supports"
+
+
+def test_a_hub_wide_superlative_needs_an_export_of_the_whole_hub(exports):
+    # first among the rows listed is not first on the whole hub; behind a listed row is behind it anywhere
+    assert check(exports, "Quill-3-8B is the most downloaded model on the whole of ModelYard.") is None
+    assert (
+        check(exports, "Kestrel-2-13B is the most downloaded model on the whole of ModelYard.") == "refutes"
+    )
+    # the family summary says other organisations are not listed
+    assert check(exports, "Quill is the family with the most all-time downloads on ModelYard.") is None
+    assert check(exports, "Brant is the family with the most all-time downloads on ModelYard.") == "refutes"
+
+
+def test_partial_scope():
+    from assistant.verify.record_checks import partial_scope
+
+    assert partial_scope("Quill is the most downloaded model on the whole of ModelYard.", "")
+    assert partial_scope(
+        "Quill is the most downloaded model on ModelYard.", "scope: other publishers are not listed"
+    )
+    assert partial_scope(
+        "Quill is the most downloaded model.", "scope: covers only the families of three labs"
+    )
+    assert not partial_scope(
+        "Quill is the most downloaded model on ModelYard.", "notes: only public repos counted"
+    )
