@@ -362,3 +362,22 @@ def test_a_matching_year_alone_does_not_support_against_the_scorer():
         "Quill had 41 releases in 2019.", [ev("Quill had 41 releases in 2019.", probs=(0.2, 0.6, 0.2))]
     )
     assert figure.label == "SUPPORTED" and figure.decided_by == "rules:numeric"
+
+
+def test_an_agreeing_date_alone_needs_a_sentence_about_the_claim():
+    # the date meets the bound, but the sentence is about schools and pupils, not households: it shares the
+    # time, not the claim
+    claim = "By June 2031, most households in several Lark cities had been connected to the grid."
+    topical = ev(
+        "RESULTS: By April 6, 2031, there were 74 schools that had been reported closed in 19 Lark districts, "
+        "reflecting an estimated 176 190 pupils nationwide connected to the Kestrel network.",
+        probs=(0.31, 0.18, 0.51),
+    )
+    assert judge(claim, [topical]).label != "SUPPORTED"
+    # the same date with a sentence that says the rest of the claim supports it
+    restating = ev(
+        "By April 2031, most households in several Lark cities had been connected to the grid, a survey found.",
+        probs=(0.45, 0.30, 0.25),
+    )
+    decision = judge(claim, [restating])
+    assert decision.label == "SUPPORTED" and decision.decided_by == "rules:numeric"

@@ -93,6 +93,15 @@ def test_an_acronym_names_what_it_abbreviates():
     assert entity_coverage(["UK"], "the united kingdom of the two rivers") == 0.0
 
 
+def test_other_words_with_a_names_initials_are_another_name():
+    # regression: a person's name was found in any two capitalised words with its initials, so "Orla Brantley"
+    # was named by "Orrin Brook" and "Wenna Skerry" by "Western State"
+    assert entity_coverage(["Wenna Skerry"], "a professor at nearby Western State in 1968") == 0.0
+    assert entity_coverage(["Orla Brantley"], "founded by Orrin Brook and a colleague") == 0.0
+    assert entity_coverage(["Orla Brantley"], "as Orla Brantley said") == 1.0
+    assert entity_coverage(["United Kingdom"], "UK sales rose") == 1.0
+
+
 def test_a_name_that_describes_the_subject_is_for_its_document():
     # regression: "Kestrel, the album by Lark Ames, sold ..." needed "Lark Ames" in the sentence giving the sales,
     # though the page about the album names her; an appositive says which thing the claim is about

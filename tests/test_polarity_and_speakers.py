@@ -227,6 +227,17 @@ def test_a_superlative_needs_a_superlative():
     ).label == ("SUPPORTED")
 
 
+def test_a_partitive_all_is_no_universal():
+    # "of all the patients studied, 85 (37.6%) ..." gives a part of a whole: it does not establish "all"
+    claim = "All critically ill Kestrel patients needed a ventilator to recover."
+    part = (
+        "Of all the Kestrel patients studied, 85 (37.6%) received a ventilator and 20 (8.8%) needed dialysis."
+    )
+    assert _judge(claim, ev(part, probs=(0.84, 0.05, 0.11))).label == "NOT_ENOUGH_INFO"
+    every = "All critically ill Kestrel patients in the ward needed a ventilator to recover."
+    assert _judge(claim, ev(every, probs=(0.84, 0.05, 0.11))).label == "SUPPORTED"
+
+
 def test_built_on_another_model_refutes():
     claim = "Kestrel's Project Lark is built on Lumora's Skerry-4 Rover."
     said = ev("In short, Lark is built entirely on Quill-3-32B.", probs=(0.05, 0.1, 0.85))

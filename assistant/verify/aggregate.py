@@ -20,6 +20,7 @@ from assistant.verify.claims import ClaimFrame, is_negated
 from assistant.verify.dates import restated
 from assistant.verify.quantities import Quantity, extract_quantities
 from assistant.verify.rules import MONTH_NAMES, bounded_year, has, names_everything
+from assistant.verify.stance import shared_words
 from ingest.metadata import find_dates
 
 MIN_RELEVANCE = 0.35
@@ -32,6 +33,9 @@ SUPPORT_AT = (
 REFUTE_AT = 0.65
 DENIAL_RELEVANCE = 0.9  # a negated restatement this close to the claim refutes it (see _refutes)
 ATTRIBUTION_RELEVANCE = 0.45
+# A date that agrees says only when; the sentence must also be about the rest of the claim. Fewer than two in
+# five of the claim's words is a sentence about something else that happens to share the time.
+DATE_ONLY_SHARED = 0.4
 
 
 @dataclass
@@ -186,7 +190,7 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     # "more than half of adults have at least one" does not establish "all adults have at least one"
     named = [e for e in supporting if names_everything(e) and not has(e, "degree-gap")]
     figures_agree = (
-        counted <= agreed if counted else any(e.probs[0] > e.probs[1] or _dates_it(frame, e) for e in named)
+        counted <= agreed if counted else any(_date_supports(frame, e) or _dates_it(frame, e) for e in named)
     )
     if named and figures_agree:
         return Decision(
@@ -197,6 +201,14 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
             decided_by="rules:numeric",
         )
     return None
+
+
+def _date_supports(frame: ClaimFrame, e: Evidence) -> bool:
+    """With no figure to check, an agreeing date supports only a sentence that is about the claim: one the
+    scorer leans to and that says much of what the claim says ("By April 6, 74 schools had reported ..." is
+    about schools, not "By June, most households had been connected")."""
+    shared = shared_words(frame.content, f"{e.passage.title}\n{e.text}")
+    return e.probs[0] > e.probs[1] and shared >= DATE_ONLY_SHARED
 
 
 def _dates_it(frame: ClaimFrame, e: Evidence) -> bool:

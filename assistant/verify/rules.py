@@ -178,7 +178,10 @@ def _acronym_named(name: str, text: str) -> bool:
         return False
     dotted = r"\.?".join(initials) + r"(?:\.(?!\w))?"
     spelled = r"\s+".join(f"{c}[a-z]+" for c in initials)
-    if re.search(rf"(?<![\w.-])(?:{dotted}|{spelled})(?![\w]|-\w)", text):
+    # a name of words is found as its acronym only: other words with its initials are another name ("Dakota
+    # State" is not "Duane Sander")
+    forms = f"{dotted}|{spelled}" if _acronym(name) else dotted
+    if re.search(rf"(?<![\w.-])(?:{forms})(?![\w]|-\w)", text):
         return True
     # a term of three letters or more is spelled out in lower case as often ("GDP", "gross domestic product");
     # two letters in lower case are ordinary words too often ("US", "us")

@@ -34,6 +34,13 @@ def _content_stems(text: str) -> set[str]:
     return {_stem(w.lower()) for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _STOP}
 
 
+def shared_words(claim: str, text: str) -> float:
+    """The share of the claim's content words that the text uses too (by stem): how much of the claim the text
+    is about at all."""
+    wanted = _content_stems(claim)
+    return len(wanted & _content_stems(text)) / len(wanted) if wanted else 1.0
+
+
 # Verbs that say the same thing, by their stems (a small thesaurus for the negation check: "will not be
 # retired" denies "discontinued").
 _SAME_SENSE = [
@@ -124,8 +131,10 @@ _SUPERLATIVE = re.compile(rf"(?<!among the )(?<!one of the )\b(?:{_SUPERLATIVE_W
 # a claim about every member of a group ("All adults in Norlake have ...") against a sentence that quantifies
 # none, or only part ("more than half of adults in Norlake have ...")
 _CLAIM_UNIVERSAL = re.compile(r"^\s*(?:all|every|each)\b", re.I)
+# "of all the patients studied, 85 (37.6%) ..." picks a part out of a whole: a partitive "all" is no universal
 _UNIVERSAL = re.compile(
-    r"\b(?:all|every|each|always|everyone|everybody|100 ?%|100 percent|universal\w*)\b", re.I
+    r"\b(?:(?<!\bof )(?<!\bamong )all|every|each|always|everyone|everybody|100 ?%|100 percent|universal\w*)\b",
+    re.I,
 )
 
 
