@@ -381,3 +381,25 @@ def test_an_agreeing_date_alone_needs_a_sentence_about_the_claim():
     )
     decision = judge(claim, [restating])
     assert decision.label == "SUPPORTED" and decision.decided_by == "rules:numeric"
+
+
+def test_ranks_decide_with_what_is_ranked_and_a_tally_of_points_is_a_score():
+    # the ranked thing's name is in both ranks of the sentence: what is ranked ("nominal output") decides
+    source = ev(
+        "The economy of Skerry is the 19th largest by purchasing power , and 37th largest by nominal output ."
+    )
+    assert (
+        judge("Skerry ranks behind the 35th largest economy by nominal output .", [source]).label
+        == "SUPPORTED"
+    )
+    assert (
+        judge("Skerry ranks above the 35th largest economy by nominal output .", [source]).label == "REFUTED"
+    )
+    chart = ev("Lark Song has so far peaked at number 31 on the Kestrel Hot 100 .")
+    assert judge("Lark Song ranked above 33rd on the Kestrel Hot 100 .", [chart]).label == "SUPPORTED"
+    # a place that agrees does not carry a tally of points that does not
+    table = ev(
+        "Quill FC was the first Orrin League champion ( with 52:26 points ) over second place club Lark FC ."
+    )
+    claim = "Quill FC won the first Orrin League with 52:22 points , and Lark FC came in second place ."
+    assert judge(claim, [table]).label == "REFUTED"

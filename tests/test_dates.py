@@ -485,3 +485,26 @@ def test_tested_positive_counts_cases_not_tests():
     assert tally_stances(claim, ev("As of 16 March , Skerry had performed 44,105 tests .")) == []
     (found,) = tally_stances(claim, ev("As of 16 March , 1,650 people had tested positive in Skerry ."))
     assert found.stance == "supports"
+
+
+def test_a_date_in_digits_is_read_where_it_is_unambiguous():
+    def ymd(text: str):
+        (when,) = dates_in(text)
+        return when.year, when.month, when.day
+
+    assert ymd("Skerry counted 4,312 cases as of 23/05/2031") == (2031, 5, 23)  # day first: 23 is no month
+    assert ymd("as of 14.05.2031") == (2031, 5, 14)
+    assert ymd("on 05/14/2031") == (2031, 5, 14)  # month first: 14 is no month either
+    assert ymd("on 2031-05-14") == (2031, 5, 14)
+    assert ymd("on 05/06/2031") == (2031, None, None)  # either could be the month: only the year is sure
+    assert compare_when("before", dates_in("opened on 21/06/2033")[0], dates_in("July 2033")[0]) == "supports"
+    # and the day is no figure
+    assert [q.text for q in parse_claim("As of 14.05.2031 , Lark had 5 cases .").quantities] == ["5"]
+
+
+def test_a_bound_glued_to_its_year_is_a_bound():
+    (bound,) = bounds("Lark Orrin was born before1979 .")
+    assert (bound.cmp, bound.when.year) == ("before", 1979)
+    assert not dates_in("the Quill2031 model")  # a name's digits are no date
+    sentence = ev("Lark Orrin ( born 9 January 1979 ) is a Skerry singer .", probs=(0.6, 0.3, 0.1))
+    assert _judge("Lark Orrin was born before1979 .", sentence).label == "REFUTED"

@@ -269,3 +269,165 @@ def test_a_share_counts_the_last_noun_of_its_phrase_and_a_percentage_scored_is_a
     assert share.head == known.head and compare(share, known) == "supports"
     scored = q("Lark scored less than 72.5 % on the aggregator")
     assert alignment(scored, q("the film has an approval rating of 72 % on the aggregator")) >= 0.5
+
+
+def ranks(text: str):
+    return [f for f in extract_quantities(text) if f.kind == "rank"]
+
+
+def test_a_rank_is_a_place_on_a_list():
+    (ninth,) = ranks("Lark ranks ninth on the Kestrel list , behind only Orrin")
+    assert (ninth.value, ninth.comparator) == (9, "eq")
+    # "above 33rd" is a better place, "behind the 35th largest" a worse one
+    (above,) = ranks("Quill ranked above 33rd on the Skerry Hot 100")
+    (peak,) = ranks("Quill has peaked at number 31 on the Skerry Hot 100")
+    assert above.comparator == "lt" and compare(above, peak) == "supports"
+    assert alignment(above, peak) >= 0.5
+    (behind,) = ranks("Lark ranks behind the 35th largest economy by nominal output")
+    assert compare(behind, ranks("Lark is the 37th largest economy by nominal output")[0]) == "supports"
+    assert compare(behind, ranks("Lark is the 33rd-largest economy by nominal output")[0]) == "refutes"
+    # "below 11th" is read both ways (a lower number, a lower place): only eleventh itself refutes it
+    (below,) = ranks("Orrin's list ranking is below 11th place")
+    assert compare(below, ninth) == "unknown"
+    assert compare(below, ranks("Orrin ranks eleventh on the list")[0]) == "refutes"
+    # "among the top ten" is at most tenth
+    (top,) = ranks("Skerry was among the top fifteen highest-grossing films of that year")
+    assert (top.value, top.comparator) == (15, "le")
+    assert compare(top, ranks("it is the 15th highest-grossing film of the year")[0]) == "supports"
+    assert compare(top, ranks("it is the 17th highest-grossing film of the year")[0]) == "refutes"
+    # a time, a century, a verb and the order of events are no ranks
+    assert not ranks("his first goal came in the 9th minute")
+    assert not ranks("set in the late 16th century")
+    assert not ranks("Quill downloads top 300 million")
+    assert not ranks("Lark scored the second goal")
+
+
+def test_a_sources_figure_takes_no_scope_from_the_figure_before_it():
+    _home, abroad, world, budget = extract_quantities(
+        ", Quill has grossed $ 3.7 million in Kestrel and $ 9.6 million in other territories for a worldwide "
+        "total of $ 13.3 million , against a budget of $ 28 million ."
+    )
+    assert "outsid" in abroad.context and "outsid" not in world.context and "worldwid" not in budget.context
+    _, globally = extract_quantities(
+        "The film Quill earned under $ 3.8 million in Kestrel and less than $ 13.4 million globally .",
+        clauses=True,
+    )
+    assert alignment(globally, world) >= 0.5 > max(alignment(globally, budget), alignment(globally, abroad))
+
+
+def test_formats_a_figure_is_written_in():
+    # a figure glued to the sentence before it is still a figure; an abbreviation's or a name's number is not
+    assert q("Games must be approved to be sold.312.47 million Lark units have been sold").value == 312.47e6
+    assert not extract_quantities("see fig.3 and Quill.3")
+    # a currency with a space in it keeps the bound: "less than US $ 70 billion"
+    assert q("valued at less than US $ 70 billion").comparator == "lt"
+    assert q("placed under a $ 12 million bounty").comparator == "eq"  # "a" is no currency's prefix
+    assert (
+        q("grossed under than $ 612 million worldwide").comparator == "lt"
+    )  # a stray "than" keeps the bound
+    # a participle alone says what its figure counts: "57 recovered" are recoveries
+    assert same_head(q("more than 52 people had recovered"), q("57 recovered"))
+    # a league tally of points is one figure; a time is none
+    (points,) = extract_quantities("Quill FC finished with 52:26 points")
+    assert points.kind == "score" and compare(points, q("Quill FC had 52:22 points")) == "refutes"
+    assert not extract_quantities("the match kicked off at 7:30")
+
+
+def test_a_claims_amount_against_another_keeps_its_own_scope():
+    gross, budget = extract_quantities(
+        "Quill grossed more than $ 342 million worldwide against its less than $ 71 million budget",
+        clauses=True,
+    )
+    assert "worldwid" in gross.context and "worldwid" not in budget.context
+
+
+def test_a_name_inside_a_shares_phrase_only_narrows_it():
+    share = q("More than 35 % of known Skerry quillpox cases are in Lark")
+    assert share.head == q("Nearly 38 percent of known national cases are in Lark").head == "cas"
+    assert q("under 61 % of known national quillpox cases").head == "cas"  # four words
+    assert q("35 % of Kestrel voters").head == "voter"
+    assert q("21 new Quill-19 cases in Lark").head == "cas"  # a name after a modifier narrows the noun
+
+
+def test_the_edge_of_a_figures_rounding_is_no_value_it_names():
+    # "$ 61.4 million" is a value from 61.35 to 61.45 million, but not either edge
+    assert compare(q("more than $ 61.35 million"), q("$ 61.4 million")) == "supports"
+    assert compare(q("under $ 47.85 million"), q("$ 47.8 million")) == "supports"
+    assert compare(q("more than $ 47.85 million"), q("$ 47.8 million")) == "refutes"
+
+
+def test_an_aggregators_percentages_are_its_rating():
+    claim = q("Quill Rising has a rating of less than 65 % on the aggregator")
+    assert claim.head == q("it holds a 64 % rating on the aggregator").head == "rat"
+    assert alignment(claim, q("it holds a 64 % rating on the aggregator")) >= 0.5
+    # the share of critics who gave it a good review is its approval rating
+    approval = q("Lark has an approval rating of more than 70 %")
+    critics = extract_quantities(
+        "the aggregator reports that 71 % of 96 critics have given the film a positive review"
+    )[0]
+    assert same_head(approval, critics) and compare(approval, critics) == "supports"
+    assert (
+        extract_quantities("35 % of 96 critics were from Skerry")[0].head == "review"
+    )  # no review given: a share of critics
+
+
+def test_a_tally_that_looks_like_a_year_is_a_count():
+    assert q("in Lark the confirmed cases reached 1961").kind == "count"
+    assert q("Lark County has 1974 confirmed cases").kind == "count"
+    assert q("In 2031 people left Lark").kind == "year"
+    assert compare(q("more than 1,900 cases"), q("the confirmed cases reached 1961")) == "supports"
+
+
+def test_a_player_who_played_n_times_made_n_appearances():
+    played = q("Orrin played for the Skerry national team less than 58 times")
+    assert (
+        same_head(played, q("with 56 appearances"))
+        and compare(played, q("with 56 appearances")) == "supports"
+    )
+    assert q("Quill was downloaded 4 billion times").head == "download"
+
+
+def test_a_capitalised_number_word_inside_a_sentence_is_a_name():
+    assert [
+        f.text for f in extract_quantities("Since 2031 , the Big Five of Lark have won 41 of 58 finals")
+    ] == [
+        "2031",
+        "41",
+        "58",
+    ]
+    assert not extract_quantities("Kestrel Rovers ( Division Two )")
+    assert q("One case was confirmed in Skerry").value == 1  # a sentence opens with it
+
+
+def test_which_one_a_sentence_is_about_qualifies_each_of_its_figures():
+    claim = q("The first season of Lark has an average rating of more than 7.65/10 on the aggregator")
+    reviews, mark = [
+        f
+        for f in extract_quantities(
+            "On the aggregator , the first season has a rating of 88 % , based on 47 reviews , with an average "
+            "rating of 7.61/10 ."
+        )
+        if f.kind == "count"
+    ]
+    assert alignment(claim, mark) > alignment(claim, reviews) and compare(claim, mark) == "refutes"
+    # "the first album" is no figure for the albums as a whole
+    assert (
+        alignment(
+            q("Quill 's first album sold over 2 million copies"), q("Quill 's albums sold 5 million copies")
+        )
+        < 0.5
+    )
+
+
+def test_a_count_of_those_is_a_count_of_people_by_what_happened_to_them():
+    _tests, positive, died = extract_quantities(
+        "More than 52,000 tests were done in Lark , over 31,000 of those tested positive , and over 2,400 died",
+        clauses=True,
+    )
+    assert positive.head == q("31,412 confirmed cases").head
+    assert same_head(died, q("2,466 people have died"))
+
+
+def test_the_first_minutes_of_a_game_are_a_window():
+    assert q("Lark scored in the first 21 minutes of the game").kind == "period"
+    assert q("the Kestrel vigil lasted over 12 hours").kind == "count"

@@ -33,9 +33,11 @@ MONTHS = [
 _M = r"(?:(?i:january|february|march|april|june|july|august|september|october|november|december)|May)"
 _ORD = r"(?:st|nd|rd|th)?"
 # most precise first, so that "5 March 2014" is one day, not the year 2014; a year-less day ("March 5") is
-# read only where no year follows it
+# read only where no year follows it; a bound glued to its date ("born before1979") is still a bound
 _DATE = re.compile(
-    rf"(?<![\w-])(?:(?P<d1>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<m1>{_M})\s*,?\s+(?P<y1>\d{{4}})"
+    rf"(?:(?<![\w.-])|(?<=before)|(?<=after)|(?<=until)|(?<=since))(?:(?P<n1>\d{{1,2}})(?P<sep>[/.])(?P<n2>\d{{1,2}})(?P=sep)(?P<y8>(?:1[1-9]|20)\d\d)"
+    rf"|(?P<y9>(?:1[1-9]|20)\d\d)-(?P<m9>[01]?\d)-(?P<d9>[0-3]?\d)"
+    rf"|(?P<d1>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<m1>{_M})\s*,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_M})\s+(?P<d2>\d{{1,2}}){_ORD}\s*,?\s+(?P<y2>\d{{4}})"
     rf"|(?P<m3>{_M})\s*,?\s+(?P<y3>\d{{4}})"
     rf"|(?P<d4>\d{{1,2}}){_ORD}(?:\s+of)?\s+(?P<m4>{_M})"
@@ -88,6 +90,11 @@ def dates_in(text: str) -> list[When]:
         day = next((g[k] for k in ("d1", "d2", "d4", "d5") if g[k]), None)
         if day and not 1 <= int(day) <= 31:
             continue
+        if g["y8"] or g["y9"]:
+            numeric = _numeric_date(g)
+            if numeric:
+                out.append(When(*numeric, m.start(), m.end()))
+            continue
         if g["y7"]:
             out.extend(_years(g["y7"], g["to"], m.start(), m.end()))
             continue
@@ -101,6 +108,27 @@ def dates_in(text: str) -> list[When]:
             )
         )
     return out
+
+
+def _numeric_date(g: dict) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of a date in digits: "2031-05-14" (year first, always month then day); "14/05/2031"
+    or "14.05.2031" read day first and "05/14/2031" month first, where a number over 12 says which is the day. In
+    "05/06/2031" either could be the month: only the year is certain."""
+    if g["y9"]:
+        year, month, day = int(g["y9"]), int(g["m9"]), int(g["d9"])
+    else:
+        year, first, second = int(g["y8"]), int(g["n1"]), int(g["n2"])
+        if first > 12 >= second:
+            day, month = first, second
+        elif second > 12 >= first:
+            month, day = first, second
+        elif first == second:
+            month = day = first
+        else:
+            return year, None, None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return year, month, day
 
 
 def _years(first: str, last: str, start: int, end: int) -> list[When]:
@@ -133,7 +161,7 @@ _COMPARATORS = {
 }
 _BOUND = re.compile(
     r"\b(?P<cmp>no later than|not later than|no earlier than|earlier than|later than|prior to|before|after|"
-    r"until|till|by|since|in|on|at)\s+(?:the\s+)?(?P<end>end\s+of\s+)?$",
+    r"until|till|by|since|in|on|at)(?:\s+(?:the\s+)?(?P<end>end\s+of\s+)?|(?<=before)|(?<=after)|(?<=until)|(?<=since))$",
     re.I,
 )
 # "by the end of March", "before the end of 2018": the bound is the end of the month or year, which "by"

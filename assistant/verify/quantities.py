@@ -69,8 +69,12 @@ _WORDNUM = (
 )
 _SCALE = r"(?:\s*-?\s*(?P<scale>thousand|millions?|billions?|trillion|lakhs?|crores?|mn|mio|bn|tn|[kmbt])\b)?"
 _UNIT = r"(?:\s*(?P<unit>%|per ?cent\b|percentage points?\b|pp\b|pct\b))?"
+# a figure glued to the sentence before it ("to be sold.312.47 million units"): a word of four lower-case letters
+# and a full stop, which no abbreviation ("no.5", "vol.2") or name ("Quill.3") is
+_GLUED = r"(?<=[a-z]{4}\.)"
+_GLUED_WORD = re.compile(r"(?<![\w.'’-])[a-z]{4,}\.$")
 _QUANTITY = re.compile(
-    rf"(?<![\w.,-])(?:{_NUMBER}|\b{_WORDNUM}\b){_SCALE}{_UNIT}(?![\w])|(?<![\w.])(?P<key>[\w.]+?_(?:millions|k|pct|percent))\"?\s*[:=]\s*\"?(?P<keynum>\d+(?:\.\d+)?)",
+    rf"(?:(?<![\w.,-])|{_GLUED})(?:{_NUMBER}|\b{_WORDNUM}\b){_SCALE}{_UNIT}(?![\w])|(?<![\w.])(?P<key>[\w.]+?_(?:millions|k|pct|percent))\"?\s*[:=]\s*\"?(?P<keynum>\d+(?:\.\d+)?)",
     re.I,
 )
 
@@ -94,18 +98,24 @@ _COMPARATORS = [
     ),
 ]
 # A currency between the comparator and the number ("more than $ 115 million", "over €14m", "under US$5
-# million") belongs to the number: the bound still holds.
-_CURRENCY = r"(?:(?:US|A|C|NZ|HK|S)?\$|€|£|¥|₹|(?:Rs|INR|USD|EUR|GBP)\.?\s)"
+# million") belongs to the number: the bound still holds; so does a stray "than" ("under than $ 612 million").
+_CURRENCY = r"(?:(?:(?-i:US|A|C|NZ|HK|S)\s?)?\$|€|£|¥|₹|(?:Rs|INR|USD|EUR|GBP)\.?\s)"
 _COMPARATOR_RE = [
     (
         name,
-        re.compile(rf"(?:\b(?:{pattern})\b|~)\s*(?:the\s+|a\s+total\s+of\s+)?(?:{_CURRENCY}\s*)?$", re.I),
+        re.compile(
+            rf"(?:\b(?:{pattern})\b|~)\s*(?:than\s+)?(?:the\s+|a\s+total\s+of\s+)?(?:{_CURRENCY}\s*)?$", re.I
+        ),
     )
     for name, pattern in _COMPARATORS
 ]
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DAY_MONTH = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?!\w)|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I
+)
+# "14.05.2031", "23/05/2031", "2031-05-14": a day, not the figure 14.05 (verify/dates.py reads them)
+_NUMERIC_DATE = re.compile(
+    r"(?<![\w.-])\d{1,2}([/.])\d{1,2}\1(?:1[1-9]|20)\d\d(?![\w-])|\b(?:1[1-9]|20)\d\d-[01]?\d-[0-3]?\d\b"
 )
 _CLUB = re.compile(r"^\s*(?:[\w-]+\s+){0,2}club\b", re.I)  # "the 700 million (downloads) club" means > N
 STOP_WORDS = _STOP = frozenset(
@@ -177,8 +187,9 @@ _SCOPE = frozenset(["outside", "overseas", "abroad", "world", "globe"])
 @dataclass
 class Quantity:
     value: float  # in base units (downloads, not millions); percents as 0-100
-    kind: str  # count | percent | points | year | period ("the 30 days to ...": a window, not a figure)
-    comparator: str  # eq | gt | ge | lt | le | approx
+    # count | percent | points | year | period ("the 30 days to ...": a window, not a figure) | score | rank
+    kind: str
+    comparator: str  # eq | gt | ge | lt | le | approx | ne (a rank "below" N: read both ways)
     start: int
     end: int
     text: str
@@ -191,6 +202,8 @@ class Quantity:
     def interval(self, *, as_claim: bool) -> tuple[float, float, bool, bool]:
         """(lo, hi, lo_open, hi_open)."""
         v = self.value
+        if self.comparator == "ne":
+            return -math.inf, math.inf, True, True  # "below 5th", read both ways: it bounds nothing
         if self.comparator == "gt":
             return v, math.inf, True, True
         if self.comparator == "ge":
@@ -210,7 +223,10 @@ class Quantity:
         # counts 410 cases counts fewer than 412.
         exact = self.precision <= 0.5 or (self.exact and not as_claim)
         slack = 0.0 if exact else min(self.precision, abs(v) * 0.01)
-        return v - slack, v + slack, False, False
+        # the very edge of the rounding is no value the figure names: "$ 61.4 million" is more than $ 61.35
+        # million and less than $ 61.45 million
+        rounded = slack > 0
+        return v - slack, v + slack, rounded, rounded
 
 
 def _precision(num: str, scale: float) -> float:
@@ -235,8 +251,8 @@ def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[
     out; whose number it is, and how it compares, are checked apart. ``clause``: only the words of its own
     clause (a year, "In 2010 , X released ...", dates the whole sentence)."""
     # "year on year" is the basis of a growth rate, not a time window
-    before_text = _scopes(_BASIS.sub(" ", _whole_words(text, max(0, start - 80), start)))
-    after_text = _scopes(_BASIS.sub(" ", _whole_words(text, end, end + 60)))
+    before_text = _ordinals(_scopes(_BASIS.sub(" ", _whole_words(text, max(0, start - 80), start))))
+    after_text = _ordinals(_scopes(_BASIS.sub(" ", _whole_words(text, end, end + 60))))
     # a source's figure shares the words of its sentence, but not the scope of the figure after it: in "$ 130.1
     # million in the US , and $ 98.1 million in other territories , for a worldwide total of $ 228.2 million"
     # only the last is worldwide, and only the second outside
@@ -244,8 +260,14 @@ def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[
     if not clause:
         own = _own_words(after_text)
         foreign_scopes = {_context_word(w.lower()) for w in _WORD.findall(after_text[len(own) :])}
-        foreign_scopes = (foreign_scopes & _SCOPES) - {
-            _context_word(w.lower()) for w in _WORD.findall(own + " " + before_text)
+        # and not the scope of the figure before it: the "other territories" of the $ 98.1 million above, which
+        # come before "for a worldwide total of $ 228.2 million", are not the total's
+        mine = _own_before(before_text)
+        foreign_before = {
+            _context_word(w.lower()) for w in _WORD.findall(before_text[: len(before_text) - len(mine)])
+        }
+        foreign_scopes = ((foreign_scopes | foreign_before) & _SCOPES) - {
+            _context_word(w.lower()) for w in _WORD.findall(own + " " + mine)
         }
     if clause:
         # in a claim, "and", "while", "but" join two statements: "under $ 12 million outside Lark and less than
@@ -267,7 +289,24 @@ def _context(text: str, start: int, end: int, clause: bool = True) -> frozenset[
         return [w for w in kept if w not in _VERBS_OF_COMPARISON and w not in _COMPARATOR_WORDS]
 
     words = content(_WORD.findall(before_text))[-4:] + content(_WORD.findall(after_text))[:5]
+    if not clause:
+        # which one the sentence is about ("the first season has a rating of 88 % , based on 47 reviews , with an
+        # average rating of 7.61/10") is every one of its figures'
+        words += [_context_word(w.lower()) for w in _ORDINAL_PHRASE.findall(_ordinals(text))]
     return frozenset(words) - foreign_scopes
+
+
+# "the first season", "its last album": which one, a qualifier of its own ("first-season"); "the first week" stays
+# a window of time ("first", "week")
+_ORDINAL_NOUN = re.compile(
+    r"\b(first|last)\s+(?!(?:days?|weeks?|weekends?|months?|years?|quarters?|hours?|minutes?|time|half)\b)"
+    r"([a-z][a-z]+)\b"
+)
+_ORDINAL_PHRASE = re.compile(r"\b(?:first|last)-[a-z]+\b")
+
+
+def _ordinals(text: str) -> str:
+    return _ORDINAL_NOUN.sub(r"\1-\2", text)
 
 
 def _own_words(after: str) -> str:
@@ -280,10 +319,23 @@ def _own_words(after: str) -> str:
     return _LEAD_IN.split(after[: nxt.start()])[0]
 
 
+def _own_before(before: str) -> str:
+    """The words before a source's figure that are its own: all of them when no figure comes before it, else
+    those after the previous figure's own words ("for a worldwide total of" in "$ 41.7 million in other
+    territories for a worldwide total of")."""
+    figures = list(re.finditer(r"(?<![\w-])\d[\d,.]*", before))
+    if not figures:
+        return before
+    rest = before[figures[-1].end() :]
+    lead_in = _LEAD_IN.search(rest)
+    return rest[lead_in.start() :] if lead_in else ""
+
+
 _SCOPES = frozenset(["worldwid", "outsid", "domestic"])
 _LEAD_IN = re.compile(r"[,;]|\b(?:and|for|with|while|whereas|but|against)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;,()]|(?<![\w-])\d")
-_CONJUNCTION = re.compile(r"\b(?:and|while|whereas|but)\b", re.I)
+# "against" too: "grossed $ 342 million worldwide against its $ 71 million budget" says nothing of the budget's scope
+_CONJUNCTION = re.compile(r"\b(?:and|while|whereas|but|against)\b", re.I)
 
 
 def _whole_words(text: str, start: int, end: int) -> str:
@@ -500,11 +552,18 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
     million"). Not for a source's sentence, whose figures often share one subject ("revenue was 9.71 billion,
     up 31 percent")."""
     out: list[Quantity] = []
-    dates = _date_spans(text) + [m.span() for m in _DAY_MONTH.finditer(text)]
+    dates = _date_spans(text) + [
+        m.span() for m in (*_DAY_MONTH.finditer(text), *_NUMERIC_DATE.finditer(text))
+    ]
     scores = [s for s in _scores(text) if not any(a <= s.start < b for a, b in dates)]
+    scores += [r for r in _ranks(text) if not any(a <= r.start < b for a, b in dates)]
     out += scores
     for m in _QUANTITY.finditer(text):
         if any(a <= m.start() < b for a, b in dates) or any(s.start <= m.start() < s.end for s in scores):
+            continue
+        if text[m.start() - 1 : m.start()] == "." and not _GLUED_WORD.search(
+            text[max(0, m.start() - 30) : m.start()]
+        ):
             continue
         if m.group("key"):
             key = m.group("key").lower()
@@ -560,6 +619,14 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             continue  # the "04" of the 2003–04 season is no figure
         if kind == "count" and num and not scale_word and "." not in num and _in_name(text, m.start()):
             continue  # "The Witcher 3", "Chapter 3", "Ligue 2": part of a name
+        if (
+            word
+            and word[0].isupper()
+            and not scale_word
+            and not unit
+            and not _OPENS.search(text[: m.start()])
+        ):
+            continue  # "the Big Five", "Division Two": a number word with a capital inside a sentence is a name
         unit_after = re.match(
             r"\s*(?:days?|weeks?|months?|quarters?|years?)\b", text[m.end() : m.end() + 12], re.I
         )
@@ -579,6 +646,12 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             kind = "rate"  # "2 credits per thousand queries", "3 goals per game": a price or rate, no total
         if kind == "count" and unit_after and (window or relative):
             kind = "period"  # a window ("the 30 days to ...") or a time relative to now ("three years ago")
+        if (
+            kind == "count"
+            and _SHORT_WINDOW.search(text[max(0, m.start() - 12) : m.start()])
+            and re.match(r"\s*(?:minutes?|hours?)\b", text[m.end() : m.end() + 12], re.I)
+        ):
+            kind = "period"  # "in the first 21 minutes": when, not how many
         precision = 0.5 * scale if word else _precision(num, scale)
         comparator = _comparator(text, m.start(), m.end())
         head = _head(text, m.start(), m.end(), percent=kind in ("percent", "points"))
@@ -586,6 +659,13 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             head = _RATING_HEAD  # "an average of 6.4/10": a mark on a scale, never a count of what is near it
         if head in _PEOPLE_HEADS:
             head = _people_measure(text, m.start(), m.end()) or head
+        if (
+            kind == "year"
+            and head in _WHOLE
+            and not _YEAR_AFTER.search(text[max(0, m.start() - 12) : m.start()])
+        ):
+            # "1974 confirmed cases", "the cases reached 1961": a tally, not a year (but "in 2031 people ...")
+            kind = "count"
         if num and not scale_word and not unit and re.fullmatch(r"\d{1,3}\.\d{3}", num) and head in _WHOLE:
             # "4.217 people have died": people and cases come whole, so the point separates thousands
             base, precision = float(num.replace(".", "")), 0.5
@@ -653,10 +733,15 @@ _SCORE = re.compile(
 )
 
 
+# "with 52:26 points", "a 64:38 goal difference": a league tally of points or goals, written with a colon (a colon
+# alone is a time: "at 7:30")
+_POINTS = re.compile(r"(?<![\w.,:])(\d{1,3})\s?:\s?(\d{1,3})(?=\s+(?:points|pts|goals)\b)", re.I)
+
+
 def _scores(text: str) -> list[Quantity]:
     """Scores as one quantity each, the same whichever side is written first ("33–28 loss" and "lost 28–33")."""
     found = []
-    for m in _SCORE.finditer(text):
+    for m in [*_SCORE.finditer(text), *_POINTS.finditer(text)]:
         if re.match(rf"\s*{_MONTHS}(?!\w)", text[m.end() : m.end() + 12], re.I):
             continue  # "10–12 March": days
         a, b = int(m.group(1)), int(m.group(2))
@@ -676,6 +761,123 @@ def _scores(text: str) -> list[Quantity]:
     return found
 
 
+_ORDINAL_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+            *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
+            *("eighteenth", "nineteenth", "twentieth"),
+        ],
+        1,
+    )
+}
+_WORD_CARDINAL = "|".join(sorted(_SMALL_NUMBERS, key=len, reverse=True))
+
+
+def _ordinal(n: int) -> str:
+    return rf"(?P<ord{n}>\d{{1,3}})(?:st|nd|rd|th)|(?P<ordword{n}>{'|'.join(_ORDINAL_WORDS)})"
+
+
+def _number(n: int) -> str:
+    return rf"(?:number|no\.)\s+(?P<card{n}>\d{{1,3}}|{_WORD_CARDINAL})"
+
+
+# A rank is a place on a list. What makes an ordinal or a number one is a superlative or a place after it
+# ("third most visited", "37th largest", "ninth-highest-grossing", "5th place"), a verb of ranking before it
+# ("ranks ninth", "finished third", "peaked at number 31"), a chart after it ("number 31 on the Hot 100") or
+# a list ("among the top ten"). "The second goal", "the 16th century" and "the ninth minute" are no ranks.
+_SUPERLATIVE = (
+    r"(?:most|least|largest|biggest|highest|lowest|best|worst|greatest|smallest|busiest|richest|tallest|"
+    r"longest|oldest|fastest|wealthiest|strongest|place|position|spot)\b"
+)
+_RANKED = r"(?:rank(?:s|ed|ing)?|finish(?:es|ed|ing)?|plac(?:es|ed|ing)|peak(?:s|ed|ing)?|debut(?:s|ed)?|charted|sits|came)"
+_RANK_BOUND = r"(?:above|below|under|behind|before|after|ahead\s+of|higher\s+than|lower\s+than|better\s+than|worse\s+than)"
+# the words that mark a figure as a rank say nothing of what is ranked: left out of its context
+_RANK_WORDS = frozenset(
+    _context_word(w)
+    for w in (
+        "rank",
+        "ranks",
+        "ranked",
+        "ranking",
+        "place",
+        "placed",
+        "position",
+        "number",
+        "finished",
+        "peaked",
+    )
+) | {"behind", "ahead", "before", "after", "top", "list"}
+_RANK = re.compile(
+    rf"\b(?:{_ordinal(1)})(?=[\s-]+(?:[\w-]+\s+)?{_SUPERLATIVE})|"
+    rf"\b{_RANKED}\s+(?:(?:at|as)\s+)?(?:{_RANK_BOUND}\s+)?(?:the\s+)?(?:{_number(2)}|{_ordinal(3)})\b|"
+    rf"\b{_number(4)}(?=\s+(?:on|in)\s+(?:the\s+)?[A-Z])|"
+    rf"\bthe\s+top\s+(?P<top>\d{{1,3}}|{_WORD_CARDINAL})\b",
+    re.I,
+)
+# a time or an instalment, not a place: "came in the 9th minute", "finished in the 16th century"
+_NOT_RANK = re.compile(
+    r"[\s-]+(?:minutes?|hours?|days?|weeks?|months?|years?|centur(?:y|ies)|seasons?|rounds?|laps?|innings?|"
+    r"anniversary|birthday|editions?|grades?|episodes?|volumes?)\b|[-/]\d",
+    re.I,
+)
+_RANK_GROUPS = ("ord1", "ordword1", "card2", "ord3", "ordword3", "card4", "top")
+# How a claim bounds a rank: "above 33rd", "ahead of", "higher than" are better places (a lower number);
+# "behind", "worse than", "lower than" worse ones. "Below" is read both ways (a number below, or a place below),
+# so only the very place refutes it ("ne").
+_RANK_COMPARATORS = [
+    ("lt", r"above|ahead\s+of|higher\s+than|better\s+than|before"),
+    ("gt", r"behind|worse\s+than|lower\s+than|after"),
+    ("ne", r"below|under"),
+]
+
+
+def _rank_comparator(before: str) -> str:
+    for name, pattern in _RANK_COMPARATORS:
+        if re.search(rf"\b(?:{pattern})\s+(?:the\s+)?(?:(?:number|no\.)\s+)?$", before, re.I):
+            return name
+    return "eq"
+
+
+def _ranks(text: str) -> list[Quantity]:
+    """Places on a list as quantities of kind "rank": "ranks ninth" is 9, "the 37th largest" 37, "among the top
+    ten" at most 10 ("le")."""
+    found = []
+    for m in _RANK.finditer(text):
+        group = next(g for g in _RANK_GROUPS if m.group(g))
+        written = m.group(group).lower()
+        if written.isdigit():
+            value = float(written)
+        else:
+            value = float(_ORDINAL_WORDS.get(written, _SMALL_NUMBERS.get(written, 0)))
+        start, end = m.start(group), m.end(group)
+        if value <= 0 or _NOT_RANK.match(text, m.end()):
+            continue
+        if group == "top":
+            outside = re.search(
+                r"\boutside\s+(?:of\s+)?(?:the\s+)?$", text[max(0, m.start() - 20) : m.start()], re.I
+            )
+            comparator = "gt" if outside else "le"
+        else:
+            comparator = _rank_comparator(text[max(0, start - 30) : start])
+        found.append(
+            Quantity(
+                value,
+                "rank",
+                comparator,
+                start,
+                end,
+                text[start:end],
+                _context(text, start, end) - _RANK_WORDS,
+                0.0,
+                head="rank",
+                exact=True,
+            )
+        )
+    return found
+
+
 _WIN = frozenset(["win", "beat", "victory"])
 _LOSS = frozenset(["lose", "loss", "los", "beaten"])
 
@@ -686,9 +888,21 @@ def _outcome(q: Quantity) -> set[str]:
 
 
 _RATING_HEAD = _context_word("rating")
+_REVIEW = _context_word("reviews")
+_RATING_BEFORE = re.compile(
+    r"\brating\s+(?:of\s+)?(?:(?:more|less|lower|higher|greater)\s+than\s+|over\s+|under\s+|above\s+|below\s+|"
+    r"at\s+least\s+|at\s+most\s+|about\s+|around\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
 _MAKE, _GROSS = _context_word("made"), _context_word("grossed")
 _SCORED = _context_word("scored")
 _AGE_WORDS = frozenset(["year", "old", "age"])
+_PLAYED = re.compile(r"\b(?:played|appeared|capped|featured)\b[^,;.]*$", re.I)
+_OPENS = re.compile(r"(?:^|[.!?:;\"“(\[]|``)\s*$")  # where a sentence or a quotation opens
+_SHORT_WINDOW = re.compile(r"\b(?:first|last|past|next)\s+$", re.I)
+_YEAR_AFTER = re.compile(
+    r"\b(?:in|since|by|until|till|from|before|after|during|of|on|through|circa)\s*$", re.I
+)
 _OF_100 = re.compile(r"\s*(?:out\s+of|/)\s*100\b(?![.,]?\d|\s*(?:%|per\s*cent\b|percent\b))")
 _AGE_AFTER = re.compile(r"\s*-?\s*years?(?:\s*-\s*|\s+)(?:old\b|of\s+age\b)", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|the\s+age\s+of|ages?)\s+(?:of\s+)?(?:just\s+)?$", re.I)
@@ -729,17 +943,39 @@ def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
         ]
         return _stem(words[0]) if words else None
     if percent:
-        share = re.match(r"\s+of\s+(?:the\s+|all\s+)*(?=[a-z])", text[end : end + 40])
+        share = re.match(r"\s+of\s+(?:the\s+|all\s+)*(?:\d[\d,]*\s+)?(?=[A-Za-z])", text[end : end + 40])
         # the share's noun is the last word of its phrase: "of known national cases", "of the confirmed cases"
-        words = noun_phrase(text, end + share.end()) if share else []
-        return _context_word(words[-1]) if words else None
+        words = noun_phrase(text, end + share.end(), share=True) if share else []
+        if words:
+            # "71 % of 96 critics" gave it a good review: that share is its approval rating
+            noun = _context_word(words[-1])
+            return (
+                _RATING_HEAD
+                if noun == _REVIEW and re.search(r"\bgave|\bgiven", text[end : end + 80])
+                else noun
+            )
+        if share:
+            return None
+        # a mark: "a 64 % rating", "an approval rating of less than 65 %"
+        nouns = [w for w in noun_phrase(text, end) if not _modifier(w)]
+        if (nouns and _context_word(nouns[-1]) == _RATING_HEAD) or _RATING_BEFORE.search(
+            text[max(0, start - 40) : start]
+        ):
+            return _RATING_HEAD
+        return None
     tail = _BASIS.sub(" ", _whole_words(text, end, end + 40))
     after = _WORD.findall(tail)
     if after and after[0].lower() in ("times", "time"):
-        # "downloaded 4 billion times" counts downloads: the verb before says what
+        # "downloaded 4 billion times" counts downloads: the verb before says what; a player who "played for
+        # Lark 58 times" made 58 appearances
+        if _PLAYED.search(text[max(0, start - 60) : start]):
+            return _context_word("appearances")
         before = [w for w in _WORD.findall(text[max(0, start - 40) : start]) if w.lower() not in _QSTOP]
         if before and not before[-1][0].isupper():
             return _context_word(before[-1].lower())
+    if re.match(r"\s*of\s+(?:those|them|these)\b", tail, re.I):
+        # "31,000 of those tested positive", "of them 420 died": people, counted by what happened to them
+        return _people_measure(text, start, end)
     part = _PART_OF.match(tail)
     if part:
         return _context_word(part.group(1).lower())  # "26 out of 28 provinces" counts provinces
@@ -756,7 +992,11 @@ def _head(text: str, start: int, end: int, percent: bool = False) -> str | None:
                 break
             if not _modifier(word):
                 nouns.append(word)
-        return _context_word(nouns[-1]) if nouns else None
+        if nouns:
+            return _context_word(nouns[-1])
+        # a participle alone that says what happened to those counted: "57 recovered" are recoveries
+        measure = _PEOPLE_MEASURES.get(phrase[0])
+        return _context_word(measure) if measure else None
     subject = _SUBJECT.search(text[max(0, start - 80) : start])
     if subject:
         return _stem((subject.group(1) or subject.group(2)).lower())  # "the number of recoveries reached 30"
@@ -831,16 +1071,30 @@ def _modifier(word: str) -> bool:
     return word in _MODIFIERS or (word.endswith("ed") and len(word) > 4)
 
 
-def noun_phrase(text: str, end: int) -> list[str]:
+def noun_phrase(text: str, end: int, share: bool = False) -> list[str]:
     """The lower-case words right after a number, up to a function word, a name or punctuation (at most three):
-    "confirmed coronavirus cases" in "786 confirmed coronavirus cases , of which ..."."""
+    "confirmed coronavirus cases" in "786 confirmed coronavirus cases , of which ..."
+
+    A name after a modifier only narrows the noun ("21 new Quill-19 cases" counts cases). ``share``: the phrase
+    after the "of" of a percentage, where any name inside the phrase only narrows it ("of known Lark quillpox
+    cases" is a share of cases, "of Skerry voters" of voters; at most four words)."""
     words: list[str] = []
-    for token in re.findall(r"[A-Za-z][A-Za-z0-9-]*|\S", _whole_words(text, end, end + 40)):
+    tokens = re.findall(r"[A-Za-z][A-Za-z0-9-]*|\S", _whole_words(text, end, end + 50))
+    for i, token in enumerate(tokens):
+        inner_name = (
+            (share or (words and all(_modifier(w) for w in words)))
+            and token[0].isupper()
+            and i + 1 < len(tokens)
+            and tokens[i + 1][0].islower()
+            and tokens[i + 1] not in _QSTOP
+        )
+        if inner_name:
+            continue
         if (
             not token[0].isalpha()
             or token[0].isupper()
             or token.lower() in _QSTOP | _SCOPE
-            or len(words) == 3
+            or len(words) == (4 if share else 3)
         ):
             break
         words.append(token.lower())
@@ -867,6 +1121,10 @@ def compare(claim: Quantity, evidence: Quantity) -> str:
     """supports | refutes | unknown, for two quantities already known to be about the same thing."""
     if claim.kind != evidence.kind:
         return "unknown"
+    if claim.comparator == "ne":
+        # "below 5th": a place below fifth, or a number below 5; only fifth itself is neither
+        same = evidence.comparator == "eq" and evidence.value == claim.value
+        return "refutes" if same else "unknown"
     if (
         claim.kind == "score"
         and _outcome(claim)
@@ -920,7 +1178,7 @@ _RUNS = frozenset(["consecutiv"])
 def _qualified(claim: Quantity, evidence: Quantity) -> float:
     """The share of alignment left after the qualifiers: the claim's window or scope must be the evidence's
     too, and a run is no total."""
-    window = claim.context & _QUALIFIERS
+    window = claim.context & _QUALIFIERS | {w for w in claim.context if w.startswith(("first-", "last-"))}
     missing = bool(window and not window & evidence.context)
     return 0.4 if missing or (claim.context & _RUNS) != (evidence.context & _RUNS) else 1.0
 
@@ -942,10 +1200,16 @@ def alignment(claim: Quantity, evidence: Quantity) -> float:
         shared = claim.context & evidence.context
         return 0.5 + 0.5 * len(shared) / max(1, min(len(claim.context), len(evidence.context)))
     if not claim.context or not evidence.context:
-        return 0.3
+        # a place on a chart is often named only by the chart ("above 33rd on the Skerry Hot 100"): a rank
+        # still meets a rank
+        return 0.5 if claim.kind == "rank" else 0.3
     if not claim.head or not evidence.head:
         # nothing counted on one side (a bare percentage): the shared context decides alone
         shared = len(claim.context & evidence.context) / min(len(claim.context), len(evidence.context))
+        if not claim.head and not evidence.head and claim.context & evidence.context & _SCOPES:
+            # two bare amounts with the same scope ("less than $ 23 million globally", "for a worldwide total of
+            # $ 22.6 million , against a budget of ..."): the scope is what tells the sentence's amounts apart
+            shared = 0.5 + 0.5 * shared
         return shared * _qualified(claim, evidence)
     head = 0.0
     if claim.head and evidence.head:

@@ -371,6 +371,9 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
                 0
                 if (cq.head and a[1].head and not same_head(cq, a[1]))
                 or is_money(frame.content, cq) != is_money(ev.scoring_text, a[1])
+                # a rank's name is the ranked thing, in every rank of its sentence ("Lark is the 19th largest by
+                # one measure and 37th by another"): what is ranked tells them apart
+                or cq.kind == "rank"
                 else len(names & local_names(ev.scoring_text, a[1])),
                 same_head(cq, a[1]),
                 a[0],
