@@ -403,3 +403,22 @@ def test_ranks_decide_with_what_is_ranked_and_a_tally_of_points_is_a_score():
     )
     claim = "Quill FC won the first Orrin League with 52:22 points , and Lark FC came in second place ."
     assert judge(claim, [table]).label == "REFUTED"
+
+
+def test_an_amount_is_read_only_against_amounts_in_its_own_currency():
+    quarter = ev("Lumora Labs' third-quarter revenue was 515 million skerrins, about US$142 million.")
+    assert judge("Lumora Labs' third-quarter revenue topped US$500 million.", [quarter]).label == "REFUTED"
+    year = ev("For the full year, Lumora Labs' revenue was 1.9 billion skerrins, or about US$524 million.")
+    assert judge("Lumora Labs' revenue for the year exceeded US$500 million.", [year]).label == "SUPPORTED"
+    euros = ev("Lumora Labs raised 40 million euros in its second round.")
+    assert (
+        judge("Lumora Labs raised more than $35 million in its second round.", [euros]).label != "SUPPORTED"
+    )
+
+
+def test_a_figure_hyphenated_to_its_unit_measures_the_noun_after_it():
+    claim = "Every Skerry-2 size handles a 64k-token context."
+    window = ev("All three Skerry-2 sizes accept a context window of 64,000 tokens.")
+    training = ev("The Skerry-2 models were trained on 9 trillion tokens, of which 6 trillion were code.")
+    assert judge(claim, [training]).label == "NOT_ENOUGH_INFO"
+    assert judge(claim, [window, training]).label == "SUPPORTED"

@@ -198,6 +198,8 @@ class Quantity:
     head: str | None = None  # the word it counts: "downloads" in "700 million downloads"
     phrase: frozenset[str] = field(default_factory=frozenset)  # the words after it: "confirmed", "case"
     exact: bool = False  # an exact written count ("410 cases"), as opposed to a scaled or rounded figure
+    # what a figure joined to its unit by a hyphen describes: "context" in "a 128k-token context"
+    describes: str | None = None
 
     def interval(self, *, as_claim: bool) -> tuple[float, float, bool, bool]:
         """(lo, hi, lo_open, hi_open)."""
@@ -692,6 +694,7 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
                 context,
                 precision,
                 head=head,
+                describes=_describes(text, m.end()),
                 exact=bool(num) and scale == 1 and "." not in num,
                 # the whole of "26 out of 28 provinces" is no count of provinces of its own
                 phrase=frozenset(_context_word(w) for w in noun_phrase(text, m.end()))
@@ -702,9 +705,79 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
     return _elided(out, text) if clauses else out
 
 
+# "a 128k-token context", "a 30-second advert": the figure and its unit are one word that describes the noun after
+_COMPOUND = re.compile(r"-[a-z]+\s+([a-z][a-z-]+)")
+
+
+def _describes(text: str, end: int) -> str | None:
+    """The noun a figure hyphenated to its unit describes: a 128k-token context is a measure of the context, and
+    only a figure about a context ("a context window of 128,000 tokens") can settle it, not "trained on 21
+    trillion tokens"."""
+    m = _COMPOUND.match(text, end)
+    if not m or m.group(1) in _QSTOP:
+        return None
+    return _context_word(m.group(1))
+
+
 def is_money(text: str, q: Quantity) -> bool:
     """Is the figure an amount of money ("$ 88 million")?"""
     return bool(re.search(rf"{_CURRENCY}\s*$", text[max(0, q.start - 6) : q.start]))
+
+
+_SIGN = re.compile(rf"(?P<sign>{_CURRENCY})\s*$", re.I)
+_SIGNS = {"us$": "USD", "usd": "USD", "a$": "AUD", "c$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD"}
+_SIGNS |= {
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "rs": "INR",
+    "inr": "INR",
+}
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?P<code>USD|EUR|GBP|INR|JPY)\b|\s+(?:(?P<us>US|U\.S\.|American)\s+)?"
+    r"(?P<name>dollars?|euros?|pounds?(?:\s+sterling)?|yen|rupees?|yuan)\b",
+    re.I,
+)
+_NAMES = {"dollar": "$", "euro": "EUR", "pound": "GBP", "yen": "JPY", "rupee": "INR", "yuan": "CNY"}
+
+
+def currency(text: str, q: Quantity) -> str | None:
+    """The currency of an amount, by the sign before it ("US$ 118 million" USD, "$ 88 million" some dollar) or
+    the name after it ("3 million euros"); None for a figure that names none."""
+    sign = _SIGN.search(text[max(0, q.start - 6) : q.start])
+    if sign:
+        written = re.sub(r"[\s.]", "", sign.group("sign")).lower()
+        return _SIGNS.get(written, "$" if written.endswith("$") else written.upper())
+    after = _CURRENCY_AFTER.match(text, q.end)
+    if not after:
+        return None
+    if after.group("code"):
+        return after.group("code").upper()
+    name = _NAMES[after.group("name").lower().split()[0].rstrip("s")]
+    return "USD" if after.group("us") and name == "$" else name
+
+
+def same_currency(a: str, b: str) -> bool:
+    """A bare "$" is some dollar: it agrees with any of them ("US$", "A$"), but no two named ones agree."""
+    dollars = ("$", "USD", "AUD", "CAD", "NZD", "HKD", "SGD")
+    return a == b or ("$" in (a, b) and a in dollars and b in dollars)
+
+
+def other_money(claim: str, cq: Quantity, text: str, eq: Quantity, others: list[Quantity]) -> bool:
+    """Is the evidence's figure no amount in the claim's currency? A figure in another currency never is; nor is
+    a figure that counts a noun of its own beside one in the claim's currency ("412 million corvos, about US$ 118
+    million": the claim's "US$ 400 million" is read against the dollars, whatever "corvos" are)."""
+    mine = currency(claim, cq)
+    if mine is None:
+        return False
+    theirs = currency(text, eq)
+    if theirs is not None:
+        return not same_currency(mine, theirs)
+    in_mine = any((c := currency(text, o)) and same_currency(mine, c) for o in others if o is not eq)
+    return in_mine and eq.head is not None and not same_head(cq, eq)
 
 
 def _elided(quantities: list[Quantity], text: str) -> list[Quantity]:
@@ -1180,6 +1253,8 @@ def _qualified(claim: Quantity, evidence: Quantity) -> float:
     too, and a run is no total."""
     window = claim.context & _QUALIFIERS | {w for w in claim.context if w.startswith(("first-", "last-"))}
     missing = bool(window and not window & evidence.context)
+    # "a 128k-token context" measures the context: a count of tokens trained on is no such measure
+    missing = missing or bool(claim.describes and claim.describes not in evidence.context | {evidence.head})
     return 0.4 if missing or (claim.context & _RUNS) != (evidence.context & _RUNS) else 1.0
 
 

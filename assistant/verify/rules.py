@@ -35,6 +35,7 @@ from assistant.verify.quantities import (
     compare,
     extract_quantities,
     is_money,
+    other_money,
     same_head,
 )
 from assistant.verify.stance import degree_gap, negated_restatement, plan_gap, polarity_gap
@@ -359,6 +360,12 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         # views" rather than "17.5 million subscribers" for "14 billion views")
         aligned = [(alignment(cq, eq), eq) for eq in evidence_quantities]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
+        # an amount is read only against amounts in its own currency
+        aligned = [
+            (score, eq)
+            for score, eq in aligned
+            if not other_money(frame.content, cq, ev.scoring_text, eq, evidence_quantities)
+        ]
         if not aligned:
             continue
         # and first of all the figure its own clause gives for the place or person the claim's figure names ("17
