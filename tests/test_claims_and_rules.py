@@ -422,3 +422,22 @@ def test_a_figure_hyphenated_to_its_unit_measures_the_noun_after_it():
     training = ev("The Skerry-2 models were trained on 9 trillion tokens, of which 6 trillion were code.")
     assert judge(claim, [training]).label == "NOT_ENOUGH_INFO"
     assert judge(claim, [window, training]).label == "SUPPORTED"
+
+
+def test_a_change_in_points_is_read_from_two_percentages_side_by_side():
+    share = ev(
+        "Brantley Partners estimates that Lark took 41 percent of spending on Skerry robots in 2031, up from 34 percent."
+    )
+    rose = "Brantley Partners estimates that Lark's share of spending on Skerry robots rose by seven percentage points in 2031."
+    assert judge(rose, [share]).label == "SUPPORTED"
+    assert judge(rose.replace("seven", "four"), [share]).label == "REFUTED"
+    assert judge(rose.replace("rose", "fell"), [share]).label == "REFUTED"
+    # a rise of 7 percent is relative: 34 to 41 percent is a rise of a fifth, and the points are no such figure
+    assert judge(rose.replace("percentage points", "percent"), [share]).label != "SUPPORTED"
+    margin = ev(
+        "Operating margin at Orrin Works was 14 percent in the quarter, compared with 9 percent a year before."
+    )
+    higher = (
+        "Orrin Works' operating margin in the quarter was five percentage points higher than a year before."
+    )
+    assert judge(higher, [margin]).label == "SUPPORTED"

@@ -8,6 +8,7 @@ undecided otherwise ("more than 400 million" neither supports nor refutes "passe
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -200,6 +201,7 @@ class Quantity:
     exact: bool = False  # an exact written count ("410 cases"), as opposed to a scaled or rounded figure
     # what a figure joined to its unit by a hyphen describes: "context" in "a 128k-token context"
     describes: str | None = None
+    change: bool = False  # a change between two of the source's figures ("33 percent, up from 27 percent")
 
     def interval(self, *, as_claim: bool) -> tuple[float, float, bool, bool]:
         """(lo, hi, lo_open, hi_open)."""
@@ -717,6 +719,67 @@ def _describes(text: str, end: int) -> str | None:
     if not m or m.group(1) in _QSTOP:
         return None
     return _context_word(m.group(1))
+
+
+# Two percentages set side by side as now and before: "33 percent ..., up from 27 percent", "14 percent, compared
+# with 9 percent a year before"; and "from 27 percent to 33 percent"
+_NOW_THEN = re.compile(
+    r"\b(?:up from|down from|compared (?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?$", re.I
+)
+_THEN_NOW = re.compile(r"^\s*to\s+$", re.I)
+_FROM = re.compile(r"\bfrom\s+$", re.I)
+_RISE = re.compile(
+    r"\b(?:rose|risen|rises|grew|grown|gained|increased|climbed|went up|up|higher|more)\b", re.I
+)
+_FALL = re.compile(
+    r"\b(?:fell|fallen|falls|lost|declined|decreased|dropped|shrank|went down|down|lower|less)\b", re.I
+)
+_OPENING = re.compile(r"^\W*([A-Z][a-z]+)\b")
+
+
+def point_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The change in percentage points between two percentages a sentence sets side by side: 27 percent then 33
+    percent is a rise of 6 points (not of 6 percent, which is relative: convention keeps them apart). Signed:
+    a fall is negative. Each side's rounding adds up."""
+    shares = [q for q in quantities if q.kind == "percent"]
+    out = []
+    for first, second in itertools.pairwise(shares):
+        gap = text[first.end : second.start]
+        if len(gap) > 120 or re.search(r"[.;!?](?:\s|$)", gap):
+            continue
+        if _NOW_THEN.search(gap):
+            now, then = first, second
+        elif _THEN_NOW.match(gap) and _FROM.search(text[max(0, first.start - 12) : first.start]):
+            now, then = second, first
+        else:
+            continue
+        # the sentence's opening word is capitalised for its place, not as a name: "Operating margin was ..."
+        opening = _OPENING.match(text)
+        subject = {_context_word(opening.group(1).lower())} if opening else set()
+        out.append(
+            Quantity(
+                now.value - then.value,
+                "points",
+                "approx" if "approx" in (now.comparator, then.comparator) else "eq",
+                first.start,
+                second.end,
+                f"{now.text} against {then.text}",
+                first.context | second.context | (subject - _QSTOP),
+                now.precision + then.precision,
+                change=True,
+            )
+        )
+    return out
+
+
+def direction(text: str, q: Quantity) -> int:
+    """Which way a change the figure gives goes: +1 for "rose by 6 points", "5 points higher"; -1 for "fell by
+    6 points", "5 points lower"; 0 when it does not say."""
+    before = re.split(r"[,;]", text[max(0, q.start - 30) : q.start])[-1]
+    after = re.split(r"[,;]", text[q.end : q.end + 20])[0]
+    near = f"{before} {' '.join(after.split()[:1])}"
+    rise, fall = bool(_RISE.search(near)), bool(_FALL.search(near))
+    return 0 if rise == fall else 1 if rise else -1
 
 
 def is_money(text: str, q: Quantity) -> bool:

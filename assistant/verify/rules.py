@@ -33,9 +33,11 @@ from assistant.verify.quantities import (
     Quantity,
     alignment,
     compare,
+    direction,
     extract_quantities,
     is_money,
     other_money,
+    point_changes,
     same_head,
 )
 from assistant.verify.stance import degree_gap, negated_restatement, plan_gap, polarity_gap
@@ -328,6 +330,15 @@ def local_names(text: str, q: Quantity) -> set[str]:
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
 
 
+def _signed(claim: str, cq: Quantity, eq: Quantity) -> Quantity:
+    """A claim's change in points, signed as the source's change between two percentages is: "fell by 6 points"
+    is -6; with no direction said, the claim's size is the size of the change either way."""
+    if cq.kind != "points" or not eq.change:
+        return cq
+    way = direction(claim, cq)
+    return replace(cq, value=cq.value * (way or (1 if eq.value >= 0 else -1)))
+
+
 def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if not frame.quantities:
         return []
@@ -337,6 +348,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         return []  # numbers about something else
     found: list[Finding] = []
     evidence_quantities = extract_quantities(ev.scoring_text)
+    evidence_quantities += point_changes(ev.scoring_text, evidence_quantities)
     period = window(frame.content)
     # the period each of the evidence's figures counts over (once per sentence, not per claim figure)
     over = {
@@ -389,7 +401,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         )
         if period and over[id(eq)] and over[id(eq)] != period:
             continue
-        stance = compare(cq, eq)
+        stance = compare(_signed(frame.content, cq, eq), eq)
         if stance == "supports" and _retracted(ev.scoring_text, eq):
             stance = "refutes"  # "an earlier version incorrectly stated 4 billion"
         if stance != "unknown":
