@@ -441,3 +441,16 @@ def test_a_change_in_points_is_read_from_two_percentages_side_by_side():
         "Orrin Works' operating margin in the quarter was five percentage points higher than a year before."
     )
     assert judge(higher, [margin]).label == "SUPPORTED"
+
+
+def test_a_fraction_word_is_rounded_and_an_estimate_establishes_no_fact():
+    estimate = ev(
+        "Brantley Partners estimates that Lark took 33 percent of spending on Skerry robots in 2031."
+    )
+    bare = "Lark holds a third of spending on Skerry robots."
+    assert judge(bare, [estimate]).label == "NOT_ENOUGH_INFO"
+    named = "Brantley Partners estimates that Lark took a third of spending on Skerry robots in 2031."
+    assert judge(named, [estimate]).label == "SUPPORTED"
+    fact = ev("Lark took 33 percent of spending on Skerry robots in 2031.")
+    assert judge(bare.replace("holds", "took") + "", [fact]).label != "REFUTED"  # a third is about 33 percent
+    assert judge("Lark took two thirds of spending on Skerry robots in 2031.", [fact]).label == "REFUTED"

@@ -595,9 +595,10 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
         num, word = m.group("num"), m.group("word")
         scale_word = (m.group("scale") or "").lower()
         unit = (m.group("unit") or "").lower()
+        fraction = bool(word) and " ".join(word.lower().split()) in _FRACTION_PERCENT
         if word:
             base = _word_value(word)
-            if word.lower() in _FRACTION_PERCENT:
+            if fraction:
                 unit = unit or "%"
         else:
             base = float(num.replace(",", ""))
@@ -658,6 +659,10 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             kind = "period"  # "in the first 21 minutes": when, not how many
         precision = 0.5 * scale if word else _precision(num, scale)
         comparator = _comparator(text, m.start(), m.end())
+        if fraction:
+            # a fraction word is itself rounded, as word_figures reads it: "a third of" is 33 % give or take
+            precision = base * 0.05
+            comparator = "approx" if comparator == "eq" else comparator
         head = _head(text, m.start(), m.end(), percent=kind in ("percent", "points"))
         if kind == "count" and rating:
             head = _RATING_HEAD  # "an average of 6.4/10": a mark on a scale, never a count of what is near it
@@ -704,7 +709,35 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
                 else frozenset(),
             )
         )
+    out = _with_word_figures(text, out, clauses)
     return _elided(out, text) if clauses else out
+
+
+def _with_word_figures(text: str, found: list[Quantity], clauses: bool) -> list[Quantity]:
+    """Adds the figures written as words that the pattern above does not read ("a billion downloads", "two
+    thirds of the market"), with what they count. A fraction is the longer reading: "two thirds" is a share, not
+    a count of two."""
+    out = list(found)
+    for w in word_figures(text):
+        overlapping = [q for q in out if q.start < w.end and w.start < q.end]
+        if w.kind != "percent" and overlapping:
+            continue
+        if w.kind == "percent" and any(q.kind == "percent" for q in overlapping):
+            continue
+        out = [q for q in out if q not in overlapping]
+        comparator = _comparator(
+            text, w.start, w.end
+        )  # "passed a billion", which word_figures does not bound
+        out.append(
+            replace(
+                w,
+                comparator=comparator if comparator != "eq" else w.comparator,
+                context=_context(text, w.start, w.end, clause=clauses),
+                head=_head(text, w.start, w.end, percent=w.kind == "percent"),
+                phrase=frozenset(_context_word(x) for x in noun_phrase(text, w.end)),
+            )
+        )
+    return sorted(out, key=lambda q: q.start)
 
 
 # "a 128k-token context", "a 30-second advert": the figure and its unit are one word that describes the noun after
@@ -780,6 +813,55 @@ def direction(text: str, q: Quantity) -> int:
     near = f"{before} {' '.join(after.split()[:1])}"
     rise, fall = bool(_RISE.search(near)), bool(_FALL.search(near))
     return 0 if rise == fall else 1 if rise else -1
+
+
+_BOUND_WORDS = (
+    ("gt", r"more than|over|above|greater than|higher than"),
+    ("ge", r"at least"),
+    ("lt", r"less than|fewer than|under|below|nearly|almost|just under"),
+    ("le", r"at most|no more than|up to"),
+    ("approx", r"about|around|roughly|approximately|some|close to|more or less"),
+)
+_FRACTIONS = {
+    "half": 50.0,
+    "third": 100 / 3,
+    "quarter": 25.0,
+    "fifth": 20.0,
+    "sixth": 100 / 6,
+    "tenth": 10.0,
+    "two thirds": 200 / 3,
+    "two-thirds": 200 / 3,
+    "three quarters": 75.0,
+    "three-quarters": 75.0,
+}
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_WORD_FIGURE = re.compile(
+    r"(?:\b(?P<cmp>"
+    + "|".join(w for _, w in _BOUND_WORDS)
+    + r")\s+)?\b(?:(?<!half\s)(?:a|one)\s+(?P<scale>thousand|million|billion)\b(?!\s+(?:and|point))|"
+    r"(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b|(?P<parts>two[ -]thirds|three[ -]quarters)\b)",
+    re.I,
+)
+
+
+def word_figures(claim: str) -> list[Quantity]:
+    """Figures written as words that quantities.py leaves alone: "a billion" downloads, "a fifth" or "two
+    thirds" of something (a share, in percent). A fraction word is itself rounded: "roughly a fifth" is read as
+    about 20 % give or take a tenth of it (18 to 22 %), as a writer rounds 21.7 % to "a fifth"."""
+    out = []
+    for m in _WORD_FIGURE.finditer(claim):
+        word = (m.group("cmp") or "").lower()
+        comparator = next((c for c, w in _BOUND_WORDS if re.fullmatch(w, word)), "eq") if word else "eq"
+        if m.group("scale"):
+            value, kind, prec = _SCALE_WORDS[m.group("scale").lower()], "count", 0.0
+        else:
+            part = (m.group("part") or m.group("parts")).lower()
+            value, kind = _FRACTIONS[part.replace("-", " ") if m.group("parts") else part], "percent"
+            prec = value * 0.05  # a claim's "roughly" admits twice its precision: a tenth of the fraction
+            if comparator == "eq":
+                comparator = "approx"  # "a fifth of the downloads" is a rounded share, never an exact one
+        out.append(Quantity(value, kind, comparator, m.start(), m.end(), m.group(0), precision=prec))
+    return out
 
 
 def is_money(text: str, q: Quantity) -> bool:

@@ -330,6 +330,20 @@ def local_names(text: str, q: Quantity) -> set[str]:
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
 
 
+# A named party's estimate: "Brantley Partners estimates that Lark took 33 percent", "by Brantley's estimate"
+_ESTIMATE = re.compile(
+    r"\b[A-Z][\w'’.-]*\s+(?:estimates|estimated)\s+(?:that\s+)?|\b(?:by|in)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
+    r"estimates?\b|\baccording\s+to\s+(?:an?\s+)?(?:estimates?|analysts?)\b"
+)
+
+
+def _estimate(text: str, q: Quantity) -> bool:
+    """Is the figure only a third party's estimate (in the sentence before it, or its own clause after it)?"""
+    before = re.split(r"[.;!?]\s", text[: q.start])[-1]
+    after = re.split(r"[,.;!?]", text[q.end : q.end + 60])[0]
+    return bool(_ESTIMATE.search(before) or _ESTIMATE.search(after))
+
+
 def _signed(claim: str, cq: Quantity, eq: Quantity) -> Quantity:
     """A claim's change in points, signed as the source's change between two percentages is: "fell by 6 points"
     is -6; with no direction said, the claim's size is the size of the change either way."""
@@ -400,6 +414,13 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             ),
         )
         if period and over[id(eq)] and over[id(eq)] != period:
+            continue
+        if not frame.speaker and _estimate(ev.scoring_text, eq):
+            # an analyst's estimate establishes no figure as fact, nor refutes one: only the claim that names the
+            # estimate ("Brantley estimates ...") is judged on it
+            found.append(
+                Finding("hedged", "none", 1.0, f"only an estimate: {_phrase(ev.scoring_text, eq)!r}")
+            )
             continue
         stance = compare(_signed(frame.content, cq, eq), eq)
         if stance == "supports" and _retracted(ev.scoring_text, eq):
