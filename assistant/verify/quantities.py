@@ -714,15 +714,16 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
 
 
 def _with_word_figures(text: str, found: list[Quantity], clauses: bool) -> list[Quantity]:
-    """Adds the figures written as words that the pattern above does not read ("a billion downloads", "two
-    thirds of the market"), with what they count. A fraction is the longer reading: "two thirds" is a share, not
-    a count of two."""
+    """Adds the fractions written as words that the pattern above does not read ("two thirds of the market", "a
+    fifth"), with what they count. A fraction is the longer reading: "two thirds" is a share, not a count of
+    two."""
     out = list(found)
     for w in word_figures(text):
         overlapping = [q for q in out if q.start < w.end and w.start < q.end]
-        if w.kind != "percent" and overlapping:
-            continue
-        if w.kind == "percent" and any(q.kind == "percent" for q in overlapping):
+        if w.kind != "percent" or any(q.kind == "percent" for q in overlapping):
+            # "a billion" stays with the callers that ask for it (record_checks): read in every sentence, it
+            # let a sister business's "one billion transactions" and a later venue's "one billion" stand for
+            # claims that the name and venue checks do not yet tell apart
             continue
         out = [q for q in out if q not in overlapping]
         comparator = _comparator(
@@ -749,8 +750,8 @@ def _describes(text: str, end: int) -> str | None:
     only a figure about a context ("a context window of 128,000 tokens") can settle it, not "trained on 21
     trillion tokens"."""
     m = _COMPOUND.match(text, end)
-    if not m or m.group(1) in _QSTOP:
-        return None
+    if not m or m.group(1) in _QSTOP or m.group(1) == "club":
+        return None  # "the one-billion-downloads club" is a threshold (_CLUB), no thing measured
     return _context_word(m.group(1))
 
 
