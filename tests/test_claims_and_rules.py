@@ -454,3 +454,7 @@ def test_a_fraction_word_is_rounded_and_an_estimate_establishes_no_fact():
     fact = ev("Lark took 33 percent of spending on Skerry robots in 2031.")
     assert judge(bare.replace("holds", "took") + "", [fact]).label != "REFUTED"  # a third is about 33 percent
     assert judge("Lark took two thirds of spending on Skerry robots in 2031.", [fact]).label == "REFUTED"
+    sales = ev(
+        "With estimated sales of over 9 million copies worldwide , Skerry Nights is a best-selling album ."
+    )
+    assert judge("Skerry Nights sold less than 9 million copies worldwide .", [sales]).label == "REFUTED"

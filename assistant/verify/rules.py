@@ -330,9 +330,11 @@ def local_names(text: str, q: Quantity) -> set[str]:
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
 
 
-# A named party's estimate: "Brantley Partners estimates that Lark took 33 percent", "by Brantley's estimate"
+# A named party's estimate: "Brantley Partners estimates that Lark took 33 percent", "by Brantley's estimate" (a
+# capital that opens the sentence names no one: "With estimated sales of over 11 million")
 _ESTIMATE = re.compile(
-    r"\b[A-Z][\w'’.-]*\s+(?:estimates|estimated)\s+(?:that\s+)?|\b(?:by|in)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
+    r"\b(?!(?:With|An?|The|In|On|At|By|For|From|Its|Their|His|Her|Our)\b)[A-Z][\w'’.-]*\s+(?:estimates|estimated)\s+"
+    r"(?:that\s+)?|\b(?:by|in)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
     r"estimates?\b|\baccording\s+to\s+(?:an?\s+)?(?:estimates?|analysts?)\b"
 )
 
