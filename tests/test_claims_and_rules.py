@@ -403,3 +403,58 @@ def test_ranks_decide_with_what_is_ranked_and_a_tally_of_points_is_a_score():
     )
     claim = "Quill FC won the first Orrin League with 52:22 points , and Lark FC came in second place ."
     assert judge(claim, [table]).label == "REFUTED"
+
+
+def test_an_amount_is_read_only_against_amounts_in_its_own_currency():
+    quarter = ev("Lumora Labs' third-quarter revenue was 515 million skerrins, about US$142 million.")
+    assert judge("Lumora Labs' third-quarter revenue topped US$500 million.", [quarter]).label == "REFUTED"
+    year = ev("For the full year, Lumora Labs' revenue was 1.9 billion skerrins, or about US$524 million.")
+    assert judge("Lumora Labs' revenue for the year exceeded US$500 million.", [year]).label == "SUPPORTED"
+    euros = ev("Lumora Labs raised 40 million euros in its second round.")
+    assert (
+        judge("Lumora Labs raised more than $35 million in its second round.", [euros]).label != "SUPPORTED"
+    )
+
+
+def test_a_figure_hyphenated_to_its_unit_measures_the_noun_after_it():
+    claim = "Every Skerry-2 size handles a 64k-token context."
+    window = ev("All three Skerry-2 sizes accept a context window of 64,000 tokens.")
+    training = ev("The Skerry-2 models were trained on 9 trillion tokens, of which 6 trillion were code.")
+    assert judge(claim, [training]).label == "NOT_ENOUGH_INFO"
+    assert judge(claim, [window, training]).label == "SUPPORTED"
+
+
+def test_a_change_in_points_is_read_from_two_percentages_side_by_side():
+    share = ev(
+        "Brantley Partners estimates that Lark took 41 percent of spending on Skerry robots in 2031, up from 34 percent."
+    )
+    rose = "Brantley Partners estimates that Lark's share of spending on Skerry robots rose by seven percentage points in 2031."
+    assert judge(rose, [share]).label == "SUPPORTED"
+    assert judge(rose.replace("seven", "four"), [share]).label == "REFUTED"
+    assert judge(rose.replace("rose", "fell"), [share]).label == "REFUTED"
+    # a rise of 7 percent is relative: 34 to 41 percent is a rise of a fifth, and the points are no such figure
+    assert judge(rose.replace("percentage points", "percent"), [share]).label != "SUPPORTED"
+    margin = ev(
+        "Operating margin at Orrin Works was 14 percent in the quarter, compared with 9 percent a year before."
+    )
+    higher = (
+        "Orrin Works' operating margin in the quarter was five percentage points higher than a year before."
+    )
+    assert judge(higher, [margin]).label == "SUPPORTED"
+
+
+def test_a_fraction_word_is_rounded_and_an_estimate_establishes_no_fact():
+    estimate = ev(
+        "Brantley Partners estimates that Lark took 33 percent of spending on Skerry robots in 2031."
+    )
+    bare = "Lark holds a third of spending on Skerry robots."
+    assert judge(bare, [estimate]).label == "NOT_ENOUGH_INFO"
+    named = "Brantley Partners estimates that Lark took a third of spending on Skerry robots in 2031."
+    assert judge(named, [estimate]).label == "SUPPORTED"
+    fact = ev("Lark took 33 percent of spending on Skerry robots in 2031.")
+    assert judge(bare.replace("holds", "took") + "", [fact]).label != "REFUTED"  # a third is about 33 percent
+    assert judge("Lark took two thirds of spending on Skerry robots in 2031.", [fact]).label == "REFUTED"
+    sales = ev(
+        "With estimated sales of over 9 million copies worldwide , Skerry Nights is a best-selling album ."
+    )
+    assert judge("Skerry Nights sold less than 9 million copies worldwide .", [sales]).label == "REFUTED"

@@ -431,3 +431,14 @@ def test_a_count_of_those_is_a_count_of_people_by_what_happened_to_them():
 def test_the_first_minutes_of_a_game_are_a_window():
     assert q("Lark scored in the first 21 minutes of the game").kind == "period"
     assert q("the Kestrel vigil lasted over 12 hours").kind == "count"
+
+
+def test_figures_written_as_words_are_read_where_every_figure_is():
+    (third,) = extract_quantities("Lark holds a third of the Skerry market.")
+    assert third.kind == "percent" and third.comparator == "approx"  # a fraction word is rounded
+    (exact,) = extract_quantities("Lark took 33 percent of the Skerry market.")
+    assert compare(third, exact) == "supports"
+    (club,) = extract_quantities("Quill has entered the one-billion-downloads club.")
+    assert club.comparator == "gt" and club.describes is None  # a threshold, not a measure of a club
+    (two_thirds,) = extract_quantities("two thirds of the Kestrel staff are engineers")
+    assert two_thirds.kind == "percent" and round(two_thirds.value) == 67  # a share, not a count of two

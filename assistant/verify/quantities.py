@@ -8,6 +8,7 @@ undecided otherwise ("more than 400 million" neither supports nor refutes "passe
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -198,6 +199,9 @@ class Quantity:
     head: str | None = None  # the word it counts: "downloads" in "700 million downloads"
     phrase: frozenset[str] = field(default_factory=frozenset)  # the words after it: "confirmed", "case"
     exact: bool = False  # an exact written count ("410 cases"), as opposed to a scaled or rounded figure
+    # what a figure joined to its unit by a hyphen describes: "context" in "a 128k-token context"
+    describes: str | None = None
+    change: bool = False  # a change between two of the source's figures ("33 percent, up from 27 percent")
 
     def interval(self, *, as_claim: bool) -> tuple[float, float, bool, bool]:
         """(lo, hi, lo_open, hi_open)."""
@@ -591,9 +595,10 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
         num, word = m.group("num"), m.group("word")
         scale_word = (m.group("scale") or "").lower()
         unit = (m.group("unit") or "").lower()
+        fraction = bool(word) and " ".join(word.lower().split()) in _FRACTION_PERCENT
         if word:
             base = _word_value(word)
-            if word.lower() in _FRACTION_PERCENT:
+            if fraction:
                 unit = unit or "%"
         else:
             base = float(num.replace(",", ""))
@@ -654,6 +659,10 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             kind = "period"  # "in the first 21 minutes": when, not how many
         precision = 0.5 * scale if word else _precision(num, scale)
         comparator = _comparator(text, m.start(), m.end())
+        if fraction:
+            # a fraction word is itself rounded, as word_figures reads it: "a third of" is 33 % give or take
+            precision = base * 0.05
+            comparator = "approx" if comparator == "eq" else comparator
         head = _head(text, m.start(), m.end(), percent=kind in ("percent", "points"))
         if kind == "count" and rating:
             head = _RATING_HEAD  # "an average of 6.4/10": a mark on a scale, never a count of what is near it
@@ -692,6 +701,7 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
                 context,
                 precision,
                 head=head,
+                describes=_describes(text, m.end()),
                 exact=bool(num) and scale == 1 and "." not in num,
                 # the whole of "26 out of 28 provinces" is no count of provinces of its own
                 phrase=frozenset(_context_word(w) for w in noun_phrase(text, m.end()))
@@ -699,12 +709,221 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
                 else frozenset(),
             )
         )
+    out = _with_word_figures(text, out, clauses)
     return _elided(out, text) if clauses else out
+
+
+def _with_word_figures(text: str, found: list[Quantity], clauses: bool) -> list[Quantity]:
+    """Adds the fractions written as words that the pattern above does not read ("two thirds of the market", "a
+    fifth"), with what they count. A fraction is the longer reading: "two thirds" is a share, not a count of
+    two."""
+    out = list(found)
+    for w in word_figures(text):
+        overlapping = [q for q in out if q.start < w.end and w.start < q.end]
+        if w.kind != "percent" or any(q.kind == "percent" for q in overlapping):
+            # "a billion" stays with the callers that ask for it (record_checks): read in every sentence, it
+            # let a sister business's "one billion transactions" and a later venue's "one billion" stand for
+            # claims that the name and venue checks do not yet tell apart
+            continue
+        out = [q for q in out if q not in overlapping]
+        comparator = _comparator(
+            text, w.start, w.end
+        )  # "passed a billion", which word_figures does not bound
+        out.append(
+            replace(
+                w,
+                comparator=comparator if comparator != "eq" else w.comparator,
+                context=_context(text, w.start, w.end, clause=clauses),
+                head=_head(text, w.start, w.end, percent=w.kind == "percent"),
+                phrase=frozenset(_context_word(x) for x in noun_phrase(text, w.end)),
+            )
+        )
+    return sorted(out, key=lambda q: q.start)
+
+
+# "a 128k-token context", "a 30-second advert": the figure and its unit are one word that describes the noun after
+_COMPOUND = re.compile(r"-[a-z]+\s+([a-z][a-z-]+)")
+
+
+def _describes(text: str, end: int) -> str | None:
+    """The noun a figure hyphenated to its unit describes: a 128k-token context is a measure of the context, and
+    only a figure about a context ("a context window of 128,000 tokens") can settle it, not "trained on 21
+    trillion tokens"."""
+    m = _COMPOUND.match(text, end)
+    if not m or m.group(1) in _QSTOP or m.group(1) == "club":
+        return None  # "the one-billion-downloads club" is a threshold (_CLUB), no thing measured
+    return _context_word(m.group(1))
+
+
+# Two percentages set side by side as now and before: "33 percent ..., up from 27 percent", "14 percent, compared
+# with 9 percent a year before"; and "from 27 percent to 33 percent"
+_NOW_THEN = re.compile(
+    r"\b(?:up from|down from|compared (?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?$", re.I
+)
+_THEN_NOW = re.compile(r"^\s*to\s+$", re.I)
+_FROM = re.compile(r"\bfrom\s+$", re.I)
+_RISE = re.compile(
+    r"\b(?:rose|risen|rises|grew|grown|gained|increased|climbed|went up|up|higher|more)\b", re.I
+)
+_FALL = re.compile(
+    r"\b(?:fell|fallen|falls|lost|declined|decreased|dropped|shrank|went down|down|lower|less)\b", re.I
+)
+_OPENING = re.compile(r"^\W*([A-Z][a-z]+)\b")
+
+
+def point_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The change in percentage points between two percentages a sentence sets side by side: 27 percent then 33
+    percent is a rise of 6 points (not of 6 percent, which is relative: convention keeps them apart). Signed:
+    a fall is negative. Each side's rounding adds up."""
+    shares = [q for q in quantities if q.kind == "percent"]
+    out = []
+    for first, second in itertools.pairwise(shares):
+        gap = text[first.end : second.start]
+        if len(gap) > 120 or re.search(r"[.;!?](?:\s|$)", gap):
+            continue
+        if _NOW_THEN.search(gap):
+            now, then = first, second
+        elif _THEN_NOW.match(gap) and _FROM.search(text[max(0, first.start - 12) : first.start]):
+            now, then = second, first
+        else:
+            continue
+        # the sentence's opening word is capitalised for its place, not as a name: "Operating margin was ..."
+        opening = _OPENING.match(text)
+        subject = {_context_word(opening.group(1).lower())} if opening else set()
+        out.append(
+            Quantity(
+                now.value - then.value,
+                "points",
+                "approx" if "approx" in (now.comparator, then.comparator) else "eq",
+                first.start,
+                second.end,
+                f"{now.text} against {then.text}",
+                first.context | second.context | (subject - _QSTOP),
+                now.precision + then.precision,
+                change=True,
+            )
+        )
+    return out
+
+
+def direction(text: str, q: Quantity) -> int:
+    """Which way a change the figure gives goes: +1 for "rose by 6 points", "5 points higher"; -1 for "fell by
+    6 points", "5 points lower"; 0 when it does not say."""
+    before = re.split(r"[,;]", text[max(0, q.start - 30) : q.start])[-1]
+    after = re.split(r"[,;]", text[q.end : q.end + 20])[0]
+    near = f"{before} {' '.join(after.split()[:1])}"
+    rise, fall = bool(_RISE.search(near)), bool(_FALL.search(near))
+    return 0 if rise == fall else 1 if rise else -1
+
+
+_BOUND_WORDS = (
+    ("gt", r"more than|over|above|greater than|higher than"),
+    ("ge", r"at least"),
+    ("lt", r"less than|fewer than|under|below|nearly|almost|just under"),
+    ("le", r"at most|no more than|up to"),
+    ("approx", r"about|around|roughly|approximately|some|close to|more or less"),
+)
+_FRACTIONS = {
+    "half": 50.0,
+    "third": 100 / 3,
+    "quarter": 25.0,
+    "fifth": 20.0,
+    "sixth": 100 / 6,
+    "tenth": 10.0,
+    "two thirds": 200 / 3,
+    "two-thirds": 200 / 3,
+    "three quarters": 75.0,
+    "three-quarters": 75.0,
+}
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_WORD_FIGURE = re.compile(
+    r"(?:\b(?P<cmp>"
+    + "|".join(w for _, w in _BOUND_WORDS)
+    + r")\s+)?\b(?:(?<!half\s)(?:a|one)\s+(?P<scale>thousand|million|billion)\b(?!\s+(?:and|point))|"
+    r"(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b|(?P<parts>two[ -]thirds|three[ -]quarters)\b)",
+    re.I,
+)
+
+
+def word_figures(claim: str) -> list[Quantity]:
+    """Figures written as words that quantities.py leaves alone: "a billion" downloads, "a fifth" or "two
+    thirds" of something (a share, in percent). A fraction word is itself rounded: "roughly a fifth" is read as
+    about 20 % give or take a tenth of it (18 to 22 %), as a writer rounds 21.7 % to "a fifth"."""
+    out = []
+    for m in _WORD_FIGURE.finditer(claim):
+        word = (m.group("cmp") or "").lower()
+        comparator = next((c for c, w in _BOUND_WORDS if re.fullmatch(w, word)), "eq") if word else "eq"
+        if m.group("scale"):
+            value, kind, prec = _SCALE_WORDS[m.group("scale").lower()], "count", 0.0
+        else:
+            part = (m.group("part") or m.group("parts")).lower()
+            value, kind = _FRACTIONS[part.replace("-", " ") if m.group("parts") else part], "percent"
+            prec = value * 0.05  # a claim's "roughly" admits twice its precision: a tenth of the fraction
+            if comparator == "eq":
+                comparator = "approx"  # "a fifth of the downloads" is a rounded share, never an exact one
+        out.append(Quantity(value, kind, comparator, m.start(), m.end(), m.group(0), precision=prec))
+    return out
 
 
 def is_money(text: str, q: Quantity) -> bool:
     """Is the figure an amount of money ("$ 88 million")?"""
     return bool(re.search(rf"{_CURRENCY}\s*$", text[max(0, q.start - 6) : q.start]))
+
+
+_SIGN = re.compile(rf"(?P<sign>{_CURRENCY})\s*$", re.I)
+_SIGNS = {"us$": "USD", "usd": "USD", "a$": "AUD", "c$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD"}
+_SIGNS |= {
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "rs": "INR",
+    "inr": "INR",
+}
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?P<code>USD|EUR|GBP|INR|JPY)\b|\s+(?:(?P<us>US|U\.S\.|American)\s+)?"
+    r"(?P<name>dollars?|euros?|pounds?(?:\s+sterling)?|yen|rupees?|yuan)\b",
+    re.I,
+)
+_NAMES = {"dollar": "$", "euro": "EUR", "pound": "GBP", "yen": "JPY", "rupee": "INR", "yuan": "CNY"}
+
+
+def currency(text: str, q: Quantity) -> str | None:
+    """The currency of an amount, by the sign before it ("US$ 118 million" USD, "$ 88 million" some dollar) or
+    the name after it ("3 million euros"); None for a figure that names none."""
+    sign = _SIGN.search(text[max(0, q.start - 6) : q.start])
+    if sign:
+        written = re.sub(r"[\s.]", "", sign.group("sign")).lower()
+        return _SIGNS.get(written, "$" if written.endswith("$") else written.upper())
+    after = _CURRENCY_AFTER.match(text, q.end)
+    if not after:
+        return None
+    if after.group("code"):
+        return after.group("code").upper()
+    name = _NAMES[after.group("name").lower().split()[0].rstrip("s")]
+    return "USD" if after.group("us") and name == "$" else name
+
+
+def same_currency(a: str, b: str) -> bool:
+    """A bare "$" is some dollar: it agrees with any of them ("US$", "A$"), but no two named ones agree."""
+    dollars = ("$", "USD", "AUD", "CAD", "NZD", "HKD", "SGD")
+    return a == b or ("$" in (a, b) and a in dollars and b in dollars)
+
+
+def other_money(claim: str, cq: Quantity, text: str, eq: Quantity, others: list[Quantity]) -> bool:
+    """Is the evidence's figure no amount in the claim's currency? A figure in another currency never is; nor is
+    a figure that counts a noun of its own beside one in the claim's currency ("412 million corvos, about US$ 118
+    million": the claim's "US$ 400 million" is read against the dollars, whatever "corvos" are)."""
+    mine = currency(claim, cq)
+    if mine is None:
+        return False
+    theirs = currency(text, eq)
+    if theirs is not None:
+        return not same_currency(mine, theirs)
+    in_mine = any((c := currency(text, o)) and same_currency(mine, c) for o in others if o is not eq)
+    return in_mine and eq.head is not None and not same_head(cq, eq)
 
 
 def _elided(quantities: list[Quantity], text: str) -> list[Quantity]:
@@ -1180,6 +1399,8 @@ def _qualified(claim: Quantity, evidence: Quantity) -> float:
     too, and a run is no total."""
     window = claim.context & _QUALIFIERS | {w for w in claim.context if w.startswith(("first-", "last-"))}
     missing = bool(window and not window & evidence.context)
+    # "a 128k-token context" measures the context: a count of tokens trained on is no such measure
+    missing = missing or bool(claim.describes and claim.describes not in evidence.context | {evidence.head})
     return 0.4 if missing or (claim.context & _RUNS) != (evidence.context & _RUNS) else 1.0
 
 

@@ -26,7 +26,7 @@ from datetime import date
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import entities
 from assistant.verify.periods import window
-from assistant.verify.quantities import WORD_NUMBERS, Quantity, compare, extract_quantities
+from assistant.verify.quantities import WORD_NUMBERS, Quantity, compare, extract_quantities, word_figures
 from assistant.verify.records import (
     GROUP_KEYS,
     Record,
@@ -587,55 +587,6 @@ def superlative(claim: str, export: list[Record], header: str = "") -> Found | N
 # --- a figure against one record, or a group's sum ------------------------------------------------------
 
 _ADDITIVE = ("download", "derivative", "fine_?tun", "quanti[sz]", "adapter", "merge", "like")
-
-
-_BOUND_WORDS = (
-    ("gt", r"more than|over|above|greater than|higher than"),
-    ("ge", r"at least"),
-    ("lt", r"less than|fewer than|under|below|nearly|almost|just under"),
-    ("le", r"at most|no more than|up to"),
-    ("approx", r"about|around|roughly|approximately|some|close to|more or less"),
-)
-_FRACTIONS = {
-    "half": 50.0,
-    "third": 100 / 3,
-    "quarter": 25.0,
-    "fifth": 20.0,
-    "sixth": 100 / 6,
-    "tenth": 10.0,
-    "two thirds": 200 / 3,
-    "two-thirds": 200 / 3,
-    "three quarters": 75.0,
-    "three-quarters": 75.0,
-}
-_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-_WORD_FIGURE = re.compile(
-    r"(?:\b(?P<cmp>"
-    + "|".join(w for _, w in _BOUND_WORDS)
-    + r")\s+)?\b(?:(?<!half\s)(?:a|one)\s+(?P<scale>thousand|million|billion)\b(?!\s+(?:and|point))|"
-    r"(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b|(?P<parts>two[ -]thirds|three[ -]quarters)\b)",
-    re.I,
-)
-
-
-def word_figures(claim: str) -> list[Quantity]:
-    """Figures written as words that quantities.py leaves alone: "a billion" downloads, "a fifth" or "two
-    thirds" of something (a share, in percent). A fraction word is itself rounded: "roughly a fifth" is read as
-    about 20 % give or take a tenth of it (18 to 22 %), as a writer rounds 21.7 % to "a fifth"."""
-    out = []
-    for m in _WORD_FIGURE.finditer(claim):
-        word = (m.group("cmp") or "").lower()
-        comparator = next((c for c, w in _BOUND_WORDS if re.fullmatch(w, word)), "eq") if word else "eq"
-        if m.group("scale"):
-            value, kind, prec = _SCALE_WORDS[m.group("scale").lower()], "count", 0.0
-        else:
-            part = (m.group("part") or m.group("parts")).lower()
-            value, kind = _FRACTIONS[part.replace("-", " ") if m.group("parts") else part], "percent"
-            prec = value * 0.05  # a claim's "roughly" admits twice its precision: a tenth of the fraction
-            if comparator == "eq":
-                comparator = "approx"  # "a fifth of the downloads" is a rounded share, never an exact one
-        out.append(Quantity(value, kind, comparator, m.start(), m.end(), m.group(0), precision=prec))
-    return out
 
 
 def _figure(claim: str) -> Quantity | None:

@@ -33,8 +33,11 @@ from assistant.verify.quantities import (
     Quantity,
     alignment,
     compare,
+    direction,
     extract_quantities,
     is_money,
+    other_money,
+    point_changes,
     same_head,
 )
 from assistant.verify.stance import degree_gap, negated_restatement, plan_gap, polarity_gap
@@ -327,6 +330,31 @@ def local_names(text: str, q: Quantity) -> set[str]:
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
 
 
+# A named party's estimate: "Brantley Partners estimates that Lark took 33 percent", "by Brantley's estimate" (a
+# capital that opens the sentence names no one: "With estimated sales of over 11 million")
+_ESTIMATE = re.compile(
+    r"\b(?!(?:With|An?|The|In|On|At|By|For|From|Its|Their|His|Her|Our)\b)[A-Z][\w'’.-]*\s+(?:estimates|estimated)\s+"
+    r"(?:that\s+)?|\b(?:by|in)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
+    r"estimates?\b|\baccording\s+to\s+(?:an?\s+)?(?:estimates?|analysts?)\b"
+)
+
+
+def _estimate(text: str, q: Quantity) -> bool:
+    """Is the figure only a third party's estimate (in the sentence before it, or its own clause after it)?"""
+    before = re.split(r"[.;!?]\s", text[: q.start])[-1]
+    after = re.split(r"[,.;!?]", text[q.end : q.end + 60])[0]
+    return bool(_ESTIMATE.search(before) or _ESTIMATE.search(after))
+
+
+def _signed(claim: str, cq: Quantity, eq: Quantity) -> Quantity:
+    """A claim's change in points, signed as the source's change between two percentages is: "fell by 6 points"
+    is -6; with no direction said, the claim's size is the size of the change either way."""
+    if cq.kind != "points" or not eq.change:
+        return cq
+    way = direction(claim, cq)
+    return replace(cq, value=cq.value * (way or (1 if eq.value >= 0 else -1)))
+
+
 def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if not frame.quantities:
         return []
@@ -336,6 +364,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         return []  # numbers about something else
     found: list[Finding] = []
     evidence_quantities = extract_quantities(ev.scoring_text)
+    evidence_quantities += point_changes(ev.scoring_text, evidence_quantities)
     period = window(frame.content)
     # the period each of the evidence's figures counts over (once per sentence, not per claim figure)
     over = {
@@ -359,6 +388,12 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         # views" rather than "17.5 million subscribers" for "14 billion views")
         aligned = [(alignment(cq, eq), eq) for eq in evidence_quantities]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
+        # an amount is read only against amounts in its own currency
+        aligned = [
+            (score, eq)
+            for score, eq in aligned
+            if not other_money(frame.content, cq, ev.scoring_text, eq, evidence_quantities)
+        ]
         if not aligned:
             continue
         # and first of all the figure its own clause gives for the place or person the claim's figure names ("17
@@ -382,7 +417,14 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         )
         if period and over[id(eq)] and over[id(eq)] != period:
             continue
-        stance = compare(cq, eq)
+        if not frame.speaker and _estimate(ev.scoring_text, eq):
+            # an analyst's estimate establishes no figure as fact, nor refutes one: only the claim that names the
+            # estimate ("Brantley estimates ...") is judged on it
+            found.append(
+                Finding("hedged", "none", 1.0, f"only an estimate: {_phrase(ev.scoring_text, eq)!r}")
+            )
+            continue
+        stance = compare(_signed(frame.content, cq, eq), eq)
         if stance == "supports" and _retracted(ev.scoring_text, eq):
             stance = "refutes"  # "an earlier version incorrectly stated 4 billion"
         if stance != "unknown":
