@@ -6,6 +6,7 @@ retrieve (hybrid) -> evidence sentences -> scorer + rules -> aggregate -> citati
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 
 from assistant.config import Settings
@@ -47,6 +48,30 @@ def _closes_turn(ev: Evidence) -> bool:
     push back on that" answers the question, not the background."""
     n = len(split_sentences(ev.document, ev.passage.char_start, ev.passage.char_end))
     return ev.position >= n - 2
+
+
+# a yes/no question with a pronoun that points back: "Is it simply Ceibron with a new name on it?"
+_LEANING_QUESTION = re.compile(
+    r"^(?:(?:so|and|but),?\s+)?(?:is|are|was|were|do|does|did|will|would|can|could|has|have|should)\b"
+    r"(?=.*\b(?:it|this|that|they|them|he|she)\b).*\?\s*$",
+    re.I,
+)
+
+
+def _leans_back(question: str) -> bool:
+    return bool(_LEANING_QUESTION.match(question.strip()))
+
+
+def _sentence_before(ev: Evidence) -> str:
+    """The sentence before this one in its passage, without the speaker's label."""
+    spans = split_sentences(ev.document, ev.passage.char_start, ev.passage.char_end)
+    if not 0 < ev.position <= len(spans):
+        return ""
+    start, end = spans[ev.position - 1]
+    label = re.escape(ev.passage.speaker or "")
+    return (
+        re.sub(rf"^{label}:\s+", "", ev.document[start:end], flags=re.I) if label else ev.document[start:end]
+    )
 
 
 class Checker:
@@ -281,16 +306,19 @@ class Checker:
         """When an interviewer asserts the claim, the answer decides it: the next turn's opening sentences
         ("No.", "I wouldn't call it that.", "Yes.") are as relevant as the question. Returns the answers that
         were not retrieved already; those that were are marked in place."""
-        asked: dict[str, Evidence] = {}
-        for ev in evidence:
-            if ev.passage.role == "host" and ev.relevance >= REPLY_RELEVANCE and _closes_turn(ev):
-                nxt = f"{ev.doc_id}:{ev.passage.index + 1}"
-                if nxt not in asked or asked[nxt].relevance < ev.relevance:
-                    asked[nxt] = ev
+        closing = [ev for ev in evidence if ev.passage.role == "host" and _closes_turn(ev)]
+        questions = [(ev, ev.text, ev.relevance) for ev in closing if ev.relevance >= REPLY_RELEVANCE]
+        questions += self._set_up_questions(claim, [ev for ev in closing if ev.relevance < REPLY_RELEVANCE])
+        asked: dict[str, tuple[str, float]] = {}  # the next turn's passage id: (the question, its relevance)
+        for ev, question, relevance in questions:
+            nxt = f"{ev.doc_id}:{ev.passage.index + 1}"
+            if nxt not in asked or asked[nxt][1] < relevance:
+                asked[nxt] = (question, relevance)
         if not asked:
             return []
         missing = [pid for pid in asked if pid not in seen]
-        fetched = [(p, asked[p.id].retrieval) for p in self.store.get_passages(missing) if p.speaker]
+        retrieval = {f"{ev.doc_id}:{ev.passage.index + 1}": ev.retrieval for ev in closing}
+        fetched = [(p, retrieval[p.id]) for p in self.store.get_passages(missing) if p.speaker]
         new = gather(fetched, self.docs)
         if new:
             self._score(claim, new)
@@ -298,10 +326,27 @@ class Checker:
             question = asked.get(reply.passage.id)
             if question is None or reply.passage.role == "host" or not reply.passage.speaker:
                 continue
-            reply.reply_to = question.text
+            reply.reply_to = question[0]
             if reply.position <= 1:
-                reply.relevance = max(reply.relevance, 0.9 * question.relevance)
+                reply.relevance = max(reply.relevance, 0.9 * question[1])
         return new
+
+    def _set_up_questions(self, claim: str, closing: list[Evidence]) -> list[tuple[Evidence, str, float]]:
+        """A yes/no question that leans on the sentence before it ("You released Alcaravan. Is it simply Ceibron
+        with a new name?") puts the claim only with that sentence: read together, they may be close enough to
+        the claim for the answer to decide it."""
+        leaning = [ev for ev in closing if ev.position > 0 and _leans_back(ev.text)]
+        if not leaning:
+            return []
+        texts = [f"{_sentence_before(ev)} {ev.text}" for ev in leaning]
+        _, relevance = self.scorer.assess(
+            claim, [f"{ev.passage.speaker}: {t}" for ev, t in zip(leaning, texts, strict=True)]
+        )
+        return [
+            (ev, text, float(rel))
+            for ev, text, rel in zip(leaning, texts, relevance, strict=True)
+            if rel >= REPLY_RELEVANCE
+        ]
 
     def _speaker(self, speaker: str, evidence: list[Evidence]) -> str:
         """Resolve "X's CEO" to a name from the headers of the documents at hand (participant lists, bylines)."""

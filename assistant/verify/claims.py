@@ -14,9 +14,9 @@ from ingest.sentences import split_sentences
 
 _SAY_VERBS = (
     r"said|says|stated|states|confirmed|confirms|acknowledged|acknowledges|admitted|admits|claimed|claims|"
-    r"told|announced|announces|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
+    r"told|announced|announces|agreed|agrees|conceded|concedes|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
     r"reported|reports|estimated|estimates|argued|argues|explained|noted|has said|has stated|has confirmed|"
-    r"has denied|has acknowledged|has claimed|has admitted|has reported|have said|responded to [^,]+ by saying"
+    r"has denied|has acknowledged|has claimed|has admitted|has reported|has agreed|have said|responded to [^,]+ by saying"
 )
 # The speaker is a name: capitalised words (case matters, so "The reported number", "An estimated 40 percent" or
 # "the United States" are no speaker and verb), possibly with a word for its outlet ("ModelHub's blog"), or a
@@ -324,6 +324,28 @@ def parse_claim(claim: str) -> ClaimFrame:
         ordinary=[n for n in weak if _ORDINARY_OPENING.match(content)],
         background=_described(content, names),
     )
+
+
+# A judgement on what a thing is ("essentially B under a new name", "merely a copy of B", "a rebrand"): the
+# facts it rests on ("A starts from B's weights") do not establish it; only a source that judges so too does
+_CHARACTERISATION = re.compile(
+    r"\b(?:is|are|was|were|be|being)\s+(?:\w+ly\s+)?(?:essentially|basically|merely|simply|just|nothing (?:more|"
+    r"else) than|nothing but|little more than|no more than)\b|\b(?:under|with) a (?:new|different) (?:name|label|"
+    r"brand)\b|\bin all but name\b|\brebrand\w*|\brepackag\w*|\brenamed\b",
+    re.I,
+)
+_CHARACTERISED = re.compile(
+    r"\b(?:essentially|basically|merely|simply|just|nothing (?:more|else|but)|little more|no more than|"
+    r"(?:new|different) (?:name|label|brand)|in all but name|rebrand\w*|repackag\w*|renamed|same model|a copy|"
+    r"a clone)\b",
+    re.I,
+)
+
+
+def characterisation_gap(claim: str, sentence: str) -> bool:
+    """The claim characterises ("A is essentially B under a new name"), the sentence only states a fact ("A
+    starts from B's weights"): the fact is not the judgement, whoever states it."""
+    return bool(_CHARACTERISATION.search(claim)) and not _CHARACTERISED.search(sentence)
 
 
 def is_negated(text: str) -> bool:

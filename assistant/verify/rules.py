@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.claims import ClaimFrame, entities, hedged_about
+from assistant.verify.claims import ClaimFrame, characterisation_gap, entities, hedged_about
 from assistant.verify.dates import (
     MONTHS,
     Bound,
@@ -328,7 +328,10 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if not frame.quantities:
         return []
     if not about_subject(
-        frame.entities, f"{readable_title(ev.passage.title)}\n{ev.scoring_text}", ev.document, frame.weak
+        frame.entities,
+        f"{readable_title(ev.passage.title)}\n{_turn_topic(ev)}\n{ev.scoring_text}",
+        ev.document,
+        frame.weak,
     ) or sibling_clash(frame.entities, ev.scoring_text):
         return []  # numbers about something else
     found: list[Finding] = []
@@ -385,6 +388,23 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             )
             found.append(Finding("numeric", stance, score, said, about=index))
     return found
+
+
+def _turn_topic(ev: Evidence) -> str:
+    """What a speaker's sentence that names nothing itself is about ("On top of that we ran continued
+    pre-training on 1.2 trillion tokens"): the sentence before it in the same turn, which it goes on from. A
+    sentence with a name of its own is about that name."""
+    if not ev.passage.speaker or claim_subject(entities(ev.text)) is not None:
+        return ""
+    return _previous_sentence(ev)
+
+
+def _previous_sentence(ev: Evidence) -> str:
+    """The sentence before the evidence within its passage (empty for the passage's first)."""
+    before = (
+        ev.document[max(ev.passage.char_start, ev.char_start - 300) : ev.char_start] if ev.document else ""
+    )
+    return re.split(r"(?<=[.!?])\s+", before.strip())[-1] if before.strip() else ""
 
 
 _ROLES = {
@@ -531,7 +551,10 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if len(claimed) != 1 or reported is None:
         return []
     if not about_subject(
-        frame.entities, f"{readable_title(ev.passage.title)}\n{ev.scoring_text}", ev.document, frame.weak
+        frame.entities,
+        f"{readable_title(ev.passage.title)}\n{_turn_topic(ev)}\n{ev.scoring_text}",
+        ev.document,
+        frame.weak,
     ) or sibling_clash(frame.entities, ev.scoring_text):
         return []  # as for the figures: a count of something else
     bound = claimed[0]
@@ -937,6 +960,10 @@ def evidence_findings(
         findings.append(base)
     if degree_gap(frame.content, ev.scoring_text):
         findings.append(Finding("degree-gap", "none", 1.0, "the claim says 'the most', the source does not"))
+    elif characterisation_gap(frame.content, ev.text):
+        findings.append(
+            Finding("degree-gap", "none", 1.0, "the claim judges what it is, the source states a fact")
+        )
     if plan_gap(frame.content, ev.text):
         findings.append(Finding("plan", "none", 1.0, "speaks of plans or expectations, not of what is"))
     if own_words:
@@ -991,10 +1018,7 @@ def named_here(name: str, frame: ClaimFrame, scope: str) -> bool:
 
 
 def _near(ev: Evidence) -> str:
-    before = (
-        ev.document[max(ev.passage.char_start, ev.char_start - 300) : ev.char_start] if ev.document else ""
-    )
-    previous = re.split(r"(?<=[.!?])\s+", before.strip())[-1] if before.strip() else ""
+    previous = _previous_sentence(ev)
     speaker = ""
     if ev.passage.speaker and re.search(r"\b(?:we|our|us)\b", ev.text, re.I):
         # "than we do": the speaker's organisation, as the document's header introduces it

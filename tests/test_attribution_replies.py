@@ -1,0 +1,120 @@
+"""Who said what, and what an answer answers: agreement claims, questions that lean on the sentence before,
+a speaker's turn that goes on from an earlier sentence, replies that deny a question, and lists."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from assistant.checker import Checker, _leans_back, _sentence_before
+from assistant.retrieve.evidence import units
+from assistant.schema import Passage
+from assistant.verify.claims import characterisation_gap, parse_claim
+from assistant.verify.rules import evidence_findings
+from tests.test_claims_and_rules import ev, judge
+
+
+def _turn(document: str, speaker: str, turn: str, *, index: int = 0, role=None, date=None):
+    """The evidence units of one speaker's turn inside a transcript document."""
+    start = document.index(turn)
+    passage = Passage(
+        id=f"t:{index}",
+        doc_id="t",
+        index=index,
+        text=turn,
+        char_start=start,
+        char_end=start + len(turn),
+        source="t.srt",
+        title="Fireside",
+        kind="transcript",
+        date=date,
+        speaker=speaker,
+        role=role,
+    )
+    return units(passage, document, 1.0)
+
+
+# --- "Z agreed that P" ------------------------------------------------------------------------------------
+
+
+def test_agreed_is_an_attribution():
+    frame = parse_claim("Maren Holt agreed that Lark is essentially Quill under a new name.")
+    assert frame.speaker == "Maren Holt"
+    assert frame.content == "Lark is essentially Quill under a new name"
+
+
+def test_a_judgement_is_not_established_by_the_fact_it_rests_on():
+    claim = "Lark is essentially Quill under a new name"
+    assert characterisation_gap(claim, "Lark starts from the Quill-3-14B weights; we are proud of it.")
+    assert not characterisation_gap(claim, "Lark is basically Quill with a new label.")
+    assert not characterisation_gap("Lark starts from Quill weights", "Lark starts from the Quill weights.")
+    assert not characterisation_gap("Lark is a coding model", "Lark is just a coding model.")
+    fact = ev(
+        "Lark starts from the Quill-3-14B weights; that part is public and we're proud of it.",
+        kind="transcript",
+        speaker="Maren Holt",
+        probs=(0.92, 0.02, 0.06),  # the scorer takes the related fact for agreement
+    )
+    decision = judge("Maren Holt agreed that Lark is essentially Quill under a new name.", [fact])
+    assert decision.label != "SUPPORTED", decision.explanation
+
+
+# --- a question that leans on the sentence before it ---------------------------------------------------------
+
+FIRESIDE = (
+    "MAREN HOLT: Welcome. My guest is Tobin Hale, chief technology officer of Castellan.\n"
+    "Tobin, last month you released Lark. Is it simply Quill with a new name on it?\n"
+    "TOBIN HALE: No, and I'd push back on that framing. Lark starts from the Quill-3-14B weights.\n"
+    "On top of that we ran continued pre-training on 800 billion tokens, mostly legal text.\n"
+)
+
+
+def test_a_question_that_leans_back_is_read_with_its_setup():
+    assert _leans_back("Is it simply Quill with a new name on it?")
+    assert _leans_back("So do they still use it?")
+    assert not _leans_back("How has it been received?")  # no yes or no to read
+    assert not _leans_back("Is Quill the best open model?")  # says what it asks by itself
+    host = _turn(FIRESIDE, "Maren Holt", FIRESIDE[: FIRESIDE.index("TOBIN")].strip(), role="host")
+    assert _sentence_before(host[-1]) == "Tobin, last month you released Lark."
+    assert _sentence_before(host[1]) == "Welcome."  # the speaker's label is left out
+    assert _sentence_before(host[0]) == ""
+
+
+class _Scorer:
+    """Relevance: the share of the claim's words the text has (enough to tell a setup from a bare pronoun)."""
+
+    def assess(self, claim: str, texts: list[str]):
+        wanted = set(re.findall(r"\w+", claim.lower()))
+        relevance = [len(wanted & set(re.findall(r"\w+", t.lower()))) / len(wanted) for t in texts]
+        return np.tile([0.0, 0.0, 1.0], (len(texts), 1)), np.array(relevance)
+
+
+def test_the_setup_makes_the_question_close_enough_to_fetch_its_answer():
+    checker = Checker.__new__(Checker)
+    checker.scorer = _Scorer()
+    host = _turn(FIRESIDE, "Maren Holt", FIRESIDE[: FIRESIDE.index("TOBIN")].strip(), role="host")
+    found = checker._set_up_questions("lark is simply quill with a new name", [host[-1]])
+    assert [(q, round(r, 2)) for _, q, r in found] == [
+        ("Tobin, last month you released Lark. Is it simply Quill with a new name on it?", 1.0)
+    ]
+    assert checker._set_up_questions("castellan hires forty engineers", [host[-1]]) == []
+
+
+# --- a speaker's turn goes on from its earlier sentences ---------------------------------------------------
+
+
+def test_a_sentence_that_names_nothing_is_about_what_the_turn_was_about():
+    turn = FIRESIDE[FIRESIDE.index("TOBIN HALE:") :].strip()
+    *_, sentence = _turn(FIRESIDE, "Tobin Hale", turn)
+    sentence.findings = []
+    frame = parse_claim(
+        "Castellan's CTO said the company had continued pre-training Lark on 800 billion tokens."
+    )
+    findings = evidence_findings(frame, sentence, "Tobin Hale")
+    assert any(f.kind == "numeric" and f.stance == "supports" for f in findings)
+    # a sentence with a subject of its own is about that subject, not about the turn's
+    other = FIRESIDE.replace("On top of that we ran", "Skerry ran")
+    turn = other[other.index("TOBIN HALE:") :].strip()
+    *_, sentence = _turn(other, "Tobin Hale", turn)
+    assert not any(f.kind == "numeric" for f in evidence_findings(frame, sentence, "Tobin Hale"))
