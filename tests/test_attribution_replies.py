@@ -118,3 +118,41 @@ def test_a_sentence_that_names_nothing_is_about_what_the_turn_was_about():
     turn = other[other.index("TOBIN HALE:") :].strip()
     *_, sentence = _turn(other, "Tobin Hale", turn)
     assert not any(f.kind == "numeric" for f in evidence_findings(frame, sentence, "Tobin Hale"))
+
+
+# --- a no that says what a negated claim says ----------------------------------------------------------------
+
+
+def _asked(answer: str, date: str):
+    host = ev(
+        "Will we see Quill-4 before the end of the year?",
+        kind="transcript",
+        speaker="Marisol Quentin",
+        role="host",
+        date=date,
+        probs=(0.05, 0.05, 0.9),
+    )
+    reply = ev(
+        answer, kind="transcript", speaker="Anneke Voss", reply_to=host.text, date=date, probs=(0, 0, 1)
+    )
+    return [host, reply]
+
+
+def test_a_no_to_the_plain_question_supports_the_negated_claim():
+    negated = "Anneke Voss said Quill-4 would not be released in 2025."
+    decision = judge(negated, _asked("Not this year. That much I can tell you.", "2025-11-06"))
+    assert decision.label == "SUPPORTED" and decision.decided_by == "rules:reply", decision.explanation
+    assert judge(negated, _asked("No. Beyond that, no dates.", "2025-11-06")).label == "SUPPORTED"
+    # "this year" in a source of 2024 is 2024
+    assert judge(negated, _asked("Not this year.", "2024-11-06")).label != "SUPPORTED"
+    # the plain claim is what the no denies
+    plain = "Anneke Voss said Quill-4 would be released in 2025."
+    assert judge(plain, _asked("No. Beyond that, no dates.", "2025-11-06")).label == "REFUTED"
+    assert judge(plain, _asked("Not this year.", "2025-11-06")).label == "REFUTED"
+    assert judge(plain, _asked("Not this year.", "2024-11-06")).label == "NOT_ENOUGH_INFO"
+
+
+def test_a_yes_to_this_year_is_about_the_sources_year():
+    plain = "Anneke Voss said Quill-4 would be released in 2025."
+    assert judge(plain, _asked("Yes, in December.", "2025-11-06")).label == "SUPPORTED"
+    assert judge(plain, _asked("Yes, in December.", "2024-11-06")).label != "SUPPORTED"

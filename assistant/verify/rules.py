@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.claims import ClaimFrame, characterisation_gap, entities, hedged_about
+from assistant.verify.claims import ClaimFrame, characterisation_gap, entities, hedged_about, is_negated
 from assistant.verify.dates import (
     MONTHS,
     Bound,
@@ -66,6 +66,37 @@ _RUMOUR = re.compile(
     r"reports that)\b",
     re.I,
 )
+
+
+# a reply that answers a yes/no question with no: "No.", "Not this year.", "Not yet."
+_NO_ANSWER = re.compile(
+    r"^\s*(?:no\b|nope\b|not (?:this year|this quarter|this month|yet|now|for now|soon|anytime soon|in \d{4})\b)",
+    re.I,
+)
+_THIS_YEAR = re.compile(r"\b(?:this|the) year\b", re.I)
+
+
+def _no_as_claimed(frame: ClaimFrame, ev: Evidence) -> bool:
+    """ "Z said X would not ship in 2025" and Z answered "Will X ship before the end of the year?" with "Not this
+    year.": a no to the plain question is the negated claim, said by Z. The claim's years must be the
+    question's: named in it or the answer, or "this year" in a source dated that year."""
+    if ev.reply_to is None or ev.position > 0 or not ev.passage.speaker:
+        return False
+    if not (_NO_ANSWER.search(ev.text) or _REFUSAL.search(ev.text)):
+        return False
+    return is_negated(frame.content) and not is_negated(ev.reply_to) and years_asked(frame, ev)
+
+
+def years_asked(frame: ClaimFrame, ev: Evidence) -> bool:
+    """Was each year the claim names the one the question asked about (named in the question or its answer, or
+    "this year" in a source dated that year)? A yes to "this year?" in 2024 says nothing of 2025."""
+    said = f"{ev.reply_to or ''} {ev.text}"
+    for q in frame.quantities:
+        if q.kind != "year" or str(int(q.value)) in said:
+            continue
+        if not (_THIS_YEAR.search(said) and (ev.date or "")[:4] == str(int(q.value))):
+            return False
+    return True
 
 
 @dataclass
@@ -940,12 +971,25 @@ def evidence_findings(
         findings.append(
             Finding("question", "none", 1.0, "asserted in a question, not by the one who answers")
         )
-    # a refusal answers the question when it opens the reply ("No. ..."), not five sentences later
-    if ev.passage.speaker and _REFUSAL.search(ev.text) and (ev.reply_to is None or ev.position <= 1):
-        findings.append(Finding("refusal", "refutes", 1.0, f"{ev.passage.speaker} disputes it"))
     negated = negated_restatement(frame.content, ev.scoring_text)
+    if _no_as_claimed(frame, ev):
+        findings.append(
+            Finding(
+                "confirm",
+                "supports",
+                0.8,
+                f"{ev.passage.speaker} says no, as the claim does: {ev.reply_to[:80]}",
+            )
+        )
+    # a refusal answers the question when it opens the reply ("No. ..."), not five sentences later
+    elif ev.passage.speaker and (
+        (_REFUSAL.search(ev.text) and (ev.reply_to is None or ev.position <= 1))
+        or (ev.reply_to and ev.position == 0 and _NO_ANSWER.search(ev.text) and years_asked(frame, ev))
+    ):
+        findings.append(Finding("refusal", "refutes", 1.0, f"{ev.passage.speaker} disputes it"))
     # "Yes, I can: we are not in talks" agrees to answer, then denies: what the sentence says wins over its "Yes"
-    if ev.reply_to is not None and _CONFIRM.search(ev.text) and ev.position == 0 and not negated:
+    confirmed = ev.reply_to is not None and _CONFIRM.search(ev.text) and ev.position == 0
+    if confirmed and not negated and years_asked(frame, ev):
         findings.append(
             Finding("confirm", "supports", 0.8, f"{ev.passage.speaker} confirms: {ev.reply_to[:80]}")
         )
