@@ -10,7 +10,7 @@ import numpy as np
 from assistant.checker import Checker, _leans_back, _sentence_before
 from assistant.retrieve.evidence import units
 from assistant.schema import Passage
-from assistant.verify.claims import characterisation_gap, parse_claim
+from assistant.verify.claims import characterisation_gap, parse_claim, split_claim
 from assistant.verify.rules import evidence_findings
 from tests.test_claims_and_rules import ev, judge
 
@@ -156,3 +156,36 @@ def test_a_yes_to_this_year_is_about_the_sources_year():
     plain = "Anneke Voss said Quill-4 would be released in 2025."
     assert judge(plain, _asked("Yes, in December.", "2025-11-06")).label == "SUPPORTED"
     assert judge(plain, _asked("Yes, in December.", "2024-11-06")).label != "SUPPORTED"
+
+
+# --- lists that one sentence gives whole -----------------------------------------------------------------
+
+
+def test_a_list_of_figures_with_one_unit_agrees_item_by_item():
+    launch = ev(
+        "The release comprises five models with 0.5, 3, 9, 20 and 70 billion parameters, all out today.",
+        title="Lumora releases Quill-5",
+    )
+    claim = "Quill-5 came in five sizes: 0.5, 3, 9, 20 and 70 billion parameters."
+    assert judge(claim, [launch]).label == "SUPPORTED"
+    # another list, another count, or another measure does not agree
+    assert judge(claim.replace("20 and", "24 and"), [launch]).label != "SUPPORTED"
+    assert judge(claim.replace("five sizes", "six sizes"), [launch]).label != "SUPPORTED"
+    assert judge(claim.replace("parameters", "downloads"), [launch]).label != "SUPPORTED"
+
+
+def test_a_ranked_list_puts_each_of_its_names_among_the_first():
+    ranked = ev("In 2025 the largest markets for Quill downloads were Ardmoor, Kestrel and Lark Federation.")
+    claim = (
+        "Ardmoor and Lark Federation were both among the three biggest markets for Quill downloads in 2025."
+    )
+    decision = [judge(part, [ranked]).label for part in split_claim(claim)]
+    assert split_claim(claim)[0].startswith("Ardmoor was among")  # "both" goes with the pair
+    assert decision == ["SUPPORTED", "SUPPORTED"]
+    # three names do not put one among the first two; a name not listed is not among them
+    assert judge(
+        "Ardmoor was among the two biggest markets for Quill downloads in 2025.", [ranked]
+    ).label != ("SUPPORTED")
+    assert judge(
+        "Skerry was among the three biggest markets for Quill downloads in 2025.", [ranked]
+    ).label != ("SUPPORTED")

@@ -418,6 +418,75 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
                 f"the claim says {_phrase(frame.content, cq)!r}, the source {_phrase(ev.scoring_text, eq)!r}"
             )
             found.append(Finding("numeric", stance, score, said, about=index))
+    decided = {f.about for f in found if f.kind == "numeric"}
+    listed = listed_figures(frame, ev.scoring_text) + ranked_among(frame, ev.text)
+    return found + [f for f in listed if f.about not in decided]
+
+
+_AMONG = re.compile(r"\bamong (?:the|its|their) (?:top )?(?P<n>\w+) (?:\w+est|most \w+|top|leading)\b", re.I)
+_RANKED = re.compile(r"\b(?:\w+est|most \w+|top|leading)\b", re.I)
+_NAME_LIST = re.compile(
+    r"(?P<items>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*(?:,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)*,?\s+and\s+"
+    r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
+)
+
+
+def ranked_among(frame: ClaimFrame, text: str) -> list[Finding]:
+    """ "A was among the three biggest sources of X" against "the largest sources of X were A, B and C": a
+    ranked list of at most that many names, with the claim's name in it, puts it among them."""
+    m = _AMONG.search(frame.content)
+    if not m or not _RANKED.search(text):
+        return []
+    index = next((i for i, q in enumerate(frame.quantities) if q.start == m.start("n")), None)
+    listed = _NAME_LIST.search(text[_RANKED.search(text).end() :])
+    if index is None or listed is None:
+        return []
+    items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group("items")) if i.strip()]
+    inside = [n for n in frame.entities if any(_entity_in(n, item) for item in items)]
+    if not inside or len(items) > frame.quantities[index].value:
+        return []
+    reason = f"the source ranks {', '.join(items)}: {', '.join(inside)} among the first {len(items)}"
+    return [Finding("numeric", "supports", 0.9, reason, about=index)]
+
+
+# a list of figures that share the unit after the last one: "1.5, 7, 14 and 32 billion parameters"
+_FIGURE = r"\d+(?:\.\d+)?"
+_FIGURE_RUN = re.compile(
+    rf"(?<![\w.,]){_FIGURE}(?:\s*,\s*{_FIGURE})*,?\s+(?:and|or)\s+{_FIGURE}\s+(?P<unit>[A-Za-z]+)(?![\w-])"
+    r"(?:\s+(?P<noun>[A-Za-z]+))?"
+)
+_SCALE = frozenset(["thousand", "million", "billion", "trillion"])
+
+
+def _runs(text: str) -> list[tuple[re.Match, tuple]]:
+    """Each list of figures with what identifies it: the figures, the unit, and the noun after a scale word
+    ("32 billion parameters" is not "32 billion downloads")."""
+    out = []
+    for m in _FIGURE_RUN.finditer(text):
+        unit = m.group("unit").lower()
+        noun = (m.group("noun") or "").lower() if unit in _SCALE else ""
+        out.append((m, (tuple(re.findall(_FIGURE, m.group(0))), unit, noun)))
+    return out
+
+
+def listed_figures(frame: ClaimFrame, text: str) -> list[Finding]:
+    """A list of figures the claim shares with the sentence, figure for figure and with the same unit ("four
+    sizes: 1.5, 7, 14 and 32 billion parameters" against "four models with 1.5, 7, 14 and 32 billion
+    parameters"): the figures before the unit are read with it, so each item agrees; and a count just before
+    the list that is its length ("four") counts the same list in both."""
+    found = []
+    theirs = dict((key, m) for m, key in _runs(text))
+    for m, key in _runs(frame.content):
+        other, nums = theirs.get(key), key[0]
+        if other is None:
+            continue
+        said = f"the claim lists {m.group(0)!r}, the source {other.group(0)!r}"
+        before = [q for q in extract_quantities(text) if 0 <= other.start() - q.end <= 40]
+        for index, q in enumerate(frame.quantities):
+            inside = m.start() <= q.start < m.end()
+            size = 0 <= m.start() - q.end <= 30 and q.value == len(nums) and q.comparator == "eq"
+            if inside or (size and any(b.value == q.value for b in before)):
+                found.append(Finding("numeric", "supports", 1.0, said, about=index))
     return found
 
 
