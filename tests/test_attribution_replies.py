@@ -11,7 +11,7 @@ from assistant.checker import Checker, _leans_back, _sentence_before
 from assistant.retrieve.evidence import units
 from assistant.schema import Passage
 from assistant.verify.claims import characterisation_gap, parse_claim, split_claim
-from assistant.verify.rules import evidence_findings
+from assistant.verify.rules import evidence_findings, only_as_base
 from tests.test_claims_and_rules import ev, judge
 
 
@@ -189,3 +189,21 @@ def test_a_ranked_list_puts_each_of_its_names_among_the_first():
     assert judge(
         "Skerry was among the three biggest markets for Quill downloads in 2025.", [ranked]
     ).label != ("SUPPORTED")
+
+
+# --- what is said of a model built on another is not said of the base ----------------------------------------
+
+
+def test_a_derived_models_training_is_not_its_bases():
+    derived = ev(
+        "The model is built on Lumora's open-weight Quill-3-14B: Castellan took the Quill weights as its "
+        "starting point, continued pre-training on 600 billion tokens of maritime law.",
+        probs=(0.95, 0.02, 0.03),  # the scorer reads the whole sentence as about the model it names
+    )
+    claim = "Quill-3-14B was trained on maritime law."
+    assert judge(claim, [derived]).label == "NOT_ENOUGH_INFO"
+    assert only_as_base(parse_claim(claim), derived.text) == "Quill-3-14B"
+    # the base's own training, or a claim about the base relation itself, are the sentence's business
+    own = ev("Quill-3-14B was trained on 9 trillion tokens of maritime law.", probs=(0.95, 0.02, 0.03))
+    assert judge(claim, [own]).label == "SUPPORTED"
+    assert only_as_base(parse_claim("Lark-2 is built on Quill-3-14B."), derived.text) is None

@@ -949,6 +949,38 @@ def other_base(frame: ClaimFrame, ev: Evidence) -> Finding | None:
     return Finding("other-base", "refutes", 0.75, f"the source says it is built on {bases[0]}, not {product}")
 
 
+# where a sentence names a model as another's starting point: "built on X", "its base model is X", "X weights as
+# its starting point"
+_AS_BASE_BEFORE = re.compile(
+    rf"(?:{_BASE_RELATION}|\bbase model (?:is|was)|\bon top of|\btook|\bstarts? from|\bstarting from)"
+    r"\s+(?:[\w'’.-]+\s+){0,4}$",
+    re.I,
+)
+# "is built on Quill-3-14B" (a model), not "was trained on legacy banking code" (data)
+_ABOUT_A_BASE = re.compile(rf"(?:{_BASE_RELATION})\s+(?:[\w'’.-]+\s+){{0,3}}?[A-Z][\w.]*-[\w.-]*\d", re.I)
+_AS_BASE_AFTER = re.compile(r"^\s*(?:weights\s+)?as (?:its|the|their) (?:starting point|base)\b", re.I)
+
+
+def only_as_base(frame: ClaimFrame, text: str) -> str | None:
+    """The claim's subject, a model, is named only as the starting point of another ("The model is built on
+    Quill-3-14B: it took the Quill weights as its starting point, continued pre-training on legal text"): what
+    the sentence says of the model built on it (its training, its licence) is not said of the base. Returns the
+    subject so named, or None. A claim that is itself about a base ("X is built on Y") is left alone."""
+    subject = claim_subject(frame.entities)
+    if subject is None or not _MODEL_LIKE.match(subject) or _ABOUT_A_BASE.search(frame.content):
+        return None
+    spots = list(re.finditer(name_pattern(_digit_name(subject)), text, re.I))
+    if not spots:
+        return None
+    for m in spots:
+        if not (
+            _AS_BASE_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+            or _AS_BASE_AFTER.match(text[m.end() :])
+        ):
+            return None
+    return subject
+
+
 # words that many organisations' names share: "Orbit Group" is not "Zephyr Group"
 _GENERIC_ORG_WORDS = frozenset(
     [
@@ -1071,6 +1103,12 @@ def evidence_findings(
     base = other_base(frame, ev)
     if base is not None:
         findings.append(base)
+    starting_point = only_as_base(frame, ev.text)
+    if starting_point is not None:
+        # about the model built on it: nothing for or against the claim (a gap the figures respect too)
+        findings.append(
+            Finding("entity-gap", "none", 1.0, f"names {starting_point} only as another model's base")
+        )
     if degree_gap(frame.content, ev.scoring_text):
         findings.append(Finding("degree-gap", "none", 1.0, "the claim says 'the most', the source does not"))
     elif characterisation_gap(frame.content, ev.text):
