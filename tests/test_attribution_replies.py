@@ -11,7 +11,7 @@ from assistant.checker import Checker, _leans_back, _sentence_before
 from assistant.retrieve.evidence import units
 from assistant.schema import Passage
 from assistant.verify.claims import characterisation_gap, parse_claim, split_claim
-from assistant.verify.rules import evidence_findings, only_as_base
+from assistant.verify.rules import evidence_findings, makes, only_as_base
 from tests.test_claims_and_rules import ev, judge
 
 
@@ -207,3 +207,52 @@ def test_a_derived_models_training_is_not_its_bases():
     own = ev("Quill-3-14B was trained on 9 trillion tokens of maritime law.", probs=(0.95, 0.02, 0.03))
     assert judge(claim, [own]).label == "SUPPORTED"
     assert only_as_base(parse_claim("Lark-2 is built on Quill-3-14B."), derived.text) is None
+
+
+# --- a speaker's words in other words ----------------------------------------------------------------------
+
+
+def test_where_it_was_said_frames_the_attribution():
+    frame = parse_claim(
+        "On the results call, Anneke Voss put Quill at about a fifth of hub downloads in May."
+    )
+    assert (frame.speaker, frame.content) == ("Anneke Voss", "Quill at about a fifth of hub downloads in May")
+    assert parse_claim("Lumora put out Quill-3 in May.").speaker is None  # "put out" is no estimate
+    assert parse_claim("In 2023, Lumora said it had 40 staff.").speaker is None  # a date is no setting
+
+
+def test_we_the_family_is_the_family_the_organisation_makes():
+    texts = ["Lumora Labs' Quill models passed 500 million downloads.", "Skerry is made by Fjordline."]
+    assert makes("Lumora Labs", "Quill", texts)
+    assert makes("Lumora Labs", "Quill", ["Lumora Labs, founded in 2019, develops the Quill models."])
+    assert makes("Lumora Labs", "Quill", ["Lumora Labs announced today that its Quill family passed 500M."])
+    assert not makes("Lumora Labs", "Skerry", texts)
+    assert not makes("Orbit Labs", "Quill", texts)  # a generic word is no owner
+
+    class _Docs:
+        def get(self, doc_id):
+            return type("Doc", (), {"text": texts[0]})()
+
+    class _Scorer:
+        def assess(self, claim, scored):
+            self.read = scored
+            return np.tile([0.9, 0.0, 0.1], (len(scored), 1)), np.ones(len(scored))
+
+    checker = Checker.__new__(Checker)
+    checker.docs, checker.scorer = _Docs(), _Scorer()
+    said = "On ModelYard, counting downloads, we are the biggest open family, yes."
+    answer = ev(said, kind="transcript", speaker="Anneke Voss")
+    answer.org = "Lumora Labs"
+    checker._family_voice(
+        parse_claim("Anneke Voss said Quill is the biggest open family on ModelYard."), [answer]
+    )
+    assert checker.scorer.read == [
+        "Anneke Voss: On ModelYard, counting downloads, Quill is the biggest open family, yes."
+    ]
+    other = ev(said, kind="transcript", speaker="Tobin Hale")
+    other.org = "Fjordline"  # not Quill's maker: "we" is not Quill
+    checker.scorer.read = None
+    checker._family_voice(
+        parse_claim("Tobin Hale said Quill is the biggest open family on ModelYard."), [other]
+    )
+    assert checker.scorer.read is None and "Quill" not in other.scoring_text

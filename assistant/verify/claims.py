@@ -14,7 +14,7 @@ from ingest.sentences import split_sentences
 
 _SAY_VERBS = (
     r"said|says|stated|states|confirmed|confirms|acknowledged|acknowledges|admitted|admits|claimed|claims|"
-    r"told|announced|announces|agreed|agrees|conceded|concedes|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
+    r"told|announced|announces|puts?(?=\s+(?:\S+\s+){1,6}?at\s)|agreed|agrees|conceded|concedes|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
     r"reported|reports|estimated|estimates|argued|argues|explained|noted|has said|has stated|has confirmed|"
     r"has denied|has acknowledged|has claimed|has admitted|has reported|has agreed|have said|responded to [^,]+ by saying"
 )
@@ -61,6 +61,11 @@ _NO_SPEAKER = frozenset(
 # as the verb's object is the subject's data, which any source may give, not a statement in their words
 _DATA_VERBS = frozenset(["confirmed", "confirms", "reported", "reports", "announced", "announces", "claimed"])
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
+_SETTING = re.compile(
+    r"^(?:on|in|at|during)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:call|interview|podcast|"
+    r"panel|conference|fireside|episode|hearing|briefing|summit|keynote|show|stage),\s+(?=[A-Z])",
+    re.I,
+)
 _ACCORDING = re.compile(r"^according to (?P<who>[^,]+),\s*(?P<content>.+)$", re.I)
 _DENY_VERBS = ("denied", "denies", "disputed", "disputes", "rejected", "rejects", "has denied")
 _NEGATION = re.compile(
@@ -305,7 +310,10 @@ def _unattributed(m: re.Match) -> bool:
 def parse_claim(claim: str) -> ClaimFrame:
     text = " ".join(claim.split()).rstrip(".")
     content, speaker, verb = text, None, None
-    m = _ATTRIBUTION.match(text) or _ACCORDING.match(text)
+    # "On the results call, Z said ...": where Z said it frames the attribution, it is not what Z said
+    setting = _SETTING.match(text)
+    framed = text[setting.end() :] if setting else text
+    m = _ATTRIBUTION.match(framed) or _ACCORDING.match(framed) or _ACCORDING.match(text)
     if m and len(m.group("content").split()) >= 3 and not _unattributed(m):
         speaker = re.sub(r"\s+(?:has|have)$", "", m.group("who").strip())
         verb = (m.groupdict().get("verb") or "said").lower()

@@ -1013,6 +1013,18 @@ _GENERIC_ORG_WORDS = frozenset(
 )
 
 
+def makes(org: str, product: str, texts: list[str]) -> bool:
+    """Do the documents say the organisation makes the product? "Lumora Labs' Quill models", "Lumora's Quill",
+    "Lumora Labs ... develops the Quill models", "Lumora announced today that its Quill family ..."."""
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", org) if w.lower() not in _GENERIC_ORG_WORDS]
+    if not words or not product:
+        return False
+    owner = rf"\b{re.escape(words[0])}(?:\s+[A-Z][\w-]*)*"
+    thing = rf"(?:[\w-]+\s+){{0,3}}?{re.escape(product)}(?![\w-])"
+    pattern = rf"{owner}(?:['’]s?\s+{thing}|[^.]{{0,80}}?\b(?:its|develops|makes|builds|maker of)\s+(?:the\s+)?{thing})"
+    return any(re.search(pattern, t) for t in texts)
+
+
 def _distinctive(name: str) -> set[str]:
     words = (re.sub(r"['’]s$", "", w).lower() for w in re.findall(r"[A-Za-z][\w'’-]*", name))
     return {w for w in words if w and w not in _GENERIC_ORG_WORDS}
@@ -1187,6 +1199,7 @@ __all__ = [
     "Finding",
     "evidence_findings",
     "has",
+    "makes",
     "numeric_findings",
     "resolve_role",
     "speaker_matches",
