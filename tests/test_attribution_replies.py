@@ -256,3 +256,12 @@ def test_we_the_family_is_the_family_the_organisation_makes():
         parse_claim("Tobin Hale said Quill is the biggest open family on ModelYard."), [other]
     )
     assert checker.scorer.read is None and "Quill" not in other.scoring_text
+
+
+def test_where_z_spoke_is_part_of_the_claim():
+    claim = "On the podcast, Anneke Voss said Quill had passed 500 million downloads."
+    assert parse_claim(claim).venue == "podcast"
+    call = ev("Quill passed 600 million downloads on 16 January.", kind="transcript", speaker="Anneke Voss")
+    call.passage.source = "lumora_earnings-call_2026-01-29.txt"
+    assert judge(claim, [call]).label == "NOT_ENOUGH_INFO"  # she said it, but on the results call
+    assert judge(claim.replace("On the podcast", "On the results call"), [call]).label == "SUPPORTED"

@@ -63,7 +63,7 @@ _DATA_VERBS = frozenset(["confirmed", "confirms", "reported", "reports", "announ
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
 _SETTING = re.compile(
     r"^(?:on|in|at|during)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:call|interview|podcast|"
-    r"panel|conference|fireside|episode|hearing|briefing|summit|keynote|show|stage),\s+(?=[A-Z])",
+    r"panel|conference|fireside|episode|hearing|briefing|summit|keynote|show|stage)(?P<setting>),\s+(?=[A-Z])",
     re.I,
 )
 _ACCORDING = re.compile(r"^according to (?P<who>[^,]+),\s*(?P<content>.+)$", re.I)
@@ -227,6 +227,8 @@ class ClaimFrame:
     # names in an appositive that describes the subject ("Kestrel, the album by Lark Ames, sold ..."): they say
     # which thing the claim is about; its document must name them, the sentence that gives the fact need not
     background: list[str] = field(default_factory=list)
+    # "On the podcast, Z said P": Z's words count only from a document of that kind ("podcast", "call")
+    venue: str | None = None
 
 
 def entities(text: str) -> list[str]:
@@ -314,10 +316,13 @@ def parse_claim(claim: str) -> ClaimFrame:
     setting = _SETTING.match(text)
     framed = text[setting.end() :] if setting else text
     m = _ATTRIBUTION.match(framed) or _ACCORDING.match(framed) or _ACCORDING.match(text)
+    venue = None
     if m and len(m.group("content").split()) >= 3 and not _unattributed(m):
         speaker = re.sub(r"\s+(?:has|have)$", "", m.group("who").strip())
         verb = (m.groupdict().get("verb") or "said").lower()
         content = m.group("content")
+        if setting and m.string is framed:
+            venue = text[: setting.end("setting")].split()[-1].lower()
     names = entities(content)
     first = re.sub(r"['’]s$", "", content.split()[0].rstrip(",.;:")) if content.split() else ""
     return ClaimFrame(
@@ -331,6 +336,7 @@ def parse_claim(claim: str) -> ClaimFrame:
         weak=(weak := [n for n in names if n == first and common_word(n)]),
         ordinary=[n for n in weak if _ORDINARY_OPENING.match(content)],
         background=_described(content, names),
+        venue=venue,
     )
 
 

@@ -1013,6 +1013,15 @@ _GENERIC_ORG_WORDS = frozenset(
 )
 
 
+def at_venue(venue: str | None, ev: Evidence) -> bool:
+    """Is the evidence from where the claim says Z spoke ("on the podcast", "on the results call")? The kind of
+    occasion must be in the document's name or title."""
+    if venue is None:
+        return True
+    where = f"{ev.passage.source} {ev.passage.title}".lower()
+    return bool(re.search(rf"(?<![a-z]){re.escape(venue)}", where))
+
+
 def makes(org: str, product: str, texts: list[str]) -> bool:
     """Do the documents say the organisation makes the product? "Lumora Labs' Quill models", "Lumora's Quill",
     "Lumora Labs ... develops the Quill models", "Lumora announced today that its Quill family ..."."""
@@ -1078,7 +1087,7 @@ def evidence_findings(
         findings.append(Finding("rumour", "none", 1.0, "a party declined to comment"))
     if hedged_about(frame.content, ev.text):
         findings.append(Finding("hedged", "none", 1.0, f"{ev.passage.speaker or 'the speaker'} hedges"))
-    own_words = bool(speaker and speaker_matches(speaker, ev))
+    own_words = bool(speaker and speaker_matches(speaker, ev) and at_venue(frame.venue, ev))
     # what a questioner asserts is theirs, not the answerer's; it still counts for a claim about the questioner
     if (ev.passage.role == "host" or ev.text.rstrip().endswith("?")) and not own_words:
         findings.append(
