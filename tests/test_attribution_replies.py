@@ -10,6 +10,7 @@ import numpy as np
 from assistant.checker import Checker, _leans_back, _sentence_before
 from assistant.retrieve.evidence import units
 from assistant.schema import Passage
+from assistant.verify.aggregate import decide
 from assistant.verify.claims import characterisation_gap, parse_claim, split_claim
 from assistant.verify.rules import evidence_findings, makes, only_as_base
 from tests.test_claims_and_rules import ev, judge
@@ -265,3 +266,26 @@ def test_where_z_spoke_is_part_of_the_claim():
     call.passage.source = "lumora_earnings-call_2026-01-29.txt"
     assert judge(claim, [call]).label == "NOT_ENOUGH_INFO"  # she said it, but on the results call
     assert judge(claim.replace("On the podcast", "On the results call"), [call]).label == "SUPPORTED"
+
+
+# --- a denial on the record by the one the claim is about ----------------------------------------------------
+
+CALL = (
+    "PARTICIPANTS\nMaren Holt -- Chief Technology Officer, Castellan\n\n"
+    "MAREN HOLT: We are not abandoning Lark. It stays our small, on-device line.\n"
+)
+
+
+def test_the_subjects_own_denial_in_other_words_refutes():
+    denial, _ = _turn(CALL, "Maren Holt", CALL[CALL.index("MAREN HOLT:") :].strip())
+    assert denial.org == "Castellan" and "Castellan is not abandoning Lark" in denial.scoring_text
+    denial.probs, denial.relevance = (0.37, 0.15, 0.48), 0.52  # the scorer is unsure; topically it is close
+    frame = parse_claim("Castellan is giving up on its Lark models.")
+    denial.findings = evidence_findings(frame, denial)
+    assert decide(frame, [denial]).label == "REFUTED"
+    # the same words from someone else are no denial of theirs
+    other = CALL.replace("Chief Technology Officer, Castellan", "Analyst, Brantley Partners")
+    said, _ = _turn(other, "Maren Holt", other[other.index("MAREN HOLT:") :].strip())
+    said.probs, said.relevance = (0.37, 0.15, 0.48), 0.52
+    said.findings = evidence_findings(frame, said)
+    assert decide(frame, [said]).label == "NOT_ENOUGH_INFO"

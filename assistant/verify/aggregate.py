@@ -220,7 +220,9 @@ def _refutes(e: Evidence) -> float:
     the scorer, confused by the negation, is unsure: "we are not in talks to buy X" against "in talks to buy X"."""
     if not has(e, "negated"):
         return e.probs[1]
-    return max(e.probs[1], e.probs[0], REFUTE_AT if e.relevance >= DENIAL_RELEVANCE else 0.0)
+    # (or, at any relevance, by the one the claim is about: rules.denied_by_subject)
+    on_record = e.relevance >= DENIAL_RELEVANCE or has(e, "subject-denies")
+    return max(e.probs[1], e.probs[0], REFUTE_AT if on_record else 0.0)
 
 
 def _newer(a: Evidence, b: Evidence) -> bool:

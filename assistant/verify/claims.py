@@ -362,6 +362,21 @@ def characterisation_gap(claim: str, sentence: str) -> bool:
     return bool(_CHARACTERISATION.search(claim)) and not _CHARACTERISED.search(sentence)
 
 
+# phrasal verbs with a one-word sense the negation checks know: "giving up on Tordilla" is abandoning it
+_PHRASAL = (
+    (re.compile(r"\bg(?:ive|ives|iving|ave|iven) up on\b", re.I), "abandon"),
+    (re.compile(r"\bwalk(?:s|ing|ed)? away from\b", re.I), "abandon"),
+    (re.compile(r"\bpull(?:s|ing|ed)? the plug on\b", re.I), "discontinue"),
+)
+
+
+def plain_verbs(text: str) -> str:
+    """The text with its phrasal verbs in one word ("is giving up on X" -> "is abandon X")."""
+    for pattern, verb in _PHRASAL:
+        text = pattern.sub(verb, text)
+    return text
+
+
 def is_negated(text: str) -> bool:
     return bool(_NEGATION.search(text))
 

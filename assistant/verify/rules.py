@@ -10,7 +10,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.claims import ClaimFrame, characterisation_gap, entities, hedged_about, is_negated
+from assistant.verify.claims import (
+    ClaimFrame,
+    characterisation_gap,
+    entities,
+    hedged_about,
+    is_negated,
+    plain_verbs,
+)
 from assistant.verify.dates import (
     MONTHS,
     Bound,
@@ -1013,6 +1020,23 @@ _GENERIC_ORG_WORDS = frozenset(
 )
 
 
+def denied_by_subject(frame: ClaimFrame, ev: Evidence) -> bool:
+    """Is the sentence said on the record by the claim's subject: its own people ("we are not abandoning
+    Tordilla" by Hornaza's CTO, for "Hornaza is giving up on Tordilla") or its own announcement? Their denial
+    of the claim in its own words refutes it however the sentence is worded around it."""
+    subject = claim_subject(frame.entities)
+    who = _distinctive(subject or "")
+    if not who or has_rumour(ev.text):
+        return False
+    if ev.passage.speaker:
+        return bool(ev.org) and who <= _distinctive(ev.org or "")
+    return ev.passage.kind == "announcement" and who <= _distinctive(ev.passage.title or "")
+
+
+def has_rumour(text: str) -> bool:
+    return bool(_RUMOUR.search(text))
+
+
 def at_venue(venue: str | None, ev: Evidence) -> bool:
     """Is the evidence from where the claim says Z spoke ("on the podcast", "on the results call")? The kind of
     occasion must be in the document's name or title."""
@@ -1093,7 +1117,7 @@ def evidence_findings(
         findings.append(
             Finding("question", "none", 1.0, "asserted in a question, not by the one who answers")
         )
-    negated = negated_restatement(frame.content, ev.scoring_text)
+    negated = negated_restatement(plain_verbs(frame.content), ev.scoring_text)
     if _no_as_claimed(frame, ev):
         findings.append(
             Finding(
@@ -1119,6 +1143,8 @@ def evidence_findings(
         findings.append(
             Finding("negated", "refutes", 0.8, "says the opposite: the claim's words under a negation")
         )
+        if denied_by_subject(frame, ev):
+            findings.append(Finding("subject-denies", "refutes", 1.0, "the one the claim is about denies it"))
     elif polarity_gap(frame.content, ev.scoring_text):
         findings.append(Finding("polarity-gap", "none", 1.0, "the claim is negated, the source is not"))
     base = other_base(frame, ev)
