@@ -183,6 +183,11 @@ def test_a_ranked_list_puts_each_of_its_names_among_the_first():
     decision = [judge(part, [ranked]).label for part in split_claim(claim)]
     assert split_claim(claim)[0].startswith("Ardmoor was among")  # "both" goes with the pair
     assert decision == ["SUPPORTED", "SUPPORTED"]
+    # a list that is not the ranking's complement ranks nothing
+    news = ev(
+        "The biggest markets news of 2025: Ardmoor, Kestrel and Lark Federation opened Quill download offices."
+    )
+    assert judge(split_claim(claim)[0], [news]).label != "SUPPORTED"
     # three names do not put one among the first two; a name not listed is not among them
     assert judge(
         "Ardmoor was among the two biggest markets for Quill downloads in 2025.", [ranked]

@@ -442,11 +442,21 @@ def ranked_among(frame: ClaimFrame, text: str) -> list[Finding]:
     """ "A was among the three biggest sources of X" against "the largest sources of X were A, B and C": a
     ranked list of at most that many names, with the claim's name in it, puts it among them."""
     m = _AMONG.search(frame.content)
-    if not m or not _RANKED.search(text):
+    ranked = _RANKED.search(text)
+    if not m or not ranked:
         return []
     index = next((i for i, q in enumerate(frame.quantities) if q.start == m.start("n")), None)
-    listed = _NAME_LIST.search(text[_RANKED.search(text).end() :])
-    if index is None or listed is None:
+    listed = _NAME_LIST.search(text[ranked.end() :])
+    # what is ranked must be what the claim ranks ("the largest sources ... were A, B and C" for "among the
+    # three biggest sources"), named between the ranking word and the list, and the list its complement
+    noun = re.match(r"\s*([a-z]{3,})", frame.content[m.end() :])
+    if index is None or listed is None or noun is None:
+        return []
+    between = text[ranked.end() : ranked.end() + listed.start()]
+    head = (
+        rf"^\s*(?:[\w-]+\s+)?{re.escape(noun.group(1)[:5])}\w*(?:\s+(?:of|for|in|on|by|among)\s+[^,;:.]*?)?"
+    )
+    if not re.match(rf"{head}(?:\s+(?:were|are|was|is)\s*|\s*:\s*)$", between, re.I):
         return []
     items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group("items")) if i.strip()]
     inside = [n for n in frame.entities if any(_entity_in(n, item) for item in items)]
