@@ -6,13 +6,14 @@ retrieve (hybrid) -> evidence sentences -> scorer + rules -> aggregate -> citati
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 
 from assistant.config import Settings
 from assistant.embeddings import MiniLMEmbeddings, make_embeddings
 from assistant.llm import EmbeddedJudge, Judge, make_judge
 from assistant.llm.base import Extracted
-from assistant.retrieve.evidence import DocumentCache, Evidence, gather
+from assistant.retrieve.evidence import DocumentCache, Evidence, gather, in_third_person
 from assistant.retrieve.hybrid import HybridRetriever
 from assistant.schema import Citation, SubVerdict, Verdict
 from assistant.store import Store
@@ -26,7 +27,7 @@ from assistant.verify.learned import features as learned_features
 from assistant.verify.model import ModelScorer
 from assistant.verify.record_checks import check_records, newer_disagrees
 from assistant.verify.records import Record, records
-from assistant.verify.rules import YEARS_AGO, evidence_findings, resolve_role
+from assistant.verify.rules import YEARS_AGO, claim_subject, evidence_findings, makes, resolve_role
 from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
 from assistant.verify.tables import compare_rows, sum_rows
 from ingest.metadata import parse_date
@@ -35,6 +36,7 @@ from ingest.sentences import split_sentences
 log = logging.getLogger(__name__)
 MAX_CITATIONS = 3
 REPLY_RELEVANCE = 0.45  # a host question this close to the claim gets its answer fetched
+SPOKEN_PASSAGES = 4  # speakers' turns added to the evidence of a "Z said P" claim
 # Up to this many statistics exports, every claim is checked against all of them (a row the retriever missed
 # still counts); beyond, against those the claim's evidence and a search over exports reach.
 MAX_EXPORTS = 24
@@ -47,6 +49,37 @@ def _closes_turn(ev: Evidence) -> bool:
     push back on that" answers the question, not the background."""
     n = len(split_sentences(ev.document, ev.passage.char_start, ev.passage.char_end))
     return ev.position >= n - 2
+
+
+# a yes/no question with a pronoun that points back: "Is it simply Ceibron with a new name on it?"
+_LEANING_QUESTION = re.compile(
+    r"^(?:(?:so|and|but),?\s+)?(?:is|are|was|were|do|does|did|will|would|can|could|has|have|should)\b"
+    r"(?=.*\b(?:it|this|that|they|them|he|she)\b).*\?\s*$",
+    re.I,
+)
+
+
+def _leans_back(question: str) -> bool:
+    return bool(_LEANING_QUESTION.match(question.strip()))
+
+
+def _sentence_before(ev: Evidence) -> str:
+    """The sentence before this one in its passage, without the speaker's label."""
+    spans = split_sentences(ev.document, ev.passage.char_start, ev.passage.char_end)
+    if not 0 < ev.position <= len(spans):
+        return ""
+    start, end = spans[ev.position - 1]
+    label = re.escape(ev.passage.speaker or "")
+    return (
+        re.sub(rf"^{label}:\s+", "", ev.document[start:end], flags=re.I) if label else ev.document[start:end]
+    )
+
+
+# a speaker's "we" that is a product, not a company: "we are the biggest code family", "we're the top model"
+_WE_ARE_A_PRODUCT = re.compile(
+    r"\bwe(?:['’]re| are)\s+(?:now\s+|still\s+)?the\s+(?:[\w-]+\s+){0,3}(?:family|families|model|models)\b",
+    re.I,
+)
 
 
 class Checker:
@@ -123,6 +156,8 @@ class Checker:
         frame = frame or parse_claim(claim)
         where = {"doc_id": {"$in": doc_ids}} if doc_ids else None
         passages = self.retriever.retrieve(frame.text, k=self.k_passages, where=where)
+        if frame.speaker and self.mode == "full":
+            passages += self._spoken(frame.content, {p.id for p, _ in passages}, where)
         evidence = gather(passages, self.docs)
         if not evidence:
             return []
@@ -133,6 +168,7 @@ class Checker:
         evidence = evidence[: self.max_evidence]
         if self.mode != "full":
             return evidence
+        self._family_voice(frame, evidence)
         speaker = self._speaker(frame.speaker, evidence) if frame.speaker else None
         reference = self.reference_date() if YEARS_AGO.search(frame.content) else None
         for ev in evidence:
@@ -281,16 +317,19 @@ class Checker:
         """When an interviewer asserts the claim, the answer decides it: the next turn's opening sentences
         ("No.", "I wouldn't call it that.", "Yes.") are as relevant as the question. Returns the answers that
         were not retrieved already; those that were are marked in place."""
-        asked: dict[str, Evidence] = {}
-        for ev in evidence:
-            if ev.passage.role == "host" and ev.relevance >= REPLY_RELEVANCE and _closes_turn(ev):
-                nxt = f"{ev.doc_id}:{ev.passage.index + 1}"
-                if nxt not in asked or asked[nxt].relevance < ev.relevance:
-                    asked[nxt] = ev
+        closing = [ev for ev in evidence if ev.passage.role == "host" and _closes_turn(ev)]
+        questions = [(ev, ev.text, ev.relevance) for ev in closing if ev.relevance >= REPLY_RELEVANCE]
+        questions += self._set_up_questions(claim, [ev for ev in closing if ev.relevance < REPLY_RELEVANCE])
+        asked: dict[str, tuple[str, float]] = {}  # the next turn's passage id: (the question, its relevance)
+        for ev, question, relevance in questions:
+            nxt = f"{ev.doc_id}:{ev.passage.index + 1}"
+            if nxt not in asked or asked[nxt][1] < relevance:
+                asked[nxt] = (question, relevance)
         if not asked:
             return []
         missing = [pid for pid in asked if pid not in seen]
-        fetched = [(p, asked[p.id].retrieval) for p in self.store.get_passages(missing) if p.speaker]
+        retrieval = {f"{ev.doc_id}:{ev.passage.index + 1}": ev.retrieval for ev in closing}
+        fetched = [(p, retrieval[p.id]) for p in self.store.get_passages(missing) if p.speaker]
         new = gather(fetched, self.docs)
         if new:
             self._score(claim, new)
@@ -298,10 +337,48 @@ class Checker:
             question = asked.get(reply.passage.id)
             if question is None or reply.passage.role == "host" or not reply.passage.speaker:
                 continue
-            reply.reply_to = question.text
+            reply.reply_to = question[0]
             if reply.position <= 1:
-                reply.relevance = max(reply.relevance, 0.9 * question.relevance)
+                reply.relevance = max(reply.relevance, 0.9 * question[1])
         return new
+
+    def _spoken(self, content: str, seen: set[str], where: dict | None) -> list[tuple]:
+        """For "Z said P": the turns of speakers closest to P, which rows and articles on the same topic may
+        crowd out of the claim's own results (whose words they are is decided per sentence)."""
+        found = self.retriever.retrieve(content, k=4 * self.k_passages, where=where)
+        return [(p, s) for p, s in found if p.speaker and p.id not in seen][:SPOKEN_PASSAGES]
+
+    def _family_voice(self, frame: ClaimFrame, evidence: list[Evidence]) -> None:
+        """ "We are the biggest code family", said by someone of the organisation that makes the claim's
+        subject: "we" is that family, not the company (the scorer, reading the company's name, misses that it
+        is the family the claim names). Such sentences are read with the family's name and scored again."""
+        subject = claim_subject(frame.entities)
+        found = [e for e in evidence if e.org and subject and _WE_ARE_A_PRODUCT.search(e.text)]
+        if not found:
+            return
+        texts = [d.text for d in (self.docs.get(i) for i in dict.fromkeys(e.doc_id for e in evidence)) if d]
+        found = [e for e in found if makes(e.org or "", subject, texts)]
+        for e in found:
+            e.scoring_text = f"{e.passage.speaker}: {in_third_person(e.text, subject)}"
+        if found:
+            self._score(frame.content, found)
+
+    def _set_up_questions(self, claim: str, closing: list[Evidence]) -> list[tuple[Evidence, str, float]]:
+        """A yes/no question that leans on the sentence before it ("You released Alcaravan. Is it simply Ceibron
+        with a new name?") puts the claim only with that sentence: read together, they may be close enough to
+        the claim for the answer to decide it."""
+        leaning = [ev for ev in closing if ev.position > 0 and _leans_back(ev.text)]
+        if not leaning:
+            return []
+        texts = [f"{_sentence_before(ev)} {ev.text}" for ev in leaning]
+        _, relevance = self.scorer.assess(
+            claim, [f"{ev.passage.speaker}: {t}" for ev, t in zip(leaning, texts, strict=True)]
+        )
+        return [
+            (ev, text, float(rel))
+            for ev, text, rel in zip(leaning, texts, relevance, strict=True)
+            if rel >= REPLY_RELEVANCE
+        ]
 
     def _speaker(self, speaker: str, evidence: list[Evidence]) -> str:
         """Resolve "X's CEO" to a name from the headers of the documents at hand (participant lists, bylines)."""

@@ -232,7 +232,9 @@ def _refutes(e: Evidence) -> float:
     the scorer, confused by the negation, is unsure: "we are not in talks to buy X" against "in talks to buy X"."""
     if not has(e, "negated"):
         return e.probs[1]
-    return max(e.probs[1], e.probs[0], REFUTE_AT if e.relevance >= DENIAL_RELEVANCE else 0.0)
+    # (or, at any relevance, by the one the claim is about: rules.denied_by_subject)
+    on_record = e.relevance >= DENIAL_RELEVANCE or has(e, "subject-denies")
+    return max(e.probs[1], e.probs[0], REFUTE_AT if on_record else 0.0)
 
 
 def _newer(a: Evidence, b: Evidence) -> bool:
@@ -322,6 +324,21 @@ def _attributed(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
             explanation=f"{who} disputes the characterisation.",
             decided_by="rules:attribution",
         )
+    # their own yes (or the no a negated claim says) to a question that put the claim to them
+    # (the finding checked the years)
+    confirms = [
+        e
+        for e in words
+        if has(e, "confirm") and not has(e, "hedged") and _same_figures(frame, e.reply_to, years=False)
+    ]
+    if confirms:
+        return Decision(
+            "SUPPORTED",
+            0.6,
+            support=confirms,
+            explanation=f"Asked about it, {who} says so.",
+            decided_by="rules:reply",
+        )
     firm = [e for e in words if not has(e, "hedged")]
     decision = _numeric(frame, firm) or _by_scorer(frame, firm)
     if decision.label == "NOT_ENOUGH_INFO" and len(firm) < len(words):
@@ -331,10 +348,11 @@ def _attributed(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
     return decision
 
 
-def _same_figures(frame: ClaimFrame, question: str) -> bool:
-    """Did the question put this claim, figures included? A "No." to "five years ago?" says nothing of three."""
+def _same_figures(frame: ClaimFrame, question: str, years: bool = True) -> bool:
+    """Did the question put this claim, figures included? A "No." to "five years ago?" says nothing of three.
+    ``years=False``: years are left to the caller ("this year" is a year too; rules.years_asked)."""
     asked = {q.value for q in extract_quantities(question)}
-    return all(q.value in asked for q in frame.quantities)
+    return all(q.value in asked for q in frame.quantities if years or q.kind != "year")
 
 
 def _answered(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:

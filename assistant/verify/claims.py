@@ -14,9 +14,9 @@ from ingest.sentences import split_sentences
 
 _SAY_VERBS = (
     r"said|says|stated|states|confirmed|confirms|acknowledged|acknowledges|admitted|admits|claimed|claims|"
-    r"told|announced|announces|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
+    r"told|announced|announces|puts?(?=\s+(?:\S+\s+){1,6}?at\s)|agreed|agrees|conceded|concedes|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
     r"reported|reports|estimated|estimates|argued|argues|explained|noted|has said|has stated|has confirmed|"
-    r"has denied|has acknowledged|has claimed|has admitted|has reported|have said|responded to [^,]+ by saying"
+    r"has denied|has acknowledged|has claimed|has admitted|has reported|has agreed|have said|responded to [^,]+ by saying"
 )
 # The speaker is a name: capitalised words (case matters, so "The reported number", "An estimated 40 percent" or
 # "the United States" are no speaker and verb), possibly with a word for its outlet ("ModelHub's blog"), or a
@@ -61,6 +61,11 @@ _NO_SPEAKER = frozenset(
 # as the verb's object is the subject's data, which any source may give, not a statement in their words
 _DATA_VERBS = frozenset(["confirmed", "confirms", "reported", "reports", "announced", "announces", "claimed"])
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
+_SETTING = re.compile(
+    r"^(?:on|in|at|during)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:call|interview|podcast|"
+    r"panel|conference|fireside|episode|hearing|briefing|summit|keynote|show|stage)(?P<setting>),\s+(?=[A-Z])",
+    re.I,
+)
 _ACCORDING = re.compile(r"^according to (?P<who>[^,]+),\s*(?P<content>.+)$", re.I)
 _DENY_VERBS = ("denied", "denies", "disputed", "disputes", "rejected", "rejects", "has denied")
 _NEGATION = re.compile(
@@ -222,6 +227,8 @@ class ClaimFrame:
     # names in an appositive that describes the subject ("Kestrel, the album by Lark Ames, sold ..."): they say
     # which thing the claim is about; its document must name them, the sentence that gives the fact need not
     background: list[str] = field(default_factory=list)
+    # "On the podcast, Z said P": Z's words count only from a document of that kind ("podcast", "call")
+    venue: str | None = None
 
 
 def entities(text: str) -> list[str]:
@@ -305,11 +312,17 @@ def _unattributed(m: re.Match) -> bool:
 def parse_claim(claim: str) -> ClaimFrame:
     text = " ".join(claim.split()).rstrip(".")
     content, speaker, verb = text, None, None
-    m = _ATTRIBUTION.match(text) or _ACCORDING.match(text)
+    # "On the results call, Z said ...": where Z said it frames the attribution, it is not what Z said
+    setting = _SETTING.match(text)
+    framed = text[setting.end() :] if setting else text
+    m = _ATTRIBUTION.match(framed) or _ACCORDING.match(framed) or _ACCORDING.match(text)
+    venue = None
     if m and len(m.group("content").split()) >= 3 and not _unattributed(m):
         speaker = re.sub(r"\s+(?:has|have)$", "", m.group("who").strip())
         verb = (m.groupdict().get("verb") or "said").lower()
         content = m.group("content")
+        if setting and m.string is framed:
+            venue = text[: setting.end("setting")].split()[-1].lower()
     names = entities(content)
     first = re.sub(r"['’]s$", "", content.split()[0].rstrip(",.;:")) if content.split() else ""
     return ClaimFrame(
@@ -323,7 +336,45 @@ def parse_claim(claim: str) -> ClaimFrame:
         weak=(weak := [n for n in names if n == first and common_word(n)]),
         ordinary=[n for n in weak if _ORDINARY_OPENING.match(content)],
         background=_described(content, names),
+        venue=venue,
     )
+
+
+# A judgement on what a thing is ("essentially B under a new name", "merely a copy of B", "a rebrand"): the
+# facts it rests on ("A starts from B's weights") do not establish it; only a source that judges so too does
+_CHARACTERISATION = re.compile(
+    r"\b(?:is|are|was|were|be|being)\s+(?:\w+ly\s+)?(?:essentially|basically|merely|simply|just|nothing (?:more|"
+    r"else) than|nothing but|little more than|no more than)\b|\b(?:under|with) a (?:new|different) (?:name|label|"
+    r"brand)\b|\bin all but name\b|\brebrand\w*|\brepackag\w*|\brenamed\b",
+    re.I,
+)
+_CHARACTERISED = re.compile(
+    r"\b(?:essentially|basically|merely|simply|just|nothing (?:more|else|but)|little more|no more than|"
+    r"(?:new|different) (?:name|label|brand)|in all but name|rebrand\w*|repackag\w*|renamed|same model|a copy|"
+    r"a clone)\b",
+    re.I,
+)
+
+
+def characterisation_gap(claim: str, sentence: str) -> bool:
+    """The claim characterises ("A is essentially B under a new name"), the sentence only states a fact ("A
+    starts from B's weights"): the fact is not the judgement, whoever states it."""
+    return bool(_CHARACTERISATION.search(claim)) and not _CHARACTERISED.search(sentence)
+
+
+# phrasal verbs with a one-word sense the negation checks know: "giving up on Tordilla" is abandoning it
+_PHRASAL = (
+    (re.compile(r"\bg(?:ive|ives|iving|ave|iven) up on\b", re.I), "abandon"),
+    (re.compile(r"\bwalk(?:s|ing|ed)? away from\b", re.I), "abandon"),
+    (re.compile(r"\bpull(?:s|ing|ed)? the plug on\b", re.I), "discontinue"),
+)
+
+
+def plain_verbs(text: str) -> str:
+    """The text with its phrasal verbs in one word ("is giving up on X" -> "is abandon X")."""
+    for pattern, verb in _PHRASAL:
+        text = pattern.sub(verb, text)
+    return text
 
 
 def is_negated(text: str) -> bool:
@@ -390,7 +441,8 @@ def split_claim(claim: str) -> list[str]:
         verb = {"are": "is", "were": "was", "have": "has", "do": "does"}.get(
             subjects.group("verb"), subjects.group("verb")
         )
-        rest = claim[subjects.end("verb") :]
+        # "A and B were both among ...": each item alone "was among ..."
+        rest = re.sub(r"^\s+both\b", "", claim[subjects.end("verb") :])
         if len(items) >= 2:
             return [
                 f"{item}{' ' if verb != 'both' else ''}{verb if verb != 'both' else ''}{rest}"

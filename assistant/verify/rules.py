@@ -10,7 +10,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.claims import ClaimFrame, entities, hedged_about
+from assistant.verify.claims import (
+    ClaimFrame,
+    characterisation_gap,
+    entities,
+    hedged_about,
+    is_negated,
+    plain_verbs,
+)
 from assistant.verify.dates import (
     MONTHS,
     Bound,
@@ -69,6 +76,37 @@ _RUMOUR = re.compile(
     r"reports that)\b",
     re.I,
 )
+
+
+# a reply that answers a yes/no question with no: "No.", "Not this year.", "Not yet."
+_NO_ANSWER = re.compile(
+    r"^\s*(?:no\b|nope\b|not (?:this year|this quarter|this month|yet|now|for now|soon|anytime soon|in \d{4})\b)",
+    re.I,
+)
+_THIS_YEAR = re.compile(r"\b(?:this|the) year\b", re.I)
+
+
+def _no_as_claimed(frame: ClaimFrame, ev: Evidence) -> bool:
+    """ "Z said X would not ship in 2025" and Z answered "Will X ship before the end of the year?" with "Not this
+    year.": a no to the plain question is the negated claim, said by Z. The claim's years must be the
+    question's: named in it or the answer, or "this year" in a source dated that year."""
+    if ev.reply_to is None or ev.position > 0 or not ev.passage.speaker:
+        return False
+    if not (_NO_ANSWER.search(ev.text) or _REFUSAL.search(ev.text)):
+        return False
+    return is_negated(frame.content) and not is_negated(ev.reply_to) and years_asked(frame, ev)
+
+
+def years_asked(frame: ClaimFrame, ev: Evidence) -> bool:
+    """Was each year the claim names the one the question asked about (named in the question or its answer, or
+    "this year" in a source dated that year)? A yes to "this year?" in 2024 says nothing of 2025."""
+    said = f"{ev.reply_to or ''} {ev.text}"
+    for q in frame.quantities:
+        if q.kind != "year" or str(int(q.value)) in said:
+            continue
+        if not (_THIS_YEAR.search(said) and (ev.date or "")[:4] == str(int(q.value))):
+            return False
+    return True
 
 
 @dataclass
@@ -359,7 +397,10 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if not frame.quantities:
         return []
     if not about_subject(
-        frame.entities, f"{readable_title(ev.passage.title)}\n{ev.scoring_text}", ev.document, frame.weak
+        frame.entities,
+        f"{readable_title(ev.passage.title)}\n{_turn_topic(ev)}\n{ev.scoring_text}",
+        ev.document,
+        frame.weak,
     ) or sibling_clash(frame.entities, ev.scoring_text):
         return []  # numbers about something else
     found: list[Finding] = []
@@ -432,7 +473,103 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
                 f"the claim says {_phrase(frame.content, cq)!r}, the source {_phrase(ev.scoring_text, eq)!r}"
             )
             found.append(Finding("numeric", stance, score, said, about=index))
+    decided = {f.about for f in found if f.kind == "numeric"}
+    listed = listed_figures(frame, ev.scoring_text) + ranked_among(frame, ev.text)
+    return found + [f for f in listed if f.about not in decided]
+
+
+_AMONG = re.compile(r"\bamong (?:the|its|their) (?:top )?(?P<n>\w+) (?:\w+est|most \w+|top|leading)\b", re.I)
+_RANKED = re.compile(r"\b(?:\w+est|most \w+|top|leading)\b", re.I)
+_NAME_LIST = re.compile(
+    r"(?P<items>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*(?:,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)*,?\s+and\s+"
+    r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
+)
+
+
+def ranked_among(frame: ClaimFrame, text: str) -> list[Finding]:
+    """ "A was among the three biggest sources of X" against "the largest sources of X were A, B and C": a
+    ranked list of at most that many names, with the claim's name in it, puts it among them."""
+    m = _AMONG.search(frame.content)
+    ranked = _RANKED.search(text)
+    if not m or not ranked:
+        return []
+    index = next((i for i, q in enumerate(frame.quantities) if q.start == m.start("n")), None)
+    listed = _NAME_LIST.search(text[ranked.end() :])
+    # what is ranked must be what the claim ranks ("the largest sources ... were A, B and C" for "among the
+    # three biggest sources"), named between the ranking word and the list, and the list its complement
+    noun = re.match(r"\s*([a-z]{3,})", frame.content[m.end() :])
+    if index is None or listed is None or noun is None:
+        return []
+    between = text[ranked.end() : ranked.end() + listed.start()]
+    head = (
+        rf"^\s*(?:[\w-]+\s+)?{re.escape(noun.group(1)[:5])}\w*(?:\s+(?:of|for|in|on|by|among)\s+[^,;:.]*?)?"
+    )
+    if not re.match(rf"{head}(?:\s+(?:were|are|was|is)\s*|\s*:\s*)$", between, re.I):
+        return []
+    items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group("items")) if i.strip()]
+    inside = [n for n in frame.entities if any(_entity_in(n, item) for item in items)]
+    if not inside or len(items) > frame.quantities[index].value:
+        return []
+    reason = f"the source ranks {', '.join(items)}: {', '.join(inside)} among the first {len(items)}"
+    return [Finding("numeric", "supports", 0.9, reason, about=index)]
+
+
+# a list of figures that share the unit after the last one: "1.5, 7, 14 and 32 billion parameters"
+_FIGURE = r"\d+(?:\.\d+)?"
+_FIGURE_RUN = re.compile(
+    rf"(?<![\w.,]){_FIGURE}(?:\s*,\s*{_FIGURE})*,?\s+(?:and|or)\s+{_FIGURE}\s+(?P<unit>[A-Za-z]+)(?![\w-])"
+    r"(?:\s+(?P<noun>[A-Za-z]+))?"
+)
+_SCALE = frozenset(["thousand", "million", "billion", "trillion"])
+
+
+def _runs(text: str) -> list[tuple[re.Match, tuple]]:
+    """Each list of figures with what identifies it: the figures, the unit, and the noun after a scale word
+    ("32 billion parameters" is not "32 billion downloads")."""
+    out = []
+    for m in _FIGURE_RUN.finditer(text):
+        unit = m.group("unit").lower()
+        noun = (m.group("noun") or "").lower() if unit in _SCALE else ""
+        out.append((m, (tuple(re.findall(_FIGURE, m.group(0))), unit, noun)))
+    return out
+
+
+def listed_figures(frame: ClaimFrame, text: str) -> list[Finding]:
+    """A list of figures the claim shares with the sentence, figure for figure and with the same unit ("four
+    sizes: 1.5, 7, 14 and 32 billion parameters" against "four models with 1.5, 7, 14 and 32 billion
+    parameters"): the figures before the unit are read with it, so each item agrees; and a count just before
+    the list that is its length ("four") counts the same list in both."""
+    found = []
+    theirs = dict((key, m) for m, key in _runs(text))
+    for m, key in _runs(frame.content):
+        other, nums = theirs.get(key), key[0]
+        if other is None:
+            continue
+        said = f"the claim lists {m.group(0)!r}, the source {other.group(0)!r}"
+        before = [q for q in extract_quantities(text) if 0 <= other.start() - q.end <= 40]
+        for index, q in enumerate(frame.quantities):
+            inside = m.start() <= q.start < m.end()
+            size = 0 <= m.start() - q.end <= 30 and q.value == len(nums) and q.comparator == "eq"
+            if inside or (size and any(b.value == q.value for b in before)):
+                found.append(Finding("numeric", "supports", 1.0, said, about=index))
     return found
+
+
+def _turn_topic(ev: Evidence) -> str:
+    """What a speaker's sentence that names nothing itself is about ("On top of that we ran continued
+    pre-training on 1.2 trillion tokens"): the sentence before it in the same turn, which it goes on from. A
+    sentence with a name of its own is about that name."""
+    if not ev.passage.speaker or claim_subject(entities(ev.text)) is not None:
+        return ""
+    return _previous_sentence(ev)
+
+
+def _previous_sentence(ev: Evidence) -> str:
+    """The sentence before the evidence within its passage (empty for the passage's first)."""
+    before = (
+        ev.document[max(ev.passage.char_start, ev.char_start - 300) : ev.char_start] if ev.document else ""
+    )
+    return re.split(r"(?<=[.!?])\s+", before.strip())[-1] if before.strip() else ""
 
 
 _ROLES = {
@@ -579,7 +716,10 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if len(claimed) != 1 or reported is None:
         return []
     if not about_subject(
-        frame.entities, f"{readable_title(ev.passage.title)}\n{ev.scoring_text}", ev.document, frame.weak
+        frame.entities,
+        f"{readable_title(ev.passage.title)}\n{_turn_topic(ev)}\n{ev.scoring_text}",
+        ev.document,
+        frame.weak,
     ) or sibling_clash(frame.entities, ev.scoring_text):
         return []  # as for the figures: a count of something else
     bound = claimed[0]
@@ -874,6 +1014,38 @@ def other_base(frame: ClaimFrame, ev: Evidence) -> Finding | None:
     return Finding("other-base", "refutes", 0.75, f"the source says it is built on {bases[0]}, not {product}")
 
 
+# where a sentence names a model as another's starting point: "built on X", "its base model is X", "X weights as
+# its starting point"
+_AS_BASE_BEFORE = re.compile(
+    rf"(?:{_BASE_RELATION}|\bbase model (?:is|was)|\bon top of|\btook|\bstarts? from|\bstarting from)"
+    r"\s+(?:[\w'’.-]+\s+){0,4}$",
+    re.I,
+)
+# "is built on Quill-3-14B" (a model), not "was trained on legacy banking code" (data)
+_ABOUT_A_BASE = re.compile(rf"(?:{_BASE_RELATION})\s+(?:[\w'’.-]+\s+){{0,3}}?[A-Z][\w.]*-[\w.-]*\d", re.I)
+_AS_BASE_AFTER = re.compile(r"^\s*(?:weights\s+)?as (?:its|the|their) (?:starting point|base)\b", re.I)
+
+
+def only_as_base(frame: ClaimFrame, text: str) -> str | None:
+    """The claim's subject, a model, is named only as the starting point of another ("The model is built on
+    Quill-3-14B: it took the Quill weights as its starting point, continued pre-training on legal text"): what
+    the sentence says of the model built on it (its training, its licence) is not said of the base. Returns the
+    subject so named, or None. A claim that is itself about a base ("X is built on Y") is left alone."""
+    subject = claim_subject(frame.entities)
+    if subject is None or not _MODEL_LIKE.match(subject) or _ABOUT_A_BASE.search(frame.content):
+        return None
+    spots = list(re.finditer(name_pattern(_digit_name(subject)), text, re.I))
+    if not spots:
+        return None
+    for m in spots:
+        if not (
+            _AS_BASE_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+            or _AS_BASE_AFTER.match(text[m.end() :])
+        ):
+            return None
+    return subject
+
+
 # words that many organisations' names share: "Orbit Group" is not "Zephyr Group"
 _GENERIC_ORG_WORDS = frozenset(
     [
@@ -904,6 +1076,44 @@ _GENERIC_ORG_WORDS = frozenset(
         "dr",
     ]
 )
+
+
+def denied_by_subject(frame: ClaimFrame, ev: Evidence) -> bool:
+    """Is the sentence said on the record by the claim's subject: its own people ("we are not abandoning
+    Tordilla" by Hornaza's CTO, for "Hornaza is giving up on Tordilla") or its own announcement? Their denial
+    of the claim in its own words refutes it however the sentence is worded around it."""
+    subject = claim_subject(frame.entities)
+    who = _distinctive(subject or "")
+    if not who or has_rumour(ev.text):
+        return False
+    if ev.passage.speaker:
+        return bool(ev.org) and who <= _distinctive(ev.org or "")
+    return ev.passage.kind == "announcement" and who <= _distinctive(ev.passage.title or "")
+
+
+def has_rumour(text: str) -> bool:
+    return bool(_RUMOUR.search(text))
+
+
+def at_venue(venue: str | None, ev: Evidence) -> bool:
+    """Is the evidence from where the claim says Z spoke ("on the podcast", "on the results call")? The kind of
+    occasion must be in the document's name or title."""
+    if venue is None:
+        return True
+    where = f"{ev.passage.source} {ev.passage.title}".lower()
+    return bool(re.search(rf"(?<![a-z]){re.escape(venue)}", where))
+
+
+def makes(org: str, product: str, texts: list[str]) -> bool:
+    """Do the documents say the organisation makes the product? "Lumora Labs' Quill models", "Lumora's Quill",
+    "Lumora Labs ... develops the Quill models", "Lumora announced today that its Quill family ..."."""
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", org) if w.lower() not in _GENERIC_ORG_WORDS]
+    if not words or not product:
+        return False
+    owner = rf"\b{re.escape(words[0])}(?:\s+[A-Z][\w-]*)*"
+    thing = rf"(?:[\w-]+\s+){{0,3}}?{re.escape(product)}(?![\w-])"
+    pattern = rf"{owner}(?:['’]s?\s+{thing}|[^.]{{0,80}}?\b(?:its|develops|makes|builds|maker of)\s+(?:the\s+)?{thing})"
+    return any(re.search(pattern, t) for t in texts)
 
 
 def _distinctive(name: str) -> set[str]:
@@ -959,18 +1169,31 @@ def evidence_findings(
         findings.append(Finding("rumour", "none", 1.0, "a party declined to comment"))
     if hedged_about(frame.content, ev.text):
         findings.append(Finding("hedged", "none", 1.0, f"{ev.passage.speaker or 'the speaker'} hedges"))
-    own_words = bool(speaker and speaker_matches(speaker, ev))
+    own_words = bool(speaker and speaker_matches(speaker, ev) and at_venue(frame.venue, ev))
     # what a questioner asserts is theirs, not the answerer's; it still counts for a claim about the questioner
     if (ev.passage.role == "host" or ev.text.rstrip().endswith("?")) and not own_words:
         findings.append(
             Finding("question", "none", 1.0, "asserted in a question, not by the one who answers")
         )
+    negated = negated_restatement(plain_verbs(frame.content), ev.scoring_text)
+    if _no_as_claimed(frame, ev):
+        findings.append(
+            Finding(
+                "confirm",
+                "supports",
+                0.8,
+                f"{ev.passage.speaker} says no, as the claim does: {ev.reply_to[:80]}",
+            )
+        )
     # a refusal answers the question when it opens the reply ("No. ..."), not five sentences later
-    if ev.passage.speaker and _REFUSAL.search(ev.text) and (ev.reply_to is None or ev.position <= 1):
+    elif ev.passage.speaker and (
+        (_REFUSAL.search(ev.text) and (ev.reply_to is None or ev.position <= 1))
+        or (ev.reply_to and ev.position == 0 and _NO_ANSWER.search(ev.text) and years_asked(frame, ev))
+    ):
         findings.append(Finding("refusal", "refutes", 1.0, f"{ev.passage.speaker} disputes it"))
-    negated = negated_restatement(frame.content, ev.scoring_text)
     # "Yes, I can: we are not in talks" agrees to answer, then denies: what the sentence says wins over its "Yes"
-    if ev.reply_to is not None and _CONFIRM.search(ev.text) and ev.position == 0 and not negated:
+    confirmed = ev.reply_to is not None and _CONFIRM.search(ev.text) and ev.position == 0
+    if confirmed and not negated and years_asked(frame, ev):
         findings.append(
             Finding("confirm", "supports", 0.8, f"{ev.passage.speaker} confirms: {ev.reply_to[:80]}")
         )
@@ -978,13 +1201,25 @@ def evidence_findings(
         findings.append(
             Finding("negated", "refutes", 0.8, "says the opposite: the claim's words under a negation")
         )
+        if denied_by_subject(frame, ev):
+            findings.append(Finding("subject-denies", "refutes", 1.0, "the one the claim is about denies it"))
     elif polarity_gap(frame.content, ev.scoring_text):
         findings.append(Finding("polarity-gap", "none", 1.0, "the claim is negated, the source is not"))
     base = other_base(frame, ev)
     if base is not None:
         findings.append(base)
+    starting_point = only_as_base(frame, ev.text)
+    if starting_point is not None:
+        # about the model built on it: nothing for or against the claim (a gap the figures respect too)
+        findings.append(
+            Finding("entity-gap", "none", 1.0, f"names {starting_point} only as another model's base")
+        )
     if degree_gap(frame.content, ev.scoring_text):
         findings.append(Finding("degree-gap", "none", 1.0, "the claim says 'the most', the source does not"))
+    elif characterisation_gap(frame.content, ev.text):
+        findings.append(
+            Finding("degree-gap", "none", 1.0, "the claim judges what it is, the source states a fact")
+        )
     if plan_gap(frame.content, ev.text):
         findings.append(Finding("plan", "none", 1.0, "speaks of plans or expectations, not of what is"))
     if own_words:
@@ -1039,10 +1274,7 @@ def named_here(name: str, frame: ClaimFrame, scope: str) -> bool:
 
 
 def _near(ev: Evidence) -> str:
-    before = (
-        ev.document[max(ev.passage.char_start, ev.char_start - 300) : ev.char_start] if ev.document else ""
-    )
-    previous = re.split(r"(?<=[.!?])\s+", before.strip())[-1] if before.strip() else ""
+    previous = _previous_sentence(ev)
     speaker = ""
     if ev.passage.speaker and re.search(r"\b(?:we|our|us)\b", ev.text, re.I):
         # "than we do": the speaker's organisation, as the document's header introduces it
@@ -1060,6 +1292,7 @@ __all__ = [
     "Finding",
     "evidence_findings",
     "has",
+    "makes",
     "numeric_findings",
     "resolve_role",
     "speaker_matches",
