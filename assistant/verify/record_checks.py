@@ -32,6 +32,7 @@ from assistant.verify.records import (
     Record,
     by_export,
     concept,
+    enough_members,
     field_window,
     find,
     iso_date,
@@ -51,6 +52,15 @@ _NOT_ABOUT_IT = ("entity-gap", "rumour", "hedged", "question")
 
 _NEGATED = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.I)
 PAST = re.compile(r"\b(?:was|were|had|ranked|did)\b", re.I)
+# "in the last 30 days": a window that ends now, whatever the tense ("was downloaded ... in the last 30 days")
+_TO_NOW = re.compile(r"\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\d+|seven|thirty)\s+days\b", re.I)
+
+
+def past_undated(claim: str) -> bool:
+    """Past tense with no date: the claim may be about a time before the export. Not a window that ends now."""
+    return bool(PAST.search(claim)) and not _TO_NOW.search(claim)
+
+
 _CHANGE = re.compile(
     r"\b(?:rose|risen|rise[sn]?|grew|grown|grows?|fell|fallen|falls?|increased?|decreased?|declined?|dropped|"
     r"gained|lost|doubled|tripled|halved|changed?|jumped|climbed)\b|\bbetween\b.+\band\b|\bsince\b",
@@ -689,8 +699,9 @@ def threshold(
         rows, what = named[:1], named[0].name
     else:
         summed = [(x, members(x, export)) for x in claim_names] if groups else []
-        summed = [(x, g) for x, g in summed if len(g) >= 2]
-        if len(summed) != 1 or not re.search("|".join(_ADDITIVE), concept(claim) or ""):
+        summed = [(x, g) for x, g in summed if enough_members(x, g)]
+        # the concept is a field-name pattern itself ("quanti[sz]"): it is one of the additive ones, or not
+        if len(summed) != 1 or concept(claim) not in _ADDITIVE:
             return None
         what, rows = summed[0]
     # a share claimed as a percent or a fraction ("a third of the downloads") is read from a share field; not
@@ -731,7 +742,7 @@ def threshold(
     if (
         stance == "refutes"
         and when == "undated"
-        and PAST.search(claim)
+        and past_undated(claim)
         and (figure.comparator not in ("gt", "ge") or not only_grows(key))
     ):
         # "was downloaded N times" with no date: perhaps at some earlier time. "More than N" is another

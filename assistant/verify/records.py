@@ -33,7 +33,7 @@ IDENTITY = (
     "organization",
     "id",
 )
-GROUP_KEYS = ("family", "organization", "org", "company", "author", "publisher")
+GROUP_KEYS = ("family", "organization", "org", "company", "author", "publisher", "developer")
 _SCALES = (("_billions", 1e9), ("_millions", 1e6), ("_thousands", 1e3), ("_k", 1e3))
 _NESTED = re.compile(r"\(([^()]*)\)")
 
@@ -52,9 +52,22 @@ def norm_value(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text)
 
 
+# a figure with its unit in the cell, as hubs abbreviate: "12.3M", "850k", "1.2bn", "36.2%"
+_SUFFIXED = re.compile(r"([-+]?\d+(?:\.\d+)?)\s*(k|K|M|mn|B|bn|%)")
+_SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "%": 1.0}
+
+
+def _split_suffix(value: str) -> tuple[str, float]:
+    """ "12.3M" -> ("12.3", 1e6); "1,234" -> ("1234", 1.0)."""
+    digits = value.replace(",", "").strip()
+    m = _SUFFIXED.fullmatch(digits)
+    return (m.group(1), _SUFFIX_SCALE[m.group(2).lower()]) if m else (digits, 1.0)
+
+
 def number(value: str) -> float | None:
     try:
-        return float(value.replace(",", "").strip())
+        digits, unit = _split_suffix(value)
+        return float(digits) * unit
     except (ValueError, AttributeError):
         return None
 
@@ -65,10 +78,43 @@ def scale(key: str) -> float:
 
 
 def precision(raw: str, key: str) -> float:
-    """How exactly a field's value is written, in base units: half its last digit ("12.0" millions: 50,000)."""
-    digits = raw.replace(",", "").strip()
+    """How exactly a field's value is written, in base units: half its last digit ("12.0" millions: 50,000;
+    "12.3M": 50,000)."""
+    digits, unit = _split_suffix(raw)
     last = 10 ** -len(digits.split(".")[1]) if "." in digits else 1
-    return 0.5 * last * scale(key)
+    return 0.5 * last * unit * scale(key)
+
+
+# Field names as hubs and analysts write them, read into one vocabulary: the unit or period a header puts in
+# brackets ("Total downloads (M)", "Downloads (last 30 days)"), and the other words for the same count.
+_KEY_UNITS = (
+    (r"\((?:in\s+)?(?:b|bn|billions?)\)", " billions "),
+    (r"\((?:in\s+)?(?:m|mn|millions?)\)", " millions "),
+    (r"\((?:in\s+)?(?:k|thousands?)\)", " thousands "),
+    (r"(\d+)[\s_-]*days?(?![a-z])", r"\1d"),
+)
+_B, _E = r"(?<![a-z0-9])", r"(?![a-z0-9])"
+_KEY_WORDS = (
+    (r"fine_?tuned_models|fine_?tuned|fine_?tunes|finetuned", "finetunes"),
+    (r"quanti[sz]ed_models|quanti[sz]ed|quants|quanti[sz]ations", "quantizations"),
+    (r"lora_adapters|loras|lora", "adapters"),
+    (r"merged_models", "merges"),
+    (r"dls?", "downloads"),
+    (r"organisation", "organization"),
+    (r"series|model_family", "family"),
+)
+
+
+def canonical_key(key: str) -> str:
+    """ "Total downloads (M)" -> "total_downloads_millions", "Fine-tuned models" -> "finetunes",
+    "stats.downloads.last_30_days" -> "stats.downloads.last_30d", "Series" -> "family"."""
+    k = key.strip().lower()
+    for pattern, repl in _KEY_UNITS:
+        k = re.sub(pattern, repl, k)
+    k = re.sub(r"[^a-z0-9.]+", "_", k).strip("_")
+    for pattern, repl in _KEY_WORDS:
+        k = re.sub(_B + f"(?:{pattern})" + _E, repl, k)
+    return k
 
 
 def iso_date(value: str) -> str | None:
@@ -119,7 +165,7 @@ def read_fields(statement: str) -> dict[str, str]:
     for part in statement.split(" | "):
         key, sep, value = part.partition(": ")
         if sep:
-            out[key.strip().lower()] = value.strip()
+            out.setdefault(canonical_key(key), value.strip())
     return out
 
 
@@ -133,7 +179,7 @@ def _nested(value: str) -> list[dict[str, str]] | None:
         for part in m.group(1).split(", "):
             k, sep, v = part.partition(": ")
             if sep:
-                item[k.strip().lower()] = v.strip()
+                item[canonical_key(k)] = v.strip()
         items.append(item)
     return items or None
 
@@ -147,7 +193,9 @@ def _derivative_total(fields: dict[str, str]) -> str | None:
     """A row that counts each kind of derivative but not their total: the total is their sum (an export that
     lists fine-tunes, quantizations, adapters and merges has counted every derivative). Only with all four
     kinds, each once, and no derivative field of its own: a part of the kinds is no total."""
-    if any("derivative" in k for k in fields):
+    # a derivative field that is no kind of its own ("derivatives", "derivatives.total") is the total already;
+    # "derivatives.finetunes" is a kind
+    if any("derivative" in k and not any(re.search(kind, k) for kind in _DERIVATIVE_KINDS) for k in fields):
         return None
     parts = []
     for kind in _DERIVATIVE_KINDS:
@@ -192,6 +240,18 @@ def by_export(recs: list[Record]) -> dict[str, list[Record]]:
 def find(name: str, recs: list[Record]) -> list[Record]:
     """The records whose own identity is ``name``."""
     return [r for r in recs if r.is_(name)]
+
+
+def owned_by(group: str, rec: Record) -> bool:
+    """Does the record name ``group`` as its family or organisation (not only as a prefix of its id)?"""
+    g = norm_name(group)
+    return any(norm_name(rec.fields.get(k, "")) == g for k in GROUP_KEYS if k != rec.key)
+
+
+def enough_members(group: str, rows: list[Record]) -> bool:
+    """Rows that stand for a group: two or more, or one that names the group as its family or organisation
+    (an organisation with one family in a family summary: that family's record is all of it)."""
+    return len(rows) >= 2 or (len(rows) == 1 and owned_by(group, rows[0]))
 
 
 def members(group: str, recs: list[Record]) -> list[Record]:

@@ -1,0 +1,417 @@
+"""Metamorphic checks of statistics exports (ingest/loaders/stats.py, assistant/verify/records.py,
+record_checks.py, tables.py): one small invented world, rendered as the exports a hub or an analyst might
+publish (column names in several styles, units in headers or cells, thousands separators, the date in a
+column, a comment line or only the file name; JSON as a list, an object keyed by name, nested statistics),
+must give the same verdicts to the same claims.
+
+The world: organisations Lumora Labs (family Quill), Orrin Works (Kestrel) and Castellan (Brant); seven models;
+snapshots of 31 March and 30 June 2025.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from assistant.retrieve.evidence import Evidence, units
+from assistant.schema import Passage
+from assistant.verify.record_checks import check_records
+from assistant.verify.records import records
+from assistant.verify.tables import compare_rows, sum_rows
+from ingest.loaders.stats import load_csv, load_json
+
+
+@dataclass(frozen=True)
+class Model:
+    repo: str
+    family: str
+    base: str
+    all_time: int
+    last_30d: int
+    likes: int
+    finetunes: int
+    quants: int
+    adapters: int
+    merges: int
+
+    @property
+    def derivatives(self) -> int:
+        return self.finetunes + self.quants + self.adapters + self.merges
+
+
+ORGS = {"Quill": "Lumora Labs", "Kestrel": "Orrin Works", "Brant": "Castellan"}
+SNAPSHOTS = {
+    "2025-03-31": [
+        Model("lumora/Quill-2-8B", "Quill", "", 130_000_000, 3_500_000, 800, 1800, 2700, 900, 150),
+        Model("lumora/Quill-3-8B", "Quill", "", 200_000_000, 7_000_000, 1700, 4200, 5000, 2000, 380),
+        Model("lumora/Quill-3-70B", "Quill", "", 90_000_000, 3_000_000, 1200, 2500, 2100, 1000, 220),
+        Model("orrin/Kestrel-2-7B", "Kestrel", "", 205_000_000, 5_500_000, 1000, 3600, 4000, 1300, 350),
+        Model("orrin/Kestrel-2-13B", "Kestrel", "", 80_000_000, 3_000_000, 700, 1800, 2200, 700, 90),
+        Model("castellan/Brant-1-6B", "Brant", "", 26_000_000, 700_000, 180, 250, 350, 80, 15),
+        Model("castellan/Brant-1-20B", "Brant", "Brant-1-6B", 15_000_000, 450_000, 120, 150, 250, 50, 8),
+    ],
+    "2025-06-30": [
+        Model("lumora/Quill-2-8B", "Quill", "", 150_000_000, 3_000_000, 900, 2000, 3000, 1000, 200),
+        Model("lumora/Quill-3-8B", "Quill", "", 240_000_000, 9_000_000, 2000, 5000, 6000, 2500, 500),
+        Model("lumora/Quill-3-70B", "Quill", "", 110_000_000, 4_000_000, 1500, 3000, 2500, 1200, 300),
+        Model("orrin/Kestrel-2-7B", "Kestrel", "", 200_000_000, 6_000_000, 1200, 4000, 4500, 1500, 400),
+        Model("orrin/Kestrel-2-13B", "Kestrel", "", 90_000_000, 3_500_000, 800, 2000, 2500, 800, 100),
+        Model("castellan/Brant-1-6B", "Brant", "", 30_000_000, 800_000, 200, 300, 400, 100, 20),
+        Model("castellan/Brant-1-20B", "Brant", "Brant-1-6B", 18_200_000, 500_000, 150, 200, 300, 60, 10),
+    ],
+}
+# each family's share of all 30-day downloads on the hub, in percent
+SHARES = {
+    "2025-03-31": {"Quill": 30.1, "Kestrel": 19.4, "Brant": 2.6},
+    "2025-06-30": {"Quill": 36.2, "Kestrel": 21.6, "Brant": 3.0},
+}
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    org: str
+    models: list[Model]
+    share: float
+
+    def total(self, attr: str) -> int:
+        return sum(getattr(m, attr) for m in self.models)
+
+
+def families(day: str) -> list[Family]:
+    return [
+        Family(f, o, [m for m in SNAPSHOTS[day] if m.family == f], SHARES[day][f]) for f, o in ORGS.items()
+    ]
+
+
+def _short(n: float) -> str:
+    """12300000 -> "12.3M", 850000 -> "850k"."""
+    for unit, scale in (("B", 1e9), ("M", 1e6), ("k", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.1f}".rstrip("0").rstrip(".") + unit
+    return str(n)
+
+
+def _csv(header: list[str], rows: list[list[object]]) -> str:
+    def cell(v: object) -> str:
+        s = str(v)
+        return f'"{s}"' if "," in s else s
+
+    return "\n".join(",".join(cell(c) for c in r) for r in [header, *rows]) + "\n"
+
+
+# --- the formats: (file name, text) for one snapshot -------------------------------------------------------
+
+
+def csv_snake(day: str) -> tuple[str, str]:
+    header = "model_id,org,family,base_model,downloads_30d,all_time_downloads,likes,fine_tunes,quants,adapters,merges,snapshot"
+    rows = [
+        [
+            m.repo,
+            ORGS[m.family],
+            m.family,
+            m.base,
+            m.last_30d,
+            m.all_time,
+            m.likes,
+            m.finetunes,
+            m.quants,
+            m.adapters,
+            m.merges,
+            day,
+        ]
+        for m in SNAPSHOTS[day]
+    ]
+    return f"hub_models_{day}.csv", _csv(header.split(","), rows)
+
+
+def csv_words(day: str) -> tuple[str, str]:
+    header = [
+        "Model",
+        "Publisher",
+        "Series",
+        "Base model",
+        "Downloads (last 30 days)",
+        "Total downloads (M)",
+        "Likes",
+        "Fine-tuned models",
+        "Quantized",
+        "LoRA adapters",
+        "Merges",
+        "As of",
+    ]
+    rows = [
+        [
+            m.repo,
+            ORGS[m.family],
+            m.family,
+            m.base,
+            f"{m.last_30d:,}",
+            f"{m.all_time / 1e6:.1f}",
+            f"{m.likes:,}",
+            f"{m.finetunes:,}",
+            f"{m.quants:,}",
+            f"{m.adapters:,}",
+            f"{m.merges:,}",
+            day,
+        ]
+        for m in SNAPSHOTS[day]
+    ]
+    return f"hub-model-report-{day}.csv", _csv(header, rows)
+
+
+def csv_short_cells(day: str) -> tuple[str, str]:
+    """Units in the cells ("12.3M", "850k"), the date only in the file name."""
+    header = [
+        "repo",
+        "author",
+        "model_family",
+        "Monthly downloads",
+        "downloads_all_time",
+        "likes",
+        "finetunes",
+        "quantizations",
+        "adapters",
+        "merges",
+    ]
+    rows = [
+        [
+            m.repo,
+            ORGS[m.family],
+            m.family,
+            _short(m.last_30d),
+            _short(m.all_time),
+            m.likes,
+            m.finetunes,
+            m.quants,
+            m.adapters,
+            m.merges,
+        ]
+        for m in SNAPSHOTS[day]
+    ]
+    return f"modelyard_models_{day}.csv", _csv(header, rows)
+
+
+def csv_comment(day: str) -> tuple[str, str]:
+    """A comment line dates the export; units in the column names (thousands, millions)."""
+    header = [
+        "model",
+        "organisation",
+        "family",
+        "dl_30d_k",
+        "downloads_all_time_millions",
+        "likes",
+        "fine-tuned models",
+        "quantizations",
+        "adapters",
+        "merges",
+    ]
+    rows = [
+        [
+            m.repo,
+            ORGS[m.family],
+            m.family,
+            f"{m.last_30d / 1e3:.0f}",
+            f"{m.all_time / 1e6:.2f}",
+            m.likes,
+            m.finetunes,
+            m.quants,
+            m.adapters,
+            m.merges,
+        ]
+        for m in SNAPSHOTS[day]
+    ]
+    text = f"# ModelYard model statistics, snapshot {day}\n" + _csv(header, rows)
+    return f"modelyard_stats_{day[:7]}.csv", text
+
+
+def json_family_list(day: str) -> tuple[str, str]:
+    """A bare list of family objects; the date only in the file name."""
+    data = [
+        {
+            "series": f.name,
+            "publisher": f.org,
+            "total_downloads": f.total("all_time"),
+            "downloads_30d": f.total("last_30d"),
+            "likes": f.total("likes"),
+            "fine_tunes": f.total("finetunes"),
+            "quantized": f.total("quants"),
+            "lora_adapters": f.total("adapters"),
+            "merges": f.total("merges"),
+            "derivatives": f.total("derivatives"),
+            "share_of_hub_downloads_30d_pct": f.share,
+        }
+        for f in families(day)
+    ]
+    return f"families_{day}.json", json.dumps(data, indent=2)
+
+
+def json_keyed(day: str) -> tuple[str, str]:
+    """An object keyed by family name; downloads in millions, said once in the metadata."""
+    data = {
+        "snapshot_date": day,
+        "download_unit": "millions",
+        "families": {
+            f.name: {
+                "organization": f.org,
+                "downloads_all_time": round(f.total("all_time") / 1e6, 2),
+                "downloads_last_30_days": round(f.total("last_30d") / 1e6, 2),
+                "likes": f.total("likes"),
+                "finetunes": f.total("finetunes"),
+                "quantizations": f.total("quants"),
+                "adapters": f.total("adapters"),
+                "merges": f.total("merges"),
+                "share_of_hub_downloads_30d_pct": f.share,
+            }
+            for f in families(day)
+        },
+    }
+    return f"family_summary_{day}.json", json.dumps(data, indent=2)
+
+
+def json_nested(day: str) -> tuple[str, str]:
+    """Nested statistics, and the family's models nested under it."""
+
+    def stats(all_time: int, last_30d: int, likes: int) -> dict:
+        return {"downloads": {"all_time": all_time, "last_30_days": last_30d}, "likes": likes}
+
+    def derivatives(x) -> dict:
+        get = (lambda a: x.total(a)) if isinstance(x, Family) else (lambda a: getattr(x, a))
+        return {
+            "finetunes": get("finetunes"),
+            "quantized": get("quants"),
+            "adapters": get("adapters"),
+            "merges": get("merges"),
+        }
+
+    data = {
+        "hub": "ModelYard",
+        "snapshot_date": day,
+        "families": [
+            {
+                "name": f.name,
+                "org": f.org,
+                "stats": stats(f.total("all_time"), f.total("last_30d"), f.total("likes")),
+                "share_of_hub_downloads_30d_pct": f.share,
+                "derivatives": derivatives(f),
+                "models": [
+                    {
+                        "id": m.repo,
+                        "base_model": m.base or None,
+                        "stats": stats(m.all_time, m.last_30d, m.likes),
+                        "derivatives": derivatives(m),
+                    }
+                    for m in f.models
+                ],
+            }
+            for f in families(day)
+        ],
+    }
+    return f"hub_snapshot_{day}.json", json.dumps(data, indent=2)
+
+
+# what each format holds: per-model rows, per-family records (with a share of the hub)
+FORMATS = {
+    "csv_snake": (csv_snake, {"models"}),
+    "csv_words": (csv_words, {"models"}),
+    "csv_short_cells": (csv_short_cells, {"models"}),
+    "csv_comment": (csv_comment, {"models"}),
+    "json_family_list": (json_family_list, {"families"}),
+    "json_keyed": (json_keyed, {"families"}),
+    "json_nested": (json_nested, {"families", "models"}),
+}
+
+# (claim, verdict, what the format must hold for the verdict; None: any format)
+S, R = "supports", "refutes"
+CLAIMS = [
+    # family totals and thresholds (a family's own record, or the sum of its rows)
+    ("The Quill family has more than 450 million all-time downloads.", S, None),
+    ("The Quill family has more than 600 million all-time downloads.", R, None),
+    ("Quill models were downloaded more than 15 million times in the last 30 days.", S, None),
+    ("Quill models were downloaded more than 20 million times in the last 30 days.", R, None),
+    ("Brant has about 48 million all-time downloads.", S, None),
+    ("Brant has more than 1 billion all-time downloads.", R, None),
+    # derivatives: one kind, and every kind added up
+    ("Quill has more than 25,000 derivative models.", S, None),
+    ("Quill has more than 30,000 derivative models.", R, None),
+    ("Quill has more than 10,000 quantized models.", S, None),
+    ("Kestrel has more than 5,000 fine-tunes.", S, None),
+    ("Kestrel has fewer than 2,000 adapters.", R, None),
+    # a named snapshot against the newer one
+    ("At the end of March 2025, the Quill family had more than 450 million all-time downloads.", R, None),
+    ("At the end of March 2025, the Quill family had more than 400 million all-time downloads.", S, None),
+    # groups against groups
+    ("Kestrel has more all-time downloads than all of Castellan's models combined.", S, None),
+    ("Brant has more all-time downloads than all of Orrin Works' models combined.", R, None),
+    ("Quill has more derivative models than Kestrel.", S, None),
+    # ranks and models
+    ("Kestrel is the second most downloaded family.", S, "families"),
+    ("Brant is the second most downloaded family.", R, "families"),
+    ("Quill-3-8B has more all-time downloads than any Kestrel model.", S, "models"),
+    ("Brant-1-6B has more all-time downloads than any Kestrel model.", R, "models"),
+    ("At the end of March 2025, Quill-3-8B had more all-time downloads than any Kestrel model.", R, "models"),
+    ("Kestrel-2-7B has been downloaded about 200 million times.", S, "models"),
+    ("Kestrel-2-7B has been downloaded about 2 billion times.", R, "models"),
+    ("Quill-3-8B was downloaded more than 100 million times in the last 30 days.", R, "models"),
+    # shares of the hub
+    ("Kestrel took roughly a fifth of all downloads on ModelYard in the last 30 days.", S, "families"),
+    ("Brant took roughly a fifth of all downloads on ModelYard in the last 30 days.", R, "families"),
+    ("Quill took more than a third of all downloads on ModelYard in the last 30 days.", S, "families"),
+]
+
+
+def _evidence(path: Path, text: str, date: str | None) -> list[Evidence]:
+    loaded = load_csv(path, 10**6) if path.suffix == ".csv" else load_json(path, 10**6)
+    out = []
+    for i, seg in enumerate(loaded.segments):
+        passage = Passage(
+            id=f"{path.stem}:{i}",
+            doc_id=path.stem,
+            index=i,
+            text=seg.statement,
+            char_start=seg.char_start,
+            char_end=seg.char_end,
+            source=str(path),
+            title=path.stem.replace("_", " "),
+            kind="statistics",
+            date=date,
+            unit=seg.unit,
+        )
+        out.extend(units(passage, loaded.text, 0.0))
+    return out
+
+
+@pytest.fixture(scope="module", params=sorted(FORMATS))
+def export(request, tmp_path_factory):
+    from ingest.metadata import resolve_date
+
+    render, holds = FORMATS[request.param]
+    tmp = tmp_path_factory.mktemp(request.param)
+    evidence = []
+    for day in SNAPSHOTS:
+        name, text = render(day)
+        path = tmp / name
+        path.write_text(text)
+        loaded = load_csv(path, 10**6) if path.suffix == ".csv" else load_json(path, 10**6)
+        evidence += _evidence(path, text, resolve_date(path, loaded.text, loaded.date, loaded.weak_date))
+    rows = [e for e in evidence if e.passage.unit != "header"]
+    headers = {e.doc_id: e.scoring_text for e in evidence if e.passage.unit == "header"}
+    return request.param, holds, rows, headers
+
+
+def check(rows, headers, claim):
+    recs = records(rows)
+    found = (
+        compare_rows(claim, rows, recs) or sum_rows(claim, rows, recs) or check_records(claim, recs, headers)
+    )
+    return None if found is None else found[0]
+
+
+@pytest.mark.parametrize(("claim", "verdict", "needs"), CLAIMS)
+def test_every_format_gives_the_same_verdicts(export, claim, verdict, needs):
+    name, holds, rows, headers = export
+    expected = verdict if needs is None or needs in holds else None
+    assert check(rows, headers, claim) == expected, name
