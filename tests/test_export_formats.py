@@ -415,3 +415,169 @@ def test_every_format_gives_the_same_verdicts(export, claim, verdict, needs):
     name, holds, rows, headers = export
     expected = verdict if needs is None or needs in holds else None
     assert check(rows, headers, claim) == expected, name
+
+
+# --- through the real pipeline: ingest into a store, Checker.check -----------------------------------------
+
+_LABEL = {"supports": "SUPPORTED", "refutes": "REFUTED", None: "NOT_ENOUGH_INFO"}
+
+
+@pytest.fixture(scope="module", params=sorted(FORMATS))
+def checker(request, tmp_path_factory, embeddings):
+    from assistant.checker import Checker
+    from assistant.config import Settings
+    from assistant.store import Store
+    from ingest.pipeline import ingest_paths
+
+    render, holds = FORMATS[request.param]
+    docs = tmp_path_factory.mktemp(f"{request.param}-docs")
+    for day in SNAPSHOTS:
+        name, text = render(day)
+        (docs / name).write_text(text)
+    settings = Settings(home=tmp_path_factory.mktemp(f"{request.param}-home"), collection="formats")
+    store = Store.from_settings(settings, embeddings)
+    ingest_paths([docs], store, max_bytes=10**7)
+    return request.param, holds, Checker.from_settings(settings, store=store)
+
+
+def test_every_format_through_the_pipeline(checker):
+    name, holds, check_one = checker
+    wrong = []
+    for claim, verdict, needs in CLAIMS:
+        expected = _LABEL[verdict if needs is None or needs in holds else None]
+        got = check_one.check(claim)
+        if got.label != expected:
+            wrong.append(f"{claim} -> {got.label}, not {expected}: {got.explanation}")
+    assert not wrong, f"{name}:\n" + "\n".join(wrong)
+
+
+# --- the pieces --------------------------------------------------------------------------------------------
+
+
+def test_field_names_read_into_one_vocabulary():
+    from assistant.verify.records import canonical_key
+
+    assert canonical_key("Total downloads (M)") == "total_downloads_millions"
+    assert canonical_key("Downloads (last 30 days)") == "downloads_last_30d"
+    assert canonical_key("dl_30d_k") == "downloads_30d_k"
+    assert canonical_key("stats.downloads.last_30_days") == "stats.downloads.last_30d"
+    assert canonical_key("downloads_last_30_days_millions") == "downloads_last_30d_millions"
+    assert canonical_key("Fine-tuned models") == canonical_key("fine_tunes") == "finetunes"
+    assert canonical_key("Quantized") == canonical_key("quants") == "quantizations"
+    assert canonical_key("LoRA adapters") == "adapters"
+    assert canonical_key("Series") == canonical_key("model_family") == "family"
+    assert canonical_key("organisation") == "organization"
+    # names it has no other word for stay as they are
+    assert canonical_key("downloads_all_time_millions") == "downloads_all_time_millions"
+    assert canonical_key("share_of_hub_downloads_30d_pct") == "share_of_hub_downloads_30d_pct"
+
+
+def test_figures_with_their_unit_in_the_cell():
+    from assistant.verify.records import number, precision
+
+    assert number("12.3M") == pytest.approx(12.3e6)
+    assert number("850k") == 850e3
+    assert number("1.2bn") == pytest.approx(1.2e9)
+    assert number("1,234,567") == 1234567
+    assert number("36.2%") == pytest.approx(36.2)
+    assert number("Quill") is None
+    assert precision("12.3M", "downloads") == pytest.approx(50e3)
+    assert precision("850k", "downloads") == pytest.approx(500)
+
+
+def test_a_window_that_ends_now_is_no_undated_past():
+    from assistant.verify.record_checks import past_undated
+
+    assert past_undated("Quill was downloaded more than 9 million times.")
+    assert not past_undated("Quill was downloaded more than 9 million times in the last 30 days.")
+    assert not past_undated("Quill is downloaded more than 9 million times a month.")
+
+
+def _recs(statements: list[str]) -> list:
+    passages = [
+        Passage(
+            id=f"x:{i}",
+            doc_id="x",
+            index=i,
+            text=s,
+            char_start=0,
+            char_end=len(s),
+            source="x.json",
+            title="x",
+            kind="statistics",
+            date="2025-06-30",
+            unit="record",
+        )
+        for i, s in enumerate(statements)
+    ]
+    return records([e for p in passages for e in units(p, p.text, 0.0)])
+
+
+def test_an_organisation_with_one_family_is_that_familys_record():
+    from assistant.verify.records import enough_members, members
+
+    recs = _recs(
+        [
+            "family: Brant | org: Castellan | downloads_all_time: 48200000",
+            "family: Kestrel | org: Orrin Works | downloads_all_time: 290000000",
+            "model: Quill-3-8B | downloads_all_time: 240000000",
+        ]
+    )
+    assert enough_members("Castellan", members("Castellan", recs))
+    # one row that only extends the name ("Quill-3" -> "Quill-3-8B") may be one of several models not listed
+    assert not enough_members("Quill-3", members("Quill-3", recs))
+
+
+def test_derivative_kinds_nested_under_derivatives_add_up():
+    (rec,) = _recs(
+        [
+            "family: Quill | derivatives.finetunes: 10 | derivatives.quantized: 20 | derivatives.adapters: 3 | "
+            "derivatives.merges: 1"
+        ]
+    )
+    assert rec.fields["derivatives_total"] == "34"
+    (given,) = _recs(
+        [
+            "family: Quill | derivatives.finetunes: 10 | derivatives.quantized: 20 | "
+            "derivatives.adapters: 3 | derivatives.merges: 1 | derivatives.total: 40"
+        ]
+    )
+    assert "derivatives_total" not in given.fields  # the export's own total stands
+
+
+def test_stated_units_scale_downloads_not_shares(tmp_path):
+    path = tmp_path / "families.json"
+    path.write_text(
+        json.dumps(
+            {
+                "units": {"downloads": "millions"},
+                "Quill": {"downloads": 500.0, "share_pct": 36.2, "finetunes": 10000},
+                "Kestrel": {"downloads": 290.0, "share_pct": 21.6, "finetunes": 6000},
+            }
+        )
+    )
+    statements = [s.statement for s in load_json(path, 10**6).segments if s.unit == "record"]
+    assert statements[0] == "name: Quill | downloads_millions: 500.0 | share_pct: 36.2 | finetunes: 10000"
+
+
+def test_comment_lines_above_a_csv_header(tmp_path):
+    path = tmp_path / "stats.csv"
+    path.write_text("# Hub statistics\n# snapshot 2025-06-30\nmodel,downloads\nQuill-3-8B,240000000\n")
+    loaded = load_csv(path, 10**6)
+    assert loaded.date == "2025-06-30"
+    assert [s.unit for s in loaded.segments] == ["header", "row"]
+    assert loaded.segments[0].statement == "Hub statistics snapshot 2025-06-30"
+
+
+def test_one_objects_parts_are_no_records_keyed_by_name(tmp_path):
+    path = tmp_path / "quill.json"
+    path.write_text(
+        json.dumps(
+            {"downloads": {"all_time": 500, "last_30d": 16}, "derivatives": {"finetunes": 10, "merges": 1}}
+        )
+    )
+    statements = [s.statement for s in load_json(path, 10**6).segments]
+    assert statements == [
+        "downloads.all_time: 500 | downloads.last_30d: 16",
+        "derivatives.finetunes: 10 | derivatives.merges: 1",
+    ]

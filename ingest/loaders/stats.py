@@ -183,9 +183,28 @@ def _objects(node: _Node) -> bool:
     return bool(node.items) and all(isinstance(i.value, dict) for i in node.items)
 
 
+def _named_objects(node: _Node) -> dict[str, tuple[int, _Node]]:
+    """The members of an object keyed by name: {"Quill": {...}, "Kestrel": {...}}, beside which only plain
+    values (a date, a note) and a statement of units may stand; {} when it is not such an object."""
+    objects = {
+        k: m
+        for k, m in node.members.items()
+        if isinstance(m[1].value, dict) and not _UNIT_KEY.fullmatch(k.lower())
+    }
+    others = [
+        m[1].value for k, m in node.members.items() if k not in objects and not _UNIT_KEY.fullmatch(k.lower())
+    ]
+    if len(objects) < 2 or any(isinstance(v, dict | list) for v in others):
+        return {}
+    # records of one kind share their fields; {"downloads": {...}, "derivatives": {...}} is one record's parts
+    shapes = [set(m[1].value) for m in objects.values()]
+    if 2 * len(set.intersection(*shapes)) < len(set.union(*shapes)):
+        return {}
+    return objects
+
+
 def _keyed(node: _Node) -> bool:
-    """An object keyed by name whose every value is an object: {"Quill": {...}, "Kestrel": {...}}."""
-    return len(node.members) >= 2 and all(isinstance(n.value, dict) for _, n in node.members.values())
+    return bool(_named_objects(node))
 
 
 def _record_list(root: _Node) -> tuple[str | None, _Node] | None:
@@ -307,7 +326,7 @@ def load_json(path: Path, max_bytes: int) -> LoadedDocument:
     units = _units(root.members)
     segments: list[Segment] = []
     if found is None and _keyed(root):  # the root keyed by name: one record per member, named by its key
-        for key, (key_start, node) in root.members.items():
+        for key, (key_start, node) in _named_objects(root).items():
             segments += _record_segments(key_start, node, ("name", key), units)
     elif found is None:  # one object: one record per top-level member
         for key, (key_start, node) in root.members.items():
@@ -340,7 +359,7 @@ def load_json(path: Path, max_bytes: int) -> LoadedDocument:
                 else:
                     segments += _record_segments(item.start, item, None, units)
         else:  # an object keyed by name: each member is a record, its key the record's name
-            for key, (key_start, node) in list_node.members.items():
+            for key, (key_start, node) in _named_objects(list_node).items():
                 segments += _record_segments(key_start, node, (_singular(list_key), key), units)
     segments = [s for s in segments if s.statement]
     segments.sort(key=lambda s: s.char_start)
