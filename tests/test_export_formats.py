@@ -169,6 +169,7 @@ def csv_short_cells(day: str) -> tuple[str, str]:
         "repo",
         "author",
         "model_family",
+        "Base model",
         "Monthly downloads",
         "downloads_all_time",
         "likes",
@@ -182,6 +183,7 @@ def csv_short_cells(day: str) -> tuple[str, str]:
             m.repo,
             ORGS[m.family],
             m.family,
+            m.base,
             _short(m.last_30d),
             _short(m.all_time),
             m.likes,
@@ -201,6 +203,7 @@ def csv_comment(day: str) -> tuple[str, str]:
         "model",
         "organisation",
         "family",
+        "finetuned_from",
         "dl_30d_k",
         "downloads_all_time_millions",
         "likes",
@@ -214,6 +217,7 @@ def csv_comment(day: str) -> tuple[str, str]:
             m.repo,
             ORGS[m.family],
             m.family,
+            m.base,
             f"{m.last_30d / 1e3:.0f}",
             f"{m.all_time / 1e6:.2f}",
             m.likes,
@@ -356,6 +360,12 @@ CLAIMS = [
     ("Kestrel-2-7B has been downloaded about 200 million times.", S, "models"),
     ("Kestrel-2-7B has been downloaded about 2 billion times.", R, "models"),
     ("Quill-3-8B was downloaded more than 100 million times in the last 30 days.", R, "models"),
+    ("Quill-3-8B is the most downloaded model.", S, "models"),
+    ("Kestrel-2-7B is the second most downloaded model.", S, "models"),
+    ("Quill-2-8B is the second most downloaded model.", R, "models"),
+    ("Brant-1-6B was downloaded about 800 thousand times in the last 30 days.", S, "models"),
+    ("Brant-1-20B is built on Brant-1-6B.", S, "models"),
+    ("Lumora Labs' models have more than 25,000 derivative models.", S, None),
     # shares of the hub
     ("Kestrel took roughly a fifth of all downloads on ModelYard in the last 30 days.", S, "families"),
     ("Brant took roughly a fifth of all downloads on ModelYard in the last 30 days.", R, "families"),
@@ -467,6 +477,7 @@ def test_field_names_read_into_one_vocabulary():
     assert canonical_key("LoRA adapters") == "adapters"
     assert canonical_key("Series") == canonical_key("model_family") == "family"
     assert canonical_key("organisation") == "organization"
+    assert canonical_key("finetuned_from") == canonical_key("Parent model") == "base_model"
     # names it has no other word for stay as they are
     assert canonical_key("downloads_all_time_millions") == "downloads_all_time_millions"
     assert canonical_key("share_of_hub_downloads_30d_pct") == "share_of_hub_downloads_30d_pct"

@@ -95,6 +95,7 @@ _KEY_UNITS = (
 )
 _B, _E = r"(?<![a-z0-9])", r"(?![a-z0-9])"
 _KEY_WORDS = (
+    (r"(?:fine_?tuned|derived|trained)_from|parent_model", "base_model"),
     (r"fine_?tuned_models|fine_?tuned|fine_?tunes|finetuned", "finetunes"),
     (r"quanti[sz]ed_models|quanti[sz]ed|quants|quanti[sz]ations", "quantizations"),
     (r"lora_adapters|loras|lora", "adapters"),
