@@ -592,3 +592,30 @@ def test_one_objects_parts_are_no_records_keyed_by_name(tmp_path):
         "downloads.all_time: 500 | downloads.last_30d: 16",
         "derivatives.finetunes: 10 | derivatives.merges: 1",
     ]
+
+
+def test_a_unit_for_the_whole_export_is_the_downloads_unit(tmp_path):
+    path = tmp_path / "families.json"
+    path.write_text(
+        json.dumps(
+            {
+                "unit": "millions",
+                "families": [
+                    {"family": "Quill", "downloads": 500, "finetunes": 10000, "adapters_m": 0.5},
+                    {"family": "Kestrel", "downloads": 290, "finetunes": 6000, "adapters_m": 0.2},
+                ],
+            }
+        )
+    )
+    records_ = [s.statement for s in load_json(path, 10**6).segments if s.unit == "record"]
+    assert (
+        records_[0] == "family: Quill | downloads_millions: 500 | finetunes: 10000 | adapters_m_millions: 0.5"
+    )
+
+
+def test_a_date_column_named_in_words(tmp_path):
+    path = tmp_path / "stats.csv"
+    path.write_text(
+        "Model,Downloads,As of\nQuill-3-8B,240000000,2025-06-30\nBrant-1-6B,30000000,2025-06-30\n"
+    )
+    assert load_csv(path, 10**6).date == "2025-06-30"

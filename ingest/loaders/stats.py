@@ -103,7 +103,7 @@ def load_csv(path: Path, max_bytes: int) -> LoadedDocument:
 
 def _column_date(text: str, header: list[str], dialect) -> str | None:
     """A snapshot/date column with one value for every row dates the export."""
-    lowered = [h.lower() for h in header]
+    lowered = [re.sub(r"[\s-]+", "_", h.lower()) for h in header]  # "As of" is an as_of column
     for name in _DATE_COLUMNS:
         if name in lowered:
             col = lowered.index(name)
@@ -265,7 +265,13 @@ def _scaled(part: str, units: list[tuple[str | None, str]]) -> str:
     if not sep or _SCALED.search(key.lower()) or _NOT_SCALED.search(key):
         return part
     for scope, suffix in units:
-        if scope is None or scope in key.lower():
+        # a unit stated for the whole export ("unit": "millions") is the downloads' unit: counts of likes or
+        # derivative repositories written as whole numbers are not in millions, a fraction of one would be
+        if scope is not None:
+            applies = scope in key.lower()
+        else:
+            applies = "download" in key.lower() or "." in value or "e" in value.lower()
+        if applies:
             return f"{key}{suffix}{sep}{value}"
     return part
 
