@@ -366,10 +366,25 @@ CLAIMS = [
     ("Brant-1-6B was downloaded about 800 thousand times in the last 30 days.", S, "models"),
     ("Brant-1-20B is built on Brant-1-6B.", S, "models"),
     ("Lumora Labs' models have more than 25,000 derivative models.", S, None),
+    # other words for the same figures
+    ("Kestrel's 30-day downloads were about 9.5 million.", S, None),
+    ("Kestrel's 30-day downloads are about 290 million.", R, None),
+    ("Kestrel has more monthly downloads than Brant.", S, None),
+    ("In the 30 days to 30 June 2025, Brant was downloaded about 1.3 million times.", S, None),
+    ("Quill has more than 9k fine-tunes.", S, None),
+    ("Quill has more merges than Kestrel.", S, None),
+    ("Brant has more quantized models than Kestrel.", R, None),
+    ("Quill's derivatives (fine-tunes, quantizations, adapters and merges) total more than 25,000.", S, None),
+    ("The Kestrel models together had more than 280 million all-time downloads.", S, None),
+    ("The Kestrel models together had more than 300 million all-time downloads.", R, None),
+    ("Kestrel-2-7B has more likes than Quill-2-8B.", S, "models"),
+    ("Quill-3-8B has more than twice as many all-time downloads as Quill-3-70B.", S, "models"),
+    ("Brant-1-20B has more than 500,000 monthly downloads.", R, "models"),
     # shares of the hub
     ("Kestrel took roughly a fifth of all downloads on ModelYard in the last 30 days.", S, "families"),
     ("Brant took roughly a fifth of all downloads on ModelYard in the last 30 days.", R, "families"),
     ("Quill took more than a third of all downloads on ModelYard in the last 30 days.", S, "families"),
+    ("Quill accounts for about 36% of all downloads on ModelYard in the last 30 days.", S, "families"),
 ]
 
 
@@ -619,3 +634,19 @@ def test_a_date_column_named_in_words(tmp_path):
         "Model,Downloads,As of\nQuill-3-8B,240000000,2025-06-30\nBrant-1-6B,30000000,2025-06-30\n"
     )
     assert load_csv(path, 10**6).date == "2025-06-30"
+
+
+def test_what_a_claim_counts_when_it_names_several_kinds_of_derivative():
+    from assistant.verify.records import concept
+
+    assert concept("derivatives (fine-tunes, quantizations, adapters and merges)") == "derivative"
+    assert concept("more fine-tunes and quantizations than Kestrel") is None
+    assert concept("more fine-tunes than Kestrel") == "fine_?tun"
+
+
+def test_a_period_is_no_name_and_no_figure():
+    from assistant.verify.record_checks import _figure, names
+
+    claim = "Kestrel's 30-day downloads were about 9.5 million."
+    assert names(claim) == ["Kestrel"]
+    assert _figure(claim).value == 9.5e6

@@ -162,6 +162,10 @@ def timing(claim: str, snapshot: str | None, period: tuple[str, str] | None) -> 
 # --- coverage -------------------------------------------------------------------------------------------
 
 
+# "30-day" downloads: a period, not a name
+_PERIOD_NAME = re.compile(r"\d+[- ](?:day|week|month|year)s?", re.I)
+
+
 def _is_date_name(name: str) -> bool:
     return bool(_QUARTER.search(name) or re.fullmatch(r"(?:Q[1-4]\s*)?\d{4}", name))
 
@@ -171,7 +175,11 @@ def names(claim: str) -> list[str]:
     out = []
     for name in entities(claim):
         name = re.sub(r"^(?:All|Every|Each|Both|Only|Of)\s+", "", name)
-        if _is_date_name(name) or re.search(rf"\bon\s+{re.escape(name)}\b", claim):
+        if (
+            _is_date_name(name)
+            or re.search(rf"\bon\s+{re.escape(name)}\b", claim)
+            or _PERIOD_NAME.fullmatch(name)
+        ):
             continue
         out.append(name)
     return out
@@ -665,6 +673,8 @@ def _figure(claim: str) -> Quantity | None:
             r"\s+(?:[A-Z][\w.-]*\s+)?(?:models?|variants?|rows?|famil\w+|countries)\b", claim[q.end :]
         ):
             continue
+        if _PERIOD_NAME.match(claim[q.start :]):
+            continue  # "30-day downloads": the period the count runs over, not a count
         figures.append(q)
     return figures[0] if len(figures) == 1 else None
 

@@ -286,7 +286,7 @@ _CONCEPTS = (
 )
 _SHARE = _CONCEPTS[-1][1]
 WINDOW = re.compile(
-    r"\b(?:\d+ days|month|monthly|each month|per month|a month|last_?\d+d|weekly|week)\b", re.I
+    r"\b(?:\d+[ -]days?|month|monthly|each month|per month|a month|last_?\d+d|weekly|week)\b", re.I
 )
 _WINDOW_KEY = re.compile(r"\d+d\b|\d+d_|month|week|last", re.I)
 _KEY_DAYS = re.compile(r"(\d+)d(?:\b|_)", re.I)
@@ -322,6 +322,11 @@ _INCLUDED = re.compile(r"\b[\w-]+\s+included\b|\b(?:including|incl\.)\s+(?:the\s
 def concept(text: str) -> str | None:
     """The field-name pattern for what a claim (or part of one) counts, or None."""
     text = _INCLUDED.sub(" ", text)
+    kinds = [key for words, key in _CONCEPTS[:4] if re.search(words, text, re.I)]
+    if len(kinds) > 1:
+        # "derivatives (fine-tunes, quantizations, adapters and merges)": the kinds name what the total takes
+        # in; two kinds without a total ("fine-tunes and quantizations") are no one field
+        return _CONCEPTS[4][1] if re.search(_CONCEPTS[4][0], text, re.I) else None
     return next((key for words, key in _CONCEPTS if re.search(words, text, re.I)), None)
 
 
