@@ -484,6 +484,9 @@ def test_field_names_read_into_one_vocabulary():
 
     assert canonical_key("Total downloads (M)") == "total_downloads_millions"
     assert canonical_key("Downloads (last 30 days)") == "downloads_last_30d"
+    assert canonical_key("Downloads (millions, all time)") == "downloads_all_time_millions"
+    assert canonical_key("Downloads [M]") == "downloads_millions"
+    assert canonical_key("% of hub downloads") == "pct_of_hub_downloads"
     assert canonical_key("dl_30d_k") == "downloads_30d_k"
     assert canonical_key("stats.downloads.last_30_days") == "stats.downloads.last_30d"
     assert canonical_key("downloads_last_30_days_millions") == "downloads_last_30d_millions"

@@ -87,10 +87,13 @@ def precision(raw: str, key: str) -> float:
 
 # Field names as hubs and analysts write them, read into one vocabulary: the unit or period a header puts in
 # brackets ("Total downloads (M)", "Downloads (last 30 days)"), and the other words for the same count.
+_BRACKET_UNITS = (
+    (r"b|bn|billions?", "billions"),
+    (r"m|mn|millions?", "millions"),
+    (r"k|thousands?", "thousands"),
+)
 _KEY_UNITS = (
-    (r"\((?:in\s+)?(?:b|bn|billions?)\)", " billions "),
-    (r"\((?:in\s+)?(?:m|mn|millions?)\)", " millions "),
-    (r"\((?:in\s+)?(?:k|thousands?)\)", " thousands "),
+    (r"%", " pct "),  # "% of hub downloads"
     (r"(\d+)[\s_-]*days?(?![a-z])", r"\1d"),
 )
 _B, _E = r"(?<![a-z0-9])", r"(?![a-z0-9])"
@@ -110,12 +113,21 @@ def canonical_key(key: str) -> str:
     """ "Total downloads (M)" -> "total_downloads_millions", "Fine-tuned models" -> "finetunes",
     "stats.downloads.last_30_days" -> "stats.downloads.last_30d", "Series" -> "family"."""
     k = key.strip().lower()
+    # a unit in brackets, alone or beside a period ("(M)", "[millions, all time]"), goes to the end of the name,
+    # where scale() looks for it
+    suffix = ""
+    for pattern, unit in _BRACKET_UNITS:
+        inside = r"[(\[]([^()\[\]]*?\b)(?:in\s+)?(?:" + pattern + r")\b(?:,\s*)?([^()\[\]]*)[)\]]"
+        m = re.search(inside, k)
+        if m:
+            k, suffix = k[: m.start()] + f" {m.group(1)} {m.group(2)} " + k[m.end() :], f"_{unit}"
+            break
     for pattern, repl in _KEY_UNITS:
         k = re.sub(pattern, repl, k)
     k = re.sub(r"[^a-z0-9.]+", "_", k).strip("_")
     for pattern, repl in _KEY_WORDS:
         k = re.sub(_B + f"(?:{pattern})" + _E, repl, k)
-    return k
+    return k + suffix
 
 
 def iso_date(value: str) -> str | None:
