@@ -819,12 +819,12 @@ def check_records(
         (export[0].date or "" for _, export in exports if any(find(x, export) for x in subjects)), default=""
     )
     present = claim_span(claim) is None and not PAST.search(claim)
-    for doc_id, export in exports:
+    for _, export in exports:
         found = (
-            rank(claim, export, headers.get(doc_id, ""))
+            rank(claim, export, headers.get(export[0].doc_id, ""))
             or attribute(claim, export)
             or (
-                superlative(claim, export, headers.get(doc_id, ""))
+                superlative(claim, export, headers.get(export[0].doc_id, ""))
                 if not present or (export[0].date or "") == newest
                 else None
             )

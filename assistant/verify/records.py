@@ -140,6 +140,10 @@ def iso_date(value: str) -> str | None:
         return None
 
 
+# the columns that say which snapshot a row belongs to (not "date", which may be a release date)
+_ROW_DATES = ("snapshot_date", "snapshot", "as_of", "report_date")
+
+
 @dataclass
 class Record:
     evidence: Evidence
@@ -154,7 +158,10 @@ class Record:
 
     @property
     def date(self) -> str | None:
-        return self.evidence.date
+        """The row's own snapshot date (an export that holds several snapshots, one column saying which),
+        else the export's."""
+        own = next((d for k in _ROW_DATES if (d := iso_date(self.fields.get(k, "")))), None)
+        return own or self.evidence.date
 
     def is_(self, name: str) -> bool:
         return self.name is not None and norm_name(self.name) == norm_name(name)
@@ -243,10 +250,12 @@ def records(evidence: list[Evidence]) -> list[Record]:
 
 
 def by_export(recs: list[Record]) -> dict[str, list[Record]]:
-    """Records grouped by export, newest export first (the newest data decides a present-tense claim)."""
+    """Records grouped by export and snapshot, newest first (the newest data decides a present-tense claim): an
+    export whose rows carry several snapshot dates is one export per date."""
     out: dict[str, list[Record]] = {}
     for r in sorted(recs, key=lambda r: r.date or "", reverse=True):
-        out.setdefault(r.doc_id, []).append(r)
+        key = r.doc_id if r.date == r.evidence.date else f"{r.doc_id}@{r.date}"
+        out.setdefault(key, []).append(r)
     return out
 
 
