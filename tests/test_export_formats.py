@@ -414,6 +414,9 @@ CLAIMS = [
     ("Quill has more merges than Kestrel.", S, None),
     ("Brant has more quantized models than Kestrel.", R, None),
     ("Quill's derivatives (fine-tunes, quantizations, adapters and merges) total more than 25,000.", S, None),
+    # the kinds a claim names, added up: 8,500 + 9,800 + 3,900 = 22,200 (merges make it 22,950)
+    ("At the end of March 2025, Quill had more than 22,000 fine-tunes, quantizations and adapters.", S, None),
+    ("At the end of March 2025, Quill had more than 22,500 fine-tunes, quantizations and adapters.", R, None),
     ("The Kestrel models together had more than 280 million all-time downloads.", S, None),
     ("The Kestrel models together had more than 300 million all-time downloads.", R, None),
     ("Kestrel-2-7B has more likes than Quill-2-8B.", S, "models"),

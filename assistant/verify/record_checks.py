@@ -38,6 +38,8 @@ from assistant.verify.records import (
     iso_date,
     members,
     metric,
+    metrics,
+    named_kinds,
     norm_name,
     norm_value,
     number,
@@ -699,7 +701,8 @@ def threshold(
         # another's figure ("five times as many as Lark": five is no count of downloads)
         return None
     figure = _figure(claim)
-    if figure is None or concept(claim) is None:
+    counted, kinds = concept(claim), len(named_kinds(claim)) > 1
+    if figure is None or (counted is None and not kinds):
         return None
     claim_names = names(claim)
     named = [r for x in claim_names for r in find(x, export)]
@@ -711,7 +714,7 @@ def threshold(
         summed = [(x, members(x, export)) for x in claim_names] if groups else []
         summed = [(x, g) for x, g in summed if enough_members(x, g)]
         # the concept is a field-name pattern itself ("quanti[sz]"): it is one of the additive ones, or not
-        if len(summed) != 1 or concept(claim) not in _ADDITIVE:
+        if len(summed) != 1 or (counted not in _ADDITIVE and not kinds):
             return None
         what, rows = summed[0]
     # a share claimed as a percent or a fraction ("a third of the downloads") is read from a share field; not
@@ -720,16 +723,20 @@ def threshold(
         r"\s*(?:of\s+)?(?:all\s+)?(?:the\s+)?[A-Z][\w.-]*['’]s?\s", claim[figure.end :]
     ):
         return None
-    key = metric(claim, rows, share=figure.kind == "percent")
-    if key is None:
+    if figure.kind == "percent":
+        share = metric(claim, rows, share=True)
+        keys = [share] if share else None
+    else:  # one field, or the kinds of derivative the claim names, added up
+        keys = metrics(claim, rows)
+    if not keys:
         return None
+    key = keys[0]
     is_percent = bool(re.search(r"share|pct|percent", key))
     if is_percent != (figure.kind == "percent"):
         return None
-    total = sum(r.value(key) or 0.0 for r in rows)
-    found = Quantity(
-        total, figure.kind, "eq", 0, 0, f"{total:,.0f}", precision=precision(rows[0].fields[key], key)
-    )
+    total = sum(r.value(k) or 0.0 for r in rows for k in keys)
+    slack = sum(precision(rows[0].fields[k], k) for k in keys)
+    found = Quantity(total, figure.kind, "eq", 0, 0, f"{total:,.0f}", precision=slack)
     stance = compare(figure, found)
     if stance == "unknown":
         return None
@@ -744,7 +751,7 @@ def threshold(
         # a named date away from the snapshot: only what growth cannot undo ("more than N" held at the
         # snapshot holds later; "more than N" failed at the snapshot failed earlier), and only for a count
         # that cannot fall (not likes, a share or a rate)
-        if not only_grows(key) or figure.comparator not in ("gt", "ge", "lt", "le"):
+        if not all(only_grows(k) for k in keys) or figure.comparator not in ("gt", "ge", "lt", "le"):
             return None
         up = figure.comparator in ("gt", "ge")
         if (stance == "supports") != (up == (when == "later")):
@@ -753,13 +760,16 @@ def threshold(
         stance == "refutes"
         and when == "undated"
         and past_undated(claim)
-        and (figure.comparator not in ("gt", "ge") or not only_grows(key))
+        and (figure.comparator not in ("gt", "ge") or not all(only_grows(k) for k in keys))
     ):
         # "was downloaded N times" with no date: perhaps at some earlier time. "More than N" is another
         # matter: a count that only grows was not above N before if it is not above N now.
         return None
-    shown = rows[0].fields[key] if len(rows) == 1 else f"{total:,.0f} over {len(rows)} rows"
-    return stance, [r.evidence for r in rows], f"{what}: {key} {shown}"
+    if len(rows) == 1 and len(keys) == 1:
+        shown = rows[0].fields[key]
+    else:
+        shown = f"{total:,.0f}" + (f" over {len(rows)} rows" if len(rows) > 1 else "")
+    return stance, [r.evidence for r in rows], f"{what}: {' + '.join(keys)} {shown}"
 
 
 # --- precedence ----------------------------------------------------------------------------------------

@@ -340,10 +340,16 @@ def only_grows(key: str) -> bool:
 _INCLUDED = re.compile(r"\b[\w-]+\s+included\b|\b(?:including|incl\.)\s+(?:the\s+)?[\w-]+", re.I)
 
 
+def named_kinds(text: str) -> list[str]:
+    """The field-name patterns of the kinds of derivative the words name ("fine-tunes and adapters": two)."""
+    text = _INCLUDED.sub(" ", text)
+    return [key for words, key in _CONCEPTS[:4] if re.search(words, text, re.I)]
+
+
 def concept(text: str) -> str | None:
     """The field-name pattern for what a claim (or part of one) counts, or None."""
     text = _INCLUDED.sub(" ", text)
-    kinds = [key for words, key in _CONCEPTS[:4] if re.search(words, text, re.I)]
+    kinds = named_kinds(text)
     if len(kinds) > 1:
         # "derivatives (fine-tunes, quantizations, adapters and merges)": the kinds name what the total takes
         # in; two kinds without a total ("fine-tunes and quantizations") are no one field
@@ -351,11 +357,14 @@ def concept(text: str) -> str | None:
     return next((key for words, key in _CONCEPTS if re.search(words, text, re.I)), None)
 
 
-def metric(text: str, recs: list[Record], window: bool | None = None, share: bool = False) -> str | None:
+def metric(
+    text: str, recs: list[Record], window: bool | None = None, share: bool = False, pattern: str | None = None
+) -> str | None:
     """The one numeric field the words count, present in every record given; None when unclear.
     All-time figures unless the words (or ``window``) name a month or N days; a total over its parts.
-    ``share``: the claim gives a percent or a fraction of what the words count, so a share field answers."""
-    pattern = _SHARE if share else concept(text)
+    ``share``: the claim gives a percent or a fraction of what the words count, so a share field answers.
+    ``pattern``: the field-name pattern to look for, instead of the concept the words name."""
+    pattern = _SHARE if share else pattern or concept(text)
     if pattern is None or not recs:
         return None
     keys = [k for k in recs[0].fields if re.search(pattern, k) and all(r.value(k) is not None for r in recs)]
@@ -366,3 +375,17 @@ def metric(text: str, recs: list[Record], window: bool | None = None, share: boo
     if len(keys) > 1:
         keys = [k for k in keys if _CUMULATIVE_KEY.search(k)] or keys
     return keys[0] if len(keys) == 1 else None
+
+
+def metrics(text: str, recs: list[Record], window: bool | None = None) -> list[str] | None:
+    """The fields the words count, to be added up: the one field of metric(), or one field per kind of
+    derivative when the words name several kinds and no total ("fine-tunes, quantizations and adapters" is
+    the sum of those three, not every derivative and not the fine-tunes alone)."""
+    key = metric(text, recs, window)
+    if key is not None:
+        return [key]
+    kinds = named_kinds(text)
+    if len(kinds) < 2 or concept(text) is not None:
+        return None
+    keys = [metric(text, recs, window, pattern=kind) for kind in kinds]
+    return keys if all(keys) and len(set(keys)) == len(keys) else None  # type: ignore[return-value]
