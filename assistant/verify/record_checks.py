@@ -32,11 +32,14 @@ from assistant.verify.records import (
     Record,
     by_export,
     concept,
+    enough_members,
     field_window,
     find,
     iso_date,
     members,
     metric,
+    metrics,
+    named_kinds,
     norm_name,
     norm_value,
     number,
@@ -51,6 +54,15 @@ _NOT_ABOUT_IT = ("entity-gap", "rumour", "hedged", "question")
 
 _NEGATED = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.I)
 PAST = re.compile(r"\b(?:was|were|had|ranked|did)\b", re.I)
+# "in the last 30 days": a window that ends now, whatever the tense ("was downloaded ... in the last 30 days")
+_TO_NOW = re.compile(r"\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\d+|seven|thirty)\s+days\b", re.I)
+
+
+def past_undated(claim: str) -> bool:
+    """Past tense with no date: the claim may be about a time before the export. Not a window that ends now."""
+    return bool(PAST.search(claim)) and not _TO_NOW.search(claim)
+
+
 _CHANGE = re.compile(
     r"\b(?:rose|risen|rise[sn]?|grew|grown|grows?|fell|fallen|falls?|increased?|decreased?|declined?|dropped|"
     r"gained|lost|doubled|tripled|halved|changed?|jumped|climbed)\b|\bbetween\b.+\band\b|\bsince\b",
@@ -152,6 +164,10 @@ def timing(claim: str, snapshot: str | None, period: tuple[str, str] | None) -> 
 # --- coverage -------------------------------------------------------------------------------------------
 
 
+# "30-day" downloads: a period, not a name
+_PERIOD_NAME = re.compile(r"\d+[- ](?:day|week|month|year)s?", re.I)
+
+
 def _is_date_name(name: str) -> bool:
     return bool(_QUARTER.search(name) or re.fullmatch(r"(?:Q[1-4]\s*)?\d{4}", name))
 
@@ -161,7 +177,11 @@ def names(claim: str) -> list[str]:
     out = []
     for name in entities(claim):
         name = re.sub(r"^(?:All|Every|Each|Both|Only|Of)\s+", "", name)
-        if _is_date_name(name) or re.search(rf"\bon\s+{re.escape(name)}\b", claim):
+        if (
+            _is_date_name(name)
+            or re.search(rf"\bon\s+{re.escape(name)}\b", claim)
+            or _PERIOD_NAME.fullmatch(name)
+        ):
             continue
         out.append(name)
     return out
@@ -606,6 +626,8 @@ def _figure(claim: str) -> Quantity | None:
             r"\s+(?:[A-Z][\w.-]*\s+)?(?:models?|variants?|rows?|famil\w+|countries)\b", claim[q.end :]
         ):
             continue
+        if _PERIOD_NAME.match(claim[q.start :]):
+            continue  # "30-day downloads": the period the count runs over, not a count
         figures.append(q)
     return figures[0] if len(figures) == 1 else None
 
@@ -630,7 +652,8 @@ def threshold(
         # another's figure ("five times as many as Lark": five is no count of downloads)
         return None
     figure = _figure(claim)
-    if figure is None or concept(claim) is None:
+    counted, kinds = concept(claim), len(named_kinds(claim)) > 1
+    if figure is None or (counted is None and not kinds):
         return None
     claim_names = names(claim)
     named = [r for x in claim_names for r in find(x, export)]
@@ -640,8 +663,9 @@ def threshold(
         rows, what = named[:1], named[0].name
     else:
         summed = [(x, members(x, export)) for x in claim_names] if groups else []
-        summed = [(x, g) for x, g in summed if len(g) >= 2]
-        if len(summed) != 1 or not re.search("|".join(_ADDITIVE), concept(claim) or ""):
+        summed = [(x, g) for x, g in summed if enough_members(x, g)]
+        # the concept is a field-name pattern itself ("quanti[sz]"): it is one of the additive ones, or not
+        if len(summed) != 1 or (counted not in _ADDITIVE and not kinds):
             return None
         what, rows = summed[0]
     # a share claimed as a percent or a fraction ("a third of the downloads") is read from a share field; not
@@ -650,16 +674,20 @@ def threshold(
         r"\s*(?:of\s+)?(?:all\s+)?(?:the\s+)?[A-Z][\w.-]*['’]s?\s", claim[figure.end :]
     ):
         return None
-    key = metric(claim, rows, share=figure.kind == "percent")
-    if key is None:
+    if figure.kind == "percent":
+        share = metric(claim, rows, share=True)
+        keys = [share] if share else None
+    else:  # one field, or the kinds of derivative the claim names, added up
+        keys = metrics(claim, rows)
+    if not keys:
         return None
+    key = keys[0]
     is_percent = bool(re.search(r"share|pct|percent", key))
     if is_percent != (figure.kind == "percent"):
         return None
-    total = sum(r.value(key) or 0.0 for r in rows)
-    found = Quantity(
-        total, figure.kind, "eq", 0, 0, f"{total:,.0f}", precision=precision(rows[0].fields[key], key)
-    )
+    total = sum(r.value(k) or 0.0 for r in rows for k in keys)
+    slack = sum(precision(rows[0].fields[k], k) for k in keys)
+    found = Quantity(total, figure.kind, "eq", 0, 0, f"{total:,.0f}", precision=slack)
     stance = compare(figure, found)
     if stance == "unknown":
         return None
@@ -674,7 +702,7 @@ def threshold(
         # a named date away from the snapshot: only what growth cannot undo ("more than N" held at the
         # snapshot holds later; "more than N" failed at the snapshot failed earlier), and only for a count
         # that cannot fall (not likes, a share or a rate)
-        if not only_grows(key) or figure.comparator not in ("gt", "ge", "lt", "le"):
+        if not all(only_grows(k) for k in keys) or figure.comparator not in ("gt", "ge", "lt", "le"):
             return None
         up = figure.comparator in ("gt", "ge")
         if (stance == "supports") != (up == (when == "later")):
@@ -682,14 +710,17 @@ def threshold(
     if (
         stance == "refutes"
         and when == "undated"
-        and PAST.search(claim)
-        and (figure.comparator not in ("gt", "ge") or not only_grows(key))
+        and past_undated(claim)
+        and (figure.comparator not in ("gt", "ge") or not all(only_grows(k) for k in keys))
     ):
         # "was downloaded N times" with no date: perhaps at some earlier time. "More than N" is another
         # matter: a count that only grows was not above N before if it is not above N now.
         return None
-    shown = rows[0].fields[key] if len(rows) == 1 else f"{total:,.0f} over {len(rows)} rows"
-    return stance, [r.evidence for r in rows], f"{what}: {key} {shown}"
+    if len(rows) == 1 and len(keys) == 1:
+        shown = rows[0].fields[key]
+    else:
+        shown = f"{total:,.0f}" + (f" over {len(rows)} rows" if len(rows) > 1 else "")
+    return stance, [r.evidence for r in rows], f"{what}: {' + '.join(keys)} {shown}"
 
 
 # --- precedence ----------------------------------------------------------------------------------------
@@ -749,12 +780,12 @@ def check_records(
         (export[0].date or "" for _, export in exports if any(find(x, export) for x in subjects)), default=""
     )
     present = claim_span(claim) is None and not PAST.search(claim)
-    for doc_id, export in exports:
+    for _, export in exports:
         found = (
-            rank(claim, export, headers.get(doc_id, ""))
+            rank(claim, export, headers.get(export[0].doc_id, ""))
             or attribute(claim, export)
             or (
-                superlative(claim, export, headers.get(doc_id, ""))
+                superlative(claim, export, headers.get(export[0].doc_id, ""))
                 if not present or (export[0].date or "") == newest
                 else None
             )

@@ -33,7 +33,7 @@ IDENTITY = (
     "organization",
     "id",
 )
-GROUP_KEYS = ("family", "organization", "org", "company", "author", "publisher")
+GROUP_KEYS = ("family", "organization", "org", "company", "author", "publisher", "developer")
 _SCALES = (("_billions", 1e9), ("_millions", 1e6), ("_thousands", 1e3), ("_k", 1e3))
 _NESTED = re.compile(r"\(([^()]*)\)")
 
@@ -52,9 +52,22 @@ def norm_value(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text)
 
 
+# a figure with its unit in the cell, as hubs abbreviate: "12.3M", "850k", "1.2bn", "36.2%"
+_SUFFIXED = re.compile(r"([-+]?\d+(?:\.\d+)?)\s*(k|K|M|mn|B|bn|%)")
+_SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "%": 1.0}
+
+
+def _split_suffix(value: str) -> tuple[str, float]:
+    """ "12.3M" -> ("12.3", 1e6); "1,234" -> ("1234", 1.0)."""
+    digits = value.replace(",", "").strip()
+    m = _SUFFIXED.fullmatch(digits)
+    return (m.group(1), _SUFFIX_SCALE[m.group(2).lower()]) if m else (digits, 1.0)
+
+
 def number(value: str) -> float | None:
     try:
-        return float(value.replace(",", "").strip())
+        digits, unit = _split_suffix(value)
+        return float(digits) * unit
     except (ValueError, AttributeError):
         return None
 
@@ -65,10 +78,56 @@ def scale(key: str) -> float:
 
 
 def precision(raw: str, key: str) -> float:
-    """How exactly a field's value is written, in base units: half its last digit ("12.0" millions: 50,000)."""
-    digits = raw.replace(",", "").strip()
+    """How exactly a field's value is written, in base units: half its last digit ("12.0" millions: 50,000;
+    "12.3M": 50,000)."""
+    digits, unit = _split_suffix(raw)
     last = 10 ** -len(digits.split(".")[1]) if "." in digits else 1
-    return 0.5 * last * scale(key)
+    return 0.5 * last * unit * scale(key)
+
+
+# Field names as hubs and analysts write them, read into one vocabulary: the unit or period a header puts in
+# brackets ("Total downloads (M)", "Downloads (last 30 days)"), and the other words for the same count.
+_BRACKET_UNITS = (
+    (r"b|bn|billions?", "billions"),
+    (r"m|mn|millions?", "millions"),
+    (r"k|thousands?", "thousands"),
+)
+_KEY_UNITS = (
+    (r"%", " pct "),  # "% of hub downloads"
+    (r"(\d+)[\s_-]*days?(?![a-z])", r"\1d"),
+)
+_B, _E = r"(?<![a-z0-9])", r"(?![a-z0-9])"
+_KEY_WORDS = (
+    (r"(?:fine_?tuned|derived|trained)_from|parent_model", "base_model"),
+    (r"fine_?tuned_models|fine_?tuned|fine_?tunes|finetuned", "finetunes"),
+    (r"quanti[sz]ed_models|quanti[sz]ed|quants|quanti[sz]ations", "quantizations"),
+    (r"lora_adapters|loras|lora", "adapters"),
+    (r"merged_models", "merges"),
+    (r"dls?", "downloads"),
+    (r"organisation", "organization"),
+    (r"series|model_family", "family"),
+)
+
+
+def canonical_key(key: str) -> str:
+    """ "Total downloads (M)" -> "total_downloads_millions", "Fine-tuned models" -> "finetunes",
+    "stats.downloads.last_30_days" -> "stats.downloads.last_30d", "Series" -> "family"."""
+    k = key.strip().lower()
+    # a unit in brackets, alone or beside a period ("(M)", "[millions, all time]"), goes to the end of the name,
+    # where scale() looks for it
+    suffix = ""
+    for pattern, unit in _BRACKET_UNITS:
+        inside = r"[(\[]([^()\[\]]*?\b)(?:in\s+)?(?:" + pattern + r")\b(?:,\s*)?([^()\[\]]*)[)\]]"
+        m = re.search(inside, k)
+        if m:
+            k, suffix = k[: m.start()] + f" {m.group(1)} {m.group(2)} " + k[m.end() :], f"_{unit}"
+            break
+    for pattern, repl in _KEY_UNITS:
+        k = re.sub(pattern, repl, k)
+    k = re.sub(r"[^a-z0-9.]+", "_", k).strip("_")
+    for pattern, repl in _KEY_WORDS:
+        k = re.sub(_B + f"(?:{pattern})" + _E, repl, k)
+    return k + suffix
 
 
 def iso_date(value: str) -> str | None:
@@ -79,6 +138,10 @@ def iso_date(value: str) -> str | None:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
     except ValueError:
         return None
+
+
+# the columns that say which snapshot a row belongs to (not "date", which may be a release date)
+_ROW_DATES = ("snapshot_date", "snapshot", "as_of", "report_date")
 
 
 @dataclass
@@ -95,7 +158,10 @@ class Record:
 
     @property
     def date(self) -> str | None:
-        return self.evidence.date
+        """The row's own snapshot date (an export that holds several snapshots, one column saying which),
+        else the export's."""
+        own = next((d for k in _ROW_DATES if (d := iso_date(self.fields.get(k, "")))), None)
+        return own or self.evidence.date
 
     def is_(self, name: str) -> bool:
         return self.name is not None and norm_name(self.name) == norm_name(name)
@@ -119,7 +185,7 @@ def read_fields(statement: str) -> dict[str, str]:
     for part in statement.split(" | "):
         key, sep, value = part.partition(": ")
         if sep:
-            out[key.strip().lower()] = value.strip()
+            out.setdefault(canonical_key(key), value.strip())
     return out
 
 
@@ -133,7 +199,7 @@ def _nested(value: str) -> list[dict[str, str]] | None:
         for part in m.group(1).split(", "):
             k, sep, v = part.partition(": ")
             if sep:
-                item[k.strip().lower()] = v.strip()
+                item[canonical_key(k)] = v.strip()
         items.append(item)
     return items or None
 
@@ -147,7 +213,9 @@ def _derivative_total(fields: dict[str, str]) -> str | None:
     """A row that counts each kind of derivative but not their total: the total is their sum (an export that
     lists fine-tunes, quantizations, adapters and merges has counted every derivative). Only with all four
     kinds, each once, and no derivative field of its own: a part of the kinds is no total."""
-    if any("derivative" in k for k in fields):
+    # a derivative field that is no kind of its own ("derivatives", "derivatives.total") is the total already;
+    # "derivatives.finetunes" is a kind
+    if any("derivative" in k and not any(re.search(kind, k) for kind in _DERIVATIVE_KINDS) for k in fields):
         return None
     parts = []
     for kind in _DERIVATIVE_KINDS:
@@ -182,16 +250,30 @@ def records(evidence: list[Evidence]) -> list[Record]:
 
 
 def by_export(recs: list[Record]) -> dict[str, list[Record]]:
-    """Records grouped by export, newest export first (the newest data decides a present-tense claim)."""
+    """Records grouped by export and snapshot, newest first (the newest data decides a present-tense claim): an
+    export whose rows carry several snapshot dates is one export per date."""
     out: dict[str, list[Record]] = {}
     for r in sorted(recs, key=lambda r: r.date or "", reverse=True):
-        out.setdefault(r.doc_id, []).append(r)
+        key = r.doc_id if r.date == r.evidence.date else f"{r.doc_id}@{r.date}"
+        out.setdefault(key, []).append(r)
     return out
 
 
 def find(name: str, recs: list[Record]) -> list[Record]:
     """The records whose own identity is ``name``."""
     return [r for r in recs if r.is_(name)]
+
+
+def owned_by(group: str, rec: Record) -> bool:
+    """Does the record name ``group`` as its family or organisation (not only as a prefix of its id)?"""
+    g = norm_name(group)
+    return any(norm_name(rec.fields.get(k, "")) == g for k in GROUP_KEYS if k != rec.key)
+
+
+def enough_members(group: str, rows: list[Record]) -> bool:
+    """Rows that stand for a group: two or more, or one that names the group as its family or organisation
+    (an organisation with one family in a family summary: that family's record is all of it)."""
+    return len(rows) >= 2 or (len(rows) == 1 and owned_by(group, rows[0]))
 
 
 def members(group: str, recs: list[Record]) -> list[Record]:
@@ -225,7 +307,7 @@ _CONCEPTS = (
 )
 _SHARE = _CONCEPTS[-1][1]
 WINDOW = re.compile(
-    r"\b(?:\d+ days|month|monthly|each month|per month|a month|last_?\d+d|weekly|week)\b", re.I
+    r"\b(?:\d+[ -]days?|month|monthly|each month|per month|a month|last_?\d+d|weekly|week)\b", re.I
 )
 _WINDOW_KEY = re.compile(r"\d+d\b|\d+d_|month|week|last", re.I)
 _KEY_DAYS = re.compile(r"(\d+)d(?:\b|_)", re.I)
@@ -258,17 +340,31 @@ def only_grows(key: str) -> bool:
 _INCLUDED = re.compile(r"\b[\w-]+\s+included\b|\b(?:including|incl\.)\s+(?:the\s+)?[\w-]+", re.I)
 
 
+def named_kinds(text: str) -> list[str]:
+    """The field-name patterns of the kinds of derivative the words name ("fine-tunes and adapters": two)."""
+    text = _INCLUDED.sub(" ", text)
+    return [key for words, key in _CONCEPTS[:4] if re.search(words, text, re.I)]
+
+
 def concept(text: str) -> str | None:
     """The field-name pattern for what a claim (or part of one) counts, or None."""
     text = _INCLUDED.sub(" ", text)
+    kinds = named_kinds(text)
+    if len(kinds) > 1:
+        # "derivatives (fine-tunes, quantizations, adapters and merges)": the kinds name what the total takes
+        # in; two kinds without a total ("fine-tunes and quantizations") are no one field
+        return _CONCEPTS[4][1] if re.search(_CONCEPTS[4][0], text, re.I) else None
     return next((key for words, key in _CONCEPTS if re.search(words, text, re.I)), None)
 
 
-def metric(text: str, recs: list[Record], window: bool | None = None, share: bool = False) -> str | None:
+def metric(
+    text: str, recs: list[Record], window: bool | None = None, share: bool = False, pattern: str | None = None
+) -> str | None:
     """The one numeric field the words count, present in every record given; None when unclear.
     All-time figures unless the words (or ``window``) name a month or N days; a total over its parts.
-    ``share``: the claim gives a percent or a fraction of what the words count, so a share field answers."""
-    pattern = _SHARE if share else concept(text)
+    ``share``: the claim gives a percent or a fraction of what the words count, so a share field answers.
+    ``pattern``: the field-name pattern to look for, instead of the concept the words name."""
+    pattern = _SHARE if share else pattern or concept(text)
     if pattern is None or not recs:
         return None
     keys = [k for k in recs[0].fields if re.search(pattern, k) and all(r.value(k) is not None for r in recs)]
@@ -279,3 +375,17 @@ def metric(text: str, recs: list[Record], window: bool | None = None, share: boo
     if len(keys) > 1:
         keys = [k for k in keys if _CUMULATIVE_KEY.search(k)] or keys
     return keys[0] if len(keys) == 1 else None
+
+
+def metrics(text: str, recs: list[Record], window: bool | None = None) -> list[str] | None:
+    """The fields the words count, to be added up: the one field of metric(), or one field per kind of
+    derivative when the words name several kinds and no total ("fine-tunes, quantizations and adapters" is
+    the sum of those three, not every derivative and not the fine-tunes alone)."""
+    key = metric(text, recs, window)
+    if key is not None:
+        return [key]
+    kinds = named_kinds(text)
+    if len(kinds) < 2 or concept(text) is not None:
+        return None
+    keys = [metric(text, recs, window, pattern=kind) for kind in kinds]
+    return keys if all(keys) and len(set(keys)) == len(keys) else None  # type: ignore[return-value]

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.quantities import WORD_NUMBERS, Quantity
-from assistant.verify.record_checks import PAST, claim_span, names, threshold, timing
+from assistant.verify.record_checks import claim_span, names, past_undated, threshold, timing
 from assistant.verify.records import (
     Record,
     by_export,
+    enough_members,
     field_window,
     find,
     members,
@@ -141,7 +142,11 @@ def _group(name: str, export: list[Record], together: bool = False) -> list[Reco
         if not rows:
             return None
         out += [r for r in rows if r not in out]
-    return out if len(out) >= 2 else None
+    return (
+        out
+        if len(out) >= 2 or (len(parts) == 1 and enough_members(re.sub(r"['’]s?$", "", parts[0]), out))
+        else None
+    )
 
 
 def _side(name: str, export: list[Record], groups: bool, together: bool = False) -> list[Record] | None:
@@ -246,7 +251,7 @@ def compare_rows(
             if found is None:
                 continue
             stance, reason = found
-            if stance == "refutes" and when == "undated" and PAST.search(claim):
+            if stance == "refutes" and when == "undated" and past_undated(claim):
                 return None  # "A had more X than B", no date: perhaps before this export
             cited = a + [r for r in b if r not in a]
             return stance, [r.evidence for r in cited], f"{key}: {reason}"

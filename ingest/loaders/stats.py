@@ -32,13 +32,25 @@ def _lines_with_offsets(text: str):
         pos += len(line)
 
 
+def _comment_lines(lines: list[tuple[int, str]]) -> int:
+    """How many lines before the header are comments ("# snapshot 2025-06-30") or blank."""
+    n = 0
+    while n < len(lines) and (not lines[n][1].strip() or lines[n][1].lstrip().startswith("#")):
+        n += 1
+    return n
+
+
 def load_csv(path: Path, max_bytes: int) -> LoadedDocument:
     text, warnings = read_text(path, max_bytes)
+    lines = list(_lines_with_offsets(text))
+    # comment lines above the header (a title, the snapshot date, a unit) form the export's header passage
+    skip = _comment_lines(lines)
+    comments, lines = lines[:skip], lines[skip:]
+    body = "".join(line for _, line in lines)
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
+        dialect = csv.Sniffer().sniff(body[:4096], delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    lines = list(_lines_with_offsets(text))
     line_iter = iter(line for _, line in lines)
     reader = csv.reader(line_iter, dialect)
     try:
@@ -48,6 +60,10 @@ def load_csv(path: Path, max_bytes: int) -> LoadedDocument:
     if len(header) < 2 or len(set(header)) != len(header) or not all(header):
         raise LoadError("malformed CSV: the header needs two or more distinct, non-empty column names")
     segments: list[Segment] = []
+    comment = " ".join(line.strip().lstrip("#").strip() for _, line in comments if line.strip())
+    if comment:
+        end = comments[-1][0] + len(comments[-1][1].rstrip("\r\n"))
+        segments.append(Segment(comments[0][0], end, unit="header", statement=comment))
     bad: list[int] = []
     consumed = reader.line_num
     while True:
@@ -68,19 +84,18 @@ def load_csv(path: Path, max_bytes: int) -> LoadedDocument:
         end = lines[consumed - 1][0] + len(lines[consumed - 1][1].rstrip("\r\n"))
         statement = " | ".join(f"{h}: {v.strip()}" for h, v in zip(header, row, strict=True) if v.strip())
         segments.append(Segment(start, end, unit="row", statement=statement))
-    if not segments:
+    rows = sum(s.unit == "row" for s in segments)
+    if not rows:
         raise LoadError("malformed CSV: no data row has as many fields as the header")
     if bad:
-        if len(bad) > len(segments):
-            raise LoadError(
-                f"malformed CSV: {len(bad)} of {len(bad) + len(segments)} rows have the wrong field count"
-            )
+        if len(bad) > rows:
+            raise LoadError(f"malformed CSV: {len(bad)} of {len(bad) + rows} rows have the wrong field count")
         warnings.append(f"skipped {len(bad)} row(s) with the wrong number of fields: lines {bad[:10]}")
     return LoadedDocument(
         text,
         "csv",
         kind="statistics",
-        date=_column_date(text, header, dialect),
+        date=_column_date(body, header, dialect) or _comment_date(comment),
         segments=segments,
         warnings=warnings,
     )
@@ -88,7 +103,7 @@ def load_csv(path: Path, max_bytes: int) -> LoadedDocument:
 
 def _column_date(text: str, header: list[str], dialect) -> str | None:
     """A snapshot/date column with one value for every row dates the export."""
-    lowered = [h.lower() for h in header]
+    lowered = [re.sub(r"[\s-]+", "_", h.lower()) for h in header]  # "As of" is an as_of column
     for name in _DATE_COLUMNS:
         if name in lowered:
             col = lowered.index(name)
@@ -100,6 +115,12 @@ def _column_date(text: str, header: list[str], dialect) -> str | None:
             if len(values) == 1:
                 return parse_date(values.pop())
     return None
+
+
+def _comment_date(comment: str) -> str | None:
+    """ "# snapshot 2025-06-30": an ISO date in the comment lines dates the export."""
+    m = re.search(r"\b\d{4}-\d\d-\d\d\b", comment)
+    return parse_date(m.group(0)) if m else None
 
 
 # --- JSON -----------------------------------------------------------------------------------------------
@@ -158,16 +179,144 @@ def _flatten(value: Any, prefix: str = "") -> list[str]:
     return [f"{prefix.rstrip('.')}: {value!s}"] if value not in (None, "") else []
 
 
-def _record_list(root: _Node) -> tuple[str | None, _Node] | None:
-    """The list of records: the root itself, or the longest list of objects among its members."""
-    if root.items and all(isinstance(i.value, dict) for i in root.items):
-        return None, root
-    candidates = [
-        (k, n)
-        for k, (_, n) in root.members.items()
-        if n.items and all(isinstance(i.value, dict) for i in n.items)
+def _objects(node: _Node) -> bool:
+    return bool(node.items) and all(isinstance(i.value, dict) for i in node.items)
+
+
+def _named_objects(node: _Node) -> dict[str, tuple[int, _Node]]:
+    """The members of an object keyed by name: {"Quill": {...}, "Kestrel": {...}}, beside which only plain
+    values (a date, a note) and a statement of units may stand; {} when it is not such an object."""
+    objects = {
+        k: m
+        for k, m in node.members.items()
+        if isinstance(m[1].value, dict) and not _UNIT_KEY.fullmatch(k.lower())
+    }
+    others = [
+        m[1].value for k, m in node.members.items() if k not in objects and not _UNIT_KEY.fullmatch(k.lower())
     ]
-    return max(candidates, key=lambda kn: len(kn[1].items)) if candidates else None
+    if len(objects) < 2 or any(isinstance(v, dict | list) for v in others):
+        return {}
+    # records of one kind share their fields; {"downloads": {...}, "derivatives": {...}} is one record's parts
+    shapes = [set(m[1].value) for m in objects.values()]
+    if 2 * len(set.intersection(*shapes)) < len(set.union(*shapes)):
+        return {}
+    return objects
+
+
+def _keyed(node: _Node) -> bool:
+    return bool(_named_objects(node))
+
+
+def _record_list(root: _Node) -> tuple[str | None, _Node] | None:
+    """The records: the root itself, or the longest list of objects among its members, or else the largest
+    object keyed by name among them ({"families": {"Quill": {...}, ...}})."""
+    if _objects(root):
+        return None, root
+    candidates = [(k, n) for k, (_, n) in root.members.items() if _objects(n)]
+    if candidates:
+        return max(candidates, key=lambda kn: len(kn[1].items))
+    keyed = [(k, n) for k, (_, n) in root.members.items() if _keyed(n)]
+    return max(keyed, key=lambda kn: len(kn[1].members)) if keyed else None
+
+
+def _singular(key: str | None) -> str:
+    """What one item of a collection is called: "families" -> "family", "models" -> "model"; "name"."""
+    if not key:
+        return "name"
+    key = key.lower()
+    if key.endswith("ies"):
+        return key[:-3] + "y"
+    return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
+
+
+_UNIT_VALUES = {"thousands": "_thousands", "millions": "_millions", "billions": "_billions"}
+_UNIT_KEY = re.compile(r"(?:(?P<before>[a-z]+?)_)?units?(?:_(?P<after>[a-z]+))?")
+_SCALED = re.compile(r"_(?:k|thousands|millions|billions)$")
+# a share, a rate or a rank is no figure of downloads, whatever unit the downloads are given in
+_NOT_SCALED = re.compile(r"share|pct|percent|rate|ratio|rank", re.I)
+_GROUP = re.compile(r"^(?:org|organi[sz]ation|publisher|author|company|developer)$", re.I)
+
+
+def _units(members: dict[str, tuple[int, _Node]]) -> list[tuple[str | None, str]]:
+    """An export's stated units: "unit": "millions" (every figure), "download_unit": "millions" or
+    "units": {"downloads": "millions"} (the figures whose names say downloads)."""
+    out: list[tuple[str | None, str]] = []
+    for key, (_, node) in members.items():
+        m = _UNIT_KEY.fullmatch(key.lower())
+        if m is None:
+            continue
+        scoped = (
+            node.value.items() if isinstance(node.value, dict) else [(m["before"] or m["after"], node.value)]
+        )
+        for scope, unit in scoped:
+            suffix = _UNIT_VALUES.get(str(unit).strip().lower())
+            if suffix:
+                out.append((scope.lower().rstrip("s") if scope else None, suffix))
+    return out
+
+
+def _scaled(part: str, units: list[tuple[str | None, str]]) -> str:
+    """ "downloads.all_time: 500.0" under "download_unit: millions" -> "downloads.all_time_millions: 500.0"."""
+    key, sep, value = part.partition(": ")
+    try:
+        float(value.replace(",", ""))
+    except ValueError:
+        return part
+    if not sep or _SCALED.search(key.lower()) or _NOT_SCALED.search(key):
+        return part
+    for scope, suffix in units:
+        # a unit stated for the whole export ("unit": "millions") is the downloads' unit: counts of likes or
+        # derivative repositories written as whole numbers are not in millions, a fraction of one would be
+        if scope is not None:
+            applies = scope in key.lower()
+        else:
+            applies = "download" in key.lower() or "." in value or "e" in value.lower()
+        if applies:
+            return f"{key}{suffix}{sep}{value}"
+    return part
+
+
+# what a list's items are, when its name says so: their "name" is a family's name, a model's...
+_ITEM_NAMES = ("family", "model", "organization", "organisation", "org", "publisher", "country", "region")
+
+
+def _record_segments(
+    start: int,
+    node: _Node,
+    name: tuple[str, str] | None,
+    units: list[tuple[str | None, str]],
+    skip: str | None = None,
+) -> list[Segment]:
+    """One record, and the records nested in it: a family's list of model objects (items without a rank)
+    gives one record per model, which names the family (and the family's organisation) it belongs to."""
+    value = node.value
+    nested = {
+        k: n
+        for k, (_, n) in node.members.items()
+        if _objects(n) and not all("rank" in i.value for i in n.items)
+    }
+    own = {k: v for k, v in value.items() if k not in nested and k != skip}
+    parts = ([f"{name[0]}: {name[1]}"] if name else []) + _flatten(own)
+    out = [Segment(start, node.end, unit="record", statement=" | ".join(_scaled(p, units) for p in parts))]
+    if not nested:
+        return out
+    parent_name = name[1] if name else next((str(own[k]) for k in ("name", "id") if k in own), None)
+    context = [f"{name[0] if name else 'parent'}: {parent_name}"] if parent_name else []
+    context += [f"{k}: {v}" for k, v in own.items() if _GROUP.match(k) and isinstance(v, str)]
+    for key, child_list in nested.items():
+        singular = _singular(key)
+        for child in child_list.items:
+            renamed = {(singular if k in ("name", "id") else k): v for k, v in child.value.items()}
+            parts = context + _flatten(renamed)
+            out.append(
+                Segment(
+                    child.start,
+                    child.end,
+                    unit="record",
+                    statement=" | ".join(_scaled(p, units) for p in parts),
+                )
+            )
+    return out
 
 
 def load_json(path: Path, max_bytes: int) -> LoadedDocument:
@@ -180,8 +329,12 @@ def load_json(path: Path, max_bytes: int) -> LoadedDocument:
         raise LoadError("JSON holds a single value, not records")
     root = _parse(text, 0)
     found = _record_list(root)
+    units = _units(root.members)
     segments: list[Segment] = []
-    if found is None:  # one object: one record per top-level member
+    if found is None and _keyed(root):  # the root keyed by name: one record per member, named by its key
+        for key, (key_start, node) in _named_objects(root).items():
+            segments += _record_segments(key_start, node, ("name", key), units)
+    elif found is None:  # one object: one record per top-level member
         for key, (key_start, node) in root.members.items():
             segments.append(
                 Segment(
@@ -201,10 +354,19 @@ def load_json(path: Path, max_bytes: int) -> LoadedDocument:
                 segments.append(
                     Segment(members[0][1], members[-1][2].end, unit="header", statement=statement)
                 )
-        for item in list_node.items:
-            segments.append(
-                Segment(item.start, item.end, unit="record", statement=" | ".join(_flatten(item.value)))
-            )
+        if list_node.items:
+            named = _singular(list_key) if _singular(list_key) in _ITEM_NAMES else None
+            for item in list_node.items:
+                name = next((k for k in ("name", "id") if isinstance(item.value.get(k), str)), None)
+                if named and name:  # {"families": [{"name": "Quill", ...}]}: "family: Quill"
+                    segments += _record_segments(
+                        item.start, item, (named, item.value[name]), units, skip=name
+                    )
+                else:
+                    segments += _record_segments(item.start, item, None, units)
+        else:  # an object keyed by name: each member is a record, its key the record's name
+            for key, (key_start, node) in _named_objects(list_node).items():
+                segments += _record_segments(key_start, node, (_singular(list_key), key), units)
     segments = [s for s in segments if s.statement]
     segments.sort(key=lambda s: s.char_start)
     date = None
