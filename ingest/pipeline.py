@@ -23,7 +23,7 @@ from ingest.types import LoadedDocument, Segment
 
 BATCH_PASSAGES = 256
 # Bumped whenever what ingest stores changes (fields, chunking): caches keyed on a corpus include it.
-INGEST_VERSION = 3  # 3: speaker labels in any script and with a bracketed role
+INGEST_VERSION = 4  # 3: speaker labels in any script and with a bracketed role; 4: exports in other shapes
 
 
 def stored_hash(doc: SourceDocument) -> str:
