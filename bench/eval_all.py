@@ -67,6 +67,7 @@ RUNS = [
     # check on whether what was tuned on scenario-A carries over to a world nobody tuned on.
     Run("own-1", "own-1", DOCS, own=True),
     Run("own-2", "own-2", DOCS, own=True),
+    Run("own-3", "own-3", DOCS, own=True),
 ]
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 COLUMNS = HEADLINE_METRICS
