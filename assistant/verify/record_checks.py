@@ -640,6 +640,30 @@ _THAN_OTHER = re.compile(
 )
 
 
+def _listed(claim: str, claim_names: list[str], export: list[Record]) -> list[Record] | None:
+    """ "A and B together", "A, B and C combined": one record each for two or more names joined by "and" (a
+    name that is no record, such as the owner in "Kaldrevik's A and B", is passed over), or None."""
+    rows: list[Record] = []
+    for x in claim_names:
+        own = find(x, export)
+        if len(own) > 1:
+            return None
+        rows += [r for r in own if r not in rows]
+    joined = [r.name for r in rows if r.name]
+    if len(rows) < 2 or len(joined) != len(rows):
+        return None
+    # the names must be listed ("A and B", "A, B and C"), not merely both present ("A has more than B")
+    pattern = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:the|its|their)\s+)?".join(
+        rf"{re.escape(n)}(?:['’]s?)?(?:\s+models?)?" for n in _in_claim_order(claim, joined)
+    )
+    return rows if re.search(pattern, claim, re.I) else None
+
+
+def _in_claim_order(claim: str, found: list[str]) -> list[str]:
+    low = claim.lower()
+    return sorted(found, key=lambda n: low.find(n.lower()))
+
+
 _MULTIPLE = re.compile(r"\b(?:times|twice|double|triple)\s+(?:as|more|the)\b", re.I)
 
 
@@ -657,9 +681,13 @@ def threshold(
         return None
     claim_names = names(claim)
     named = [r for x in claim_names for r in find(x, export)]
-    if len({id(r) for r in named}) > 1 or (named and groups_only):
+    listed = _listed(claim, claim_names, export) if groups_only else None
+    if listed:
+        # "A and B together had more than N": the records the claim lists, added up
+        rows, what = listed, " + ".join(r.name or "" for r in listed)
+    elif len({id(r) for r in named}) > 1 or (named and groups_only):
         return None
-    if named:
+    elif named:
         rows, what = named[:1], named[0].name
     else:
         summed = [(x, members(x, export)) for x in claim_names] if groups else []

@@ -50,6 +50,15 @@ _TIMES = re.compile(
     r"(?P<kind>as\s+many|as\s+much|more|the\s+number\s+of)\s+(?P<metric>.+?)\s+(?:as|than)\s+(?P<b>.+?)\.?$",
     re.I,
 )
+# "A was downloaded more than twice as often as B"
+_PASSIVE_TIMES = re.compile(
+    r"^(?P<a>.+?)\s+(?:is|are|was|were|has been|have been|had been)\s+(?:still\s+|now\s+|currently\s+)*"
+    r"(?P<metric>downloaded|liked|fine-?tuned|quantized)\s+"
+    r"(?:(?P<cmp>more than|over|at least|nearly|almost|about|around|roughly|less than|fewer than|under)\s+)?"
+    r"(?:(?P<twice>twice|double|triple)|(?P<n>\w+(?:\.\d+)?)\s+times)\s+"
+    r"(?P<kind>as\s+often|as\s+many\s+times|more\s+often|more)\s+(?:as|than)\s+(?P<b>.+?)\.?$",
+    re.I,
+)
 _TIMES_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0}
 _RATIO_BOUND = {
     "more than": "gt",
@@ -84,11 +93,12 @@ class Comparison:
 def _clean(x: str) -> str:
     """A side's name without articles, a leading date ("At the end of May 2025, A"), "the whole", "all of",
     "models", "combined" or "put together"."""
-    x = re.sub(r"^(?:at|by|as of|in|on|until)\b[^,]{0,40}?\b\d{4},\s+", "", x.strip(), flags=re.I)
+    x = re.sub(r"^(?:at|by|as of|in|on|until|over|during)\b[^,]{0,40}?\b\d{4},\s+", "", x.strip(), flags=re.I)
     for _ in range(3):
         x = re.sub(
-            r"^(?:the whole|the entire|all of the|all of|all the|the|all|whole|entire)\s+|^(?:in|on|at)\s+\S+(?:\s+\d{4})?,\s+"
-            r"|'s$|\s+(?:models?|family|families|combined|put together|together)$",
+            r"^(?:the whole|the entire|all of the|all of|all the|the|all|whole|entire)\s+"
+            r"|^(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?=\S+\s+models?\b)|^(?:in|on|at)\s+\S+(?:\s+\d{4})?,\s+"
+            r"|['’]s?$|\s+(?:models?|family|families|combined|put together|together|between them|on (?:its|their) own)$",
             "",
             x.strip(),
             flags=re.I,
@@ -98,7 +108,7 @@ def _clean(x: str) -> str:
 
 def parse_comparison(claim: str) -> Comparison | None:
     text = " ".join(claim.split())
-    t = _TIMES.match(text)
+    t = _TIMES.match(text) or _PASSIVE_TIMES.match(text)
     if t:
         n = (t.group("n") or "").lower()
         times = _TIMES_WORDS.get((t.group("twice") or "").lower()) or WORD_NUMBERS.get(n) or number(n)
@@ -112,7 +122,7 @@ def parse_comparison(claim: str) -> Comparison | None:
             True,
             times,
             _RATIO_BOUND.get((t.group("cmp") or "").lower(), "eq"),
-            t.group("kind").lower() == "more",
+            t.group("kind").lower().startswith("more"),
             bool(each),
         )
     m = _COMPARATIVE.match(text)
@@ -125,6 +135,8 @@ def parse_comparison(claim: str) -> Comparison | None:
     else:
         metric, a, b, more = m.group("metric"), m.group("a"), m.group("b"), m.group("dir").lower() == "more"
     b, each = _ANY.subn("", b.strip())
+    # "than every B and C model put together": the rows added up, not each of them
+    each = each and not _TOGETHER.search(b)
     return Comparison(_clean(a), _clean(b), metric, more, each=bool(each))
 
 
