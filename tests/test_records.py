@@ -364,6 +364,43 @@ def test_sums_and_multiples_of_listed_sides(exports, claim, stance):
 @pytest.mark.parametrize(
     ("claim", "stance"),
     [
+        # a part field against a whole field of one record: 9,900 fine-tunes of 16,900 derivatives, 58.6%
+        ("More than half of Pelion's derivative models are fine-tunes.", "supports"),
+        ("At least two thirds of Pelion's derivative models are fine-tunes.", "refutes"),
+        # one row against the sum of a group that holds it: 52.0 of 109.5 million all-time downloads, 47.5%
+        ("Pelion-3-8B accounts for more than 40% of all downloads of Alder Forge's models.", "supports"),
+        ("Pelion-3-8B accounts for more than half of all downloads of Alder Forge's models.", "refutes"),
+        # a whole that does not hold the part is no share of it
+        ("Tundra-2-7B accounts for more than half of all downloads of Alder Forge's models.", None),
+    ],
+)
+def test_a_share_of_a_whole_from_two_counts(exports, claim, stance):
+    assert check(exports, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # an opening preposition is no name the export must hold
+        (
+            "Among the models in Crateworks' statistics, Tundra-2-7B was the second most downloaded over the 30 "
+            "days to 30 June 2025.",
+            "supports",
+        ),
+        (
+            "Among the models in Crateworks' statistics, Pelion-3-32B was the second most downloaded over the 30 "
+            "days to 30 June 2025.",
+            "refutes",
+        ),
+    ],
+)
+def test_a_rank_among_the_export_rows(exports, claim, stance):
+    assert check(exports, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
         ("Pelion is the model family with the most derivative models.", "supports"),
         ("Tundra is the open model family with the most derivative models.", "refutes"),
         ("Pelion-3-8B is the most downloaded Pelion model.", "supports"),
