@@ -322,6 +322,85 @@ def test_comparisons(exports, claim, stance):
 @pytest.mark.parametrize(
     ("claim", "stance"),
     [
+        # two named families' own records added up: 109.5 + 20.0 = 129.5 million; one family's figure alone
+        # decides nothing about "together"
+        (
+            "Alder Forge's Pelion and Mosswing models together had more than 125 million downloads.",
+            "supports",
+        ),
+        ("Pelion and Mosswing together had been downloaded more than 135 million times.", "refutes"),
+        # "N times as often", passive: 12.0 against 5.0 million over 30 days, 2.4 times
+        (
+            "In the 30 days to 30 June 2025, Pelion was downloaded more than twice as often as Tundra.",
+            "supports",
+        ),
+        (
+            "In the 30 days to 30 June 2025, Pelion was downloaded more than three times as often as Tundra.",
+            "refutes",
+        ),
+        # a side's count of models and "between them" are no part of its name: 11.1 against 5.0 million
+        (
+            "Over the 30 days to 30 June 2025, the three Pelion-3 models between them were downloaded more often "
+            "than the entire Tundra family.",
+            "supports",
+        ),
+        # "on its own" qualifies the side: 52.0 against 21.0 + 6.0 million
+        (
+            "Pelion-3-8B on its own had more all-time downloads than the Pelion-3-32B and Pelion-3-Coder-7B "
+            "models put together.",
+            "supports",
+        ),
+        # "every A and B model put together" is one sum (79.0 + 30.5 million against 70.0), not each model
+        (
+            "As of 30 June 2025, Tundra-2-7B had more all-time downloads than every Pelion-3 and Pelion-2 model put together.",
+            "refutes",
+        ),
+    ],
+)
+def test_sums_and_multiples_of_listed_sides(exports, claim, stance):
+    assert check(exports, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # a part field against a whole field of one record: 9,900 fine-tunes of 16,900 derivatives, 58.6%
+        ("More than half of Pelion's derivative models are fine-tunes.", "supports"),
+        ("At least two thirds of Pelion's derivative models are fine-tunes.", "refutes"),
+        # one row against the sum of a group that holds it: 52.0 of 109.5 million all-time downloads, 47.5%
+        ("Pelion-3-8B accounts for more than 40% of all downloads of Alder Forge's models.", "supports"),
+        ("Pelion-3-8B accounts for more than half of all downloads of Alder Forge's models.", "refutes"),
+        # a whole that does not hold the part is no share of it
+        ("Tundra-2-7B accounts for more than half of all downloads of Alder Forge's models.", None),
+    ],
+)
+def test_a_share_of_a_whole_from_two_counts(exports, claim, stance):
+    assert check(exports, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # an opening preposition is no name the export must hold
+        (
+            "Among the models in Crateworks' statistics, Tundra-2-7B was the second most downloaded over the 30 "
+            "days to 30 June 2025.",
+            "supports",
+        ),
+        (
+            "Among the models in Crateworks' statistics, Pelion-3-32B was the second most downloaded over the 30 "
+            "days to 30 June 2025.",
+            "refutes",
+        ),
+    ],
+)
+def test_a_rank_among_the_export_rows(exports, claim, stance):
+    assert check(exports, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
         ("Pelion is the model family with the most derivative models.", "supports"),
         ("Tundra is the open model family with the most derivative models.", "refutes"),
         ("Pelion-3-8B is the most downloaded Pelion model.", "supports"),

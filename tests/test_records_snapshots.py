@@ -223,6 +223,38 @@ def test_a_thirty_day_count_at_two_snapshots(exports):
     assert check(exports, claim.replace("higher", "lower")) == "refutes"
 
 
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # all-time, summed rows: Kestrel 285 behind Quill 420 (gap 135) on 31 March, 290 behind 500 (gap 210) on
+        # 30 June: the deficit widened by 55.6%
+        (
+            "Kestrel fell further behind Quill between the end of March and the end of June 2025, its all-time "
+            "download deficit widening by more than half.",
+            "supports",
+        ),
+        (
+            "Kestrel fell further behind Quill between the end of March and the end of June 2025, its all-time "
+            "download deficit widening by more than two thirds.",
+            "refutes",
+        ),
+        (
+            "Kestrel gained ground on Quill between the end of March and the end of June 2025, cutting its "
+            "all-time download deficit by more than half.",
+            "refutes",
+        ),
+        # Quill leads: it has no deficit to cut
+        (
+            "Quill cut its all-time download deficit to Kestrel by more than half between the end of March and "
+            "the end of June 2025.",
+            None,
+        ),
+    ],
+)
+def test_a_gap_between_two_names_at_two_snapshots(exports, claim, stance):
+    assert check(exports, claim) == stance
+
+
 # --- ranks over rows, and scope ---------------------------------------------------------------------------
 
 

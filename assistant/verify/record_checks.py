@@ -172,6 +172,10 @@ def _is_date_name(name: str) -> bool:
     return bool(_QUARTER.search(name) or re.fullmatch(r"(?:Q[1-4]\s*)?\d{4}", name))
 
 
+# a preposition that opens a claim ("Among the models in X, ...") is capitalised, not a name
+_OPENING_WORDS = frozenset(("Among", "Amongst", "Across", "Between", "Within", "Of", "Out"))
+
+
 def names(claim: str) -> list[str]:
     """The claim's names, without dates and without the platform ("on ModelYard" scopes, it does not name)."""
     out = []
@@ -179,6 +183,7 @@ def names(claim: str) -> list[str]:
         name = re.sub(r"^(?:All|Every|Each|Both|Only|Of)\s+", "", name)
         if (
             _is_date_name(name)
+            or name in _OPENING_WORDS
             or re.search(rf"\bon\s+{re.escape(name)}\b", claim)
             or _PERIOD_NAME.fullmatch(name)
         ):
@@ -640,6 +645,30 @@ _THAN_OTHER = re.compile(
 )
 
 
+def _listed(claim: str, claim_names: list[str], export: list[Record]) -> list[Record] | None:
+    """ "A and B together", "A, B and C combined": one record each for two or more names joined by "and" (a
+    name that is no record, such as the owner in "Kaldrevik's A and B", is passed over), or None."""
+    rows: list[Record] = []
+    for x in claim_names:
+        own = find(x, export)
+        if len(own) > 1:
+            return None
+        rows += [r for r in own if r not in rows]
+    joined = [r.name for r in rows if r.name]
+    if len(rows) < 2 or len(joined) != len(rows):
+        return None
+    # the names must be listed ("A and B", "A, B and C"), not merely both present ("A has more than B")
+    pattern = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:the|its|their)\s+)?".join(
+        rf"{re.escape(n)}(?:['’]s?)?(?:\s+models?)?" for n in _in_claim_order(claim, joined)
+    )
+    return rows if re.search(pattern, claim, re.I) else None
+
+
+def _in_claim_order(claim: str, found: list[str]) -> list[str]:
+    low = claim.lower()
+    return sorted(found, key=lambda n: low.find(n.lower()))
+
+
 _MULTIPLE = re.compile(r"\b(?:times|twice|double|triple)\s+(?:as|more|the)\b", re.I)
 
 
@@ -657,9 +686,13 @@ def threshold(
         return None
     claim_names = names(claim)
     named = [r for x in claim_names for r in find(x, export)]
-    if len({id(r) for r in named}) > 1 or (named and groups_only):
+    listed = _listed(claim, claim_names, export) if groups_only else None
+    if listed:
+        # "A and B together had more than N": the records the claim lists, added up
+        rows, what = listed, " + ".join(r.name or "" for r in listed)
+    elif len({id(r) for r in named}) > 1 or (named and groups_only):
         return None
-    if named:
+    elif named:
         rows, what = named[:1], named[0].name
     else:
         summed = [(x, members(x, export)) for x in claim_names] if groups else []
@@ -721,6 +754,74 @@ def threshold(
     else:
         shown = f"{total:,.0f}" + (f" over {len(rows)} rows" if len(rows) > 1 else "")
     return stance, [r.evidence for r in rows], f"{what}: {' + '.join(keys)} {shown}"
+
+
+# --- a share of a whole, from two counts ----------------------------------------------------------------
+
+# "at least half of Lirra's derivative models are fine-tunes": two fields of one name's records
+_PART_OF_OWN = re.compile(
+    r"^(?P<q>.+?)\s+of\s+(?:all\s+)?(?:the\s+)?(?P<a>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s?\s+"
+    r"(?P<whole>[a-z][\w\s-]*?)\s+(?:are|were|is|was)\s+(?P<part>[a-z][\w\s-]*?)\.?$"
+)
+# "Vaskra accounts for about a tenth of all downloads of Kaldrevik's models": one name's count against the
+# sum over a group that holds it
+_SHARE_OF_GROUP = re.compile(
+    r"^(?P<a>.+?)\s+(?:accounts?|accounted)\s+for\s+(?P<q>.+?)\s+of\s+(?:all\s+)?(?:the\s+)?"
+    r"(?:(?P<b1>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s?\s+(?P<m1>[a-z][\w\s-]*?)"
+    r"|(?P<m2>[a-z][\w\s-]*?)\s+(?:of|for)\s+(?:all\s+)?(?:the\s+)?(?P<b2>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]?s?"
+    r"(?:\s+models?|\s+famil(?:y|ies))?)\.?$"
+)
+
+
+def _named_rows(name: str, export: list[Record]) -> list[Record] | None:
+    """A name's own record, else the rows of its group."""
+    own = find(name, export)
+    if len(own) == 1:
+        return own
+    rows = members(name, export) if not own else []
+    return rows if enough_members(name, rows) else None
+
+
+def share(claim: str, export: list[Record]) -> Found | None:
+    """A fraction of a whole, read from two counts: a part field against a whole field of the same records
+    ("half of A's derivatives are fine-tunes"), or one name's count against the sum over a group that holds
+    it ("A accounts for a tenth of B's downloads"). A share can fall as well as rise, so only a claim about
+    the export's own snapshot (or undated) is decided."""
+    figure = _figure(claim)
+    if figure is None or figure.kind != "percent":
+        return None
+    own = _PART_OF_OWN.match(claim)
+    grouped = None if own else _SHARE_OF_GROUP.match(claim)
+    if own:
+        rows = _named_rows(own.group("a"), export)
+        if not rows:
+            return None
+        part_rows, whole_rows = rows, rows
+        part_key, whole_key = metric(own.group("part"), rows), metric(own.group("whole"), rows)
+    elif grouped:
+        b = grouped.group("b1") or grouped.group("b2")
+        words = grouped.group("m1") or grouped.group("m2")
+        part_rows, whole_rows = _named_rows(grouped.group("a"), export), _named_rows(b, export)
+        if not part_rows or not whole_rows or any(r not in whole_rows for r in part_rows):
+            return None  # a share of a whole that holds the part, both in this export
+        part_key = whole_key = metric(words + " " + claim, whole_rows)
+    else:
+        return None
+    if part_key is None or whole_key is None or (own and part_key == whole_key):
+        return None
+    if timing(claim, whole_rows[0].date, None) not in ("undated", "same"):
+        return None
+    part = sum(r.value(part_key) or 0.0 for r in part_rows)
+    whole = sum(r.value(whole_key) or 0.0 for r in whole_rows)
+    if whole <= 0 or part > whole:
+        return None
+    ratio = 100.0 * part / whole
+    stance = compare(figure, Quantity(ratio, "percent", "eq", 0, 0, f"{ratio:.1f}%", precision=0.05))
+    if stance == "unknown":
+        return None
+    cited = part_rows + [r for r in whole_rows if r not in part_rows]
+    reason = f"{part_key} {part:,.0f} of {whole_key} {whole:,.0f}: {ratio:.1f}%"
+    return stance, [r.evidence for r in cited], reason
 
 
 # --- precedence ----------------------------------------------------------------------------------------
@@ -789,6 +890,7 @@ def check_records(
                 if not present or (export[0].date or "") == newest
                 else None
             )
+            or share(claim, export)
             or threshold(claim, export, groups=False)
         )
         if found is not None:

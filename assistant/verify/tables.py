@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.quantities import WORD_NUMBERS, Quantity
+from assistant.verify.claims import entities
+from assistant.verify.quantities import WORD_NUMBERS, Quantity, compare
 from assistant.verify.record_checks import claim_span, names, past_undated, threshold, timing
 from assistant.verify.records import (
     Record,
@@ -50,6 +51,15 @@ _TIMES = re.compile(
     r"(?P<kind>as\s+many|as\s+much|more|the\s+number\s+of)\s+(?P<metric>.+?)\s+(?:as|than)\s+(?P<b>.+?)\.?$",
     re.I,
 )
+# "A was downloaded more than twice as often as B"
+_PASSIVE_TIMES = re.compile(
+    r"^(?P<a>.+?)\s+(?:is|are|was|were|has been|have been|had been)\s+(?:still\s+|now\s+|currently\s+)*"
+    r"(?P<metric>downloaded|liked|fine-?tuned|quantized)\s+"
+    r"(?:(?P<cmp>more than|over|at least|nearly|almost|about|around|roughly|less than|fewer than|under)\s+)?"
+    r"(?:(?P<twice>twice|double|triple)|(?P<n>\w+(?:\.\d+)?)\s+times)\s+"
+    r"(?P<kind>as\s+often|as\s+many\s+times|more\s+often|more)\s+(?:as|than)\s+(?P<b>.+?)\.?$",
+    re.I,
+)
 _TIMES_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0}
 _RATIO_BOUND = {
     "more than": "gt",
@@ -84,11 +94,12 @@ class Comparison:
 def _clean(x: str) -> str:
     """A side's name without articles, a leading date ("At the end of May 2025, A"), "the whole", "all of",
     "models", "combined" or "put together"."""
-    x = re.sub(r"^(?:at|by|as of|in|on|until)\b[^,]{0,40}?\b\d{4},\s+", "", x.strip(), flags=re.I)
+    x = re.sub(r"^(?:at|by|as of|in|on|until|over|during)\b[^,]{0,40}?\b\d{4},\s+", "", x.strip(), flags=re.I)
     for _ in range(3):
         x = re.sub(
-            r"^(?:the whole|the entire|all of the|all of|all the|the|all|whole|entire)\s+|^(?:in|on|at)\s+\S+(?:\s+\d{4})?,\s+"
-            r"|'s$|\s+(?:models?|family|families|combined|put together|together)$",
+            r"^(?:the whole|the entire|all of the|all of|all the|the|all|whole|entire)\s+"
+            r"|^(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?=\S+\s+models?\b)|^(?:in|on|at)\s+\S+(?:\s+\d{4})?,\s+"
+            r"|['’]s?$|\s+(?:models?|family|families|combined|put together|together|between them|on (?:its|their) own)$",
             "",
             x.strip(),
             flags=re.I,
@@ -98,7 +109,7 @@ def _clean(x: str) -> str:
 
 def parse_comparison(claim: str) -> Comparison | None:
     text = " ".join(claim.split())
-    t = _TIMES.match(text)
+    t = _TIMES.match(text) or _PASSIVE_TIMES.match(text)
     if t:
         n = (t.group("n") or "").lower()
         times = _TIMES_WORDS.get((t.group("twice") or "").lower()) or WORD_NUMBERS.get(n) or number(n)
@@ -112,7 +123,7 @@ def parse_comparison(claim: str) -> Comparison | None:
             True,
             times,
             _RATIO_BOUND.get((t.group("cmp") or "").lower(), "eq"),
-            t.group("kind").lower() == "more",
+            t.group("kind").lower().startswith("more"),
             bool(each),
         )
     m = _COMPARATIVE.match(text)
@@ -125,6 +136,8 @@ def parse_comparison(claim: str) -> Comparison | None:
     else:
         metric, a, b, more = m.group("metric"), m.group("a"), m.group("b"), m.group("dir").lower() == "more"
     b, each = _ANY.subn("", b.strip())
+    # "than every B and C model put together": the rows added up, not each of them
+    each = each and not _TOGETHER.search(b)
     return Comparison(_clean(a), _clean(b), metric, more, each=bool(each))
 
 
@@ -228,7 +241,8 @@ def compare_rows(
     evidence's records, when already read."""
     comparison = parse_comparison(claim)
     if comparison is None:
-        return over_time(claim, records(evidence) if recs is None else recs)
+        recs = records(evidence) if recs is None else recs
+        return over_time(claim, recs) or gap_change(claim, recs)
     exports = by_export(records(evidence) if recs is None else recs)
     for groups in (False, True):
         for export in exports.values():
@@ -310,6 +324,79 @@ def over_time(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str]
     )
     cited = [r.evidence for r in first[0] + last[0]]
     return ("supports" if holds else "refutes"), cited, reason
+
+
+# "A cut its all-time download deficit to B by more than half between the end of June and the end of October"
+_GAP_WORD = re.compile(r"\b(?:deficit|gap|lead)\b", re.I)
+_NARROWS = re.compile(r"\b(?:cut|cutting|cuts|narrow\w*|clos(?:e|ed|es|ing)|shr[aiu]nk\w*|reduc\w*)\b", re.I)
+_WIDENS = re.compile(r"\b(?:widen\w*|extend\w*|increas\w*|grew|grow\w*)\b", re.I)
+_BY_FRACTION = re.compile(
+    r"\bby\s+(?:(?P<cmp>more than|over|at least|nearly|almost|about|around|roughly|less than|under)\s+)?"
+    r"(?P<frac>half|a third|a quarter|two thirds|three quarters|\d+(?:\.\d+)?\s*(?:%|percent))",
+    re.I,
+)
+_FRACTIONS = {
+    "half": 50.0,
+    "a third": 100 / 3,
+    "a quarter": 25.0,
+    "two thirds": 200 / 3,
+    "three quarters": 75.0,
+}
+_BETWEEN = re.compile(r"\bbetween\s+(?P<t1>.+?)\s+and\s+(?P<t2>.+?\b(?:19|20)\d\d)\b", re.I)
+
+
+def gap_change(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str] | None:
+    """The gap between two names' figures at two snapshots, each from the export of its date: "A cut its
+    all-time download deficit to B by more than half between the end of June and the end of October". Only
+    a change by a fraction of the first gap is read, and only where both snapshots rank the two the same way
+    (a deficit that turned into a lead is no cut deficit)."""
+    text = " ".join(claim.split())
+    by, span = _BY_FRACTION.search(text), _BETWEEN.search(text)
+    narrows, widens = bool(_NARROWS.search(text)), bool(_WIDENS.search(text))
+    if not _GAP_WORD.search(text) or by is None or span is None or narrows == widens:
+        return None
+    # "gained ground on B": here "on" introduces a rival, not the platform names() leaves out; a name counts
+    # when the records hold it
+    found = [n for n in entities(text) if find(n, recs) or members(n, recs)]
+    if len(found) != 2:
+        return None
+    t1, t2 = span.group("t1"), span.group("t2")
+    if not re.search(r"\b(?:19|20)\d\d\b", t1):
+        t1 += " " + re.findall(r"\b(?:19|20)\d\d\b", t2)[-1]  # "between June and October 2026"
+    if claim_span(t1) is None or claim_span(t2) is None:
+        return None
+    exports = list(by_export(recs).values())
+    sides = [[_at_date(name, text, when, exports) for name in found] for when in (t1, t2)]
+    if any(x is None for pair in sides for x in pair):
+        return None
+    keys = {key for pair in sides for _, key in pair}  # type: ignore[misc]
+    if len(keys) != 1:
+        return None
+    (key,) = keys
+    gaps = []
+    for pair in sides:
+        (a, _), (b, _) = pair  # type: ignore[misc]
+        gaps.append(sum(r.value(key) or 0.0 for r in b) - sum(r.value(key) or 0.0 for r in a))
+    if gaps[0] == 0 or (gaps[0] > 0) != (gaps[1] > 0):
+        return None
+    word = _GAP_WORD.search(text).group(0).lower()  # type: ignore[union-attr]
+    if (word == "deficit" and gaps[0] < 0) or (word == "lead" and gaps[0] > 0):
+        return None  # the first name's deficit while it leads (or its lead while behind): not what the claim says
+    change = 100.0 * (abs(gaps[0]) - abs(gaps[1])) / abs(gaps[0])
+    if widens:
+        change = -change
+    frac = by.group("frac").lower()
+    value = _FRACTIONS.get(frac) or number(re.sub(r"\s*(?:%|percent)$", "", frac))
+    if value is None:
+        return None
+    bound = _RATIO_BOUND.get((by.group("cmp") or "").lower(), "eq")
+    claimed = Quantity(value, "percent", bound, 0, 0, frac, precision=2.5 if frac in _FRACTIONS else 0.5)
+    stance = compare(claimed, Quantity(change, "percent", "eq", 0, 0, f"{change:.1f}%", precision=0.05))
+    if stance == "unknown":
+        return None
+    cited = [r.evidence for pair in sides for rows, _ in pair for r in rows]  # type: ignore[misc]
+    reason = f"{key}: gap {abs(gaps[0]):,.0f} then {abs(gaps[1]):,.0f}, {'narrowed' if change >= 0 else 'widened'} by {abs(change):.1f}%"
+    return stance, cited, reason
 
 
 _TOGETHER = re.compile(r"\b(?:together|combined|in total|altogether|between them|put together)\b", re.I)
