@@ -47,7 +47,15 @@ from assistant.verify.quantities import (
     point_changes,
     same_head,
 )
-from assistant.verify.stance import degree_gap, negated_restatement, plan_gap, polarity_gap
+from assistant.verify.stance import (
+    PLAN,
+    degree_gap,
+    negated_restatement,
+    plan_gap,
+    polarity_gap,
+    ranking_period_gap,
+    use_gap,
+)
 
 # A speaker refusing the question's premise: only direct refusals, not any negation in a long answer.
 _REFUSAL = re.compile(
@@ -246,7 +254,27 @@ def _named(name: str, text: str) -> bool:
     acronym_joined = tail and head.isupper() and all(w.isalpha() and w.islower() for w in tail.split("-"))
     if acronym_joined and _entity_in(head, text):
         return True
-    return _entity_in(name, text) or _entity_in(first, text) or _entity_in(first + "n", text)
+    if _entity_in(name, text):
+        return True
+    return (_entity_in(first, text) and not _only_siblings(name, text)) or _entity_in(first + "n", text)
+
+
+def _only_siblings(name: str, text: str) -> bool:
+    """Every time the text writes the first word of a name of several words, another name follows it: "Kaldrevik
+    Marine" is a sister company, not "Kaldrevik Sonics", though "Kaldrevik" alone, or "Kaldrevik's", would be
+    the company itself. A capitalised plain word right after the shared one makes a different name (a product
+    written "Kaldrevik Lirra-4" carries a digit and is not one)."""
+    first, _, rest = name.partition(" ")
+    if not rest:
+        return False
+    own = {w.lower() for w in rest.split()}
+    after = [
+        m.group(1)
+        for m in re.finditer(rf"{name_pattern(re.escape(first))}(?:[ \t]+([A-Za-z][\w'’]*))?", text, re.I)
+    ]
+    return bool(after) and all(
+        w is not None and w[0].isupper() and w.isalpha() and w.lower() not in own for w in after
+    )
 
 
 def _group_of(name: str, names: list[str]) -> bool:
@@ -1091,6 +1119,69 @@ def denied_by_subject(frame: ClaimFrame, ev: Evidence) -> bool:
     return ev.passage.kind == "announcement" and who <= _distinctive(ev.passage.title or "")
 
 
+# one of the unnamed sources a report introduced earlier, speaking again: "One of them said ...", "The same
+# people said ...", "the person added"
+_UNNAMED_AGAIN = re.compile(
+    r"\b(?:one of them|one of (?:the|those) (?:people|persons|sources)|the (?:same )?(?:people|person|sources?|"
+    r"officials?)|(?:an)?other (?:person|source)|both (?:people|sources))\s+(?:also\s+)?(?:said|says|added|told|"
+    r"claimed|described|expects?)\b",
+    re.I,
+)
+
+
+def unnamed_source(ev: Evidence) -> bool:
+    """The sentence is in the words of an anonymous source the document introduced before it ("according to two
+    people familiar with ... One of them said ..."): the rumour reaches past the sentence that named them."""
+    if not _UNNAMED_AGAIN.search(ev.text):
+        return False
+    earlier = ev.document[: ev.char_start] if ev.document else ev.context
+    return bool(_RUMOUR.search(earlier))
+
+
+# "Morkvist expects Lirra to overtake Grelva in 2027", "analysts predict ...": someone's forecast
+_FORECAST = re.compile(
+    r"(?P<who>\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|\banalysts?|\bexperts?)\s+(?:now\s+|also\s+)?"
+    r"(?:expects?|expected|predicts?|predicted|forecasts?|projects?|projected|anticipates?|anticipated)\b"
+)
+
+
+_PRONOUNS = frozenset(["it", "we", "they", "he", "she", "i", "you", "this", "that", "company", "firm"])
+
+
+def forecast_by_other(frame: ClaimFrame, text: str) -> str | None:
+    """A claim about the future ("X will overtake Y in 2027") is not established by a third party's forecast of
+    it ("Morkvist expects X to overtake Y"): the forecaster is named, and is not the claim's subject (whose
+    plans plan_gap weighs). Returns the forecaster."""
+    if not PLAN.search(frame.content):
+        return None
+    subject = _distinctive(claim_subject(frame.entities) or "")
+    for m in _FORECAST.finditer(text):
+        who = _distinctive(m.group("who")) - _PRONOUNS
+        if who and not (subject and who <= subject):
+            return m.group("who")
+    return None
+
+
+# "Together with the Vaskra models, Kaldrevik's models have passed 565 million": a figure for a group
+_GROUPED = re.compile(
+    r"\b(?i:together with|along with|combined with|added to)\s+(?:the\s+|its\s+|their\s+)?(?P<name>[A-Z][\w.-]*)"
+)
+
+
+def grouped_with(frame: ClaimFrame, text: str) -> str | None:
+    """The sentence's figure counts another thing together with the claim's ("together with the Vaskra models")
+    and the claim does not name that thing: the figure is the group's, not the claim's subject's alone."""
+    if not re.search(r"\d", text):
+        return None
+    for m in _GROUPED.finditer(text):
+        name = m.group("name")
+        if not any(_named(n, name) or _named(name, n) for n in frame.entities) and not _entity_in(
+            name, frame.content
+        ):
+            return name
+    return None
+
+
 def has_rumour(text: str) -> bool:
     return bool(_RUMOUR.search(text))
 
@@ -1161,7 +1252,7 @@ def evidence_findings(
     findings += tally_stances(frame, ev)
     findings += years_ago_findings(frame, ev, reference)
     before = ev.context[: max(0, ev.char_start - ev.passage.char_start)][-200:]
-    if _RUMOUR.search(ev.text) or _RUMOUR.search(before):
+    if _RUMOUR.search(ev.text) or _RUMOUR.search(before) or unnamed_source(ev):
         findings.append(
             Finding("rumour", "none", 1.0, "reported only from anonymous sources or as speculation")
         )
@@ -1216,12 +1307,27 @@ def evidence_findings(
         )
     if degree_gap(frame.content, ev.scoring_text):
         findings.append(Finding("degree-gap", "none", 1.0, "the claim says 'the most', the source does not"))
+    elif ranking_period_gap(frame.content, ev.scoring_text):
+        findings.append(
+            Finding("degree-gap", "none", 1.0, "the claim ranks over all time, the source over a period")
+        )
+    elif use_gap(frame.content, ev.scoring_text):
+        findings.append(
+            Finding("degree-gap", "none", 1.0, "the claim says who uses it, the source what it is for")
+        )
     elif characterisation_gap(frame.content, ev.text):
         findings.append(
             Finding("degree-gap", "none", 1.0, "the claim judges what it is, the source states a fact")
         )
     if plan_gap(frame.content, ev.text):
         findings.append(Finding("plan", "none", 1.0, "speaks of plans or expectations, not of what is"))
+    elif not frame.speaker and (forecaster := forecast_by_other(frame, ev.text)):
+        findings.append(
+            Finding("plan", "none", 1.0, f"only {forecaster}'s forecast, not an established fact")
+        )
+    grouped = grouped_with(frame, ev.text)
+    if grouped:
+        findings.append(Finding("entity-gap", "none", 1.0, f"its figure counts {grouped} too"))
     if own_words:
         findings.append(Finding("speaker", "none", 1.0, f"words of {speaker}"))
     # Every name in the claim must be in the sentence, the one before it or the title (a speaker's own

@@ -146,6 +146,42 @@ def degree_gap(claim: str, sentence: str) -> bool:
     return bool(_CLAIM_SUPERLATIVE.search(claim)) and not _SUPERLATIVE.search(sentence)
 
 
+# a ranking over all time against one over a period: "the most downloaded of all time" is not "the most
+# downloaded every month since June" (a family can lead each month and still trail on the running total)
+_ALL_TIME = re.compile(r"\b(?:of all time|all[- ]time|ever|overall|in total|cumulative(?:ly)?)\b", re.I)
+_PERIOD_RANKING = re.compile(
+    r"\b(?:every|each|per|this|last|that) (?:day|week|month|quarter|year)\b|\b(?:daily|weekly|monthly|"
+    r"quarterly)\b|\bin the (?:last|past) (?:\d+|thirty|seven) days\b|\b30[- ]day\b",
+    re.I,
+)
+
+
+def ranking_period_gap(claim: str, sentence: str) -> bool:
+    """The claim ranks over all time ("the most downloaded ... of all time"), the sentence over a period
+    ("the most downloaded every month since June")."""
+    return (
+        bool(_CLAIM_SUPERLATIVE.search(claim) and _ALL_TIME.search(claim))
+        and bool(_SUPERLATIVE.search(sentence) and _PERIOD_RANKING.search(sentence))
+        and not _ALL_TIME.search(sentence)
+    )
+
+
+# who uses a thing is a fact about its users; what it is made for is not: "a model for live captioning" does
+# not establish "is used by broadcasters for live captioning"
+_USED_BY = re.compile(r"\b(?:used|adopted|deployed|relied on|licensed|bought|paid for)\s+by\b", re.I)
+_USE = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|adopt\w*|deploy\w*|customers?|clients?|users?|rel(?:y|ies|ied) on|licens\w+|"
+    r"bought|buys?|pays? for|paid for|runs?|running|signed)\b",
+    re.I,
+)
+
+
+def use_gap(claim: str, sentence: str) -> bool:
+    """The claim says who uses something ("X is used by broadcasters"), the sentence says only what it is for
+    or is (no use, user or customer in it)."""
+    return bool(_USED_BY.search(claim)) and not _USE.search(sentence)
+
+
 PLAN = re.compile(
     r"\b(?:plans? to|planned|planning to|will|would|intends? to|intended to|expects? to|expected to|aims? to|"
     r"(?:is|are|was|were) set (?:to|for)|going to|hopes? to|(?:is|are) preparing to|scheduled|in the pipeline|"

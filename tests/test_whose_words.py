@@ -1,0 +1,79 @@
+"""Whose figure, whose forecast, whose words: a sibling company's headcount, a group's total, an analyst's
+forecast, an anonymous source speaking again, a purpose read as use, a monthly ranking read as all-time."""
+
+from __future__ import annotations
+
+from tests.test_claims_and_rules import ev, judge
+
+
+def test_a_sibling_company_sharing_a_word_is_another_company():
+    claim = "Brantley Sonics has 620 employees."
+    sibling = ev("Brantley Marine employs 620 people.", title="Brantley Marine ships its sonar")
+    assert judge(claim, [sibling]).label != "SUPPORTED"
+    # the shared word alone, or in a possessive, is still the company itself
+    own = ev("Brantley employs 620 people.", title="Brantley Sonics news")
+    assert judge(claim, [own]).label == "SUPPORTED"
+    own = ev("Brantley's workforce is 620 employees.", title="Brantley Sonics news")
+    assert judge(claim, [own]).label == "SUPPORTED"
+
+
+def test_a_figure_counted_together_with_another_family_is_the_groups():
+    claim = "Quill models alone have been downloaded more than 500 million times."
+    group = ev(
+        "Together with the Lark models, models published by Lumora Labs have now been downloaded more than "
+        "500 million times.",
+        title="Quill passes half a billion",
+    )
+    assert judge(claim, [group]).label != "SUPPORTED"
+    # a claim about the group itself is supported
+    both = "Quill and Lark models have been downloaded more than 500 million times together."
+    assert (
+        judge(
+            both,
+            [
+                ev(
+                    "Together with the Lark models, Quill models have been downloaded more than "
+                    "500 million times."
+                )
+            ],
+        ).label
+        == "SUPPORTED"
+    )
+
+
+def test_a_third_partys_forecast_does_not_establish_the_future():
+    claim = "Quill will overtake Skerry in all-time downloads in 2027."
+    forecast = ev('Castellan expects Quill to overtake Skerry on all-time downloads "some time in 2027".')
+    assert judge(claim, [forecast]).label == "NOT_ENOUGH_INFO"
+    # the attributed claim is the forecaster's words
+    attributed = judge("Castellan said Quill will overtake Skerry in all-time downloads in 2027.", [forecast])
+    assert attributed.label != "REFUTED"
+
+
+def test_an_anonymous_source_speaking_again_is_still_a_rumour():
+    doc = (
+        "Lumora is preparing a new model, according to two people familiar with the plans. The people, who asked "
+        "not to be named because the plans are not public, said the model is aimed at newsrooms and archives. "
+        "The same people said Lumora is considering moving its next generation to a closed licence for paying "
+        "customers. "
+        "One of them said Lumora is also preparing to open an office in Kestrel next year."
+    )
+    e = ev(doc)
+    start = doc.index("One of them")
+    e.char_start, e.text, e.scoring_text = start, doc[start:], doc[start:]
+    decision = judge("Lumora is preparing to open an office in Kestrel.", [e])
+    assert decision.label == "NOT_ENOUGH_INFO"
+
+
+def test_what_a_model_is_for_is_not_who_uses_it():
+    claim = "Quill-Stream is used by broadcasters for live captioning."
+    purpose = ev("Lumora also released Quill-Stream, a low-latency streaming model for live captioning.")
+    assert judge(claim, [purpose]).label == "NOT_ENOUGH_INFO"
+    used = ev("Quill-Stream is used by three broadcasters for live captioning.")
+    assert judge(claim, [used]).label == "SUPPORTED"
+
+
+def test_a_monthly_ranking_is_not_an_all_time_one():
+    claim = "Quill is the most downloaded speech family on ModelYard of all time."
+    monthly = ev("Quill has been the most downloaded speech family on ModelYard every month since June.")
+    assert judge(claim, [monthly]).label == "NOT_ENOUGH_INFO"
