@@ -77,3 +77,17 @@ def test_a_monthly_ranking_is_not_an_all_time_one():
     claim = "Quill is the most downloaded speech family on ModelYard of all time."
     monthly = ev("Quill has been the most downloaded speech family on ModelYard every month since June.")
     assert judge(claim, [monthly]).label == "NOT_ENOUGH_INFO"
+
+
+def test_a_no_answers_the_question_put_not_a_claim_naming_more():
+    question = "People say Lumora has the lion's share of open speech recognition now. Fair?"
+    answer = ev(
+        "I wouldn't put it that way.",
+        speaker="Anneke Voss",
+        kind="transcript",
+        reply_to=question,
+        probs=(0.2, 0.3, 0.5),
+    )
+    claim = "Lumora holds the lion's share of Kestrel's speech recognition market."
+    assert judge(claim, [answer]).label == "NOT_ENOUGH_INFO"
+    assert judge("Lumora has the lion's share of open speech recognition.", [answer]).label == "REFUTED"

@@ -19,7 +19,7 @@ from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, is_negated
 from assistant.verify.dates import restated
 from assistant.verify.quantities import Quantity, extract_quantities
-from assistant.verify.rules import MONTH_NAMES, bounded_year, has, names_everything
+from assistant.verify.rules import MONTH_NAMES, bounded_year, entity_coverage, has, names_everything
 from assistant.verify.stance import shared_words
 from ingest.metadata import find_dates
 
@@ -355,9 +355,17 @@ def _same_figures(frame: ClaimFrame, question: str, years: bool = True) -> bool:
     return all(q.value in asked for q in frame.quantities if years or q.kind != "year")
 
 
+def _names_put(frame: ClaimFrame, e: Evidence) -> bool:
+    """Did the question (or the answer, or who answers: "you" is the speaker's organisation) name everything
+    the claim names? A "No" to "Do you have the lion's share of speech recognition?" says nothing of the claim
+    that names a market the question did not ("... of Saarvoja's speech recognition market")."""
+    said = f"{e.reply_to or ''}\n{e.text}\n{e.passage.speaker or ''}\n{e.org or ''}"
+    return entity_coverage(frame.entities, said) >= 1.0
+
+
 def _answered(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     """An interviewer put the claim to someone, and they answered it: "No." refutes, "Yes." supports."""
-    pool = [e for e in pool if e.reply_to and _same_figures(frame, e.reply_to)]
+    pool = [e for e in pool if e.reply_to and _same_figures(frame, e.reply_to) and _names_put(frame, e)]
     refusals = [e for e in pool if e.reply_to and has(e, "refusal")]
     if refusals:
         who = refusals[0].passage.speaker
