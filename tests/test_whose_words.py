@@ -91,3 +91,20 @@ def test_a_no_answers_the_question_put_not_a_claim_naming_more():
     claim = "Lumora holds the lion's share of Kestrel's speech recognition market."
     assert judge(claim, [answer]).label == "NOT_ENOUGH_INFO"
     assert judge("Lumora has the lion's share of open speech recognition.", [answer]).label == "REFUTED"
+
+
+def test_calling_the_report_untrue_on_the_record_refutes_the_rumour():
+    rumour = ev(
+        "Lumora is considering moving Quill-5 to a closed licence, according to people familiar with the plans."
+    )
+    denial = ev(
+        "That report is not true.",
+        speaker="Anneke Voss",
+        kind="transcript",
+        reply_to="There was a report last month that Quill-5 would move to a closed licence. Can you address that?",
+        probs=(0.2, 0.3, 0.5),
+        date="2026-11-05",
+    )
+    denial.org = "Lumora Labs"
+    decision = judge("Lumora plans to move Quill-5 to a closed licence.", [rumour, denial])
+    assert decision.label == "REFUTED"

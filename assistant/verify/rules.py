@@ -63,7 +63,10 @@ _REFUSAL = re.compile(
     r"accurate|what)|that is not (?:true|right|correct|accurate)|i disagree|i wouldn't (?:use|call|say|put|go)|"
     r"i would not (?:use|call|say)|i'd not call|that's an overstatement|that's overstating|i think that's "
     r"(?:probably )?overstating|we're not|we are not|that's not happening)|\bi wouldn't (?:use|call) (?:that|it)|"
-    r"\boverstating it\b|\bwe have no plans\b|\bwe deny\b",
+    r"\boverstating it\b|\bwe have no plans\b|\bwe deny\b|"
+    # the report the question cites, called untrue: "That report is not true."
+    r"\b(?:that|the|this|those|these) (?:report|story|claim|rumou?r|article)s? (?:is|are|was|were) (?:simply |just )?"
+    r"(?:not (?:true|right|correct|accurate)|untrue|false|wrong|inaccurate)\b",
     re.I,
 )
 _CONFIRM = re.compile(
