@@ -108,3 +108,23 @@ def test_calling_the_report_untrue_on_the_record_refutes_the_rumour():
     denial.org = "Lumora Labs"
     decision = judge("Lumora plans to move Quill-5 to a closed licence.", [rumour, denial])
     assert decision.label == "REFUTED"
+
+
+def test_a_doubt_disputes_what_was_asked_and_the_rest_of_the_answer_still_counts():
+    asked = (
+        "Lumora likes to say you are their biggest customer. Is Castellan really Lumora's biggest customer?"
+    )
+    doubt = ev("I doubt it.", speaker="Maren Holt", kind="transcript", reply_to=asked, probs=(0.1, 0.4, 0.5))
+    pays = ev(
+        "We pay for their hosted API at the hospitals, but we're one customer among many.",
+        speaker="Maren Holt",
+        kind="transcript",
+        reply_to=asked,
+        probs=(0.85, 0.05, 0.1),
+    )
+    for e in (doubt, pays):
+        e.org, e.position = "Castellan", 1
+    disputed = judge("Maren Holt said Castellan is Lumora's biggest customer.", [doubt, pays])
+    assert disputed.label == "REFUTED"
+    confirmed = judge("Maren Holt confirmed that Castellan pays for Lumora's hosted API.", [doubt, pays])
+    assert confirmed.label == "SUPPORTED"

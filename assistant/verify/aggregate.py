@@ -33,6 +33,8 @@ SUPPORT_AT = (
 REFUTE_AT = 0.65
 DENIAL_RELEVANCE = 0.9  # a negated restatement this close to the claim refutes it (see _refutes)
 ATTRIBUTION_RELEVANCE = 0.45
+# a refusal answers the question: it disputes a claim that says at least half of what the question put
+REFUSAL_SHARED = 0.5
 # A date that agrees says only when; the sentence must also be about the rest of the claim. Fewer than two in
 # five of the claim's words is a sentence about something else that happens to share the time.
 DATE_ONLY_SHARED = 0.4
@@ -315,7 +317,7 @@ def _attributed(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
             explanation=f"{who} is not recorded denying it.",
             decided_by="rules:attribution",
         )
-    refusals = [e for e in words if has(e, "refusal")]
+    refusals = [e for e in words if has(e, "refusal") and _disputes_the_point(frame, e)]
     if refusals:
         return Decision(
             "REFUTED",
@@ -346,6 +348,13 @@ def _attributed(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
             "NOT_ENOUGH_INFO", 0.6, explanation=f"{who} only hedges.", decided_by="rules:attribution"
         )
     return decision
+
+
+def _disputes_the_point(frame: ClaimFrame, e: Evidence) -> bool:
+    """A refusal in answer to a question disputes what the question put: the claim only where the question put
+    most of it ("Biggest? I doubt it." to "Is Pellavo Kaldrevik's biggest customer?" disputes "biggest customer",
+    not "Pellavo pays for Kaldrevik's API", which the same answer goes on to say)."""
+    return e.reply_to is None or shared_words(frame.content, e.reply_to) >= REFUSAL_SHARED
 
 
 def _same_figures(frame: ClaimFrame, question: str, years: bool = True) -> bool:

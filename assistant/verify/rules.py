@@ -63,7 +63,7 @@ _REFUSAL = re.compile(
     r"accurate|what)|that is not (?:true|right|correct|accurate)|i disagree|i wouldn't (?:use|call|say|put|go)|"
     r"i would not (?:use|call|say)|i'd not call|that's an overstatement|that's overstating|i think that's "
     r"(?:probably )?overstating|we're not|we are not|that's not happening)|\bi wouldn't (?:use|call) (?:that|it)|"
-    r"\boverstating it\b|\bwe have no plans\b|\bwe deny\b|"
+    r"\boverstating it\b|\bwe have no plans\b|\bwe deny\b|\bi (?:doubt (?:it|that)|don't think so|do not think so)\b|"
     # the report the question cites, called untrue: "That report is not true."
     r"\b(?:that|the|this|those|these) (?:report|story|claim|rumou?r|article)s? (?:is|are|was|were) (?:simply |just )?"
     r"(?:not (?:true|right|correct|accurate)|untrue|false|wrong|inaccurate)\b",
@@ -1382,6 +1382,9 @@ def named_here(name: str, frame: ClaimFrame, scope: str) -> bool:
     return not re.search(rf"(?<![\w-]){lower}(?![\w-])", scope)
 
 
+_POINTING = re.compile(r"\b(?:they|their|theirs|them|it|its)\b", re.I)
+
+
 def _near(ev: Evidence) -> str:
     previous = _previous_sentence(ev)
     speaker = ""
@@ -1390,7 +1393,10 @@ def _near(ev: Evidence) -> str:
         header = ev.document[:1500] if ev.document else ""
         line = next((ln for ln in header.splitlines() if ev.passage.speaker.split()[-1] in ln), "")
         speaker = line
-    return f"{readable_title(ev.passage.title)}\n{previous}\n{ev.scoring_text}\n{speaker}"
+    # an answer's "their", "it", "they" point at what the question named ("We pay for their hosted API" to "Is
+    # Pellavo Kaldrevik's biggest customer?")
+    asked = ev.reply_to if ev.reply_to and _POINTING.search(ev.text) else ""
+    return f"{readable_title(ev.passage.title)}\n{previous}\n{ev.scoring_text}\n{speaker}\n{asked}"
 
 
 def has(ev: Evidence, kind: str) -> bool:
