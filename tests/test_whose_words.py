@@ -128,3 +128,17 @@ def test_a_doubt_disputes_what_was_asked_and_the_rest_of_the_answer_still_counts
     assert disputed.label == "REFUTED"
     confirmed = judge("Maren Holt confirmed that Castellan pays for Lumora's hosted API.", [doubt, pays])
     assert confirmed.label == "SUPPORTED"
+
+
+def test_a_negated_claim_agrees_with_a_sentence_that_negates_the_same_words():
+    claim = "Castellan's Orrin-Voice 1 was not derived from another company's base model."
+    # the scorer reads the two negations as a contradiction
+    same = ev(
+        "Castellan's speech model, Orrin-Voice 1, was trained from scratch by Castellan and does not use "
+        "another company's base model.",
+        probs=(0.03, 0.95, 0.02),
+    )
+    assert judge(claim, [same]).label == "SUPPORTED"
+    # another thing negated is no agreement
+    other = ev("Lark is not sold in Skerry; it is sold in Kestrel.", probs=(0.05, 0.9, 0.05))
+    assert judge("Lark is not sold in Kestrel.", [other]).label == "REFUTED"

@@ -227,11 +227,22 @@ _NOT_SUPPORTING = (*_CANNOT_SUPPORT, "negated", "polarity-gap", "plan", "degree-
 _STRUCTURED = ("row", "record", "header")
 
 
+def _supports(e: Evidence) -> float:
+    """How strongly the evidence states the claim. Two negations of the same words agree ("was not derived
+    from another company's base model", "does not use another company's base model"); the scorer, which misses
+    negation, reads them as a contradiction, so its reading either way is the sentence's support."""
+    if has(e, "negated-alike"):
+        return max(e.probs[0], e.probs[1])
+    return e.probs[0]
+
+
 def _refutes(e: Evidence) -> float:
     """How strongly the evidence contradicts the claim. A sentence that says the claim under a negation ("we have
     no plans to buy it") is read by the scorer as support; the negation makes that support a refutation. Said
     on the record about the claim itself (every name of the claim, close to it), such a denial refutes even when
     the scorer, confused by the negation, is unsure: "we are not in talks to buy X" against "in talks to buy X"."""
+    if has(e, "negated-alike"):
+        return 0.0  # (see _supports)
     if not has(e, "negated"):
         return e.probs[1]
     # (or, at any relevance, by the one the claim is about: rules.denied_by_subject)
@@ -253,10 +264,10 @@ def _by_scorer(frame: ClaimFrame, pool: list[Evidence], rows: bool = False) -> D
         and (rows or e.passage.unit not in _STRUCTURED)
     ]
     sup = sorted(
-        [e for e in usable if not any(has(e, k) for k in _NOT_SUPPORTING)], key=lambda e: -e.probs[0]
+        [e for e in usable if not any(has(e, k) for k in _NOT_SUPPORTING)], key=lambda e: -_supports(e)
     )
     ref = sorted(usable, key=lambda e: -_refutes(e))
-    best_sup = sup[0].probs[0] if sup else 0.0
+    best_sup = _supports(sup[0]) if sup else 0.0
     best_ref = _refutes(ref[0]) if ref else 0.0
     # A claim with figures is only supported when the figures were checked (the numeric rules found none).
     counted = [q for q in frame.quantities if q.kind != "year" and _figure(frame, q)]
@@ -267,7 +278,7 @@ def _by_scorer(frame: ClaimFrame, pool: list[Evidence], rows: bool = False) -> D
         cited = [e for e in ref[:3] if _refutes(e) >= REFUTE_AT]
         return Decision("REFUTED", best_ref, refute=cited, explanation="A source contradicts the claim.")
     if best_sup >= SUPPORT_AT and not counted:
-        cited = [e for e in sup[:3] if e.probs[0] >= SUPPORT_AT]
+        cited = [e for e in sup[:3] if _supports(e) >= SUPPORT_AT]
         return Decision("SUPPORTED", best_sup, support=cited, explanation="A source states the claim.")
     if any(has(e, "rumour") for e in pool):
         return Decision(

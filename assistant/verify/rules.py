@@ -50,6 +50,7 @@ from assistant.verify.quantities import (
 from assistant.verify.stance import (
     PLAN,
     degree_gap,
+    negated_alike,
     negated_restatement,
     plan_gap,
     polarity_gap,
@@ -1299,6 +1300,8 @@ def evidence_findings(
             findings.append(Finding("subject-denies", "refutes", 1.0, "the one the claim is about denies it"))
     elif polarity_gap(frame.content, ev.scoring_text):
         findings.append(Finding("polarity-gap", "none", 1.0, "the claim is negated, the source is not"))
+    elif negated_alike(frame.content, ev.text):
+        findings.append(Finding("negated-alike", "supports", 0.8, "denies what the claim denies"))
     base = other_base(frame, ev)
     if base is not None:
         findings.append(base)

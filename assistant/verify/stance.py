@@ -93,6 +93,35 @@ def negated_restatement(claim: str, sentence: str) -> bool:
     return False
 
 
+_CLAIM_NEGATION = re.compile(r"\b(?:not|never|no longer)\s+|(?<=\w)n['’]t\b", re.I)
+# most of a negated claim's words must be under the sentence's negation: "does not use another company's base
+# model" says "was not derived from another company's base model"; "not licensed under MIT" does not say "not
+# licensed under Apache 2.0"
+_AGREEING_SHARE = 0.6
+
+
+def negated_alike(claim: str, sentence: str) -> bool:
+    """A negated claim and a sentence that negates the same words ("was not derived from another company's base
+    model", "does not use another company's base model"): they agree, though the scorer, which misses negation,
+    often reads two negations as a contradiction."""
+    if not is_negated(claim):
+        return False
+    negation = _CLAIM_NEGATION.search(claim)
+    if negation is None or is_negated(claim[negation.end() :]):
+        return False  # more than one negation: too tangled to read by words
+    # what the claim denies: the words after its negation, names included ("not licensed under Apache 2.0")
+    wanted = _content_stems(claim[negation.end() :])
+    clause = main_clause(claim, sentence)
+    for cue in _NEGATION_CUE.finditer(clause):
+        if _HARMLESS_NEGATION.match(clause, cue.start()):
+            continue
+        scope = _content_stems(" ".join(clause[cue.end() :].split()[:_SCOPE_WORDS]))
+        agreeing = {w for w in wanted if _senses({w}) & scope}
+        if wanted and len(agreeing) / len(wanted) >= _AGREEING_SHARE:
+            return True
+    return False
+
+
 _CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:which|who|whom|whose|though|although|while|whereas|but|so that)\b)|;\s+|\s+[—–]\s+|\s+--\s+",
     re.I,
