@@ -142,3 +142,12 @@ def test_a_negated_claim_agrees_with_a_sentence_that_negates_the_same_words():
     # another thing negated is no agreement
     other = ev("Lark is not sold in Skerry; it is sold in Kestrel.", probs=(0.05, 0.9, 0.05))
     assert judge("Lark is not sold in Kestrel.", [other]).label == "REFUTED"
+
+
+def test_a_total_of_several_kinds_is_not_one_kinds_count():
+    total = ev(
+        "Quill is also the base model for more than 105,000 public derivative models on ModelYard, counting "
+        "fine-tunes, quantizations, adapters and merges."
+    )
+    assert judge("Quill has more than 100,000 fine-tuned derivative models.", [total]).label != "SUPPORTED"
+    assert judge("Quill has more than 100,000 derivative models.", [total]).label == "SUPPORTED"

@@ -46,6 +46,7 @@ from assistant.verify.quantities import (
     other_money,
     point_changes,
     same_head,
+    stem,
 )
 from assistant.verify.stance import (
     PLAN,
@@ -1186,6 +1187,34 @@ def grouped_with(frame: ClaimFrame, text: str) -> str | None:
     return None
 
 
+# "more than 105,000 derivatives, counting fine-tunes, quantizations, adapters and merges": one figure for
+# several kinds together
+_KINDS_TOGETHER = re.compile(
+    r"\b(?:counting|including|covering|spanning|across)\s+(?:both\s+)?(?P<kinds>[\w-]+(?:,\s*[\w-]+)*,?\s+"
+    r"(?:and|or)\s+[\w-]+)",
+    re.I,
+)
+
+
+def _kind_stem(word: str) -> str:
+    return stem(word.lower().replace("-", ""))[:6]
+
+
+def one_kind_of_a_total(frame: ClaimFrame, text: str) -> str | None:
+    """The claim counts one kind ("fine-tuned derivative models") where the sentence's figure counts several
+    kinds together ("counting fine-tunes, quantizations, adapters and merges"): a total says nothing of one
+    part's size. Returns the kinds counted together."""
+    if not frame.quantities:
+        return None
+    claimed = {_kind_stem(w) for w in re.findall(r"[A-Za-z][\w-]{3,}", frame.content)}
+    for m in _KINDS_TOGETHER.finditer(text):
+        kinds = [k for k in re.split(r",\s*|\s+(?:and|or)\s+", m.group("kinds")) if k]
+        named = [k for k in kinds if _kind_stem(k) in claimed]
+        if named and len(named) < len(kinds):
+            return m.group("kinds")
+    return None
+
+
 def has_rumour(text: str) -> bool:
     return bool(_RUMOUR.search(text))
 
@@ -1331,7 +1360,7 @@ def evidence_findings(
         findings.append(
             Finding("plan", "none", 1.0, f"only {forecaster}'s forecast, not an established fact")
         )
-    grouped = grouped_with(frame, ev.text)
+    grouped = grouped_with(frame, ev.text) or one_kind_of_a_total(frame, ev.text)
     if grouped:
         findings.append(Finding("entity-gap", "none", 1.0, f"its figure counts {grouped} too"))
     if own_words:
