@@ -33,8 +33,6 @@ SUPPORT_AT = (
 REFUTE_AT = 0.65
 DENIAL_RELEVANCE = 0.9  # a negated restatement this close to the claim refutes it (see _refutes)
 ATTRIBUTION_RELEVANCE = 0.45
-# a refusal answers the question: it disputes a claim that says at least half of what the question put
-REFUSAL_SHARED = 0.5
 # A date that agrees says only when; the sentence must also be about the rest of the claim. Fewer than two in
 # five of the claim's words is a sentence about something else that happens to share the time.
 DATE_ONLY_SHARED = 0.4
@@ -328,7 +326,7 @@ def _attributed(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
             explanation=f"{who} is not recorded denying it.",
             decided_by="rules:attribution",
         )
-    refusals = [e for e in words if has(e, "refusal") and _disputes_the_point(frame, e)]
+    refusals = [e for e in words if has(e, "refusal") and _disputes_the_point(frame, e, words)]
     if refusals:
         return Decision(
             "REFUTED",
@@ -361,11 +359,21 @@ def _attributed(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
     return decision
 
 
-def _disputes_the_point(frame: ClaimFrame, e: Evidence) -> bool:
-    """A refusal in answer to a question disputes what the question put: the claim only where the question put
-    most of it ("Biggest? I doubt it." to "Is Pellavo Kaldrevik's biggest customer?" disputes "biggest customer",
-    not "Pellavo pays for Kaldrevik's API", which the same answer goes on to say)."""
-    return e.reply_to is None or shared_words(frame.content, e.reply_to) >= REFUSAL_SHARED
+def _disputes_the_point(frame: ClaimFrame, e: Evidence, words: list[Evidence]) -> bool:
+    """A refusal in answer to a question disputes what the question put. Where another sentence of the same
+    answer says as much of the claim as the question did, the claim is that sentence's point, not the
+    question's: "Biggest? I doubt it." to "Is Pellavo Kaldrevik's biggest customer?" disputes "biggest
+    customer", not "Pellavo pays for Kaldrevik's hosted API", which the answer goes on to say."""
+    if e.reply_to is None:
+        return True
+    asked = shared_words(frame.content, e.reply_to)
+    return not any(
+        o is not e
+        and o.reply_to == e.reply_to
+        and not has(o, "refusal")
+        and shared_words(frame.content, o.text) >= asked
+        for o in words
+    )
 
 
 def _same_figures(frame: ClaimFrame, question: str, years: bool = True) -> bool:
