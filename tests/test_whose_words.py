@@ -45,6 +45,7 @@ def test_a_third_partys_forecast_does_not_establish_the_future():
     claim = "Quill will overtake Skerry in all-time downloads in 2027."
     forecast = ev('Castellan expects Quill to overtake Skerry on all-time downloads "some time in 2027".')
     assert judge(claim, [forecast]).label == "NOT_ENOUGH_INFO"
+    assert judge("Quill has overtaken Skerry in all-time downloads.", [forecast]).label == "NOT_ENOUGH_INFO"
     # the attributed claim is the forecaster's words
     attributed = judge("Castellan said Quill will overtake Skerry in all-time downloads in 2027.", [forecast])
     assert attributed.label != "REFUTED"

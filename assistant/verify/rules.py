@@ -49,7 +49,6 @@ from assistant.verify.quantities import (
     stem,
 )
 from assistant.verify.stance import (
-    PLAN,
     degree_gap,
     negated_alike,
     negated_restatement,
@@ -1154,11 +1153,9 @@ _PRONOUNS = frozenset(["it", "we", "they", "he", "she", "i", "you", "this", "tha
 
 
 def forecast_by_other(frame: ClaimFrame, text: str) -> str | None:
-    """A claim about the future ("X will overtake Y in 2027") is not established by a third party's forecast of
-    it ("Morkvist expects X to overtake Y"): the forecaster is named, and is not the claim's subject (whose
-    plans plan_gap weighs). Returns the forecaster."""
-    if not PLAN.search(frame.content):
-        return None
+    """A third party's forecast ("Morkvist expects X to overtake Y") establishes neither the future ("X will
+    overtake Y in 2027") nor the present ("X has overtaken Y"): the forecaster is named, and is not the claim's
+    subject (whose plans plan_gap weighs). Returns the forecaster."""
     subject = _distinctive(claim_subject(frame.entities) or "")
     for m in _FORECAST.finditer(text):
         who = _distinctive(m.group("who")) - _PRONOUNS
