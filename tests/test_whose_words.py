@@ -152,3 +152,10 @@ def test_a_total_of_several_kinds_is_not_one_kinds_count():
     )
     assert judge("Quill has more than 100,000 fine-tuned derivative models.", [total]).label != "SUPPORTED"
     assert judge("Quill has more than 100,000 derivative models.", [total]).label == "SUPPORTED"
+
+
+def test_a_version_of_a_model_is_named_by_the_names_that_extend_it():
+    release = ev("Lumora also released Quill-4-Stream, a low-latency streaming variant of Quill-4-Medium.")
+    assert judge("Lumora has released a streaming version of Quill-4.", [release]).label == "SUPPORTED"
+    # the model itself is not its sibling
+    assert judge("Lumora has released Quill-4.", [release]).label != "SUPPORTED"

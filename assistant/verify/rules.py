@@ -1374,6 +1374,7 @@ def evidence_findings(
             or _same_place(n, near)
             or (n in frame.background and _entity_in(n, ev.document or ""))
             or defined_alias(n, near, ev.document or "")
+            or version_named(n, frame.content, near)
         )
     ]
     if missing:
@@ -1389,6 +1390,15 @@ def evidence_findings(
         )
         findings.append(gap)
     return findings
+
+
+def version_named(name: str, claim: str, text: str) -> bool:
+    """ "A streaming version of Lirra-4" is named by "Lirra-4-Stream", "a variant of Lirra-4-Medium": where the
+    claim speaks of a version of X, a name that extends X's ("X-...") names one."""
+    version = (
+        rf"\b(?:version|variant|edition|release|flavou?r)s?\s+of\s+(?:the\s+)?{re.escape(name)}(?![\w-])"
+    )
+    return bool(re.search(version, claim, re.I)) and bool(re.search(rf"(?<![\w-]){re.escape(name)}-\w", text))
 
 
 def names_everything(ev: Evidence) -> bool:
