@@ -15,6 +15,9 @@ def test_a_sibling_company_sharing_a_word_is_another_company():
     assert judge(claim, [own]).label == "SUPPORTED"
     own = ev("Brantley's workforce is 620 employees.", title="Brantley Sonics news")
     assert judge(claim, [own]).label == "SUPPORTED"
+    # another spelling of the name's own word is the name ("Sonic", "Son.")
+    own = ev("Brantley Sonic employs 620 people.")
+    assert judge(claim, [own]).label == "SUPPORTED"
 
 
 def test_a_figure_counted_together_with_another_family_is_the_groups():

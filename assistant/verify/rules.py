@@ -276,8 +276,11 @@ def _only_siblings(name: str, text: str) -> bool:
         m.group(1)
         for m in re.finditer(rf"{name_pattern(re.escape(first))}(?:[ \t]+([A-Za-z][\w'’]*))?", text, re.I)
     ]
+    # a spelling of the name's own word is no other name: "Shakhra" for "Shakra", "Rep." for "Republic",
+    # "Mansions" for "Mansion"
     return bool(after) and all(
-        w is not None and w[0].isupper() and w.isalpha() and w.lower() not in own for w in after
+        w is not None and w[0].isupper() and w.isalpha() and not any(w[:3].lower() == o[:3] for o in own)
+        for w in after
     )
 
 
