@@ -19,7 +19,7 @@ from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, is_negated
 from assistant.verify.dates import restated
 from assistant.verify.quantities import Quantity, extract_quantities
-from assistant.verify.rules import MONTH_NAMES, bounded_year, has, names_everything
+from assistant.verify.rules import MONTH_NAMES, bounded_year, entity_coverage, has, names_everything
 from assistant.verify.stance import shared_words
 from ingest.metadata import find_dates
 
@@ -225,11 +225,22 @@ _NOT_SUPPORTING = (*_CANNOT_SUPPORT, "negated", "polarity-gap", "plan", "degree-
 _STRUCTURED = ("row", "record", "header")
 
 
+def _supports(e: Evidence) -> float:
+    """How strongly the evidence states the claim. Two negations of the same words agree ("was not derived
+    from another company's base model", "does not use another company's base model"); the scorer, which misses
+    negation, reads them as a contradiction, so its reading either way is the sentence's support."""
+    if has(e, "negated-alike"):
+        return max(e.probs[0], e.probs[1])
+    return e.probs[0]
+
+
 def _refutes(e: Evidence) -> float:
     """How strongly the evidence contradicts the claim. A sentence that says the claim under a negation ("we have
     no plans to buy it") is read by the scorer as support; the negation makes that support a refutation. Said
     on the record about the claim itself (every name of the claim, close to it), such a denial refutes even when
     the scorer, confused by the negation, is unsure: "we are not in talks to buy X" against "in talks to buy X"."""
+    if has(e, "negated-alike"):
+        return 0.0  # (see _supports)
     if not has(e, "negated"):
         return e.probs[1]
     # (or, at any relevance, by the one the claim is about: rules.denied_by_subject)
@@ -251,10 +262,10 @@ def _by_scorer(frame: ClaimFrame, pool: list[Evidence], rows: bool = False) -> D
         and (rows or e.passage.unit not in _STRUCTURED)
     ]
     sup = sorted(
-        [e for e in usable if not any(has(e, k) for k in _NOT_SUPPORTING)], key=lambda e: -e.probs[0]
+        [e for e in usable if not any(has(e, k) for k in _NOT_SUPPORTING)], key=lambda e: -_supports(e)
     )
     ref = sorted(usable, key=lambda e: -_refutes(e))
-    best_sup = sup[0].probs[0] if sup else 0.0
+    best_sup = _supports(sup[0]) if sup else 0.0
     best_ref = _refutes(ref[0]) if ref else 0.0
     # A claim with figures is only supported when the figures were checked (the numeric rules found none).
     counted = [q for q in frame.quantities if q.kind != "year" and _figure(frame, q)]
@@ -265,7 +276,7 @@ def _by_scorer(frame: ClaimFrame, pool: list[Evidence], rows: bool = False) -> D
         cited = [e for e in ref[:3] if _refutes(e) >= REFUTE_AT]
         return Decision("REFUTED", best_ref, refute=cited, explanation="A source contradicts the claim.")
     if best_sup >= SUPPORT_AT and not counted:
-        cited = [e for e in sup[:3] if e.probs[0] >= SUPPORT_AT]
+        cited = [e for e in sup[:3] if _supports(e) >= SUPPORT_AT]
         return Decision("SUPPORTED", best_sup, support=cited, explanation="A source states the claim.")
     if any(has(e, "rumour") for e in pool):
         return Decision(
@@ -315,7 +326,7 @@ def _attributed(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
             explanation=f"{who} is not recorded denying it.",
             decided_by="rules:attribution",
         )
-    refusals = [e for e in words if has(e, "refusal")]
+    refusals = [e for e in words if has(e, "refusal") and _disputes_the_point(frame, e, words)]
     if refusals:
         return Decision(
             "REFUTED",
@@ -348,6 +359,23 @@ def _attributed(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
     return decision
 
 
+def _disputes_the_point(frame: ClaimFrame, e: Evidence, words: list[Evidence]) -> bool:
+    """A refusal in answer to a question disputes what the question put. Where another sentence of the same
+    answer says as much of the claim as the question did, the claim is that sentence's point, not the
+    question's: "Biggest? I doubt it." to "Is Pellavo Kaldrevik's biggest customer?" disputes "biggest
+    customer", not "Pellavo pays for Kaldrevik's hosted API", which the answer goes on to say."""
+    if e.reply_to is None:
+        return True
+    asked = shared_words(frame.content, e.reply_to)
+    return not any(
+        o is not e
+        and o.reply_to == e.reply_to
+        and not has(o, "refusal")
+        and shared_words(frame.content, o.text) >= asked
+        for o in words
+    )
+
+
 def _same_figures(frame: ClaimFrame, question: str, years: bool = True) -> bool:
     """Did the question put this claim, figures included? A "No." to "five years ago?" says nothing of three.
     ``years=False``: years are left to the caller ("this year" is a year too; rules.years_asked)."""
@@ -355,9 +383,17 @@ def _same_figures(frame: ClaimFrame, question: str, years: bool = True) -> bool:
     return all(q.value in asked for q in frame.quantities if years or q.kind != "year")
 
 
+def _names_put(frame: ClaimFrame, e: Evidence) -> bool:
+    """Did the question (or the answer, or who answers: "you" is the speaker's organisation) name everything
+    the claim names? A "No" to "Do you have the lion's share of speech recognition?" says nothing of the claim
+    that names a market the question did not ("... of Saarvoja's speech recognition market")."""
+    said = f"{e.reply_to or ''}\n{e.text}\n{e.passage.speaker or ''}\n{e.org or ''}"
+    return entity_coverage(frame.entities, said) >= 1.0
+
+
 def _answered(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     """An interviewer put the claim to someone, and they answered it: "No." refutes, "Yes." supports."""
-    pool = [e for e in pool if e.reply_to and _same_figures(frame, e.reply_to)]
+    pool = [e for e in pool if e.reply_to and _same_figures(frame, e.reply_to) and _names_put(frame, e)]
     refusals = [e for e in pool if e.reply_to and has(e, "refusal")]
     if refusals:
         who = refusals[0].passage.speaker

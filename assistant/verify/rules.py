@@ -46,8 +46,17 @@ from assistant.verify.quantities import (
     other_money,
     point_changes,
     same_head,
+    stem,
 )
-from assistant.verify.stance import degree_gap, negated_restatement, plan_gap, polarity_gap
+from assistant.verify.stance import (
+    degree_gap,
+    negated_alike,
+    negated_restatement,
+    plan_gap,
+    polarity_gap,
+    ranking_period_gap,
+    use_gap,
+)
 
 # A speaker refusing the question's premise: only direct refusals, not any negation in a long answer.
 _REFUSAL = re.compile(
@@ -55,7 +64,10 @@ _REFUSAL = re.compile(
     r"accurate|what)|that is not (?:true|right|correct|accurate)|i disagree|i wouldn't (?:use|call|say|put|go)|"
     r"i would not (?:use|call|say)|i'd not call|that's an overstatement|that's overstating|i think that's "
     r"(?:probably )?overstating|we're not|we are not|that's not happening)|\bi wouldn't (?:use|call) (?:that|it)|"
-    r"\boverstating it\b|\bwe have no plans\b|\bwe deny\b",
+    r"\boverstating it\b|\bwe have no plans\b|\bwe deny\b|\bi (?:doubt (?:it|that)|don't think so|do not think so)\b|"
+    # the report the question cites, called untrue: "That report is not true."
+    r"\b(?:that|the|this|those|these) (?:report|story|claim|rumou?r|article)s? (?:is|are|was|were) (?:simply |just )?"
+    r"(?:not (?:true|right|correct|accurate)|untrue|false|wrong|inaccurate)\b",
     re.I,
 )
 _CONFIRM = re.compile(
@@ -246,7 +258,30 @@ def _named(name: str, text: str) -> bool:
     acronym_joined = tail and head.isupper() and all(w.isalpha() and w.islower() for w in tail.split("-"))
     if acronym_joined and _entity_in(head, text):
         return True
-    return _entity_in(name, text) or _entity_in(first, text) or _entity_in(first + "n", text)
+    if _entity_in(name, text):
+        return True
+    return (_entity_in(first, text) and not _only_siblings(name, text)) or _entity_in(first + "n", text)
+
+
+def _only_siblings(name: str, text: str) -> bool:
+    """Every time the text writes the first word of a name of several words, another name follows it: "Kaldrevik
+    Marine" is a sister company, not "Kaldrevik Sonics", though "Kaldrevik" alone, or "Kaldrevik's", would be
+    the company itself. A capitalised plain word right after the shared one makes a different name (a product
+    written "Kaldrevik Lirra-4" carries a digit and is not one)."""
+    first, _, rest = name.partition(" ")
+    if not rest:
+        return False
+    own = {w.lower() for w in rest.split()}
+    after = [
+        m.group(1)
+        for m in re.finditer(rf"{name_pattern(re.escape(first))}(?:[ \t]+([A-Za-z][\w'’]*))?", text, re.I)
+    ]
+    # a spelling of the name's own word is no other name: "Shakhra" for "Shakra", "Rep." for "Republic",
+    # "Mansions" for "Mansion"
+    return bool(after) and all(
+        w is not None and w[0].isupper() and w.isalpha() and not any(w[:3].lower() == o[:3] for o in own)
+        for w in after
+    )
 
 
 def _group_of(name: str, names: list[str]) -> bool:
@@ -1091,6 +1126,95 @@ def denied_by_subject(frame: ClaimFrame, ev: Evidence) -> bool:
     return ev.passage.kind == "announcement" and who <= _distinctive(ev.passage.title or "")
 
 
+# one of the unnamed sources a report introduced earlier, speaking again: "One of them said ...", "The same
+# people said ...", "the person added"
+_UNNAMED_AGAIN = re.compile(
+    r"\b(?:one of them|one of (?:the|those) (?:people|persons|sources)|the (?:same )?(?:people|person|sources?|"
+    r"officials?)|(?:an)?other (?:person|source)|both (?:people|sources))\s+(?:also\s+)?(?:said|says|added|told|"
+    r"claimed|described|expects?)\b",
+    re.I,
+)
+
+
+def unnamed_source(ev: Evidence) -> bool:
+    """The sentence is in the words of an anonymous source the document introduced before it ("according to two
+    people familiar with ... One of them said ..."): the rumour reaches past the sentence that named them."""
+    if not _UNNAMED_AGAIN.search(ev.text):
+        return False
+    earlier = ev.document[: ev.char_start] if ev.document else ev.context
+    return bool(_RUMOUR.search(earlier))
+
+
+# "Morkvist expects Lirra to overtake Grelva in 2027", "analysts predict ...": someone's forecast
+_FORECAST = re.compile(
+    r"(?P<who>\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|\banalysts?|\bexperts?)\s+(?:now\s+|also\s+)?"
+    r"(?:expects?|expected|predicts?|predicted|forecasts?|projects?|projected|anticipates?|anticipated)\b"
+)
+
+
+_PRONOUNS = frozenset(["it", "we", "they", "he", "she", "i", "you", "this", "that", "company", "firm"])
+
+
+def forecast_by_other(frame: ClaimFrame, text: str) -> str | None:
+    """A third party's forecast ("Morkvist expects X to overtake Y") establishes neither the future ("X will
+    overtake Y in 2027") nor the present ("X has overtaken Y"): the forecaster is named, and is not the claim's
+    subject (whose plans plan_gap weighs). Returns the forecaster."""
+    subject = _distinctive(claim_subject(frame.entities) or "")
+    for m in _FORECAST.finditer(text):
+        who = _distinctive(m.group("who")) - _PRONOUNS
+        if who and not (subject and who <= subject):
+            return m.group("who")
+    return None
+
+
+# "Together with the Vaskra models, Kaldrevik's models have passed 565 million": a figure for a group
+_GROUPED = re.compile(
+    r"\b(?i:together with|along with|combined with|added to)\s+(?:the\s+|its\s+|their\s+)?(?P<name>[A-Z][\w.-]*)"
+)
+
+
+def grouped_with(frame: ClaimFrame, text: str) -> str | None:
+    """The sentence's figure counts another thing together with the claim's ("together with the Vaskra models")
+    and the claim does not name that thing: the figure is the group's, not the claim's subject's alone."""
+    if not re.search(r"\d", text):
+        return None
+    for m in _GROUPED.finditer(text):
+        name = m.group("name")
+        if not any(_named(n, name) or _named(name, n) for n in frame.entities) and not _entity_in(
+            name, frame.content
+        ):
+            return name
+    return None
+
+
+# "more than 105,000 derivatives, counting fine-tunes, quantizations, adapters and merges": one figure for
+# several kinds together
+_KINDS_TOGETHER = re.compile(
+    r"\b(?:counting|including|covering|spanning|across)\s+(?:both\s+)?(?P<kinds>[\w-]+(?:,\s*[\w-]+)*,?\s+"
+    r"(?:and|or)\s+[\w-]+)",
+    re.I,
+)
+
+
+def _kind_stem(word: str) -> str:
+    return stem(word.lower().replace("-", ""))[:6]
+
+
+def one_kind_of_a_total(frame: ClaimFrame, text: str) -> str | None:
+    """The claim counts one kind ("fine-tuned derivative models") where the sentence's figure counts several
+    kinds together ("counting fine-tunes, quantizations, adapters and merges"): a total says nothing of one
+    part's size. Returns the kinds counted together."""
+    if not frame.quantities:
+        return None
+    claimed = {_kind_stem(w) for w in re.findall(r"[A-Za-z][\w-]{3,}", frame.content)}
+    for m in _KINDS_TOGETHER.finditer(text):
+        kinds = [k for k in re.split(r",\s*|\s+(?:and|or)\s+", m.group("kinds")) if k]
+        named = [k for k in kinds if _kind_stem(k) in claimed]
+        if named and len(named) < len(kinds):
+            return m.group("kinds")
+    return None
+
+
 def has_rumour(text: str) -> bool:
     return bool(_RUMOUR.search(text))
 
@@ -1161,7 +1285,7 @@ def evidence_findings(
     findings += tally_stances(frame, ev)
     findings += years_ago_findings(frame, ev, reference)
     before = ev.context[: max(0, ev.char_start - ev.passage.char_start)][-200:]
-    if _RUMOUR.search(ev.text) or _RUMOUR.search(before):
+    if _RUMOUR.search(ev.text) or _RUMOUR.search(before) or unnamed_source(ev):
         findings.append(
             Finding("rumour", "none", 1.0, "reported only from anonymous sources or as speculation")
         )
@@ -1205,6 +1329,8 @@ def evidence_findings(
             findings.append(Finding("subject-denies", "refutes", 1.0, "the one the claim is about denies it"))
     elif polarity_gap(frame.content, ev.scoring_text):
         findings.append(Finding("polarity-gap", "none", 1.0, "the claim is negated, the source is not"))
+    elif negated_alike(frame.content, ev.text):
+        findings.append(Finding("negated-alike", "supports", 0.8, "denies what the claim denies"))
     base = other_base(frame, ev)
     if base is not None:
         findings.append(base)
@@ -1216,12 +1342,27 @@ def evidence_findings(
         )
     if degree_gap(frame.content, ev.scoring_text):
         findings.append(Finding("degree-gap", "none", 1.0, "the claim says 'the most', the source does not"))
+    elif ranking_period_gap(frame.content, ev.scoring_text):
+        findings.append(
+            Finding("degree-gap", "none", 1.0, "the claim ranks over all time, the source over a period")
+        )
+    elif use_gap(frame.content, ev.scoring_text):
+        findings.append(
+            Finding("degree-gap", "none", 1.0, "the claim says who uses it, the source what it is for")
+        )
     elif characterisation_gap(frame.content, ev.text):
         findings.append(
             Finding("degree-gap", "none", 1.0, "the claim judges what it is, the source states a fact")
         )
     if plan_gap(frame.content, ev.text):
         findings.append(Finding("plan", "none", 1.0, "speaks of plans or expectations, not of what is"))
+    elif not frame.speaker and (forecaster := forecast_by_other(frame, ev.text)):
+        findings.append(
+            Finding("plan", "none", 1.0, f"only {forecaster}'s forecast, not an established fact")
+        )
+    grouped = grouped_with(frame, ev.text) or one_kind_of_a_total(frame, ev.text)
+    if grouped:
+        findings.append(Finding("entity-gap", "none", 1.0, f"its figure counts {grouped} too"))
     if own_words:
         findings.append(Finding("speaker", "none", 1.0, f"words of {speaker}"))
     # Every name in the claim must be in the sentence, the one before it or the title (a speaker's own
@@ -1236,6 +1377,7 @@ def evidence_findings(
             or _same_place(n, near)
             or (n in frame.background and _entity_in(n, ev.document or ""))
             or defined_alias(n, near, ev.document or "")
+            or version_named(n, frame.content, near)
         )
     ]
     if missing:
@@ -1251,6 +1393,15 @@ def evidence_findings(
         )
         findings.append(gap)
     return findings
+
+
+def version_named(name: str, claim: str, text: str) -> bool:
+    """ "A streaming version of Lirra-4" is named by "Lirra-4-Stream", "a variant of Lirra-4-Medium": where the
+    claim speaks of a version of X, a name that extends X's ("X-...") names one."""
+    version = (
+        rf"\b(?:version|variant|edition|release|flavou?r)s?\s+of\s+(?:the\s+)?{re.escape(name)}(?![\w-])"
+    )
+    return bool(re.search(version, claim, re.I)) and bool(re.search(rf"(?<![\w-]){re.escape(name)}-\w", text))
 
 
 def names_everything(ev: Evidence) -> bool:
@@ -1273,6 +1424,9 @@ def named_here(name: str, frame: ClaimFrame, scope: str) -> bool:
     return not re.search(rf"(?<![\w-]){lower}(?![\w-])", scope)
 
 
+_POINTING = re.compile(r"\b(?:they|their|theirs|them|it|its)\b", re.I)
+
+
 def _near(ev: Evidence) -> str:
     previous = _previous_sentence(ev)
     speaker = ""
@@ -1281,7 +1435,10 @@ def _near(ev: Evidence) -> str:
         header = ev.document[:1500] if ev.document else ""
         line = next((ln for ln in header.splitlines() if ev.passage.speaker.split()[-1] in ln), "")
         speaker = line
-    return f"{readable_title(ev.passage.title)}\n{previous}\n{ev.scoring_text}\n{speaker}"
+    # an answer's "their", "it", "they" point at what the question named ("We pay for their hosted API" to "Is
+    # Pellavo Kaldrevik's biggest customer?")
+    asked = ev.reply_to if ev.reply_to and _POINTING.search(ev.text) else ""
+    return f"{readable_title(ev.passage.title)}\n{previous}\n{ev.scoring_text}\n{speaker}\n{asked}"
 
 
 def has(ev: Evidence, kind: str) -> bool:

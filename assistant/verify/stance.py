@@ -93,6 +93,35 @@ def negated_restatement(claim: str, sentence: str) -> bool:
     return False
 
 
+_CLAIM_NEGATION = re.compile(r"\b(?:not|never|no longer)\s+|(?<=\w)n['’]t\b", re.I)
+# most of a negated claim's words must be under the sentence's negation: "does not use another company's base
+# model" says "was not derived from another company's base model"; "not licensed under MIT" does not say "not
+# licensed under Apache 2.0"
+_AGREEING_SHARE = 0.6
+
+
+def negated_alike(claim: str, sentence: str) -> bool:
+    """A negated claim and a sentence that negates the same words ("was not derived from another company's base
+    model", "does not use another company's base model"): they agree, though the scorer, which misses negation,
+    often reads two negations as a contradiction."""
+    if not is_negated(claim):
+        return False
+    negation = _CLAIM_NEGATION.search(claim)
+    if negation is None or is_negated(claim[negation.end() :]):
+        return False  # more than one negation: too tangled to read by words
+    # what the claim denies: the words after its negation, names included ("not licensed under Apache 2.0")
+    wanted = _content_stems(claim[negation.end() :])
+    clause = main_clause(claim, sentence)
+    for cue in _NEGATION_CUE.finditer(clause):
+        if _HARMLESS_NEGATION.match(clause, cue.start()):
+            continue
+        scope = _content_stems(" ".join(clause[cue.end() :].split()[:_SCOPE_WORDS]))
+        agreeing = {w for w in wanted if _senses({w}) & scope}
+        if wanted and len(agreeing) / len(wanted) >= _AGREEING_SHARE:
+            return True
+    return False
+
+
 _CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:which|who|whom|whose|though|although|while|whereas|but|so that)\b)|;\s+|\s+[—–]\s+|\s+--\s+",
     re.I,
@@ -144,6 +173,42 @@ def degree_gap(claim: str, sentence: str) -> bool:
     if _CLAIM_UNIVERSAL.search(claim) and not _UNIVERSAL.search(sentence):
         return True
     return bool(_CLAIM_SUPERLATIVE.search(claim)) and not _SUPERLATIVE.search(sentence)
+
+
+# a ranking over all time against one over a period: "the most downloaded of all time" is not "the most
+# downloaded every month since June" (a family can lead each month and still trail on the running total)
+_ALL_TIME = re.compile(r"\b(?:of all time|all[- ]time|ever|overall|in total|cumulative(?:ly)?)\b", re.I)
+_PERIOD_RANKING = re.compile(
+    r"\b(?:every|each|per|this|last|that) (?:day|week|month|quarter|year)\b|\b(?:daily|weekly|monthly|"
+    r"quarterly)\b|\bin the (?:last|past) (?:\d+|thirty|seven) days\b|\b30[- ]day\b",
+    re.I,
+)
+
+
+def ranking_period_gap(claim: str, sentence: str) -> bool:
+    """The claim ranks over all time ("the most downloaded ... of all time"), the sentence over a period
+    ("the most downloaded every month since June")."""
+    return (
+        bool(_CLAIM_SUPERLATIVE.search(claim) and _ALL_TIME.search(claim))
+        and bool(_SUPERLATIVE.search(sentence) and _PERIOD_RANKING.search(sentence))
+        and not _ALL_TIME.search(sentence)
+    )
+
+
+# who uses a thing is a fact about its users; what it is made for is not: "a model for live captioning" does
+# not establish "is used by broadcasters for live captioning"
+_USED_BY = re.compile(r"\b(?:used|adopted|deployed|relied on|licensed|bought|paid for)\s+by\b", re.I)
+_USE = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|adopt\w*|deploy\w*|customers?|clients?|users?|rel(?:y|ies|ied) on|licens\w+|"
+    r"bought|buys?|pays? for|paid for|runs?|running|signed)\b",
+    re.I,
+)
+
+
+def use_gap(claim: str, sentence: str) -> bool:
+    """The claim says who uses something ("X is used by broadcasters"), the sentence says only what it is for
+    or is (no use, user or customer in it)."""
+    return bool(_USED_BY.search(claim)) and not _USE.search(sentence)
 
 
 PLAN = re.compile(

@@ -1,0 +1,164 @@
+"""Whose figure, whose forecast, whose words: a sibling company's headcount, a group's total, an analyst's
+forecast, an anonymous source speaking again, a purpose read as use, a monthly ranking read as all-time."""
+
+from __future__ import annotations
+
+from tests.test_claims_and_rules import ev, judge
+
+
+def test_a_sibling_company_sharing_a_word_is_another_company():
+    claim = "Brantley Sonics has 620 employees."
+    sibling = ev("Brantley Marine employs 620 people.", title="Brantley Marine ships its sonar")
+    assert judge(claim, [sibling]).label != "SUPPORTED"
+    # the shared word alone, or in a possessive, is still the company itself
+    own = ev("Brantley employs 620 people.", title="Brantley Sonics news")
+    assert judge(claim, [own]).label == "SUPPORTED"
+    own = ev("Brantley's workforce is 620 employees.", title="Brantley Sonics news")
+    assert judge(claim, [own]).label == "SUPPORTED"
+    # another spelling of the name's own word is the name ("Sonic", "Son.")
+    own = ev("Brantley Sonic employs 620 people.")
+    assert judge(claim, [own]).label == "SUPPORTED"
+
+
+def test_a_figure_counted_together_with_another_family_is_the_groups():
+    claim = "Quill models alone have been downloaded more than 500 million times."
+    group = ev(
+        "Together with the Lark models, models published by Lumora Labs have now been downloaded more than "
+        "500 million times.",
+        title="Quill passes half a billion",
+    )
+    assert judge(claim, [group]).label != "SUPPORTED"
+    # a claim about the group itself is supported
+    both = "Quill and Lark models have been downloaded more than 500 million times together."
+    assert (
+        judge(
+            both,
+            [
+                ev(
+                    "Together with the Lark models, Quill models have been downloaded more than "
+                    "500 million times."
+                )
+            ],
+        ).label
+        == "SUPPORTED"
+    )
+
+
+def test_a_third_partys_forecast_does_not_establish_the_future():
+    claim = "Quill will overtake Skerry in all-time downloads in 2027."
+    forecast = ev('Castellan expects Quill to overtake Skerry on all-time downloads "some time in 2027".')
+    assert judge(claim, [forecast]).label == "NOT_ENOUGH_INFO"
+    assert judge("Quill has overtaken Skerry in all-time downloads.", [forecast]).label == "NOT_ENOUGH_INFO"
+    # the attributed claim is the forecaster's words
+    attributed = judge("Castellan said Quill will overtake Skerry in all-time downloads in 2027.", [forecast])
+    assert attributed.label != "REFUTED"
+
+
+def test_an_anonymous_source_speaking_again_is_still_a_rumour():
+    doc = (
+        "Lumora is preparing a new model, according to two people familiar with the plans. The people, who asked "
+        "not to be named because the plans are not public, said the model is aimed at newsrooms and archives. "
+        "The same people said Lumora is considering moving its next generation to a closed licence for paying "
+        "customers. "
+        "One of them said Lumora is also preparing to open an office in Kestrel next year."
+    )
+    e = ev(doc)
+    start = doc.index("One of them")
+    e.char_start, e.text, e.scoring_text = start, doc[start:], doc[start:]
+    decision = judge("Lumora is preparing to open an office in Kestrel.", [e])
+    assert decision.label == "NOT_ENOUGH_INFO"
+
+
+def test_what_a_model_is_for_is_not_who_uses_it():
+    claim = "Quill-Stream is used by broadcasters for live captioning."
+    purpose = ev("Lumora also released Quill-Stream, a low-latency streaming model for live captioning.")
+    assert judge(claim, [purpose]).label == "NOT_ENOUGH_INFO"
+    used = ev("Quill-Stream is used by three broadcasters for live captioning.")
+    assert judge(claim, [used]).label == "SUPPORTED"
+
+
+def test_a_monthly_ranking_is_not_an_all_time_one():
+    claim = "Quill is the most downloaded speech family on ModelYard of all time."
+    monthly = ev("Quill has been the most downloaded speech family on ModelYard every month since June.")
+    assert judge(claim, [monthly]).label == "NOT_ENOUGH_INFO"
+
+
+def test_a_no_answers_the_question_put_not_a_claim_naming_more():
+    question = "People say Lumora has the lion's share of open speech recognition now. Fair?"
+    answer = ev(
+        "I wouldn't put it that way.",
+        speaker="Anneke Voss",
+        kind="transcript",
+        reply_to=question,
+        probs=(0.2, 0.3, 0.5),
+    )
+    claim = "Lumora holds the lion's share of Kestrel's speech recognition market."
+    assert judge(claim, [answer]).label == "NOT_ENOUGH_INFO"
+    assert judge("Lumora has the lion's share of open speech recognition.", [answer]).label == "REFUTED"
+
+
+def test_calling_the_report_untrue_on_the_record_refutes_the_rumour():
+    rumour = ev(
+        "Lumora is considering moving Quill-5 to a closed licence, according to people familiar with the plans."
+    )
+    denial = ev(
+        "That report is not true.",
+        speaker="Anneke Voss",
+        kind="transcript",
+        reply_to="There was a report last month that Quill-5 would move to a closed licence. Can you address that?",
+        probs=(0.2, 0.3, 0.5),
+        date="2026-11-05",
+    )
+    denial.org = "Lumora Labs"
+    decision = judge("Lumora plans to move Quill-5 to a closed licence.", [rumour, denial])
+    assert decision.label == "REFUTED"
+
+
+def test_a_doubt_disputes_what_was_asked_and_the_rest_of_the_answer_still_counts():
+    asked = (
+        "Lumora likes to say you are their biggest customer. Is Castellan really Lumora's biggest customer?"
+    )
+    doubt = ev("I doubt it.", speaker="Maren Holt", kind="transcript", reply_to=asked, probs=(0.1, 0.4, 0.5))
+    pays = ev(
+        "We pay for their hosted API at the hospitals, but we're one customer among many.",
+        speaker="Maren Holt",
+        kind="transcript",
+        reply_to=asked,
+        probs=(0.85, 0.05, 0.1),
+    )
+    for e in (doubt, pays):
+        e.org, e.position = "Castellan", 1
+    disputed = judge("Maren Holt said Castellan is Lumora's biggest customer.", [doubt, pays])
+    assert disputed.label == "REFUTED"
+    confirmed = judge("Maren Holt confirmed that Castellan pays for Lumora's hosted API.", [doubt, pays])
+    assert confirmed.label == "SUPPORTED"
+
+
+def test_a_negated_claim_agrees_with_a_sentence_that_negates_the_same_words():
+    claim = "Castellan's Orrin-Voice 1 was not derived from another company's base model."
+    # the scorer reads the two negations as a contradiction
+    same = ev(
+        "Castellan's speech model, Orrin-Voice 1, was trained from scratch by Castellan and does not use "
+        "another company's base model.",
+        probs=(0.03, 0.95, 0.02),
+    )
+    assert judge(claim, [same]).label == "SUPPORTED"
+    # another thing negated is no agreement
+    other = ev("Lark is not sold in Skerry; it is sold in Kestrel.", probs=(0.05, 0.9, 0.05))
+    assert judge("Lark is not sold in Kestrel.", [other]).label == "REFUTED"
+
+
+def test_a_total_of_several_kinds_is_not_one_kinds_count():
+    total = ev(
+        "Quill is also the base model for more than 105,000 public derivative models on ModelYard, counting "
+        "fine-tunes, quantizations, adapters and merges."
+    )
+    assert judge("Quill has more than 100,000 fine-tuned derivative models.", [total]).label != "SUPPORTED"
+    assert judge("Quill has more than 100,000 derivative models.", [total]).label == "SUPPORTED"
+
+
+def test_a_version_of_a_model_is_named_by_the_names_that_extend_it():
+    release = ev("Lumora also released Quill-4-Stream, a low-latency streaming variant of Quill-4-Medium.")
+    assert judge("Lumora has released a streaming version of Quill-4.", [release]).label == "SUPPORTED"
+    # the model itself is not its sibling
+    assert judge("Lumora has released Quill-4.", [release]).label != "SUPPORTED"
