@@ -443,6 +443,47 @@ def test_a_change_in_points_is_read_from_two_percentages_side_by_side():
     assert judge(higher, [margin]).label == "SUPPORTED"
 
 
+def test_a_change_by_a_fraction_is_relative_and_a_change_in_points_is_not():
+    levels = ev(
+        "On the Skerry benchmark the error rate went from 12.5 percent with Lark-1 to 8.0 percent with Lark-2."
+    )
+    # 12.5 to 8.0 is a cut of 36 percent of where it started: more than a third, not 36 points
+    assert (
+        judge("Lark-2 cut its predecessor's error rate by more than a third.", [levels]).label == "SUPPORTED"
+    )
+    assert judge("Lark-2 cut its predecessor's error rate by two thirds.", [levels]).label == "REFUTED"
+    assert judge("Lark-2 raised its predecessor's error rate by a third.", [levels]).label == "REFUTED"
+    assert judge("Lark-2 lowered the error rate by about 36 percentage points.", [levels]).label == "REFUTED"
+    assert judge("Lark-2 lowered the error rate by 4.5 percentage points.", [levels]).label == "SUPPORTED"
+    # a plain share is never read against the change
+    assert judge("Lark-2 has an error rate of 36 percent.", [levels]).label != "SUPPORTED"
+
+
+def test_a_quarter_is_no_figure_for_the_year_and_a_forecast_no_result():
+    quarter = ev("Revenue at Orrin Works for the second quarter was 61.2 million crowns, up 9 percent.")
+    guidance = ev("For the full year Orrin Works now expects revenue of between 240 and 250 million crowns.")
+    # a quarter's revenue against the year's guidance, and the other way round, say nothing
+    assert judge(
+        "Orrin Works' second-quarter revenue was about 61 million crowns.", [guidance, quarter]
+    ).label == ("SUPPORTED")
+    assert (
+        judge("Orrin Works' full-year revenue came to 250 million crowns.", [quarter]).label
+        == "NOT_ENOUGH_INFO"
+    )
+    # guidance is a forecast: it neither gives nor contradicts the year's result
+    assert (
+        judge("Orrin Works' full-year revenue came to 300 million crowns.", [guidance]).label
+        == "NOT_ENOUGH_INFO"
+    )
+    assert (
+        judge("Orrin Works' full-year revenue came to 250 million crowns.", [guidance]).label
+        == "NOT_ENOUGH_INFO"
+    )
+    assert judge(
+        "Orrin Works expects full-year revenue of at least 240 million crowns.", [guidance]
+    ).label == ("SUPPORTED")
+
+
 def test_a_fraction_word_is_rounded_and_an_estimate_establishes_no_fact():
     estimate = ev(
         "Brantley Partners estimates that Lark took 33 percent of spending on Skerry robots in 2031."

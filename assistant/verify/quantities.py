@@ -760,13 +760,17 @@ def _describes(text: str, end: int) -> str | None:
 _NOW_THEN = re.compile(
     r"\b(?:up from|down from|compared (?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?$", re.I
 )
-_THEN_NOW = re.compile(r"^\s*to\s+$", re.I)
+# "from 9.4 percent to 6.1 percent", also with what each side is ("from 9.4 percent with Dictate 1 to 6.1 percent")
+_THEN_NOW = re.compile(r"^\s*(?:(?:with|for|in|on|under|at)\s+[^,;.]{1,40}?\s+)?to\s+$", re.I)
 _FROM = re.compile(r"\bfrom\s+$", re.I)
 _RISE = re.compile(
-    r"\b(?:rose|risen|rises|grew|grown|gained|increased|climbed|went up|up|higher|more)\b", re.I
+    r"\b(?:rose|risen|rises|grew|grown|gained|increased|climbed|went up|up|higher|more|raised|widened|boosted)\b",
+    re.I,
 )
 _FALL = re.compile(
-    r"\b(?:fell|fallen|falls|lost|declined|decreased|dropped|shrank|went down|down|lower|less)\b", re.I
+    r"\b(?:fell|fallen|falls|lost|declined|decreased|dropped|shrank|went down|down|lower|less|lowered|cut|"
+    r"reduced|narrowed|slashed|halved)\b",
+    re.I,
 )
 _OPENING = re.compile(r"^\W*([A-Z][a-z]+)\b")
 
@@ -790,6 +794,25 @@ def point_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
         # the sentence's opening word is capitalised for its place, not as a name: "Operating margin was ..."
         opening = _OPENING.match(text)
         subject = {_context_word(opening.group(1).lower())} if opening else set()
+        context = first.context | second.context | (subject - _QSTOP)
+        if then.value:
+            # the same change relative to where it started: 9.4 to 6.1 percent is a cut of 35 percent (a third),
+            # each side's rounding carried through
+            relative = (now.value - then.value) / then.value * 100
+            spread = (now.precision + then.precision * abs(now.value / then.value)) / abs(then.value) * 100
+            out.append(
+                Quantity(
+                    relative,
+                    "percent",
+                    "approx" if "approx" in (now.comparator, then.comparator) else "eq",
+                    first.start,
+                    second.end,
+                    f"{now.text} against {then.text}",
+                    context,
+                    spread,
+                    change=True,
+                )
+            )
         out.append(
             Quantity(
                 now.value - then.value,
@@ -813,6 +836,23 @@ def direction(text: str, q: Quantity) -> int:
     after = re.split(r"[,;]", text[q.end : q.end + 20])[0]
     near = f"{before} {' '.join(after.split()[:1])}"
     rise, fall = bool(_RISE.search(near)), bool(_FALL.search(near))
+    return 0 if rise == fall else 1 if rise else -1
+
+
+_BY = re.compile(
+    r"\bby\s+(?:(?:more|less|fewer) than|about|around|roughly|nearly|almost|over|at least|some|just)?\s*$",
+    re.I,
+)
+
+
+def claimed_change(text: str, q: Quantity) -> int | None:
+    """Is a claim's percentage the size of a change ("cut the error rate by more than a third", "grew by 20
+    percent"), which is relative to where it started? The direction its verb gives (+1, -1, 0 when none), or None
+    for a plain share ("holds 20 percent")."""
+    if q.kind != "percent" or not _BY.search(text[: q.start]):
+        return None
+    clause = re.split(r"[,;]", text[: q.start])[-1]
+    rise, fall = bool(_RISE.search(clause)), bool(_FALL.search(clause))
     return 0 if rise == fall else 1 if rise else -1
 
 

@@ -39,6 +39,7 @@ from assistant.verify.quantities import (
     WORD_NUMBERS,
     Quantity,
     alignment,
+    claimed_change,
     compare,
     direction,
     extract_quantities,
@@ -47,7 +48,7 @@ from assistant.verify.quantities import (
     point_changes,
     same_head,
 )
-from assistant.verify.stance import degree_gap, negated_restatement, plan_gap, polarity_gap
+from assistant.verify.stance import PLAN, degree_gap, negated_restatement, plan_gap, polarity_gap
 
 # A speaker refusing the question's premise: only direct refusals, not any negation in a long answer.
 _REFUSAL = re.compile(
@@ -384,6 +385,33 @@ def _estimate(text: str, q: Quantity) -> bool:
     return bool(_ESTIMATE.search(before) or _ESTIMATE.search(after))
 
 
+# A figure given as what is expected, not what was: "we now expect revenue of between 185 and 190 million",
+# "guidance of 40 million", "forecasts sales of 2 million". A forecast is no result, for or against one.
+_FORECAST = re.compile(
+    r"(?<!as )(?<!than )\b(?:expects?|expected|expecting|forecasts?|forecasted|projected|projecting|"
+    r"anticipates?|anticipated|guidance|outlook|aims? for)\b",
+    re.I,
+)
+
+
+def _forecast(claim: str, text: str, q: Quantity) -> bool:
+    """Is the source's figure only a forecast (a word of expectation earlier in its own sentence) where the claim
+    states a result? A claim that itself speaks of a forecast is judged on it."""
+    if _FORECAST.search(claim) or PLAN.search(claim):
+        return False
+    before = re.split(r"[.;!?]\s", text[: q.start])[-1]
+    return bool(_FORECAST.search(before))
+
+
+def _relative(claim: str, cq: Quantity, eq: Quantity) -> str:
+    """A claimed relative change ("cut it by more than a third") against the source's two levels: the size of
+    the change is compared, and a change the other way refutes."""
+    way = claimed_change(claim, cq) or 0
+    if way and eq.value and (eq.value > 0) != (way > 0):
+        return "refutes"
+    return compare(cq, replace(eq, value=abs(eq.value)))
+
+
 def _signed(claim: str, cq: Quantity, eq: Quantity) -> Quantity:
     """A claim's change in points, signed as the source's change between two percentages is: "fell by 6 points"
     is -6; with no direction said, the claim's size is the size of the change either way."""
@@ -427,7 +455,11 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         # the figure that names what the claim counts ("786 confirmed cases" rather than the "346 in A" after
         # it); then the best-aligned; between equally aligned ones, the nearest in size ("14.23 billion video
         # views" rather than "17.5 million subscribers" for "14 billion views")
-        aligned = [(alignment(cq, eq), eq) for eq in evidence_quantities]
+        # a claimed change "by a third" is read only against a change the source gives (9.4 then 6.1 percent), and
+        # a plain share never against one
+        change = claimed_change(frame.content, cq) is not None
+        candidates = [eq for eq in evidence_quantities if eq.kind != "percent" or eq.change == change]
+        aligned = [(alignment(cq, eq), eq) for eq in candidates]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
         # an amount is read only against amounts in its own currency
         aligned = [
@@ -465,7 +497,10 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
                 Finding("hedged", "none", 1.0, f"only an estimate: {_phrase(ev.scoring_text, eq)!r}")
             )
             continue
-        stance = compare(_signed(frame.content, cq, eq), eq)
+        if _forecast(frame.content, ev.scoring_text, eq):
+            found.append(Finding("plan", "none", 1.0, f"only a forecast: {_phrase(ev.scoring_text, eq)!r}"))
+            continue
+        stance = _relative(frame.content, cq, eq) if change else compare(_signed(frame.content, cq, eq), eq)
         if stance == "supports" and _retracted(ev.scoring_text, eq):
             stance = "refutes"  # "an earlier version incorrectly stated 4 billion"
         if stance != "unknown":
