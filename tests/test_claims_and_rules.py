@@ -484,6 +484,20 @@ def test_a_quarter_is_no_figure_for_the_year_and_a_forecast_no_result():
     ).label == ("SUPPORTED")
 
 
+def test_a_total_over_kinds_gives_no_figure_for_one_kind():
+    total = ev(
+        "Kestrel is the base model for more than 85,000 public derivative models on ModelYard, counting "
+        "fine-tunes, quantizations, adapters and merges."
+    )
+    assert judge("Kestrel has more than 80,000 derivative models.", [total]).label == "SUPPORTED"
+    # the claim counts one kind of what the source totals: the total bounds none of its parts from below
+    assert (
+        judge("Kestrel has more than 80,000 fine-tuned derivative models.", [total]).label
+        == "NOT_ENOUGH_INFO"
+    )
+    assert judge("Kestrel has more than 80,000 quantized models.", [total]).label == "NOT_ENOUGH_INFO"
+
+
 def test_a_fraction_word_is_rounded_and_an_estimate_establishes_no_fact():
     estimate = ev(
         "Brantley Partners estimates that Lark took 33 percent of spending on Skerry robots in 2031."

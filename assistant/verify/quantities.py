@@ -839,6 +839,36 @@ def direction(text: str, q: Quantity) -> int:
     return 0 if rise == fall else 1 if rise else -1
 
 
+# A total the source breaks into its kinds: "105,000 derivative models, counting fine-tunes, quantizations,
+# adapters and merges", "including", "across", "made up of"
+_KINDS_OF = re.compile(
+    r"^[^.;!?]{0,60}?\b(?:counting|including|across|spanning|made up of|comprising|of all (?:kinds|types):?)\s+"
+    r"(?P<items>[^.;!?()]{3,160})",
+    re.I,
+)
+
+
+def counts_a_part(claim: Quantity, text: str, evidence: Quantity) -> str | None:
+    """Does the claim count one kind of what the source's figure totals? "100,000 fine-tuned derivative models"
+    against "105,000 derivative models, counting fine-tunes, quantizations, adapters and merges": the total says
+    nothing of how many are fine-tunes. The kind the claim names, or None."""
+    m = _KINDS_OF.match(text[evidence.end :])
+    if not m:
+        return None
+    items = {_kind_key(w) for w in re.findall(r"[A-Za-z][\w-]+", m.group("items")) if w.lower() not in _QSTOP}
+    own = {_kind_key(w) for w in evidence.phrase} | {_kind_key(evidence.head or "")}
+    for word in claim.phrase:
+        if word != claim.head and _kind_key(word) not in own and _kind_key(word) in items:
+            return word
+    return None
+
+
+def _kind_key(word: str) -> str:
+    """A word's first letters, enough to meet its other forms: "quantized" and "quantizations", "fine-tuned"
+    and "fine-tunes"."""
+    return word.lower().replace("-", "")[:6]
+
+
 _BY = re.compile(
     r"\bby\s+(?:(?:more|less|fewer) than|about|around|roughly|nearly|almost|over|at least|some|just)?\s*$",
     re.I,

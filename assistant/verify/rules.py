@@ -41,6 +41,7 @@ from assistant.verify.quantities import (
     alignment,
     claimed_change,
     compare,
+    counts_a_part,
     direction,
     extract_quantities,
     is_money,
@@ -496,6 +497,11 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             found.append(
                 Finding("hedged", "none", 1.0, f"only an estimate: {_phrase(ev.scoring_text, eq)!r}")
             )
+            continue
+        part = counts_a_part(cq, ev.scoring_text, eq)
+        if part:
+            # a total's figure bounds none of its parts from below: no figure for the claim, for or against
+            found.append(Finding("scope", "none", 1.0, f"counts all kinds, the claim only {part!r} ones"))
             continue
         if _forecast(frame.content, ev.scoring_text, eq):
             found.append(Finding("plan", "none", 1.0, f"only a forecast: {_phrase(ev.scoring_text, eq)!r}"))
