@@ -498,6 +498,25 @@ def test_a_total_over_kinds_gives_no_figure_for_one_kind():
     assert judge("Kestrel has more than 80,000 quantized models.", [total]).label == "NOT_ENOUGH_INFO"
 
 
+def test_an_officer_who_reports_a_figure_is_judged_on_their_own_words():
+    call = (
+        "Lumora Labs results call\n\nMira Sand (Chief Executive Officer): Thank you all.\n"
+        "Tovan Hale (Chief Financial Officer): Lumora revenue for the second quarter was 61.2 million crowns."
+    )
+    said = ev(
+        "Lumora revenue for the second quarter was 61.2 million crowns.",
+        kind="transcript",
+        speaker="Tovan Hale",
+        role="Chief Financial Officer",
+    )
+    said.document = call
+    # the chief executive did not give the figure, whoever did: the attribution is not established
+    claim = "Lumora's chief executive reported second-quarter revenue of 61.2 million crowns."
+    assert judge(claim, [said]).label == "NOT_ENOUGH_INFO"
+    # a country's or a company's reported count is its data, which any source may give
+    assert parse_claim("Lark Federation reported 410 cases.").speaker is None
+
+
 def test_a_fraction_word_is_rounded_and_an_estimate_establishes_no_fact():
     estimate = ev(
         "Brantley Partners estimates that Lark took 33 percent of spending on Skerry robots in 2031."
