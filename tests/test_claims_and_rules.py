@@ -517,6 +517,25 @@ def test_an_officer_who_reports_a_figure_is_judged_on_their_own_words():
     assert parse_claim("Lark Federation reported 410 cases.").speaker is None
 
 
+def test_a_figure_counts_over_the_period_its_documents_title_names():
+    margin = ev(
+        "Operating margin was 13.0 percent, compared with 9.0 percent a year ago.",
+        kind="transcript",
+        speaker="Tovan Hale",
+        title="Orrin Works - Second quarter 2031 results call",
+    )
+    claim = "Orrin Works' operating margin widened by 4 percentage points year on year in the second quarter of 2031."
+    assert judge(claim, [margin]).label == "SUPPORTED"
+    assert judge(claim.replace("by 4", "by 6"), [margin]).label == "REFUTED"
+    # a title's quarter is no period for a sentence that names its own
+    annual = ev(
+        "Annual operating margin was 13.0 percent, compared with 9.0 percent a year ago.",
+        speaker="Tovan Hale",
+        title="Orrin Works - Second quarter 2031 results call",
+    )
+    assert judge(claim.replace("by 4", "by 6"), [annual]).label != "REFUTED"
+
+
 def test_a_fraction_word_is_rounded_and_an_estimate_establishes_no_fact():
     estimate = ev(
         "Brantley Partners estimates that Lark took 33 percent of spending on Skerry robots in 2031."

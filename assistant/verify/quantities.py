@@ -13,6 +13,8 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
+from assistant.verify.periods import window
+
 _SCALES = {
     "k": 1e3,
     "thousand": 1e3,
@@ -772,7 +774,8 @@ _FALL = re.compile(
     r"reduced|narrowed|slashed|halved)\b",
     re.I,
 )
-_OPENING = re.compile(r"^\W*([A-Z][a-z]+)\b")
+# the sentence's opening word, after a transcript's speaker label ("Matthis Ruuvel: Operating margin was ...")
+_OPENING = re.compile(r"^\W*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}:\s+)?([A-Z][a-z]+)\b")
 
 
 def point_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -1472,6 +1475,15 @@ def _qualified(claim: Quantity, evidence: Quantity) -> float:
     # "a 128k-token context" measures the context: a count of tokens trained on is no such measure
     missing = missing or bool(claim.describes and claim.describes not in evidence.context | {evidence.head})
     return 0.4 if missing or (claim.context & _RUNS) != (evidence.context & _RUNS) else 1.0
+
+
+def titled_period(title: str, text: str, q: Quantity) -> Quantity:
+    """A figure whose sentence names no period counts over the period its document's title names: "Operating
+    margin was 14.5 percent" in the "Third quarter 2026 results call" is the quarter's margin."""
+    if window(text) is not None:
+        return q
+    words = {_context_word(w.lower()) for w in re.findall(r"[A-Za-z][\w-]*", title)} & _QUALIFIERS
+    return replace(q, context=q.context | words) if window(title) and words else q
 
 
 def same_head(claim: Quantity, evidence: Quantity) -> bool:

@@ -48,6 +48,7 @@ from assistant.verify.quantities import (
     other_money,
     point_changes,
     same_head,
+    titled_period,
 )
 from assistant.verify.stance import PLAN, degree_gap, negated_restatement, plan_gap, polarity_gap
 
@@ -437,6 +438,9 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     evidence_quantities += point_changes(ev.scoring_text, evidence_quantities)
     period = window(frame.content)
     # the period each of the evidence's figures counts over (once per sentence, not per claim figure)
+    around = {id(eq): ev.scoring_text[max(0, eq.start - 80) : eq.end + 40] for eq in evidence_quantities}
+    title = ev.passage.title or ""
+    evidence_quantities = [titled_period(title, around[id(eq)], eq) for eq in evidence_quantities]
     over = {
         id(eq): window(ev.scoring_text[max(0, eq.start - 80) : eq.end + 40]) for eq in evidence_quantities
     }
