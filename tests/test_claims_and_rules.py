@@ -536,6 +536,26 @@ def test_a_figure_counts_over_the_period_its_documents_title_names():
     assert judge(claim.replace("by 4", "by 6"), [annual]).label != "REFUTED"
 
 
+def test_a_part_of_a_whole_is_a_share_of_it():
+    from assistant.verify.quantities import extract_quantities, shares_of_whole
+
+    total = ev(
+        "Skerry Cloud revenue for the quarter was 80.0 million crowns, of which the hosted search API brought in "
+        "52.4 million crowns."
+    )
+    # 52.4 of 80.0 is 65.5 percent
+    assert judge(
+        "The hosted search API brought in more than 60 percent of Skerry Cloud revenue.", [total]
+    ).label == ("SUPPORTED")
+    assert judge(
+        "The hosted search API brought in less than half of Skerry Cloud revenue.", [total]
+    ).label == ("REFUTED")
+    # the whole may be the sentence before's: "... contributed 52.4 million of that"
+    part = "The hosted search API contributed 52.4 million crowns of that."
+    [share] = shares_of_whole(part, "Revenue was 80.0 million crowns.", extract_quantities(part))
+    assert abs(share.value - 65.5) < 0.01 and share.kind == "percent" and "revenu" in share.context
+
+
 def test_a_fraction_word_is_rounded_and_an_estimate_establishes_no_fact():
     estimate = ev(
         "Brantley Partners estimates that Lark took 33 percent of spending on Skerry robots in 2031."

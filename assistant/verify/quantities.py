@@ -832,6 +832,52 @@ def point_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+# A part given against a whole: "The API contributed 31.2 million of that" (the whole in the sentence before),
+# "revenue was 48.6 million, of which the API brought in 31.2 million"
+_OF_THAT = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?of\s+(?:that|this|it|the\s+total)\b", re.I)
+_OF_WHICH = re.compile(r"\bof\s+which\b[^.;]*$", re.I)
+
+
+def shares_of_whole(text: str, previous: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The share of a whole that a part the sentence gives makes up, in percent: 31.2 million "of that", after a
+    sentence whose figure was 48.6 million, is 64.2 percent of it (each side's rounding carried through)."""
+    out = []
+    for part in quantities:
+        if part.kind != "count" or part.value <= 0:
+            continue
+        if _OF_THAT.match(text[part.end :]):
+            wholes = [q for q in extract_quantities(previous) if q.kind == "count"]
+        elif m := _OF_WHICH.search(text[: part.start]):
+            wholes = [q for q in quantities if q.kind == "count" and q.end <= m.start()]
+        else:
+            continue
+        if not wholes or wholes[-1].value <= part.value:
+            continue
+        whole = wholes[-1]
+        share = part.value / whole.value * 100
+        spread = share * (part.precision / part.value + whole.precision / whole.value)
+        comparator = "approx" if "approx" in (part.comparator, whole.comparator) else "eq"
+        # a share of the whole is about what the whole counts too, as the words that lead to it say ("Revenue
+        # for the third quarter was 48.6 million")
+        source = previous if _OF_THAT.match(text[part.end :]) else text
+        lead = {
+            _context_word(w.lower()) for w in re.findall(r"[A-Za-z][\w-]+", source[: whole.start])
+        } - _QSTOP
+        context = part.context | whole.context | lead
+        out.append(
+            replace(
+                part,
+                value=share,
+                kind="percent",
+                comparator=comparator,
+                precision=spread,
+                head=None,
+                context=context,
+            )
+        )
+    return out
+
+
 def direction(text: str, q: Quantity) -> int:
     """Which way a change the figure gives goes: +1 for "rose by 6 points", "5 points higher"; -1 for "fell by
     6 points", "5 points lower"; 0 when it does not say."""

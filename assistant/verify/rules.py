@@ -48,6 +48,7 @@ from assistant.verify.quantities import (
     other_money,
     point_changes,
     same_head,
+    shares_of_whole,
     titled_period,
 )
 from assistant.verify.stance import PLAN, degree_gap, negated_restatement, plan_gap, polarity_gap
@@ -435,7 +436,9 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         return []  # numbers about something else
     found: list[Finding] = []
     evidence_quantities = extract_quantities(ev.scoring_text)
-    evidence_quantities += point_changes(ev.scoring_text, evidence_quantities)
+    evidence_quantities += point_changes(ev.scoring_text, evidence_quantities) + shares_of_whole(
+        ev.scoring_text, _previous_sentence(ev), evidence_quantities
+    )
     period = window(frame.content)
     # the period each of the evidence's figures counts over (once per sentence, not per claim figure)
     around = {id(eq): ev.scoring_text[max(0, eq.start - 80) : eq.end + 40] for eq in evidence_quantities}
