@@ -455,6 +455,12 @@ def test_a_change_by_a_fraction_is_relative_and_a_change_in_points_is_not():
     assert judge("Lark-2 raised its predecessor's error rate by a third.", [levels]).label == "REFUTED"
     assert judge("Lark-2 lowered the error rate by about 36 percentage points.", [levels]).label == "REFUTED"
     assert judge("Lark-2 lowered the error rate by 4.5 percentage points.", [levels]).label == "SUPPORTED"
+    # a change the source states itself ("up 36 percent") is a change too, with its direction
+    stated = ev("Lark Cloud revenue was 4.2 billion crowns in the quarter, up 36 percent year on year.")
+    grew = "Lark Cloud revenue grew by more than 30 percent year on year."
+    assert judge(grew, [stated]).label == "SUPPORTED"
+    assert judge(grew.replace("30", "40"), [stated]).label == "REFUTED"
+    assert judge(grew.replace("grew", "fell"), [stated]).label == "REFUTED"
     # a plain share is never read against the change
     assert judge("Lark-2 has an error rate of 36 percent.", [levels]).label != "SUPPORTED"
 

@@ -928,9 +928,10 @@ def claimed_change(text: str, q: Quantity) -> int | None:
     """Is a claim's percentage the size of a change ("cut the error rate by more than a third", "grew by 20
     percent"), which is relative to where it started? The direction its verb gives (+1, -1, 0 when none), or None
     for a plain share ("holds 20 percent")."""
-    if q.kind != "percent" or not _BY.search(text[: q.start]):
+    by = _BY.search(text[: q.start])
+    if q.kind != "percent" or not by:
         return None
-    clause = re.split(r"[,;]", text[: q.start])[-1]
+    clause = re.split(r"[,;]", text[: by.start()])[-1]  # the verb, not the bound's "more than"
     rise, fall = bool(_RISE.search(clause)), bool(_FALL.search(clause))
     return 0 if rise == fall else 1 if rise else -1
 

@@ -406,6 +406,11 @@ def _forecast(claim: str, text: str, q: Quantity) -> bool:
     return bool(_FORECAST.search(before))
 
 
+def _stated_change(text: str, eq: Quantity) -> bool:
+    """Is a source's percentage itself a change ("grew 34 percent", "up 22 percent"), not a level?"""
+    return eq.kind == "percent" and not eq.change and direction(text, eq) != 0
+
+
 def _relative(claim: str, cq: Quantity, eq: Quantity) -> str:
     """A claimed relative change ("cut it by more than a third") against the source's two levels: the size of
     the change is compared, and a change the other way refutes."""
@@ -466,7 +471,11 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         # a claimed change "by a third" is read only against a change the source gives (9.4 then 6.1 percent), and
         # a plain share never against one
         change = claimed_change(frame.content, cq) is not None
-        candidates = [eq for eq in evidence_quantities if eq.kind != "percent" or eq.change == change]
+        candidates = [
+            eq
+            for eq in evidence_quantities
+            if eq.kind != "percent" or eq.change == change or (change and _stated_change(ev.scoring_text, eq))
+        ]
         aligned = [(alignment(cq, eq), eq) for eq in candidates]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
         # an amount is read only against amounts in its own currency
@@ -513,6 +522,8 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         if _forecast(frame.content, ev.scoring_text, eq):
             found.append(Finding("plan", "none", 1.0, f"only a forecast: {_phrase(ev.scoring_text, eq)!r}"))
             continue
+        if change and _stated_change(ev.scoring_text, eq):
+            eq = replace(eq, value=eq.value * direction(ev.scoring_text, eq))  # "fell 10 percent" is -10
         stance = _relative(frame.content, cq, eq) if change else compare(_signed(frame.content, cq, eq), eq)
         if stance == "supports" and _retracted(ev.scoring_text, eq):
             stance = "refutes"  # "an earlier version incorrectly stated 4 billion"
