@@ -529,3 +529,19 @@ def test_n_years_ago_is_dated_by_the_release_itself():
     )
     assert years_ago_findings(claim, share, "2031-05-10") == []
     assert years_ago_findings(claim, later, "2031-05-10") == []
+
+
+def test_n_years_ago_dates_a_founding_too():
+    from assistant.verify.claims import parse_claim
+    from assistant.verify.rules import years_ago_findings
+    from tests.test_claims_and_rules import ev
+
+    founded = ev("Brantley Partners was founded in March 2027 in Skerry and employs 40 people.")
+    refuted = years_ago_findings(
+        parse_claim("Brantley Partners was set up two years ago."), founded, "2031-05-10"
+    )
+    assert [f.stance for f in refuted] == ["refutes"]
+    supported = years_ago_findings(
+        parse_claim("Brantley Partners was founded four years ago."), founded, "2031-05-10"
+    )
+    assert [f.stance for f in supported] == ["supports"]

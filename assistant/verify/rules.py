@@ -1018,11 +1018,25 @@ _OPENED = re.compile(
 )
 
 
+_FOUNDED = re.compile(r"\b(?:founded|set up|established|incorporated)\b", re.I)
+
+
+def _years_ago_event(claim: str, text: str) -> re.Pattern | None:
+    """The event an "N years ago" claim dates, where the evidence speaks of the same one: a release of open
+    weights ("went open-source", "released its first open-weight model") or a founding ("was set up")."""
+    if _OPENED.search(claim) and _OPENED.search(text):
+        return _RELEASED
+    if _FOUNDED.search(claim) and _FOUNDED.search(text):
+        return _FOUNDED
+    return None
+
+
 def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -> list[Finding]:
     """ "X went open-source three years ago": measured from the reference date (the newest document), in whole
     years, against the date the evidence gives for that event."""
     m = YEARS_AGO.search(frame.content)
-    if not m or not reference or not _OPENED.search(frame.content) or not _OPENED.search(ev.text):
+    event = _years_ago_event(frame.content, ev.text)
+    if not m or not reference or event is None:
         return []
     if entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.text}") < 1.0 or YEARS_AGO.search(ev.text):
         return []
@@ -1030,10 +1044,10 @@ def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -
         return []  # "its first open model" is dated only by a sentence about the first, not by a later release
     # the date the sentence gives for the release itself ("released on 5 September 2023"), not any of its dates
     # ("open-weight models took 38 percent of downloads in 2026" dates no release)
-    when = event_date(ev.text, _RELEASED)
+    when = event_date(ev.text, event)
     span = when.span() if when else None
     dates = [(span[0].isoformat(), span[1].isoformat())] if span else []
-    if not dates and _TODAY.search(ev.text) and _RELEASED.search(ev.text) and ev.passage.date:
+    if not dates and _TODAY.search(ev.text) and event.search(ev.text) and ev.passage.date:
         dates = [(ev.passage.date[:10], ev.passage.date[:10])]  # "today published": the release's own date
     if len(dates) != 1:
         return []
