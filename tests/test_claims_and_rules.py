@@ -562,6 +562,31 @@ def test_a_part_of_a_whole_is_a_share_of_it():
     assert abs(share.value - 65.5) < 0.01 and share.kind == "percent" and "revenu" in share.context
 
 
+def test_a_sentence_that_opens_a_year_earlier_gives_the_level_before():
+    from assistant.verify.quantities import compare, earlier_changes, extract_quantities
+
+    before = (
+        "Brantley Partners estimates that Lark took an estimated 41 percent of Skerry robot spending in 2031."
+    )
+    then = "A year earlier, Brantley put Lark's share at 34 percent."
+    points = [q for q in earlier_changes(then, before, extract_quantities(then)) if q.kind == "points"]
+    assert [round(q.value, 6) for q in points] == [7.0]
+    # the difference of the source's own figures supports the claimed change to the digit, estimated or not
+    seven = parse_claim("Lark's share of Skerry robot spending rose by seven percentage points in a year.")
+    assert compare(seven.quantities[0], points[0]) == "supports"
+    assert (
+        compare(parse_claim("Lark's share rose by 12 percentage points.").quantities[0], points[0])
+        == "refutes"
+    )
+    # a sentence that does not open on an earlier time gives no change
+    assert (
+        earlier_changes(
+            "Lark's share was 34 percent.", before, extract_quantities("Lark's share was 34 percent.")
+        )
+        == []
+    )
+
+
 def test_a_fraction_word_is_rounded_and_an_estimate_establishes_no_fact():
     estimate = ev(
         "Brantley Partners estimates that Lark took 33 percent of spending on Skerry robots in 2031."

@@ -797,39 +797,57 @@ def point_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
         # the sentence's opening word is capitalised for its place, not as a name: "Operating margin was ..."
         opening = _OPENING.match(text)
         subject = {_context_word(opening.group(1).lower())} if opening else set()
-        context = first.context | second.context | (subject - _QSTOP)
-        if then.value:
-            # the same change relative to where it started: 9.4 to 6.1 percent is a cut of 35 percent (a third),
-            # each side's rounding carried through
-            relative = (now.value - then.value) / then.value * 100
-            spread = (now.precision + then.precision * abs(now.value / then.value)) / abs(then.value) * 100
-            out.append(
-                Quantity(
-                    relative,
-                    "percent",
-                    "approx" if "approx" in (now.comparator, then.comparator) else "eq",
-                    first.start,
-                    second.end,
-                    f"{now.text} against {then.text}",
-                    context,
-                    spread,
-                    change=True,
-                )
-            )
-        out.append(
-            Quantity(
-                now.value - then.value,
-                "points",
-                "approx" if "approx" in (now.comparator, then.comparator) else "eq",
-                first.start,
-                second.end,
-                f"{now.text} against {then.text}",
-                first.context | second.context | (subject - _QSTOP),
-                now.precision + then.precision,
-                change=True,
-            )
+        out += _changes(
+            now, then, first.start, second.end, first.context | second.context | (subject - _QSTOP)
         )
     return out
+
+
+def _changes(now: Quantity, then: Quantity, start: int, end: int, context: frozenset[str]) -> list[Quantity]:
+    """The change from one percentage to another, in points, and relative to where it started: 9.4 to 6.1 percent
+    is a cut of 3.3 points, and of 35 percent (a third); each side's rounding carried through."""
+    comparator = "approx" if "approx" in (now.comparator, then.comparator) else "eq"
+    text = f"{now.text} against {then.text}"
+    points = Quantity(
+        now.value - then.value,
+        "points",
+        comparator,
+        start,
+        end,
+        text,
+        context,
+        now.precision + then.precision,
+        change=True,
+    )
+    out = [points]
+    if then.value:
+        relative = (now.value - then.value) / then.value * 100
+        spread = (now.precision + then.precision * abs(now.value / then.value)) / abs(then.value) * 100
+        out.insert(0, replace(points, value=relative, kind="percent", precision=spread))
+    return out
+
+
+# "A year earlier, Oddvessa put Lirra's share at 31 percent": the sentence gives the earlier level of the figure
+# the sentence before it gave
+_EARLIER = re.compile(
+    r"^\W*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}:\s+)?(?:a|one|two|three|four|six|\d+)\s+"
+    r"(?:years?|months?|quarters?|weeks?)\s+(?:earlier|before)\b",
+    re.I,
+)
+
+
+def earlier_changes(text: str, previous: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The change between the one percentage of the sentence before and the one percentage a sentence that
+    opens "A year earlier, ..." gives: 31 percent a year before 38 percent is a rise of 7 points."""
+    if not _EARLIER.match(text):
+        return []
+    thens = [q for q in quantities if q.kind == "percent"]
+    nows = [q for q in extract_quantities(previous) if q.kind == "percent"]
+    if len(thens) != 1 or len(nows) != 1:
+        return []
+    now, then = nows[0], thens[0]
+    lead = {_context_word(w.lower()) for w in re.findall(r"[A-Za-z][\w-]+", previous[: now.start])} - _QSTOP
+    return _changes(now, then, then.start, then.end, then.context | now.context | lead)
 
 
 # A part given against a whole: "The API contributed 31.2 million of that" (the whole in the sentence before),
@@ -1477,6 +1495,14 @@ def compare(claim: Quantity, evidence: Quantity) -> str:
         # the source gives the very figure the claim bounds: "grossed $ 41.3 million" refutes "more than $ 41.3
         # million" (the claim says it is above what the source reports) and supports "at least $ 41.3 million"
         return "refutes" if claim.comparator in ("gt", "lt") else "supports"
+    if (
+        evidence.change
+        and claim.comparator == "eq"
+        and math.isclose(evidence.value, claim.value, abs_tol=1e-9)
+    ):
+        # the difference of the source's own figures, to the digit ("an estimated 38 percent", "31 percent" a
+        # year before: 7 points), whatever their rounding
+        return "supports"
     c = claim.interval(as_claim=True)
     e = evidence.interval(as_claim=False)
     if _inside(e, c):

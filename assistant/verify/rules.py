@@ -43,6 +43,7 @@ from assistant.verify.quantities import (
     compare,
     counts_a_part,
     direction,
+    earlier_changes,
     extract_quantities,
     is_money,
     other_money,
@@ -441,8 +442,11 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         return []  # numbers about something else
     found: list[Finding] = []
     evidence_quantities = extract_quantities(ev.scoring_text)
-    evidence_quantities += point_changes(ev.scoring_text, evidence_quantities) + shares_of_whole(
-        ev.scoring_text, _previous_sentence(ev), evidence_quantities
+    previous = _previous_sentence(ev)
+    evidence_quantities += (
+        point_changes(ev.scoring_text, evidence_quantities)
+        + shares_of_whole(ev.scoring_text, previous, evidence_quantities)
+        + earlier_changes(ev.scoring_text, previous, evidence_quantities)
     )
     period = window(frame.content)
     # the period each of the evidence's figures counts over (once per sentence, not per claim figure)
