@@ -476,6 +476,13 @@ def test_a_quarter_is_no_figure_for_the_year_and_a_forecast_no_result():
         judge("Orrin Works' full-year revenue came to 250 million crowns.", [quarter]).label
         == "NOT_ENOUGH_INFO"
     )
+    # "under the guidance of" someone is no forecast
+    mentored = ev(
+        "Under the guidance of Mira Sand, Orrin Works posted revenue of 250 million crowns for the full year."
+    )
+    assert (
+        judge("Orrin Works' full-year revenue came to 250 million crowns.", [mentored]).label == "SUPPORTED"
+    )
     # guidance is a forecast: it neither gives nor contradicts the year's result
     assert (
         judge("Orrin Works' full-year revenue came to 300 million crowns.", [guidance]).label

@@ -393,7 +393,7 @@ def _estimate(text: str, q: Quantity) -> bool:
 # "guidance of 40 million", "forecasts sales of 2 million". A forecast is no result, for or against one.
 _FORECAST = re.compile(
     r"(?<!as )(?<!than )\b(?:expects?|expected|expecting|forecasts?|forecasted|projected|projecting|"
-    r"anticipates?|anticipated|guidance|outlook|aims? for)\b",
+    r"anticipates?|anticipated|guidance(?!\s+of\b)|outlook|aims? for)\b",
     re.I,
 )
 
@@ -401,8 +401,8 @@ _FORECAST = re.compile(
 def _forecast(claim: str, text: str, q: Quantity) -> bool:
     """Is the source's figure only a forecast (a word of expectation earlier in its own sentence) where the claim
     states a result? A claim that itself speaks of a forecast is judged on it."""
-    if _FORECAST.search(claim) or PLAN.search(claim):
-        return False
+    if q.kind == "year" or _FORECAST.search(claim) or PLAN.search(claim):
+        return False  # a year is a date, for the date checks (and "under the guidance of X" is no forecast)
     before = re.split(r"[.;!?]\s", text[: q.start])[-1]
     return bool(_FORECAST.search(before))
 
