@@ -443,6 +443,157 @@ def test_a_change_in_points_is_read_from_two_percentages_side_by_side():
     assert judge(higher, [margin]).label == "SUPPORTED"
 
 
+def test_a_change_by_a_fraction_is_relative_and_a_change_in_points_is_not():
+    levels = ev(
+        "On the Skerry benchmark the error rate went from 12.5 percent with Lark-1 to 8.0 percent with Lark-2."
+    )
+    # 12.5 to 8.0 is a cut of 36 percent of where it started: more than a third, not 36 points
+    assert (
+        judge("Lark-2 cut its predecessor's error rate by more than a third.", [levels]).label == "SUPPORTED"
+    )
+    assert judge("Lark-2 cut its predecessor's error rate by two thirds.", [levels]).label == "REFUTED"
+    assert judge("Lark-2 raised its predecessor's error rate by a third.", [levels]).label == "REFUTED"
+    assert judge("Lark-2 lowered the error rate by about 36 percentage points.", [levels]).label == "REFUTED"
+    assert judge("Lark-2 lowered the error rate by 4.5 percentage points.", [levels]).label == "SUPPORTED"
+    # a change the source states itself ("up 36 percent") is a change too, with its direction
+    stated = ev("Lark Cloud revenue was 4.2 billion crowns in the quarter, up 36 percent year on year.")
+    grew = "Lark Cloud revenue grew by more than 30 percent year on year."
+    assert judge(grew, [stated]).label == "SUPPORTED"
+    assert judge(grew.replace("30", "40"), [stated]).label == "REFUTED"
+    assert judge(grew.replace("grew", "fell"), [stated]).label == "REFUTED"
+    # a plain share is never read against the change
+    assert judge("Lark-2 has an error rate of 36 percent.", [levels]).label != "SUPPORTED"
+
+
+def test_a_quarter_is_no_figure_for_the_year_and_a_forecast_no_result():
+    quarter = ev("Revenue at Orrin Works for the second quarter was 61.2 million crowns, up 9 percent.")
+    guidance = ev("For the full year Orrin Works now expects revenue of between 240 and 250 million crowns.")
+    # a quarter's revenue against the year's guidance, and the other way round, say nothing
+    assert judge(
+        "Orrin Works' second-quarter revenue was about 61 million crowns.", [guidance, quarter]
+    ).label == ("SUPPORTED")
+    assert (
+        judge("Orrin Works' full-year revenue came to 250 million crowns.", [quarter]).label
+        == "NOT_ENOUGH_INFO"
+    )
+    # "under the guidance of" someone is no forecast
+    mentored = ev(
+        "Under the guidance of Mira Sand, Orrin Works posted revenue of 250 million crowns for the full year."
+    )
+    assert (
+        judge("Orrin Works' full-year revenue came to 250 million crowns.", [mentored]).label == "SUPPORTED"
+    )
+    # guidance is a forecast: it neither gives nor contradicts the year's result
+    assert (
+        judge("Orrin Works' full-year revenue came to 300 million crowns.", [guidance]).label
+        == "NOT_ENOUGH_INFO"
+    )
+    assert (
+        judge("Orrin Works' full-year revenue came to 250 million crowns.", [guidance]).label
+        == "NOT_ENOUGH_INFO"
+    )
+    assert judge(
+        "Orrin Works expects full-year revenue of at least 240 million crowns.", [guidance]
+    ).label == ("SUPPORTED")
+
+
+def test_a_total_over_kinds_gives_no_figure_for_one_kind():
+    total = ev(
+        "Kestrel is the base model for more than 85,000 public derivative models on ModelYard, counting "
+        "fine-tunes, quantizations, adapters and merges."
+    )
+    assert judge("Kestrel has more than 80,000 derivative models.", [total]).label == "SUPPORTED"
+    # the claim counts one kind of what the source totals: the total bounds none of its parts from below
+    assert (
+        judge("Kestrel has more than 80,000 fine-tuned derivative models.", [total]).label
+        == "NOT_ENOUGH_INFO"
+    )
+    assert judge("Kestrel has more than 80,000 quantized models.", [total]).label == "NOT_ENOUGH_INFO"
+
+
+def test_an_officer_who_reports_a_figure_is_judged_on_their_own_words():
+    call = (
+        "Lumora Labs results call\n\nMira Sand (Chief Executive Officer): Thank you all.\n"
+        "Tovan Hale (Chief Financial Officer): Lumora revenue for the second quarter was 61.2 million crowns."
+    )
+    said = ev(
+        "Lumora revenue for the second quarter was 61.2 million crowns.",
+        kind="transcript",
+        speaker="Tovan Hale",
+        role="Chief Financial Officer",
+    )
+    said.document = call
+    # the chief executive did not give the figure, whoever did: the attribution is not established
+    claim = "Lumora's chief executive reported second-quarter revenue of 61.2 million crowns."
+    assert judge(claim, [said]).label == "NOT_ENOUGH_INFO"
+    # a country's or a company's reported count is its data, which any source may give
+    assert parse_claim("Lark Federation reported 410 cases.").speaker is None
+
+
+def test_a_figure_counts_over_the_period_its_documents_title_names():
+    margin = ev(
+        "Operating margin was 13.0 percent, compared with 9.0 percent a year ago.",
+        kind="transcript",
+        speaker="Tovan Hale",
+        title="Orrin Works - Second quarter 2031 results call",
+    )
+    claim = "Orrin Works' operating margin widened by 4 percentage points year on year in the second quarter of 2031."
+    assert judge(claim, [margin]).label == "SUPPORTED"
+    assert judge(claim.replace("by 4", "by 6"), [margin]).label == "REFUTED"
+    # a title's quarter is no period for a sentence that names its own
+    annual = ev(
+        "Annual operating margin was 13.0 percent, compared with 9.0 percent a year ago.",
+        speaker="Tovan Hale",
+        title="Orrin Works - Second quarter 2031 results call",
+    )
+    assert judge(claim.replace("by 4", "by 6"), [annual]).label != "REFUTED"
+
+
+def test_a_part_of_a_whole_is_a_share_of_it():
+    from assistant.verify.quantities import extract_quantities, shares_of_whole
+
+    total = ev(
+        "Skerry Cloud revenue for the quarter was 80.0 million crowns, of which the hosted search API brought in "
+        "52.4 million crowns."
+    )
+    # 52.4 of 80.0 is 65.5 percent
+    assert judge(
+        "The hosted search API brought in more than 60 percent of Skerry Cloud revenue.", [total]
+    ).label == ("SUPPORTED")
+    assert judge(
+        "The hosted search API brought in less than half of Skerry Cloud revenue.", [total]
+    ).label == ("REFUTED")
+    # the whole may be the sentence before's: "... contributed 52.4 million of that"
+    part = "The hosted search API contributed 52.4 million crowns of that."
+    [share] = shares_of_whole(part, "Revenue was 80.0 million crowns.", extract_quantities(part))
+    assert abs(share.value - 65.5) < 0.01 and share.kind == "percent" and "revenu" in share.context
+
+
+def test_a_sentence_that_opens_a_year_earlier_gives_the_level_before():
+    from assistant.verify.quantities import compare, earlier_changes, extract_quantities
+
+    before = (
+        "Brantley Partners estimates that Lark took an estimated 41 percent of Skerry robot spending in 2031."
+    )
+    then = "A year earlier, Brantley put Lark's share at 34 percent."
+    points = [q for q in earlier_changes(then, before, extract_quantities(then)) if q.kind == "points"]
+    assert [round(q.value, 6) for q in points] == [7.0]
+    # the difference of the source's own figures supports the claimed change to the digit, estimated or not
+    seven = parse_claim("Lark's share of Skerry robot spending rose by seven percentage points in a year.")
+    assert compare(seven.quantities[0], points[0]) == "supports"
+    assert (
+        compare(parse_claim("Lark's share rose by 12 percentage points.").quantities[0], points[0])
+        == "refutes"
+    )
+    # a sentence that does not open on an earlier time gives no change
+    assert (
+        earlier_changes(
+            "Lark's share was 34 percent.", before, extract_quantities("Lark's share was 34 percent.")
+        )
+        == []
+    )
+
+
 def test_a_fraction_word_is_rounded_and_an_estimate_establishes_no_fact():
     estimate = ev(
         "Brantley Partners estimates that Lark took 33 percent of spending on Skerry robots in 2031."

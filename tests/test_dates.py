@@ -508,3 +508,40 @@ def test_a_bound_glued_to_its_year_is_a_bound():
     assert not dates_in("the Quill2031 model")  # a name's digits are no date
     sentence = ev("Lark Orrin ( born 9 January 1979 ) is a Skerry singer .", probs=(0.6, 0.3, 0.1))
     assert _judge("Lark Orrin was born before1979 .", sentence).label == "REFUTED"
+
+
+def test_n_years_ago_is_dated_by_the_release_itself():
+    from assistant.verify.claims import parse_claim
+    from assistant.verify.rules import years_ago_findings
+    from tests.test_claims_and_rules import ev
+
+    claim = parse_claim("Castellan released its first open-weight vision model three years ago.")
+    today = ev(
+        "Castellan today published Kestrel-1, the company's first vision model with openly downloadable weights.",
+        date="2028-03-02",
+    )
+    # a release "today" is dated by its own document: 2028-03 to 2031-05 is about three years
+    assert [f.stance for f in years_ago_findings(claim, today, "2031-05-10")] == ["supports"]
+    # a sentence whose date is of something else, or of a later release, dates nothing
+    share = ev("Castellan's open-weight vision models took an estimated 40 percent of downloads in 2031.")
+    later = ev(
+        "Castellan released Kestrel-4, the fourth generation of its open-weight vision models, in April 2031."
+    )
+    assert years_ago_findings(claim, share, "2031-05-10") == []
+    assert years_ago_findings(claim, later, "2031-05-10") == []
+
+
+def test_n_years_ago_dates_a_founding_too():
+    from assistant.verify.claims import parse_claim
+    from assistant.verify.rules import years_ago_findings
+    from tests.test_claims_and_rules import ev
+
+    founded = ev("Brantley Partners was founded in March 2027 in Skerry and employs 40 people.")
+    refuted = years_ago_findings(
+        parse_claim("Brantley Partners was set up two years ago."), founded, "2031-05-10"
+    )
+    assert [f.stance for f in refuted] == ["refutes"]
+    supported = years_ago_findings(
+        parse_claim("Brantley Partners was founded four years ago."), founded, "2031-05-10"
+    )
+    assert [f.stance for f in supported] == ["supports"]

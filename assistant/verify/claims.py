@@ -301,6 +301,10 @@ def _unattributed(m: re.Match) -> bool:
     words = [w.lower() for w in m.group("who").split()]
     if all(w in _NO_SPEAKER or w.capitalize() in _SENTENCE_START_WORDS for w in words):
         return True
+    if re.search(rf"\b(?:{_ROLE})\b", m.group("who")):
+        # an officer who "reported revenue of 48.6 million" speaks in their own words on a call or in a release,
+        # unlike a country or an agency whose data any source may give
+        return False
     verb = re.sub(r"^(?:has|have)\s+", "", (m.groupdict().get("verb") or "").lower())
     content = m.group("content")
     if verb not in _DATA_VERBS or re.match(r"that\b", m.string[m.end("verb") :].strip()):

@@ -20,8 +20,18 @@ _WINDOWS = [
         rf"\b(?:first|one|a|per|each|every|single) month\b{_NOT_RELATIVE}|\bmonthly\b|\b(?:30|thirty) days\b|"
         rf"\b30d\b|\b[Ii]n {_MONTH}\b",
     ),
-    ("quarter", rf"\b(?:a|per|each) quarter\b{_NOT_RELATIVE}|\bquarterly\b"),
-    ("year", rf"\b(?:first|one|a|per|each|every) year\b{_NOT_RELATIVE}|\bannual(?:ly)?\b|\byearly\b"),
+    # a named quarter ("the third quarter", "third-quarter revenue", "Q3") is a quarter's figure, not the year's
+    (
+        "quarter",
+        rf"\b(?:a|per|each) quarter\b{_NOT_RELATIVE}|\bquarterly\b|"
+        r"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter\b|\bQ[1-4]\b",
+    ),
+    # and "the full year", "fiscal 2026", "full-year revenue" (guidance for it included) a whole year's
+    (
+        "year",
+        rf"\b(?:first|one|a|per|each|every) year\b{_NOT_RELATIVE}|\bannual(?:ly)?\b|\byearly\b|"
+        r"\b(?:full|whole|fiscal|financial)[- ]year\b|\bfiscal (?:19|20)\d\d\b",
+    ),
 ]
 _WINDOW_RES = [(name, re.compile(pattern, re.I)) for name, pattern in _WINDOWS]
 

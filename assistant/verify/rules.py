@@ -39,16 +39,22 @@ from assistant.verify.quantities import (
     WORD_NUMBERS,
     Quantity,
     alignment,
+    claimed_change,
     compare,
+    counts_a_part,
     direction,
+    earlier_changes,
     extract_quantities,
     is_money,
     other_money,
     point_changes,
     same_head,
+    shares_of_whole,
     stem,
+    titled_period,
 )
 from assistant.verify.stance import (
+    PLAN,
     degree_gap,
     negated_alike,
     negated_restatement,
@@ -419,6 +425,38 @@ def _estimate(text: str, q: Quantity) -> bool:
     return bool(_ESTIMATE.search(before) or _ESTIMATE.search(after))
 
 
+# A figure given as what is expected, not what was: "we now expect revenue of between 185 and 190 million",
+# "guidance of 40 million", "forecasts sales of 2 million". A forecast is no result, for or against one.
+_FORECAST = re.compile(
+    r"(?<!as )(?<!than )\b(?:expects?|expected|expecting|forecasts?|forecasted|projected|projecting|"
+    r"anticipates?|anticipated|guidance(?!\s+of\b)|outlook|aims? for)\b",
+    re.I,
+)
+
+
+def _forecast(claim: str, text: str, q: Quantity) -> bool:
+    """Is the source's figure only a forecast (a word of expectation earlier in its own sentence) where the claim
+    states a result? A claim that itself speaks of a forecast is judged on it."""
+    if q.kind == "year" or _FORECAST.search(claim) or PLAN.search(claim):
+        return False  # a year is a date, for the date checks (and "under the guidance of X" is no forecast)
+    before = re.split(r"[.;!?]\s", text[: q.start])[-1]
+    return bool(_FORECAST.search(before))
+
+
+def _stated_change(text: str, eq: Quantity) -> bool:
+    """Is a source's percentage itself a change ("grew 34 percent", "up 22 percent"), not a level?"""
+    return eq.kind == "percent" and not eq.change and direction(text, eq) != 0
+
+
+def _relative(claim: str, cq: Quantity, eq: Quantity) -> str:
+    """A claimed relative change ("cut it by more than a third") against the source's two levels: the size of
+    the change is compared, and a change the other way refutes."""
+    way = claimed_change(claim, cq) or 0
+    if way and eq.value and (eq.value > 0) != (way > 0):
+        return "refutes"
+    return compare(cq, replace(eq, value=abs(eq.value)))
+
+
 def _signed(claim: str, cq: Quantity, eq: Quantity) -> Quantity:
     """A claim's change in points, signed as the source's change between two percentages is: "fell by 6 points"
     is -6; with no direction said, the claim's size is the size of the change either way."""
@@ -440,9 +478,17 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         return []  # numbers about something else
     found: list[Finding] = []
     evidence_quantities = extract_quantities(ev.scoring_text)
-    evidence_quantities += point_changes(ev.scoring_text, evidence_quantities)
+    previous = _previous_sentence(ev)
+    evidence_quantities += (
+        point_changes(ev.scoring_text, evidence_quantities)
+        + shares_of_whole(ev.scoring_text, previous, evidence_quantities)
+        + earlier_changes(ev.scoring_text, previous, evidence_quantities)
+    )
     period = window(frame.content)
     # the period each of the evidence's figures counts over (once per sentence, not per claim figure)
+    around = {id(eq): ev.scoring_text[max(0, eq.start - 80) : eq.end + 40] for eq in evidence_quantities}
+    title = ev.passage.title or ""
+    evidence_quantities = [titled_period(title, around[id(eq)], eq) for eq in evidence_quantities]
     over = {
         id(eq): window(ev.scoring_text[max(0, eq.start - 80) : eq.end + 40]) for eq in evidence_quantities
     }
@@ -462,7 +508,15 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         # the figure that names what the claim counts ("786 confirmed cases" rather than the "346 in A" after
         # it); then the best-aligned; between equally aligned ones, the nearest in size ("14.23 billion video
         # views" rather than "17.5 million subscribers" for "14 billion views")
-        aligned = [(alignment(cq, eq), eq) for eq in evidence_quantities]
+        # a claimed change "by a third" is read only against a change the source gives (9.4 then 6.1 percent), and
+        # a plain share never against one
+        change = claimed_change(frame.content, cq) is not None
+        candidates = [
+            eq
+            for eq in evidence_quantities
+            if eq.kind != "percent" or eq.change == change or (change and _stated_change(ev.scoring_text, eq))
+        ]
+        aligned = [(alignment(cq, eq), eq) for eq in candidates]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
         # an amount is read only against amounts in its own currency
         aligned = [
@@ -500,7 +554,17 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
                 Finding("hedged", "none", 1.0, f"only an estimate: {_phrase(ev.scoring_text, eq)!r}")
             )
             continue
-        stance = compare(_signed(frame.content, cq, eq), eq)
+        part = counts_a_part(cq, ev.scoring_text, eq)
+        if part:
+            # a total's figure bounds none of its parts from below: no figure for the claim, for or against
+            found.append(Finding("scope", "none", 1.0, f"counts all kinds, the claim only {part!r} ones"))
+            continue
+        if _forecast(frame.content, ev.scoring_text, eq):
+            found.append(Finding("plan", "none", 1.0, f"only a forecast: {_phrase(ev.scoring_text, eq)!r}"))
+            continue
+        if change and _stated_change(ev.scoring_text, eq):
+            eq = replace(eq, value=eq.value * direction(ev.scoring_text, eq))  # "fell 10 percent" is -10
+        stance = _relative(frame.content, cq, eq) if change else compare(_signed(frame.content, cq, eq), eq)
         if stance == "supports" and _retracted(ev.scoring_text, eq):
             stance = "refutes"  # "an earlier version incorrectly stated 4 billion"
         if stance != "unknown":
@@ -980,22 +1044,51 @@ YEARS_AGO = re.compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+ago\b", re.I
 )
 # Ways of saying "made its models openly available" (the event most "N years ago" claims here are about).
+# The release itself, which the date must be of: "released", "published", "open-sourced", "made ... available"
+_RELEASED = re.compile(
+    r"\b(?:releas|launch|publish|open[- ]sourc|unveil|debut|introduc|ship)\w*|\bmade\b[^.;]{0,60}\bavailable\b",
+    re.I,
+)
+_TODAY = re.compile(r"\btoday\b", re.I)
+_FIRST = re.compile(r"\bfirst\b", re.I)
 _OPENED = re.compile(
-    r"open[- ]sourc\w*|open[- ]weights?|weights? (?:\w+ ){0,6}available|"
+    r"open[- ]sourc\w*|open[- ]weights?|weights? (?:\w+ ){0,6}available|openly \w+ weights|"
     r"first open\b|released (?:the |its )?(?:first )?(?:open )?weights|published the first",
     re.I,
 )
+
+
+_FOUNDED = re.compile(r"\b(?:founded|set up|established|incorporated)\b", re.I)
+
+
+def _years_ago_event(claim: str, text: str) -> re.Pattern | None:
+    """The event an "N years ago" claim dates, where the evidence speaks of the same one: a release of open
+    weights ("went open-source", "released its first open-weight model") or a founding ("was set up")."""
+    if _OPENED.search(claim) and _OPENED.search(text):
+        return _RELEASED
+    if _FOUNDED.search(claim) and _FOUNDED.search(text):
+        return _FOUNDED
+    return None
 
 
 def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -> list[Finding]:
     """ "X went open-source three years ago": measured from the reference date (the newest document), in whole
     years, against the date the evidence gives for that event."""
     m = YEARS_AGO.search(frame.content)
-    if not m or not reference or not _OPENED.search(frame.content) or not _OPENED.search(ev.text):
+    event = _years_ago_event(frame.content, ev.text)
+    if not m or not reference or event is None:
         return []
     if entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.text}") < 1.0 or YEARS_AGO.search(ev.text):
         return []
-    dates = [d for when in _ANY_WHEN.finditer(ev.text) if (d := _span_of(when))]
+    if _FIRST.search(frame.content) and not _FIRST.search(ev.text):
+        return []  # "its first open model" is dated only by a sentence about the first, not by a later release
+    # the date the sentence gives for the release itself ("released on 5 September 2023"), not any of its dates
+    # ("open-weight models took 38 percent of downloads in 2026" dates no release)
+    when = event_date(ev.text, event)
+    span = when.span() if when else None
+    dates = [(span[0].isoformat(), span[1].isoformat())] if span else []
+    if not dates and _TODAY.search(ev.text) and event.search(ev.text) and ev.passage.date:
+        dates = [(ev.passage.date[:10], ev.passage.date[:10])]  # "today published": the release's own date
     if len(dates) != 1:
         return []
     claimed = int(m.group("n")) if m.group("n").isdigit() else int(WORD_NUMBERS[m.group("n").lower()])
