@@ -609,3 +609,18 @@ def test_a_fraction_word_is_rounded_and_an_estimate_establishes_no_fact():
         "With estimated sales of over 9 million copies worldwide , Skerry Nights is a best-selling album ."
     )
     assert judge("Skerry Nights sold less than 9 million copies worldwide .", [sales]).label == "REFUTED"
+
+
+def test_a_version_in_a_name_is_no_figure():
+    # regression: "Apache 2.0" was read as the figure 2.0, which "agreed" with the claim's and supported it
+    claim = "Quill-2 is not licensed under Apache 2.0."
+    unsure = (0.3, 0.5, 0.2)  # the rules, not the scorer, made it SUPPORTED
+    assert (
+        judge(claim, [ev("Quill-2 is not licensed under MIT; it uses Apache 2.0.", probs=unsure)]).label
+        != "SUPPORTED"
+    )
+    plain = "Quill-2 is licensed under Apache 2.0."
+    assert (
+        judge(plain, [ev("Quill-2 is licensed under MIT, not Apache 2.0.", probs=unsure)]).label
+        != "SUPPORTED"
+    )

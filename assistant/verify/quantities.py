@@ -624,8 +624,14 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             continue  # dates (2025-10-31), versions (Quill-3), times (00:01), ranges of ids
         if _SEASON_END.search(text[max(0, m.start() - 8) : m.start()]):
             continue  # the "04" of the 2003–04 season is no figure
-        if kind == "count" and num and not scale_word and "." not in num and _in_name(text, m.start()):
-            continue  # "The Witcher 3", "Chapter 3", "Ligue 2": part of a name
+        if (
+            kind == "count"
+            and num
+            and not scale_word
+            and ("." not in num or re.fullmatch(r"\d{1,2}\.\d{1,2}", num))
+            and _in_name(text, m.start())
+        ):
+            continue  # "The Witcher 3", "Chapter 3", "Ligue 2", a version ("Apache 2.0"): part of a name
         if (
             word
             and word[0].isupper()
