@@ -10,9 +10,34 @@ import pytest
 
 from assistant.config import Settings
 from assistant.embeddings import MiniLMEmbeddings
+from assistant.retrieve.evidence import Evidence, units
+from assistant.schema import Passage
 from assistant.store import Store
+from ingest.loaders.stats import load_csv, load_json
 
 SAMPLE_DOCS = Path(__file__).resolve().parents[1] / "assistant" / "sample" / "docs"
+
+
+def export_evidence(path: Path, date: str | None) -> list[Evidence]:
+    """Every passage of one statistics export as evidence, as the checker gathers it from the store."""
+    loaded = load_csv(path, 10**6) if path.suffix == ".csv" else load_json(path, 10**6)
+    out = []
+    for i, seg in enumerate(loaded.segments):
+        passage = Passage(
+            id=f"{path.stem}:{i}",
+            doc_id=path.stem,
+            index=i,
+            text=seg.statement,
+            char_start=seg.char_start,
+            char_end=seg.char_end,
+            source=str(path),
+            title=path.stem.replace("_", " "),
+            kind="statistics",
+            date=date,
+            unit=seg.unit,
+        )
+        out.extend(units(passage, loaded.text, 0.0))
+    return out
 
 
 def child_env(settings: Settings) -> dict[str, str]:

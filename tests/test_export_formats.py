@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-from assistant.retrieve.evidence import Evidence, units
+from assistant.retrieve.evidence import units
 from assistant.schema import Passage
 from assistant.verify.record_checks import check_records
 from assistant.verify.records import records
 from assistant.verify.tables import compare_rows, sum_rows
 from ingest.loaders.stats import load_csv, load_json
+from tests.conftest import export_evidence
 
 
 @dataclass(frozen=True)
@@ -430,27 +430,6 @@ CLAIMS = [
 ]
 
 
-def _evidence(path: Path, text: str, date: str | None) -> list[Evidence]:
-    loaded = load_csv(path, 10**6) if path.suffix == ".csv" else load_json(path, 10**6)
-    out = []
-    for i, seg in enumerate(loaded.segments):
-        passage = Passage(
-            id=f"{path.stem}:{i}",
-            doc_id=path.stem,
-            index=i,
-            text=seg.statement,
-            char_start=seg.char_start,
-            char_end=seg.char_end,
-            source=str(path),
-            title=path.stem.replace("_", " "),
-            kind="statistics",
-            date=date,
-            unit=seg.unit,
-        )
-        out.extend(units(passage, loaded.text, 0.0))
-    return out
-
-
 @pytest.fixture(scope="module", params=sorted(FORMATS))
 def export(request, tmp_path_factory):
     from ingest.metadata import resolve_date
@@ -465,7 +444,7 @@ def export(request, tmp_path_factory):
         path = tmp / name
         path.write_text(text)
         loaded = load_csv(path, 10**6) if path.suffix == ".csv" else load_json(path, 10**6)
-        evidence += _evidence(path, text, resolve_date(path, loaded.text, loaded.date, loaded.weak_date))
+        evidence += export_evidence(path, resolve_date(path, loaded.text, loaded.date, loaded.weak_date))
     rows = [e for e in evidence if e.passage.unit != "header"]
     headers = {e.doc_id: e.scoring_text for e in evidence if e.passage.unit == "header"}
     return request.param, holds, rows, headers

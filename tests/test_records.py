@@ -24,7 +24,7 @@ from assistant.verify.record_checks import (
 from assistant.verify.records import members, metric, norm_value, records
 from assistant.verify.rules import Finding
 from assistant.verify.tables import compare_rows, sum_rows
-from ingest.loaders.stats import load_csv, load_json
+from tests.conftest import export_evidence
 
 MODEL_CSV = """\
 model_id,organization,family,base_model,license,created_at,downloads_last_30d,downloads_all_time,derivative_finetunes,derivative_quantizations,derivative_total,snapshot_date
@@ -93,34 +93,12 @@ def _write(tmp: Path) -> list[Path]:
     return paths
 
 
-def _evidence(path: Path, date: str) -> list[Evidence]:
-    """Every passage of one export as evidence, as the checker gathers it from the store."""
-    loaded = load_csv(path, 10**6) if path.suffix == ".csv" else load_json(path, 10**6)
-    out = []
-    for i, seg in enumerate(loaded.segments):
-        passage = Passage(
-            id=f"{path.stem}:{i}",
-            doc_id=path.stem,
-            index=i,
-            text=seg.statement,
-            char_start=seg.char_start,
-            char_end=seg.char_end,
-            source=str(path),
-            title=path.stem.replace("_", " "),
-            kind="statistics",
-            date=date,
-            unit=seg.unit,
-        )
-        out.extend(units(passage, loaded.text, 0.0))
-    return out
-
-
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("exports")
     paths = _write(tmp)
-    evidence = _evidence(paths[0], "2025-06-30") + _evidence(paths[1], "2025-06-30")
-    evidence += _evidence(paths[2], "2025-07-10")
+    evidence = export_evidence(paths[0], "2025-06-30") + export_evidence(paths[1], "2025-06-30")
+    evidence += export_evidence(paths[2], "2025-07-10")
     rows = [e for e in evidence if e.passage.unit != "header"]
     headers = {e.doc_id: e.scoring_text for e in evidence if e.passage.unit == "header"}
     return rows, headers
@@ -550,7 +528,7 @@ fenlight/Mosswing-2-4B,Fenlight,Mosswing,brae-3.1,2025-02-14,2000000,800,3.1,202
 def extra(tmp_path_factory):
     path = tmp_path_factory.mktemp("extra") / "crateworks_mosswing_stats_2025-06-30.csv"
     path.write_text(EXTRA_CSV)
-    rows = [e for e in _evidence(path, "2025-06-30") if e.passage.unit != "header"]
+    rows = [e for e in export_evidence(path, "2025-06-30") if e.passage.unit != "header"]
     return rows, {}
 
 

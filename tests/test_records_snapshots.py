@@ -10,16 +10,13 @@ these three organisations. Read through the real loaders, without a store or a m
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from assistant.retrieve.evidence import Evidence, units
-from assistant.schema import Passage
 from assistant.verify.record_checks import check_records, word_figures
 from assistant.verify.records import concept, records
 from assistant.verify.tables import compare_rows, parse_comparison, sum_rows
-from ingest.loaders.stats import load_csv, load_json
+from tests.conftest import export_evidence
 
 HEAD = (
     "model_id,family,org,downloads_30d_k,downloads_all_time_millions,likes,"
@@ -77,27 +74,6 @@ FAMILY_JSON = {
 }
 
 
-def _evidence(path: Path, date: str) -> list[Evidence]:
-    loaded = load_csv(path, 10**6) if path.suffix == ".csv" else load_json(path, 10**6)
-    out = []
-    for i, seg in enumerate(loaded.segments):
-        passage = Passage(
-            id=f"{path.stem}:{i}",
-            doc_id=path.stem,
-            index=i,
-            text=seg.statement,
-            char_start=seg.char_start,
-            char_end=seg.char_end,
-            source=str(path),
-            title=path.stem.replace("_", " "),
-            kind="statistics",
-            date=date,
-            unit=seg.unit,
-        )
-        out.extend(units(passage, loaded.text, 0.0))
-    return out
-
-
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("snapshots")
@@ -109,7 +85,7 @@ def exports(tmp_path_factory):
     evidence = []
     for name, (text, date) in files.items():
         (tmp / name).write_text(text)
-        evidence += _evidence(tmp / name, date)
+        evidence += export_evidence(tmp / name, date)
     rows = [e for e in evidence if e.passage.unit != "header"]
     headers = {e.doc_id: e.scoring_text for e in evidence if e.passage.unit == "header"}
     return rows, headers
