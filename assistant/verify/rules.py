@@ -466,15 +466,19 @@ def _signed(claim: str, cq: Quantity, eq: Quantity) -> Quantity:
     return replace(cq, value=cq.value * (way or (1 if eq.value >= 0 else -1)))
 
 
+def _about_something_else(frame: ClaimFrame, ev: Evidence) -> bool:
+    """The sentence's figures are not the claim subject's: it is not named here (sentence, turn, title or
+    document), or a sibling name ("Lumora Robotics" for "Lumora Labs") is."""
+    here = f"{readable_title(ev.passage.title)}\n{_turn_topic(ev)}\n{ev.scoring_text}"
+    return not about_subject(frame.entities, here, ev.document, frame.weak) or sibling_clash(
+        frame.entities, ev.scoring_text
+    )
+
+
 def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if not frame.quantities:
         return []
-    if not about_subject(
-        frame.entities,
-        f"{readable_title(ev.passage.title)}\n{_turn_topic(ev)}\n{ev.scoring_text}",
-        ev.document,
-        frame.weak,
-    ) or sibling_clash(frame.entities, ev.scoring_text):
+    if _about_something_else(frame, ev):
         return []  # numbers about something else
     found: list[Finding] = []
     evidence_quantities = extract_quantities(ev.scoring_text)
@@ -814,12 +818,7 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     reported = reporting_date(ev.scoring_text)
     if len(claimed) != 1 or reported is None:
         return []
-    if not about_subject(
-        frame.entities,
-        f"{readable_title(ev.passage.title)}\n{_turn_topic(ev)}\n{ev.scoring_text}",
-        ev.document,
-        frame.weak,
-    ) or sibling_clash(frame.entities, ev.scoring_text):
+    if _about_something_else(frame, ev):
         return []  # as for the figures: a count of something else
     bound = claimed[0]
     # two year-less dates are of one year: the document's, or any (2000: a leap year keeps "February 29")
