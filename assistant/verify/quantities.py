@@ -975,9 +975,7 @@ _FRACTIONS = {
     "sixth": 100 / 6,
     "tenth": 10.0,
     "two thirds": 200 / 3,
-    "two-thirds": 200 / 3,
     "three quarters": 75.0,
-    "three-quarters": 75.0,
 }
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _WORD_FIGURE = re.compile(
@@ -987,6 +985,12 @@ _WORD_FIGURE = re.compile(
     r"(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b|(?P<parts>two[ -]thirds|three[ -]quarters)\b)",
     re.I,
 )
+
+
+def fraction_percent(words: str) -> float | None:
+    """The percent a fraction word names: "half", "a third", "two-thirds", "one quarter"; None if it is none."""
+    key = " ".join(words.lower().replace("-", " ").split())
+    return _FRACTIONS.get(re.sub(r"^(?:a|one) ", "", key))
 
 
 def word_figures(claim: str) -> list[Quantity]:
@@ -1000,8 +1004,7 @@ def word_figures(claim: str) -> list[Quantity]:
         if m.group("scale"):
             value, kind, prec = _SCALE_WORDS[m.group("scale").lower()], "count", 0.0
         else:
-            part = (m.group("part") or m.group("parts")).lower()
-            value, kind = _FRACTIONS[part.replace("-", " ") if m.group("parts") else part], "percent"
+            value, kind = fraction_percent(m.group("part") or m.group("parts")), "percent"
             prec = value * 0.05  # a claim's "roughly" admits twice its precision: a tenth of the fraction
             if comparator == "eq":
                 comparator = "approx"  # "a fifth of the downloads" is a rounded share, never an exact one

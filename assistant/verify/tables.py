@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import entities
-from assistant.verify.quantities import WORD_NUMBERS, Quantity, compare
+from assistant.verify.quantities import WORD_NUMBERS, Quantity, compare, fraction_percent
 from assistant.verify.record_checks import claim_span, names, past_undated, threshold, timing
 from assistant.verify.records import (
     Record,
@@ -335,13 +335,6 @@ _BY_FRACTION = re.compile(
     r"(?P<frac>half|a third|a quarter|two thirds|three quarters|\d+(?:\.\d+)?\s*(?:%|percent))",
     re.I,
 )
-_FRACTIONS = {
-    "half": 50.0,
-    "a third": 100 / 3,
-    "a quarter": 25.0,
-    "two thirds": 200 / 3,
-    "three quarters": 75.0,
-}
 _BETWEEN = re.compile(r"\bbetween\s+(?P<t1>.+?)\s+and\s+(?P<t2>.+?\b(?:19|20)\d\d)\b", re.I)
 
 
@@ -386,11 +379,12 @@ def gap_change(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str
     if widens:
         change = -change
     frac = by.group("frac").lower()
-    value = _FRACTIONS.get(frac) or number(re.sub(r"\s*(?:%|percent)$", "", frac))
+    fraction = fraction_percent(frac)
+    value = fraction or number(re.sub(r"\s*(?:%|percent)$", "", frac))
     if value is None:
         return None
     bound = _RATIO_BOUND.get((by.group("cmp") or "").lower(), "eq")
-    claimed = Quantity(value, "percent", bound, 0, 0, frac, precision=2.5 if frac in _FRACTIONS else 0.5)
+    claimed = Quantity(value, "percent", bound, 0, 0, frac, precision=2.5 if fraction else 0.5)
     stance = compare(claimed, Quantity(change, "percent", "eq", 0, 0, f"{change:.1f}%", precision=0.05))
     if stance == "unknown":
         return None
