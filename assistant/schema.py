@@ -31,6 +31,9 @@ class SourceDocument:
     format: str
     chunk_count: int = 0
     ingested_at: str | None = None
+    ingest_version: int = (
+        0  # the parser that produced it (ingest.pipeline.INGEST_VERSION); 0: older than that
+    )
     extra: dict[str, Any] = field(default_factory=dict)
 
     def metadata(self) -> dict[str, Any]:
@@ -46,6 +49,7 @@ class SourceDocument:
         known = {f for f in cls.__dataclass_fields__ if f not in ("text", "extra")}
         kwargs = {k: meta.get(k) for k in known}
         kwargs["chunk_count"] = int(meta.get("chunk_count") or 0)
+        kwargs["ingest_version"] = int(meta.get("ingest_version") or 0)
         extra = {k[2:]: v for k, v in meta.items() if k.startswith("x_")}
         return cls(text=text, extra=extra, **kwargs)
 

@@ -205,14 +205,21 @@ class Store:
                 old = known.get(doc.doc_id)
                 # Same doc_id from another origin: the same file content elsewhere, or a corpus reusing an id.
                 # Either way the stored document stays; overwriting it would silently change another source.
+                # Unless an older parser stored it: the same content parsed anew is what both sources say.
+                # (From the same origin the hash already covers the parser version.)
+                outdated = (
+                    old is not None
+                    and old["origin"] != doc.origin
+                    and int(old.get("ingest_version") or 0) < doc.ingest_version
+                )
                 if doc.doc_id in todo or (
-                    old and (old.get("sha256") == doc.sha256 or old["origin"] != doc.origin)
+                    old and not outdated and (old.get("sha256") == doc.sha256 or old["origin"] != doc.origin)
                 ):
                     first_origin = todo[doc.doc_id][0].origin if doc.doc_id in todo else old["origin"]
                     statuses.append("unchanged" if first_origin == doc.origin else "duplicate")
                     continue
                 todo[doc.doc_id] = (doc, passages)
-                statuses.append("added")
+                statuses.append("replaced" if outdated else "added")
             if todo:
                 replaced = self._write(list(todo.values()))
                 statuses = [

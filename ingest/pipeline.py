@@ -128,6 +128,7 @@ def build_file_document(path: Path, max_bytes: int, max_chars: int, kind: str | 
         text=loaded.text,
         sha256="",
         format=loaded.format,
+        ingest_version=INGEST_VERSION,
     )
     doc.sha256 = stored_hash(doc)
     return doc, _passages(doc, loaded, max_chars), loaded.warnings
@@ -243,6 +244,7 @@ def _corpus_document(
         text=text,  # type: ignore[arg-type]
         sha256="",
         format="jsonl",
+        ingest_version=INGEST_VERSION,
     )
     doc.sha256 = stored_hash(doc)
     # The title is not embedded with the passage (BM25 indexes it, see assistant/retrieve/lexical.py).

@@ -85,6 +85,23 @@ def test_same_content_twice_is_one_document(store, tmp_path, sample_docs):
     assert doc.source == str(src)
 
 
+def test_same_content_parsed_by_an_older_version_is_parsed_anew(store, tmp_path, sample_docs, monkeypatch):
+    import ingest.pipeline
+
+    src = sample_docs / "fjordline_pr_2025-06-02_skerry-4.txt"
+    shutil.copy(src, tmp_path / "copy.txt")
+    monkeypatch.setattr(ingest.pipeline, "INGEST_VERSION", ingest.pipeline.INGEST_VERSION - 1)
+    assert _ingest(store, src).results[0].status == "added"
+    monkeypatch.undo()
+    # a copy elsewhere is no longer a duplicate of the stale parse: it replaces it, passages and all
+    assert _ingest(store, tmp_path / "copy.txt").results[0].status == "replaced"
+    (doc,) = store.documents()
+    assert doc.source == str(tmp_path / "copy.txt") and doc.ingest_version == ingest.pipeline.INGEST_VERSION
+    assert store.count_passages() == doc.chunk_count
+    # and from then on the current parse stays, whichever path brings the same content
+    assert _ingest(store, src).results[0].status == "duplicate"
+
+
 def test_remove(store, sample_docs):
     _ingest(
         store,

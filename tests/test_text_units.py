@@ -103,6 +103,25 @@ def test_find_dates_in_order():
     assert [d for _, d in find_dates("on 1 May 2024 and 2025-01-02")] == ["2024-05-01", "2025-01-02"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Posted 14/05/2031 by the desk", ["2031-05-14"]),  # a number over 12 is the day
+        ("05/14/2031", ["2031-05-14"]),
+        ("14.05.2031", ["2031-05-14"]),
+        ("2031/05/14", ["2031-05-14"]),
+        ("12/12/2031", ["2031-12-12"]),
+        ("05/06/2031", []),  # either could be the month: no date rather than one off by a month
+        ("on 3.4.2031 or 3.4.2031.5", []),
+        ("31/02/2031", []),
+    ],
+)
+def test_find_dates_digit_dates(text, expected):
+    assert [d for _, d in find_dates(text)] == expected
+    if expected:
+        assert resolve_date(Path("note.txt"), f"Date: {text}\n", None, None) == expected[0]
+
+
 def test_date_priority_and_never_invented():
     text = "Quill Update\nLumora | 1 September 2025\nLumora published Quill-1 on 12 March 2023."
     # a date that merely follows "published" in prose is not the publication date
