@@ -220,14 +220,20 @@ def affiliation(person: str, header: str) -> str | None:
 _OFFICER = (
     r"(?i:chief\b|ceo\b|cfo\b|cto\b|coo\b|president\b|(?:co-)?founder\b|head of\b|vice president\b|vp\b)"
 )
-_LEGAL = re.compile(r"[,\s]+(?:S\.A\.?|Inc\.?|Ltd\.?|LLC|GmbH|AG|plc|Corp\.?|S\.L\.?|N\.V\.?|B\.V\.?)$")
+_LEGAL = re.compile(
+    r"[,\s]+(?:S\.A\.?|Inc\.?|Ltd\.?|Limited|LLC|GmbH|AG|plc|Corp\.?|S\.L\.?|N\.V\.?|B\.V\.?|S\.p\.A\.?|SpA"
+    r"|SE|AS|ASA|AB|Oy|Oyj|A/S|ApS|K\.K\.|Pty|Co\.)$"
+)
+# "Lumora Labs Inc. - Q3 2025 results call": the name before a dash, bar or colon, the event after it
+_EVENT_AFTER = re.compile(r"\s+[-–—|]\s+|:\s+")
 
 
 def host_organisation(header: str) -> str | None:
-    """The organisation a transcript's opening line names ("Lumora Labs Inc." over "Q3 2025 earnings call"), if
-    that line is a bare name: capitalised words, no digits, no sentence."""
+    """The organisation a transcript's opening line names ("Lumora Labs Inc." over "Q3 2025 earnings call", or
+    "Lumora Labs Inc. - Q3 2025 results call"), if that line, or its part before a dash, is a bare name:
+    capitalised words, no digits, no sentence."""
     first = next((line.strip() for line in header.splitlines() if line.strip()), "")
-    first = _LEGAL.sub("", first)
+    first = _LEGAL.sub("", _EVENT_AFTER.split(first, maxsplit=1)[0].strip())
     words = first.split()
     if not 1 <= len(words) <= 5 or re.search(r"[\d:?!]", first) or not all(w[:1].isupper() for w in words):
         return None

@@ -3,6 +3,8 @@ evidence. Every name and sentence here is invented for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.retrieve.evidence import in_third_person, units
 from assistant.schema import Passage
 from assistant.verify.aggregate import decide
@@ -397,3 +399,18 @@ def test_affiliation_from_bracketed_roles():
     assert affiliation("Anneke Voss", header) == "Lumora Labs"
     assert affiliation("Pia Varga", header) is None
     assert affiliation("Anneke Voss", "Q4 results, 2025\n\nAnneke Voss (Chief Executive Officer)\n") is None
+
+
+@pytest.mark.parametrize(
+    "first_line, organisation",
+    [
+        ("Orrin Works AS - Third quarter 2031 results call", "Orrin Works"),
+        ("Castellan AI Oy | Q2 2031 earnings call", "Castellan AI"),
+        ("Lumora Labs Limited: Annual results 2031", "Lumora Labs"),
+        ("Q2 2031 earnings call - Lumora Labs", None),  # the event first: no bare name to take
+        ("Lumora Labs reports record quarter", None),
+    ],
+)
+def test_host_organisation_before_the_event(first_line, organisation):
+    header = f"{first_line}\n\nParticipants:\nAnneke Voss (Chief Executive Officer)\n"
+    assert affiliation("Anneke Voss", header) == organisation
