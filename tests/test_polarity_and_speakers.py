@@ -11,7 +11,7 @@ from assistant.verify.aggregate import decide
 from assistant.verify.claims import parse_claim
 from assistant.verify.quantities import extract_quantities
 from assistant.verify.rules import about_subject, evidence_findings, speaker_matches
-from assistant.verify.stance import main_clause, negated_restatement, polarity_gap
+from assistant.verify.stance import main_clause, negated_restatement, plan_gap, polarity_gap
 from ingest.metadata import affiliation
 from tests.test_claims_and_rules import ev
 
@@ -200,6 +200,17 @@ def test_cues_outside_the_main_clause_do_not_count():
     assert not polarity_gap(claim, sentence)
     kinds = _kinds(claim, ev(sentence))
     assert "plan" not in kinds and "polarity-gap" not in kinds
+
+
+def test_a_relative_clause_and_a_new_subject_are_clauses_of_their_own():
+    sentence = "Lumora Labs, which released its first open model in May 2023, did not comment on the figures."
+    claim = "Lumora Labs released its first open model in 2023"
+    assert main_clause(claim, sentence).strip() == "which released its first open model in May 2023"
+    assert not polarity_gap(claim, sentence)
+    assert polarity_gap("Lumora commented on the figures", sentence)  # the silence is still read
+    said = '"Quill remains the most downloaded engine on ModelYard, and we intend to keep it that way," she said.'
+    assert not plan_gap("Quill is still the most downloaded engine on ModelYard", said)
+    assert plan_gap("Lumora keeps Quill the most downloaded engine", "Lumora intends to keep Quill on top.")
 
 
 def test_plans_do_not_establish_what_is():

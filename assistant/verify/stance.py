@@ -123,15 +123,20 @@ def negated_alike(claim: str, sentence: str) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?=(?:which|who|whom|whose|though|although|while|whereas|but|so that)\b)|;\s+|\s+[—–]\s+|\s+--\s+",
+    r",\s+(?=(?:which|who|whom|whose|though|although|while|whereas|but|so that)\b)|;\s+|\s+[—–]\s+|\s+--\s+"
+    # "..., and we intend to keep it that way": "and" with a subject of its own opens another clause
+    r"|,\s+(?=and\s+(?:we|i|they|he|she|you|it|this|that|there)\b)",
     re.I,
 )
+# a relative clause inside the sentence ends at its closing comma: in "Anjuvar, which released X in 2023, did
+# not comment" the release and the silence are two clauses
+_RELATIVE_END = re.compile(r"(,\s+(?:which|who|whom|whose)\b[^,;]*),(?=\s)", re.I)
 
 
 def main_clause(claim: str, sentence: str) -> str:
     """The clause of the sentence that says most of what the claim says. Cues outside it ("..., which I would not
     have predicted") do not qualify the claim's point."""
-    clauses = _CLAUSE_BREAK.split(sentence)
+    clauses = _CLAUSE_BREAK.split(_RELATIVE_END.sub(r"\1;", sentence))
     if len(clauses) == 1:
         return sentence
     wanted = _content_stems(claim)
