@@ -68,6 +68,8 @@ RUNS = [
     Run("own-1", "own-1", DOCS, own=True),
     Run("own-2", "own-2", DOCS, own=True),
     Run("own-3", "own-3", DOCS, own=True),
+    Run("own-4", "own-4", DOCS, own=True),
+    Run("own-5", "own-5", DOCS, own=True),
 ]
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 COLUMNS = HEADLINE_METRICS
