@@ -161,23 +161,35 @@ def infer_kind(path: Path, text: str, loader_kind: str | None) -> str:
     return best if scores[best] >= 2 else "other"
 
 
-_MASTHEAD = re.compile(
-    r"(?i:press release|news release|newsroom|for immediate release|transcript)|^[A-Z0-9 &.,'-]{1,30}$"
+_MASTHEAD_LABEL = re.compile(r"(?i:press release|news release|newsroom|for immediate release|transcript)")
+_SHOUTED = re.compile(r"^[A-Z0-9 &.,'-]{1,30}$")
+# "Date: 5 May 2025", and a speaker's turn: "Ismadi Ondarsi (CFO): Thank you.", "Setia Lembaran [00:00:02]: ..."
+_FIELD_LINE = re.compile(
+    r"^[A-Za-z][\w ]{0,24}:\s|^[A-Za-z][\w .'’-]{0,40}?\s*[(\[][^()\[\]\n]{1,80}[)\]]:\s"
 )
-_FIELD_LINE = re.compile(r"^[A-Za-z][\w ]{0,24}:\s")
+
+
+def _masthead(line: str) -> bool:
+    """ "ACME -- PRESS RELEASE", "NEWSROOM": a label with at most a name beside it. A headline that mentions a
+    transcript ("Lumora Labs - Q3 2025 Results - Earnings Call Transcript") is a title."""
+    if _SHOUTED.match(line):
+        return True
+    if not _MASTHEAD_LABEL.search(line):
+        return False
+    return len(_MASTHEAD_LABEL.sub(" ", line).replace("-", " ").split()) <= 3
 
 
 def title_from_text(text: str) -> str | None:
     """The first line that reads like a headline: not a masthead ("ACME -- PRESS RELEASE"), a "Field: value"
-    line or a dateline. Falls back to the first non-empty line."""
+    line, a speaker's turn or a dateline. Falls back to the first line that is no field or turn."""
     lines = [line.strip().lstrip("#").strip() for line in text[:_HEADER_CHARS].splitlines()]
     lines = [line for line in lines if line and not set(line) <= set("-=*_ ")]
     for line in lines:
-        if _MASTHEAD.search(line) or _FIELD_LINE.match(line) or (find_dates(line) and len(line) < 60):
+        if _masthead(line) or _FIELD_LINE.match(line) or (find_dates(line) and len(line) < 60):
             continue
         if len(line) >= 12:
             return line[:200]
-    return lines[0][:200] if lines else None
+    return next((line[:200] for line in lines if not _FIELD_LINE.match(line)), None)
 
 
 def title_from_filename(path: Path) -> str:

@@ -152,3 +152,16 @@ def test_loader_kind_wins_over_cues():
 def test_title_skips_mastheads_fields_and_datelines():
     text = "FJORDLINE AI — PRESS RELEASE\nDate: 5 April 2025\n\nFJORDLINE RELEASES SKERRY-4, A NEW MODEL\n"
     assert title_from_text(text) == "FJORDLINE RELEASES SKERRY-4, A NEW MODEL"
+
+
+def test_a_headline_naming_a_transcript_is_a_title_and_a_speakers_turn_is_not():
+    call = (
+        "Orrin Works - Q3 2031 Results - Earnings Call Transcript\nDate: 5 May 2031\n\nOperator: Welcome.\n"
+    )
+    assert title_from_text(call) == "Orrin Works - Q3 2031 Results - Earnings Call Transcript"
+    assert title_from_text("ORRIN WORKS TRANSCRIPT\nOrrin Works opens a new lab in Skerry.") == (
+        "Orrin Works opens a new lab in Skerry."
+    )
+    turns = "Anneke Voss (CFO): Thank you. Revenue rose.\nPia Varga [00:00:02.000]: Welcome to the show.\n"
+    assert title_from_text(turns) is None  # the file name says more than anyone's first words
+    assert title_from_text("Quill-3 review - the best model yet?\n") == "Quill-3 review - the best model yet?"
