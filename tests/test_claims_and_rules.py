@@ -550,7 +550,8 @@ def test_a_figure_counts_over_the_period_its_documents_title_names():
 
 
 def test_a_part_of_a_whole_is_a_share_of_it():
-    from assistant.verify.quantities import extract_quantities, shares_of_whole
+    from assistant.verify.changes import shares_of_whole
+    from assistant.verify.quantities import extract_quantities
 
     total = ev(
         "Skerry Cloud revenue for the quarter was 80.0 million crowns, of which the hosted search API brought in "
@@ -570,7 +571,9 @@ def test_a_part_of_a_whole_is_a_share_of_it():
 
 
 def test_a_sentence_that_opens_a_year_earlier_gives_the_level_before():
-    from assistant.verify.quantities import compare, earlier_changes, extract_quantities
+    from assistant.verify.alignment import compare
+    from assistant.verify.changes import earlier_changes
+    from assistant.verify.quantities import extract_quantities
 
     before = (
         "Brantley Partners estimates that Lark took an estimated 41 percent of Skerry robot spending in 2031."

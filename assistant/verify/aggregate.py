@@ -18,7 +18,8 @@ from datetime import date
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, is_negated
 from assistant.verify.dates import restated
-from assistant.verify.quantities import Quantity, extract_quantities
+from assistant.verify.quantities import extract_quantities
+from assistant.verify.quantity import Quantity
 from assistant.verify.rules import MONTH_NAMES, bounded_year, entity_coverage, has, names_everything
 from assistant.verify.stance import shared_words
 from ingest.metadata import find_dates

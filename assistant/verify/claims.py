@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from assistant.verify.quantities import Quantity, extract_quantities
+from assistant.verify.quantities import extract_quantities
+from assistant.verify.quantity import Quantity
 from ingest.sentences import split_sentences
 
 _SAY_VERBS = (

@@ -18,7 +18,8 @@ from datetime import date, timedelta
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.periods import MONTH_PATTERN as _MONTH
 from assistant.verify.periods import window
-from assistant.verify.quantities import Quantity, extract_quantities, figure_stem
+from assistant.verify.quantities import extract_quantities
+from assistant.verify.quantity import Quantity, figure_stem
 from assistant.verify.records import WINDOW as RECORD_WINDOW
 from assistant.verify.records import field_window
 from assistant.verify.records import metric as record_metric

@@ -24,9 +24,11 @@ import re
 from datetime import date
 
 from assistant.retrieve.evidence import Evidence
+from assistant.verify.alignment import compare
 from assistant.verify.claims import entities
 from assistant.verify.periods import window
-from assistant.verify.quantities import WORD_NUMBERS, Quantity, compare, extract_quantities, word_figures
+from assistant.verify.quantities import extract_quantities, word_figures
+from assistant.verify.quantity import WORD_NUMBERS, Quantity
 from assistant.verify.records import (
     GROUP_KEYS,
     Record,

@@ -10,6 +10,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from assistant.retrieve.evidence import Evidence
+from assistant.verify.alignment import alignment, compare, same_head, titled_period
+from assistant.verify.changes import (
+    claimed_change,
+    counts_a_part,
+    direction,
+    earlier_changes,
+    point_changes,
+    shares_of_whole,
+)
 from assistant.verify.claims import (
     ClaimFrame,
     characterisation_gap,
@@ -34,25 +43,10 @@ from assistant.verify.dates import (
     release_year,
     reporting_date,
 )
+from assistant.verify.money import is_money, other_money
 from assistant.verify.periods import window
-from assistant.verify.quantities import (
-    WORD_NUMBERS,
-    Quantity,
-    alignment,
-    claimed_change,
-    compare,
-    counts_a_part,
-    direction,
-    earlier_changes,
-    extract_quantities,
-    is_money,
-    other_money,
-    point_changes,
-    same_head,
-    shares_of_whole,
-    stem,
-    titled_period,
-)
+from assistant.verify.quantities import extract_quantities
+from assistant.verify.quantity import WORD_NUMBERS, Quantity, stem
 from assistant.verify.stance import (
     PLAN,
     degree_gap,
