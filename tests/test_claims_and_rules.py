@@ -6,7 +6,9 @@ from assistant.retrieve.evidence import Evidence
 from assistant.schema import Passage
 from assistant.verify.aggregate import combine, decide
 from assistant.verify.claims import extract_claims, parse_claim, split_claim
-from assistant.verify.rules import entity_coverage, evidence_findings, resolve_role
+from assistant.verify.names import entity_coverage
+from assistant.verify.rules import evidence_findings
+from assistant.verify.speaker_findings import resolve_role
 
 
 def test_attribution_frames():
