@@ -22,13 +22,16 @@ from assistant.verify.calibrate import Calibrator
 from assistant.verify.claims import ClaimFrame, parse_claim
 from assistant.verify.compare import judge as two_figures
 from assistant.verify.compare import queries as figure_queries
+from assistant.verify.date_findings import YEARS_AGO
 from assistant.verify.learned import Aggregator, on_scorer_path, relabelled
 from assistant.verify.learned import features as learned_features
 from assistant.verify.model import ModelScorer
+from assistant.verify.names import claim_subject
 from assistant.verify.record_checks import check_records, newer_disagrees
 from assistant.verify.records import Record, records
-from assistant.verify.rules import YEARS_AGO, claim_subject, evidence_findings, makes, resolve_role
+from assistant.verify.rules import evidence_findings
 from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
+from assistant.verify.speaker_findings import makes, resolve_role
 from assistant.verify.tables import compare_rows, sum_rows
 from ingest.metadata import parse_date
 from ingest.sentences import split_sentences

@@ -11,8 +11,10 @@ from assistant.checker import Checker, _leans_back, _sentence_before
 from assistant.retrieve.evidence import units
 from assistant.schema import Passage
 from assistant.verify.aggregate import decide
+from assistant.verify.base_models import only_as_base
 from assistant.verify.claims import characterisation_gap, parse_claim, split_claim
-from assistant.verify.rules import evidence_findings, makes, only_as_base
+from assistant.verify.rules import evidence_findings
+from assistant.verify.speaker_findings import makes
 from tests.test_claims_and_rules import ev, judge
 
 

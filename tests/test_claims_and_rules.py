@@ -6,7 +6,9 @@ from assistant.retrieve.evidence import Evidence
 from assistant.schema import Passage
 from assistant.verify.aggregate import combine, decide
 from assistant.verify.claims import extract_claims, parse_claim, split_claim
-from assistant.verify.rules import entity_coverage, evidence_findings, resolve_role
+from assistant.verify.names import entity_coverage
+from assistant.verify.rules import evidence_findings
+from assistant.verify.speaker_findings import resolve_role
 
 
 def test_attribution_frames():
@@ -550,7 +552,8 @@ def test_a_figure_counts_over_the_period_its_documents_title_names():
 
 
 def test_a_part_of_a_whole_is_a_share_of_it():
-    from assistant.verify.quantities import extract_quantities, shares_of_whole
+    from assistant.verify.changes import shares_of_whole
+    from assistant.verify.quantities import extract_quantities
 
     total = ev(
         "Skerry Cloud revenue for the quarter was 80.0 million crowns, of which the hosted search API brought in "
@@ -570,7 +573,9 @@ def test_a_part_of_a_whole_is_a_share_of_it():
 
 
 def test_a_sentence_that_opens_a_year_earlier_gives_the_level_before():
-    from assistant.verify.quantities import compare, earlier_changes, extract_quantities
+    from assistant.verify.alignment import compare
+    from assistant.verify.changes import earlier_changes
+    from assistant.verify.quantities import extract_quantities
 
     before = (
         "Brantley Partners estimates that Lark took an estimated 41 percent of Skerry robot spending in 2031."

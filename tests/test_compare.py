@@ -8,9 +8,10 @@ from assistant.retrieve.evidence import Evidence
 from assistant.schema import Passage
 from assistant.verify.claims import parse_claim
 from assistant.verify.compare import judge, parse_change, parse_comparative, parse_superlative, queries
+from assistant.verify.figure_findings import numeric_findings
 from assistant.verify.figures import OTHER, find_figures
+from assistant.verify.findings import Finding
 from assistant.verify.periods import window
-from assistant.verify.rules import Finding, numeric_findings
 
 
 def ev(

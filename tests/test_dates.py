@@ -15,7 +15,8 @@ from assistant.verify.dates import (
     event_date,
     event_dates,
 )
-from assistant.verify.rules import evidence_findings, tally_stances
+from assistant.verify.rules import evidence_findings
+from assistant.verify.tally_findings import tally_stances
 from tests.test_claims_and_rules import ev
 from tests.test_polarity_and_speakers import _judge
 
@@ -512,7 +513,7 @@ def test_a_bound_glued_to_its_year_is_a_bound():
 
 def test_n_years_ago_is_dated_by_the_release_itself():
     from assistant.verify.claims import parse_claim
-    from assistant.verify.rules import years_ago_findings
+    from assistant.verify.date_findings import years_ago_findings
     from tests.test_claims_and_rules import ev
 
     claim = parse_claim("Castellan released its first open-weight vision model three years ago.")
@@ -533,7 +534,7 @@ def test_n_years_ago_is_dated_by_the_release_itself():
 
 def test_n_years_ago_dates_a_founding_too():
     from assistant.verify.claims import parse_claim
-    from assistant.verify.rules import years_ago_findings
+    from assistant.verify.date_findings import years_ago_findings
     from tests.test_claims_and_rules import ev
 
     founded = ev("Brantley Partners was founded in March 2027 in Skerry and employs 40 people.")

@@ -4,7 +4,8 @@ cues and attribution frames. Every name and sentence here is invented for these 
 from __future__ import annotations
 
 from assistant.verify.claims import entities, parse_claim
-from assistant.verify.rules import entity_coverage, readable_title, speaker_matches
+from assistant.verify.names import entity_coverage, readable_title
+from assistant.verify.speaker_findings import speaker_matches
 from tests.test_claims_and_rules import ev, judge
 
 
@@ -255,7 +256,7 @@ def test_a_named_source_reports_in_its_own_words():
 def test_figures_are_about_the_claims_subject():
     # regression: a page about one player "supported" a year claimed of another, since the claim's other name and
     # the year were there
-    from assistant.verify.rules import about_subject
+    from assistant.verify.names import about_subject
 
     names = parse_claim("Lark Ames was linked to the theft of the Quill trophy in 1984.").entities
     other = "Castellan has long been linked to the theft of the Quill trophy in 1984."

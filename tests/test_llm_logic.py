@@ -14,8 +14,8 @@ from assistant.llm.prompts import PROMPTS_DIR, block, load_prompt
 from assistant.retrieve.evidence import Evidence
 from assistant.schema import Passage
 from assistant.verify.aggregate import Decision
+from assistant.verify.findings import Finding
 from assistant.verify.precedence import LLMAnswer, resolve
-from assistant.verify.rules import Finding
 
 BY = "llm:m (prompt judge-v1)"
 

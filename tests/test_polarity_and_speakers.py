@@ -9,8 +9,10 @@ from assistant.retrieve.evidence import in_third_person, units
 from assistant.schema import Passage
 from assistant.verify.aggregate import decide
 from assistant.verify.claims import parse_claim
+from assistant.verify.names import about_subject
 from assistant.verify.quantities import extract_quantities
-from assistant.verify.rules import about_subject, evidence_findings, speaker_matches
+from assistant.verify.rules import evidence_findings
+from assistant.verify.speaker_findings import speaker_matches
 from assistant.verify.stance import main_clause, negated_restatement, plan_gap, polarity_gap
 from ingest.metadata import affiliation
 from tests.test_claims_and_rules import ev

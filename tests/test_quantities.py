@@ -2,7 +2,8 @@
 
 import pytest
 
-from assistant.verify.quantities import alignment, compare, extract_quantities, same_head
+from assistant.verify.alignment import alignment, compare, same_head
+from assistant.verify.quantities import extract_quantities
 
 
 def q(text: str):

@@ -14,6 +14,7 @@ import pytest
 
 from assistant.retrieve.evidence import Evidence, units
 from assistant.schema import Passage
+from assistant.verify.findings import Finding
 from assistant.verify.record_checks import (
     check_records,
     claim_span,
@@ -22,7 +23,6 @@ from assistant.verify.record_checks import (
     timing,
 )
 from assistant.verify.records import members, metric, norm_value, records
-from assistant.verify.rules import Finding
 from assistant.verify.tables import compare_rows, sum_rows
 from tests.conftest import export_evidence
 

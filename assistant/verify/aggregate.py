@@ -17,9 +17,13 @@ from datetime import date
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, is_negated
+from assistant.verify.date_findings import MONTH_NAMES
 from assistant.verify.dates import restated
-from assistant.verify.quantities import Quantity, extract_quantities
-from assistant.verify.rules import MONTH_NAMES, bounded_year, entity_coverage, has, names_everything
+from assistant.verify.figure_findings import bounded_year
+from assistant.verify.findings import has, names_everything
+from assistant.verify.names import entity_coverage
+from assistant.verify.quantities import extract_quantities
+from assistant.verify.quantity import Quantity
 from assistant.verify.stance import shared_words
 from ingest.metadata import find_dates
 
@@ -114,7 +118,7 @@ def _figure(frame: ClaimFrame, q: Quantity) -> bool:
 
 def _open_tally(e: Evidence, f) -> bool:
     """A running count's figure from a day that neither meets the claim's date bound nor, by growth, settles
-    it (rules.tally_stances): it cannot refute the claim's figure."""
+    it (tally_findings.tally_stances): it cannot refute the claim's figure."""
     return (
         f.kind == "numeric"
         and f.stance == "refutes"
@@ -243,7 +247,7 @@ def _refutes(e: Evidence) -> float:
         return 0.0  # (see _supports)
     if not has(e, "negated"):
         return e.probs[1]
-    # (or, at any relevance, by the one the claim is about: rules.denied_by_subject)
+    # (or, at any relevance, by the one the claim is about: speaker_findings.denied_by_subject)
     on_record = e.relevance >= DENIAL_RELEVANCE or has(e, "subject-denies")
     return max(e.probs[1], e.probs[0], REFUTE_AT if on_record else 0.0)
 
@@ -378,7 +382,7 @@ def _disputes_the_point(frame: ClaimFrame, e: Evidence, words: list[Evidence]) -
 
 def _same_figures(frame: ClaimFrame, question: str, years: bool = True) -> bool:
     """Did the question put this claim, figures included? A "No." to "five years ago?" says nothing of three.
-    ``years=False``: years are left to the caller ("this year" is a year too; rules.years_asked)."""
+    ``years=False``: years are left to the caller ("this year" is a year too; speaker_findings.years_asked)."""
     asked = {q.value for q in extract_quantities(question)}
     return all(q.value in asked for q in frame.quantities if years or q.kind != "year")
 
@@ -431,7 +435,7 @@ def decide(frame: ClaimFrame, evidence: list[Evidence]) -> Decision:
 
 
 def _other_base(pool: list[Evidence]) -> Decision | None:
-    """The claim's subject is said to be built on another model (rules.other_base)."""
+    """The claim's subject is said to be built on another model (base_models.other_base)."""
     hits = [
         (e, f)
         for e in pool

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from assistant.verify.quantities import Quantity, extract_quantities
+from assistant.verify.quantities import extract_quantities
+from assistant.verify.quantity import Quantity
 from ingest.sentences import split_sentences
 
 _SAY_VERBS = (
@@ -219,7 +220,7 @@ class ClaimFrame:
     quantities: list[Quantity] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
     # a capitalised ordinary word that opens the claim ("Exercise", "Lark"): not a name where the document
-    # uses the word in lower case (rules.named_here)
+    # uses the word in lower case (names.named_here)
     weak: list[str] = field(default_factory=list)
     # weak names that are surely ordinary words: "Having a ...", "Lack of ...", "Increased ...": a verb form, or
     # a word heading a phrase ("X of", "X a") as names seldom do

@@ -20,9 +20,11 @@ from datetime import date
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.aggregate import SUPPORT_AT, Decision, claim_date
 from assistant.verify.claims import ClaimFrame, entities, is_negated
+from assistant.verify.date_findings import MONTH_NAMES
 from assistant.verify.figures import OTHER, Figure, find_figures, metric_words, window
-from assistant.verify.quantities import Quantity, extract_quantities
-from assistant.verify.rules import MONTH_NAMES, name_pattern
+from assistant.verify.names import name_pattern
+from assistant.verify.quantities import extract_quantities
+from assistant.verify.quantity import Quantity
 from assistant.verify.stance import PLAN
 
 BY = "rules:numeric:two-figures"  # a hard rule (precedence.py): the figures decide, as rules:numeric does

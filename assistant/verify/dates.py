@@ -13,7 +13,7 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 
-from assistant.verify.quantities import STOP_WORDS
+from assistant.verify.quantity import STOP_WORDS
 
 MONTHS = [
     "january",

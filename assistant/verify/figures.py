@@ -16,15 +16,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from assistant.retrieve.evidence import Evidence
+from assistant.verify.date_findings import MONTH_NAMES
+from assistant.verify.findings import has
+from assistant.verify.names import name_pattern
 from assistant.verify.periods import MONTH_PATTERN as _MONTH
 from assistant.verify.periods import window
-from assistant.verify.quantities import Quantity, extract_quantities, figure_stem
+from assistant.verify.quantities import extract_quantities
+from assistant.verify.quantity import Quantity, figure_stem
 from assistant.verify.records import WINDOW as RECORD_WINDOW
 from assistant.verify.records import field_window
 from assistant.verify.records import metric as record_metric
 from assistant.verify.records import parse as parse_record
 from assistant.verify.records import precision as field_precision
-from assistant.verify.rules import MONTH_NAMES, has, name_pattern
 from ingest.metadata import find_dates
 
 # Words that set two figures side by side, and so end one figure's clause.

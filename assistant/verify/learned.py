@@ -29,7 +29,7 @@ import numpy as np
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.aggregate import _CANNOT_SUPPORT, _NOT_SUPPORTING, MIN_RELEVANCE, Decision
 from assistant.verify.claims import ClaimFrame
-from assistant.verify.rules import has
+from assistant.verify.findings import has
 
 log = logging.getLogger(__name__)
 

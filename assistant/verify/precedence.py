@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.aggregate import MIN_RELEVANCE, REFUTE_AT, SUPPORT_AT, Decision
-from assistant.verify.rules import has
+from assistant.verify.findings import has
 
 HARD_RULES = ("rules:numeric", "rules:table")  # the date checks decide as rules:numeric
 # No calibration table exists for LLM answers yet: a fixed raw strength, mapped like the embedded ones.

@@ -24,9 +24,13 @@ import re
 from datetime import date
 
 from assistant.retrieve.evidence import Evidence
+from assistant.verify.alignment import compare
 from assistant.verify.claims import entities
+from assistant.verify.date_findings import MONTH_NAMES
+from assistant.verify.findings import has
 from assistant.verify.periods import window
-from assistant.verify.quantities import WORD_NUMBERS, Quantity, compare, extract_quantities, word_figures
+from assistant.verify.quantities import extract_quantities, word_figures
+from assistant.verify.quantity import WORD_NUMBERS, Quantity
 from assistant.verify.records import (
     GROUP_KEYS,
     Record,
@@ -46,7 +50,6 @@ from assistant.verify.records import (
     only_grows,
     precision,
 )
-from assistant.verify.rules import MONTH_NAMES, has
 
 Found = tuple[str, list[Evidence], str]
 # evidence whose figures do not speak for the claim: another subject, hearsay, a question

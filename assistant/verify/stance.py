@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from assistant.verify.claims import is_negated
-from assistant.verify.quantities import STOP_WORDS as _STOP
-from assistant.verify.quantities import stem as _stem
+from assistant.verify.quantity import STOP_WORDS as _STOP
+from assistant.verify.quantity import stem as _stem
 
 _NEGATION_CUE = re.compile(
     r"\b(?:not(?! only| least| just)|no(?! doubt| matter)|never|none|neither|nor|cannot|no longer|"

@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass
 
 from assistant.retrieve.evidence import Evidence
+from assistant.verify.alignment import compare
 from assistant.verify.claims import entities
-from assistant.verify.quantities import WORD_NUMBERS, Quantity, compare, fraction_percent
+from assistant.verify.quantities import fraction_percent
+from assistant.verify.quantity import WORD_NUMBERS, Quantity
 from assistant.verify.record_checks import claim_span, names, past_undated, threshold, timing
 from assistant.verify.records import (
     Record,

@@ -1,0 +1,207 @@
+"""Changes and shares that a source gives in two figures: the change between two percentages set side by side
+("33 percent, up from 27 percent"; "A year earlier, ... 31 percent"), a part's share of the whole before it ("31.2
+million of that"), which way a stated change goes, a claim's change "by a third" (relative, not a level), and a
+total that counts several kinds ("counting fine-tunes, quantizations, ...")."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from assistant.verify.quantities import extract_quantities
+from assistant.verify.quantity import QSTOP, Quantity, context_word
+
+# Two percentages set side by side as now and before: "33 percent ..., up from 27 percent", "14 percent, compared
+# with 9 percent a year before"; and "from 27 percent to 33 percent"
+_NOW_THEN = re.compile(
+    r"\b(?:up from|down from|compared (?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?$", re.I
+)
+# "from 9.4 percent to 6.1 percent", also with what each side is ("from 9.4 percent with Dictate 1 to 6.1 percent")
+_THEN_NOW = re.compile(r"^\s*(?:(?:with|for|in|on|under|at)\s+[^,;.]{1,40}?\s+)?to\s+$", re.I)
+_FROM = re.compile(r"\bfrom\s+$", re.I)
+_RISE = re.compile(
+    r"\b(?:rose|risen|rises|grew|grown|gained|increased|climbed|went up|up|higher|more|raised|widened|boosted)\b",
+    re.I,
+)
+_FALL = re.compile(
+    r"\b(?:fell|fallen|falls|lost|declined|decreased|dropped|shrank|went down|down|lower|less|lowered|cut|"
+    r"reduced|narrowed|slashed|halved)\b",
+    re.I,
+)
+# the sentence's opening word, after a transcript's speaker label ("Matthis Ruuvel: Operating margin was ...")
+_OPENING = re.compile(r"^\W*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}:\s+)?([A-Z][a-z]+)\b")
+
+
+def point_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The change in percentage points between two percentages a sentence sets side by side: 27 percent then 33
+    percent is a rise of 6 points (not of 6 percent, which is relative: convention keeps them apart). Signed:
+    a fall is negative. Each side's rounding adds up."""
+    shares = [q for q in quantities if q.kind == "percent"]
+    out = []
+    for first, second in itertools.pairwise(shares):
+        gap = text[first.end : second.start]
+        if len(gap) > 120 or re.search(r"[.;!?](?:\s|$)", gap):
+            continue
+        if _NOW_THEN.search(gap):
+            now, then = first, second
+        elif _THEN_NOW.match(gap) and _FROM.search(text[max(0, first.start - 12) : first.start]):
+            now, then = second, first
+        else:
+            continue
+        # the sentence's opening word is capitalised for its place, not as a name: "Operating margin was ..."
+        opening = _OPENING.match(text)
+        subject = {context_word(opening.group(1).lower())} if opening else set()
+        out += _changes(
+            now, then, first.start, second.end, first.context | second.context | (subject - QSTOP)
+        )
+    return out
+
+
+def _changes(now: Quantity, then: Quantity, start: int, end: int, context: frozenset[str]) -> list[Quantity]:
+    """The change from one percentage to another, in points, and relative to where it started: 9.4 to 6.1 percent
+    is a cut of 3.3 points, and of 35 percent (a third); each side's rounding carried through."""
+    comparator = "approx" if "approx" in (now.comparator, then.comparator) else "eq"
+    text = f"{now.text} against {then.text}"
+    points = Quantity(
+        now.value - then.value,
+        "points",
+        comparator,
+        start,
+        end,
+        text,
+        context,
+        now.precision + then.precision,
+        change=True,
+    )
+    out = [points]
+    if then.value:
+        relative = (now.value - then.value) / then.value * 100
+        spread = (now.precision + then.precision * abs(now.value / then.value)) / abs(then.value) * 100
+        out.insert(0, replace(points, value=relative, kind="percent", precision=spread))
+    return out
+
+
+# "A year earlier, Oddvessa put Lirra's share at 31 percent": the sentence gives the earlier level of the figure
+# the sentence before it gave
+_EARLIER = re.compile(
+    r"^\W*(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}:\s+)?(?:a|one|two|three|four|six|\d+)\s+"
+    r"(?:years?|months?|quarters?|weeks?)\s+(?:earlier|before)\b",
+    re.I,
+)
+
+
+def earlier_changes(text: str, previous: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The change between the one percentage of the sentence before and the one percentage a sentence that
+    opens "A year earlier, ..." gives: 31 percent a year before 38 percent is a rise of 7 points."""
+    if not _EARLIER.match(text):
+        return []
+    thens = [q for q in quantities if q.kind == "percent"]
+    nows = [q for q in extract_quantities(previous) if q.kind == "percent"]
+    if len(thens) != 1 or len(nows) != 1:
+        return []
+    now, then = nows[0], thens[0]
+    lead = {context_word(w.lower()) for w in re.findall(r"[A-Za-z][\w-]+", previous[: now.start])} - QSTOP
+    return _changes(now, then, then.start, then.end, then.context | now.context | lead)
+
+
+# A part given against a whole: "The API contributed 31.2 million of that" (the whole in the sentence before),
+# "revenue was 48.6 million, of which the API brought in 31.2 million"
+_OF_THAT = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?of\s+(?:that|this|it|the\s+total)\b", re.I)
+_OF_WHICH = re.compile(r"\bof\s+which\b[^.;]*$", re.I)
+
+
+def shares_of_whole(text: str, previous: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The share of a whole that a part the sentence gives makes up, in percent: 31.2 million "of that", after a
+    sentence whose figure was 48.6 million, is 64.2 percent of it (each side's rounding carried through)."""
+    out = []
+    for part in quantities:
+        if part.kind != "count" or part.value <= 0:
+            continue
+        if _OF_THAT.match(text[part.end :]):
+            wholes = [q for q in extract_quantities(previous) if q.kind == "count"]
+        elif m := _OF_WHICH.search(text[: part.start]):
+            wholes = [q for q in quantities if q.kind == "count" and q.end <= m.start()]
+        else:
+            continue
+        if not wholes or wholes[-1].value <= part.value:
+            continue
+        whole = wholes[-1]
+        share = part.value / whole.value * 100
+        spread = share * (part.precision / part.value + whole.precision / whole.value)
+        comparator = "approx" if "approx" in (part.comparator, whole.comparator) else "eq"
+        # a share of the whole is about what the whole counts too, as the words that lead to it say ("Revenue
+        # for the third quarter was 48.6 million")
+        source = previous if _OF_THAT.match(text[part.end :]) else text
+        lead = {context_word(w.lower()) for w in re.findall(r"[A-Za-z][\w-]+", source[: whole.start])} - QSTOP
+        context = part.context | whole.context | lead
+        out.append(
+            replace(
+                part,
+                value=share,
+                kind="percent",
+                comparator=comparator,
+                precision=spread,
+                head=None,
+                context=context,
+            )
+        )
+    return out
+
+
+def direction(text: str, q: Quantity) -> int:
+    """Which way a change the figure gives goes: +1 for "rose by 6 points", "5 points higher"; -1 for "fell by
+    6 points", "5 points lower"; 0 when it does not say."""
+    before = re.split(r"[,;]", text[max(0, q.start - 30) : q.start])[-1]
+    after = re.split(r"[,;]", text[q.end : q.end + 20])[0]
+    near = f"{before} {' '.join(after.split()[:1])}"
+    rise, fall = bool(_RISE.search(near)), bool(_FALL.search(near))
+    return 0 if rise == fall else 1 if rise else -1
+
+
+# A total the source breaks into its kinds: "105,000 derivative models, counting fine-tunes, quantizations,
+# adapters and merges", "including", "across", "made up of"
+_KINDS_OF = re.compile(
+    r"^[^.;!?]{0,60}?\b(?:counting|including|across|spanning|made up of|comprising|of all (?:kinds|types):?)\s+"
+    r"(?P<items>[^.;!?()]{3,160})",
+    re.I,
+)
+
+
+def counts_a_part(claim: Quantity, text: str, evidence: Quantity) -> str | None:
+    """Does the claim count one kind of what the source's figure totals? "100,000 fine-tuned derivative models"
+    against "105,000 derivative models, counting fine-tunes, quantizations, adapters and merges": the total says
+    nothing of how many are fine-tunes. The kind the claim names, or None."""
+    m = _KINDS_OF.match(text[evidence.end :])
+    if not m:
+        return None
+    items = {_kind_key(w) for w in re.findall(r"[A-Za-z][\w-]+", m.group("items")) if w.lower() not in QSTOP}
+    own = {_kind_key(w) for w in evidence.phrase} | {_kind_key(evidence.head or "")}
+    for word in claim.phrase:
+        if word != claim.head and _kind_key(word) not in own and _kind_key(word) in items:
+            return word
+    return None
+
+
+def _kind_key(word: str) -> str:
+    """A word's first letters, enough to meet its other forms: "quantized" and "quantizations", "fine-tuned"
+    and "fine-tunes"."""
+    return word.lower().replace("-", "")[:6]
+
+
+_BY = re.compile(
+    r"\bby\s+(?:(?:more|less|fewer) than|about|around|roughly|nearly|almost|over|at least|some|just)?\s*$",
+    re.I,
+)
+
+
+def claimed_change(text: str, q: Quantity) -> int | None:
+    """Is a claim's percentage the size of a change ("cut the error rate by more than a third", "grew by 20
+    percent"), which is relative to where it started? The direction its verb gives (+1, -1, 0 when none), or None
+    for a plain share ("holds 20 percent")."""
+    by = _BY.search(text[: q.start])
+    if q.kind != "percent" or not by:
+        return None
+    clause = re.split(r"[,;]", text[: by.start()])[-1]  # the verb, not the bound's "more than"
+    rise, fall = bool(_RISE.search(clause)), bool(_FALL.search(clause))
+    return 0 if rise == fall else 1 if rise else -1

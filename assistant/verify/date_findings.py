@@ -1,0 +1,277 @@
+"""The findings for a claim's dates: the months and years it names must be in the evidence, an event dated
+differently refutes it, a date it bounds ("before 2015", "after March 29") is compared as an interval with the
+date the evidence gives for the same event, and "N years ago" is counted from the newest document."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.retrieve.evidence import Evidence
+from assistant.verify.claims import ClaimFrame
+from assistant.verify.dates import (
+    MONTHS,
+    Bound,
+    When,
+    anchor,
+    bounds,
+    claim_event,
+    compare_when,
+    dates_in,
+    event_date,
+    event_dates,
+    lifespan,
+    release_year,
+    reporting_date,
+)
+from assistant.verify.findings import Finding
+from assistant.verify.names import entity_coverage, sibling_clash
+from assistant.verify.quantity import WORD_NUMBERS
+from assistant.verify.tally_findings import tally_stances
+
+_MONTH_YEAR = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b"
+)
+# a year, not a count that looks like one ("less than 2000 confirmed cases")
+_YEAR = re.compile(
+    r"(?<![\d-])(?<!\bthan )(?<!\bover )(?<!\bunder )(?<!\babout )(?<!\bnearly )(?<!\balmost )"
+    r"((?:19|20)\d\d)(?![\d-])"
+)
+_EVENT = re.compile(
+    r"\b(releas\w*|launch\w*|publish\w*|found\w*|incorporat\w*|announc\w*|open-sourc\w*|"
+    r"introduc\w*|unveil\w*|debut\w*|came out)\b",
+    re.I,
+)
+
+
+def _claim_dates(text: str) -> tuple[set[tuple[str, str]], set[str]]:
+    months = {(m.group(1), m.group(2)) for m in _MONTH_YEAR.finditer(text)}
+    years = set(_YEAR.findall(text))
+    return months, years
+
+
+def _without(text: str, claimed: list[Bound]) -> str:
+    """The claim with its bounded dates blanked out (offsets kept): what remains must be mentioned as it is."""
+    for b in claimed:
+        text = text[: b.when.start] + " " * (b.when.end - b.when.start) + text[b.when.end :]
+    return text
+
+
+def _bound_gaps(frame: ClaimFrame, ev: Evidence, bound: Bound) -> list[Finding]:
+    """A bounded date the evidence does not show satisfied: its date for the event, or else every date of the
+    sentence (there must be one), must satisfy the bound. A violated bound refutes (``when_findings``); here it
+    only means the evidence cannot support the claim, nor, for a year, its figures."""
+    when = _event_when(frame, ev, bound)
+    # a reporting date counts here: "more than 80 cases by 17 March" is judged at "as of 17 March"; it dates
+    # the sentence's figures, not its other dates ("the highest-grossing film of 2019")
+    reported = reporting_date(ev.text) if frame.quantities else None
+    dates = [when] if when is not None else [reported] if reported is not None else dates_in(ev.text)
+    if any(f.stance == "supports" for f in tally_stances(frame, ev)):
+        return []  # a count that only grows meets the bound from another day
+    if dates and all(compare_when(bound.cmp, d, bound.when) == "supports" for d in dates):
+        return []
+    said = frame.content[bound.start : bound.when.end]
+    # the figures are of another time too, whether the bound names its year or takes the evidence's ("fewer
+    # than 800 active cases by March 26th" against 780 as of 28 April)
+    return [
+        Finding("date-gap", "none", 1.0, f"does not date it {said}"),
+        Finding("year-gap", "none", 1.0, f"does not date it {said}"),
+    ]
+
+
+def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
+    """Dates the claim names must be in the evidence to support it; an event the evidence dates differently
+    ("released on 15 July 2025" against "released in April 2025") refutes it. A date the claim bounds ("before
+    2015") is in the evidence when the evidence's date satisfies the bound ("in April 2014")."""
+    claimed = bounds(frame.content)
+    found = [g for b in claimed for g in _bound_gaps(frame, ev, b)]
+    content = _without(frame.content, claimed)
+    months, years = _claim_dates(content)
+    if not months and not years:
+        return found
+    scope = f"{ev.passage.title}\n{ev.context}"
+    have_months, have_years = _claim_dates(scope)
+    # "March 14 , 2020" mentions March 2020 too
+    for when in dates_in(scope):
+        if when.year and when.month:
+            have_months.add((MONTH_NAMES[when.month - 1].capitalize(), str(when.year)))
+        if when.year:
+            have_years.add(str(when.year))
+        if when.year and when.to is not None and when.to.year:
+            # "from 1961-1962" mentions both years, and those between
+            have_years.update(str(y) for y in range(when.year, min(when.to.year, when.year + 50) + 1))
+    missing = [f"{m} {y}" for m, y in months if (m, y) not in have_months] + [
+        y for y in years if y not in have_years
+    ]
+    if missing:
+        found.append(Finding("date-gap", "none", 1.0, f"does not mention {', '.join(missing)}"))
+    # a year the claim names on its own ("grew 60 percent in 2024"), which neither the passage nor the
+    # document's own date gives: the figures are about another time
+    bare_years = years - {y for _, y in months}
+    if bare_years and not bare_years & have_years and not (ev.date and ev.date[:4] in bare_years):
+        found.append(Finding("year-gap", "none", 1.0, f"is not about {', '.join(sorted(bare_years))}"))
+    claim_event = _EVENT.search(content)
+    sentence_event = _EVENT.search(ev.text)
+    sentence_months, _ = _claim_dates(ev.text)
+    if (
+        months
+        and claim_event
+        and sentence_event
+        and sentence_months
+        and not (months & sentence_months)
+        and claim_event.group(1)[:5].lower() == sentence_event.group(1)[:5].lower()
+        and entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.text}") == 1.0
+        and not sibling_clash(frame.entities, ev.text)
+    ):
+        said = ", ".join(f"{m} {y}" for m, y in sorted(sentence_months))
+        found.append(Finding("date", "refutes", 0.6, f"the evidence dates it {said}"))
+    return found
+
+
+MONTH_NAMES = MONTHS  # one list of month names for the date checks
+_WHEN = (
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>[A-Z][a-z]+)\s*,?\s+(?P<y1>\d{4})"
+    r"|(?P<m2>[A-Z][a-z]+)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(?P<y2>\d{4})"
+    r"|(?P<m3>[A-Z][a-z]+)\s+(?P<y3>\d{4})|(?P<y4>(?:19|20)\d\d))"
+)
+_ANY_WHEN = re.compile(rf"(?<![\d-]){_WHEN}(?![\d-])")
+
+
+def _span_of(m: re.Match) -> tuple[str, str] | None:
+    """A matched date as an interval (first day, last day), from its precision (day, month or year)."""
+    g = m.groupdict()
+    year = g["y1"] or g["y2"] or g["y3"] or g["y4"]
+    month_name = (g["m1"] or g["m2"] or g["m3"] or "").lower()
+    if month_name and month_name not in MONTH_NAMES:
+        return None
+    day = g["d1"] or g["d2"]
+    if not month_name:
+        return f"{year}-01-01", f"{year}-12-31"
+    month = MONTH_NAMES.index(month_name) + 1
+    if not day:
+        last = 31 if month in (1, 3, 5, 7, 8, 10, 12) else 30 if month != 2 else 28
+        return f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last}"
+    iso = f"{year}-{month:02d}-{int(day):02d}"
+    return iso, iso
+
+
+def _event_when(frame: ClaimFrame, ev: Evidence, bound: Bound) -> When | None:
+    """The date the evidence gives for the event the claim bounds: next to the same event word ("born on ..."),
+    a person's bracketed dates of birth and death, the word the claim attaches its date to ("followed by Lark
+    in 2008"; not for "in 2014", which any sentence's other event may share), or the sentence's only date when
+    the event word is there."""
+    dates = event_dates(ev.text)
+    event = claim_event(frame.content, bound.start)
+    if event is not None:
+        when = event_date(ev.text, event, dates)
+        if when is not None:
+            return when
+        # "Quill Brantley (9 March 1931 – 18 September 2001)": born the first day, died the second
+        life = event.search("born died")
+        span = lifespan(ev.text) if life else None
+        if life and span is not None:
+            return span[0] if life.group(0) == "born" else span[1]
+        if len(dates) == 1 and event.search(ev.text):
+            return dates[0]
+        work = release_year(ev.text, event, frame.entities)
+        if work is not None:
+            return work
+    word = anchor(frame.content, bound.start) if bound.cmp != "in" else None
+    return event_date(ev.text, word, dates) if word is not None else None
+
+
+def _about_claim(frame: ClaimFrame, ev: Evidence) -> bool:
+    return entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.text}") == 1.0 and not sibling_clash(
+        frame.entities, ev.text
+    )
+
+
+def when_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
+    """ "X was born before 8 May 1966" against "born on May 7, 1966": a date the claim bounds (before, after, by,
+    until, since, in), compared as intervals with the date the evidence gives for the same event."""
+    claimed = bounds(frame.content, exact=True)
+    if len(claimed) != 1 or not _about_claim(frame, ev):
+        return []  # none, or several: which event each bounds is not clear
+    bound = claimed[0]
+    when = _event_when(frame, ev, bound)
+    if when is None:
+        return []
+    stance = compare_when(bound.cmp, when, bound.when)
+    if stance == "unknown":
+        return []
+    said = frame.content[bound.start : bound.when.end]
+    return [
+        Finding(
+            "date",
+            stance,
+            0.7,
+            f"the claim says {said!r}, the source dates it {ev.text[when.start : when.end]!r}",
+        )
+    ]
+
+
+YEARS_AGO = re.compile(
+    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+ago\b", re.I
+)
+# Ways of saying "made its models openly available" (the event most "N years ago" claims here are about).
+# The release itself, which the date must be of: "released", "published", "open-sourced", "made ... available"
+_RELEASED = re.compile(
+    r"\b(?:releas|launch|publish|open[- ]sourc|unveil|debut|introduc|ship)\w*|\bmade\b[^.;]{0,60}\bavailable\b",
+    re.I,
+)
+_TODAY = re.compile(r"\btoday\b", re.I)
+_FIRST = re.compile(r"\bfirst\b", re.I)
+_OPENED = re.compile(
+    r"open[- ]sourc\w*|open[- ]weights?|weights? (?:\w+ ){0,6}available|openly \w+ weights|"
+    r"first open\b|released (?:the |its )?(?:first )?(?:open )?weights|published the first",
+    re.I,
+)
+
+
+_FOUNDED = re.compile(r"\b(?:founded|set up|established|incorporated)\b", re.I)
+
+
+def _years_ago_event(claim: str, text: str) -> re.Pattern | None:
+    """The event an "N years ago" claim dates, where the evidence speaks of the same one: a release of open
+    weights ("went open-source", "released its first open-weight model") or a founding ("was set up")."""
+    if _OPENED.search(claim) and _OPENED.search(text):
+        return _RELEASED
+    if _FOUNDED.search(claim) and _FOUNDED.search(text):
+        return _FOUNDED
+    return None
+
+
+def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -> list[Finding]:
+    """ "X went open-source three years ago": measured from the reference date (the newest document), in whole
+    years, against the date the evidence gives for that event."""
+    m = YEARS_AGO.search(frame.content)
+    event = _years_ago_event(frame.content, ev.text)
+    if not m or not reference or event is None:
+        return []
+    if entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.text}") < 1.0 or YEARS_AGO.search(ev.text):
+        return []
+    if _FIRST.search(frame.content) and not _FIRST.search(ev.text):
+        return []  # "its first open model" is dated only by a sentence about the first, not by a later release
+    # the date the sentence gives for the release itself ("released on 5 September 2023"), not any of its dates
+    # ("open-weight models took 38 percent of downloads in 2026" dates no release)
+    when = event_date(ev.text, event)
+    span = when.span() if when else None
+    dates = [(span[0].isoformat(), span[1].isoformat())] if span else []
+    if not dates and _TODAY.search(ev.text) and event.search(ev.text) and ev.passage.date:
+        dates = [(ev.passage.date[:10], ev.passage.date[:10])]  # "today published": the release's own date
+    if len(dates) != 1:
+        return []
+    claimed = int(m.group("n")) if m.group("n").isdigit() else int(WORD_NUMBERS[m.group("n").lower()])
+
+    ref, (lo, hi) = date.fromisoformat(reference), dates[0]
+    years = [(ref - date.fromisoformat(x)).days / 365.25 for x in (hi, lo)]
+    rounded = {round(y) for y in years}
+    if rounded == {claimed}:
+        return [Finding("date", "supports", 0.7, f"{lo[:7]} is {years[0]:.1f} years before {reference}")]
+    if claimed not in rounded:
+        return [
+            Finding(
+                "date", "refutes", 0.7, f"{lo[:7]} is {years[0]:.1f} years before {reference}, not {claimed}"
+            )
+        ]
+    return []

@@ -1,0 +1,74 @@
+"""Amounts of money: whether a figure is one, its currency (by the sign before it or the name after it), and
+whether two amounts are in the same currency, so that an amount is only read against amounts in its own."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.verify.alignment import same_head
+from assistant.verify.quantity import Quantity
+
+# A currency between the comparator and the number ("more than $ 115 million", "over €14m", "under US$5
+# million") belongs to the number: the bound still holds; so does a stray "than" ("under than $ 612 million").
+CURRENCY = r"(?:(?:(?-i:US|A|C|NZ|HK|S)\s?)?\$|€|£|¥|₹|(?:Rs|INR|USD|EUR|GBP)\.?\s)"
+
+
+def is_money(text: str, q: Quantity) -> bool:
+    """Is the figure an amount of money ("$ 88 million")?"""
+    return bool(re.search(rf"{CURRENCY}\s*$", text[max(0, q.start - 6) : q.start]))
+
+
+_SIGN = re.compile(rf"(?P<sign>{CURRENCY})\s*$", re.I)
+_SIGNS = {"us$": "USD", "usd": "USD", "a$": "AUD", "c$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD"}
+_SIGNS |= {
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "rs": "INR",
+    "inr": "INR",
+}
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?P<code>USD|EUR|GBP|INR|JPY)\b|\s+(?:(?P<us>US|U\.S\.|American)\s+)?"
+    r"(?P<name>dollars?|euros?|pounds?(?:\s+sterling)?|yen|rupees?|yuan)\b",
+    re.I,
+)
+_NAMES = {"dollar": "$", "euro": "EUR", "pound": "GBP", "yen": "JPY", "rupee": "INR", "yuan": "CNY"}
+
+
+def currency(text: str, q: Quantity) -> str | None:
+    """The currency of an amount, by the sign before it ("US$ 118 million" USD, "$ 88 million" some dollar) or
+    the name after it ("3 million euros"); None for a figure that names none."""
+    sign = _SIGN.search(text[max(0, q.start - 6) : q.start])
+    if sign:
+        written = re.sub(r"[\s.]", "", sign.group("sign")).lower()
+        return _SIGNS.get(written, "$" if written.endswith("$") else written.upper())
+    after = _CURRENCY_AFTER.match(text, q.end)
+    if not after:
+        return None
+    if after.group("code"):
+        return after.group("code").upper()
+    name = _NAMES[after.group("name").lower().split()[0].rstrip("s")]
+    return "USD" if after.group("us") and name == "$" else name
+
+
+def same_currency(a: str, b: str) -> bool:
+    """A bare "$" is some dollar: it agrees with any of them ("US$", "A$"), but no two named ones agree."""
+    dollars = ("$", "USD", "AUD", "CAD", "NZD", "HKD", "SGD")
+    return a == b or ("$" in (a, b) and a in dollars and b in dollars)
+
+
+def other_money(claim: str, cq: Quantity, text: str, eq: Quantity, others: list[Quantity]) -> bool:
+    """Is the evidence's figure no amount in the claim's currency? A figure in another currency never is; nor is
+    a figure that counts a noun of its own beside one in the claim's currency ("412 million corvos, about US$ 118
+    million": the claim's "US$ 400 million" is read against the dollars, whatever "corvos" are)."""
+    mine = currency(claim, cq)
+    if mine is None:
+        return False
+    theirs = currency(text, eq)
+    if theirs is not None:
+        return not same_currency(mine, theirs)
+    in_mine = any((c := currency(text, o)) and same_currency(mine, c) for o in others if o is not eq)
+    return in_mine and eq.head is not None and not same_head(cq, eq)

@@ -1,0 +1,296 @@
+"""Whether a text names what the claim names: a name as a whole word sequence, in the forms it is written in
+(an acronym, a defined abbreviation, letters and digits with or without a hyphen, an alias), not a sister company
+or a sibling model; whether a sentence is about the claim's subject; which of the claim's names are names at
+all."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from assistant.verify.claims import ClaimFrame
+
+
+def name_pattern(escaped: str) -> str:
+    """A name as a whole word sequence: not inside a longer word, and a model name followed by "-..." is another
+    model ("Skerry" is not "Skerry-3.2-3B"). ``escaped`` is already a regular expression."""
+    return rf"(?<![\w-]){escaped}(?![\w]|-\w)"
+
+
+def entity_in(name: str, text: str) -> bool:
+    """The name as a whole word sequence; a model name followed by "-..." is another model ("Skerry" is not
+    "Skerry-3.2-3B")."""
+    parts = name.split("-")
+    if len(parts) > 1 and all(p.isalpha() for p in parts):
+        pattern = r"[-\s]?".join(map(re.escape, parts))  # "birth-weight", "birth weight", "birthweight"
+    elif re.fullmatch(r"[A-Za-z\d-]+", name) and re.search(r"\d", name) and re.search(r"[A-Za-z]", name):
+        pattern = digit_name(name)
+    else:
+        pattern = re.escape(name)
+    return bool(re.search(name_pattern(pattern), text, re.I))
+
+
+def digit_name(name: str) -> str:
+    """A name of letters and digits is written with or without a hyphen where letters meet digits: "COVID-19"
+    and "COVID19", "Ly6C" and "Ly-6C" (not between two digits: "Quill-3-8" is not "Quill-38")."""
+    runs = re.findall(r"[A-Za-z]+|\d+", name)
+    pattern = re.escape(runs[0])
+    for before, run in itertools.pairwise(runs):
+        joint = "-" if before.isdigit() == run.isdigit() else "-?"
+        pattern += joint + re.escape(run)
+    return pattern
+
+
+# Names of one thing that share no word: a disease and its virus are written either way in reports
+_ALIASES = (frozenset(["covid-19", "covid", "sars-cov-2", "2019-ncov", "coronavirus"]),)
+# Names of one thing by convention: box-office reports give North America's takings as those of "the United
+# States and Canada"
+_SAME_PLACE = re.compile(r"\b(?:the\s+)?(?:United States|U\.?S\.?A?\.?)\s+(?:and|&)\s+Canada\b")
+
+
+def same_place(name: str, text: str) -> bool:
+    return name == "North America" and bool(_SAME_PLACE.search(text))
+
+
+def alias_named(name: str, text: str) -> bool:
+    group = next((g for g in _ALIASES if name.lower() in g), None)
+    return group is not None and any(entity_in(other, text) for other in group)
+
+
+# "Coronavirus" alone names a family of viruses; these phrasings name the one of the 2019 pandemic
+_THIS_PANDEMIC = re.compile(
+    r"\b(?:covid(?:-?19)?|sars-cov-2|2019-ncov|coronavirus (?:pandemic|disease)|(?:novel|new|20(?:19|20)) "
+    r"coronavirus)\b",
+    re.I,
+)
+
+
+def _same_disease(name: str, text: str) -> bool:
+    """ "COVID-19" named as "the coronavirus pandemic" (a page titled "2020 coronavirus pandemic in X" frames
+    every sentence of it): an alias that cannot mean another virus is the name itself."""
+    return name.lower() in _ALIASES[0] and bool(_THIS_PANDEMIC.search(text))
+
+
+# "pyridostatin (PDS)", "PDS (pyridostatin)": a document that defines an abbreviation writes either form after
+_DEFINED = re.compile(r"(?P<long>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,5})\s+\((?P<short>[^()\s]{2,12})\)")
+
+
+def defined_alias(name: str, text: str, document: str) -> bool:
+    """The document defines the name's abbreviation, or the name as one ("pyridostatin (PDS)"), and the text
+    uses the other form. The long form must end with the name, or be it, so "inhibits pyridostatin (PDS)" does
+    not make every word before the brackets a name."""
+    for m in _DEFINED.finditer(document):
+        long, short = m.group("long"), m.group("short")
+        words = long.split()
+        # the long form is the words the abbreviation's letters begin, or a single word the short form shortens
+        initials = "".join(w[0] for w in words[-len(short) :]).lower() if len(words) >= len(short) else ""
+        if len(words) > 1 and initials == short.lower():
+            long = " ".join(words[-len(short) :])
+        elif len(words) > 1:
+            long = words[-1]
+        if long.lower() == name.lower() and entity_in(short, text):
+            return True
+        if short.lower() == name.lower() and entity_in(long, text):
+            return True
+    return False
+
+
+def _acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return " " not in name and 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
+
+
+def _acronym_named(name: str, text: str) -> bool:
+    """An acronym and the capitalised words it abbreviates name the same thing, dotted or not: "US", "U.S." and
+    "United States"; "UK" and "United Kingdom". Case matters here ("US" is not "us")."""
+    words = name.split()
+    if _acronym(name):
+        initials = name.replace(".", "")
+    elif len(words) >= 2 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words):
+        initials = "".join(w[0] for w in words)
+    else:
+        return False
+    dotted = r"\.?".join(initials) + r"(?:\.(?!\w))?"
+    spelled = r"\s+".join(f"{c}[a-z]+" for c in initials)
+    # a name of words is found as its acronym only: other words with its initials are another name ("Dakota
+    # State" is not "Duane Sander")
+    forms = f"{dotted}|{spelled}" if _acronym(name) else dotted
+    if re.search(rf"(?<![\w.-])(?:{forms})(?![\w]|-\w)", text):
+        return True
+    # a term of three letters or more is spelled out in lower case as often ("GDP", "gross domestic product");
+    # two letters in lower case are ordinary words too often ("US", "us")
+    lower = r"\s+".join(f"{c.lower()}[a-z]+" for c in initials)
+    return len(initials) >= 3 and _acronym(name) and bool(re.search(rf"(?<![\w.-]){lower}(?![\w-])", text))
+
+
+def named_in(name: str, text: str) -> bool:
+    """The name, its first word, or its adjective ("Bulgaria" in "Bulgarian provinces"); an acronym joined to an
+    ordinary word is the acronym ("HIV-positive" people are written about as "HIV"); an acronym is its spelled-out
+    words ("US", "United States")."""
+    if _acronym(name):
+        return _acronym_named(name, text)
+    if _acronym_named(name, text):
+        return True
+    if " " in name and entity_in(name.replace(" ", ""), text):
+        return True  # written closed up: "Model Yard" is "ModelYard"
+    first = name.split()[0]
+    head, _, tail = first.partition("-")
+    # only an acronym head: "Quill-mini" is another product than "Quill"
+    acronym_joined = tail and head.isupper() and all(w.isalpha() and w.islower() for w in tail.split("-"))
+    if acronym_joined and entity_in(head, text):
+        return True
+    if entity_in(name, text):
+        return True
+    return (entity_in(first, text) and not _only_siblings(name, text)) or entity_in(first + "n", text)
+
+
+def _only_siblings(name: str, text: str) -> bool:
+    """Every time the text writes the first word of a name of several words, another name follows it: "Kaldrevik
+    Marine" is a sister company, not "Kaldrevik Sonics", though "Kaldrevik" alone, or "Kaldrevik's", would be
+    the company itself. A capitalised plain word right after the shared one makes a different name (a product
+    written "Kaldrevik Lirra-4" carries a digit and is not one)."""
+    first, _, rest = name.partition(" ")
+    if not rest:
+        return False
+    own = {w.lower() for w in rest.split()}
+    after = [
+        m.group(1)
+        for m in re.finditer(rf"{name_pattern(re.escape(first))}(?:[ \t]+([A-Za-z][\w'’]*))?", text, re.I)
+    ]
+    # a spelling of the name's own word is no other name: "Shakhra" for "Shakra", "Rep." for "Republic",
+    # "Mansions" for "Mansion"
+    return bool(after) and all(
+        w is not None and w[0].isupper() and w.isalpha() and not any(w[:3].lower() == o[:3] for o in own)
+        for w in after
+    )
+
+
+def _group_of(name: str, names: list[str]) -> bool:
+    """ "Quill-3" in a claim that also names "Quill-3-Coder-14B": the group the model belongs to."""
+    return any(other.startswith(name + "-") for other in names)
+
+
+def entity_coverage(names: list[str], text: str) -> float:
+    """Share of the claim's names that the text mentions. A multi-word name counts if its first word is there;
+    a group name ("the other Quill-3 models") counts when its member named in the claim is there."""
+    if not names:
+        return 1.0
+    return sum(covered(n, names, text) for n in names) / len(names)
+
+
+def covered(name: str, names: list[str], text: str) -> bool:
+    return named_in(name, text) or any(o.startswith(name + "-") and named_in(o, text) for o in names)
+
+
+# a product name such as "Quill-2-9B" (an all-capitals prefix is more often a term: "COVID-19")
+MODEL_LIKE = re.compile(r"^[A-Z][a-z][\w.]*-[\w.-]*\d[\w.-]*$")
+
+
+# Titles of some corpora keep the Penn Treebank escapes of brackets and colons ("Gimme Shelter -LRB-2013 film-RRB-")
+_TITLE_ESCAPES = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-COLON-": ":"}
+
+
+def readable_title(title: str | None) -> str:
+    """A document's title as it would be written: a title names what its sentences are about ("Quill Q3 results"
+    for "revenue rose 12 percent"), so the entity checks read it with the sentence."""
+    title = title or ""
+    for escape, char in _TITLE_ESCAPES.items():
+        title = title.replace(escape, f" {char} " if char in "(:[" else f" {char}")
+    return " ".join(title.split())
+
+
+def about_subject(names: list[str], text: str, document: str = "", weak: list[str] | None = None) -> bool:
+    """Is the text about the claim's subject? Half of the claim's names must be there, every product-like name
+    in the text or at least in its document ("the new checkpoint" after the release named it): "ModelYard" and a
+    figure are not enough for a claim about "Quill-2-9B"; and the claim's subject must be named in the text (its
+    title counts) or its document: a page about one footballer says nothing of another's year, however many of
+    the claim's other names it shares. ``weak``: capitalised ordinary words that opened the claim ("Global sales
+    of ..."), never its subject."""
+    specific = [n for n in names if MODEL_LIKE.match(n)]
+    subject = claim_subject([n for n in names if n not in (weak or [])])
+    return (
+        entity_coverage(names, text) >= 0.5
+        and all(named_in(n, text) or entity_in(n, document) for n in specific)
+        and (subject is None or _subject_named(subject, f"{text}\n{document}"))
+    )
+
+
+def _subject_named(name: str, text: str) -> bool:
+    """The name as ``named_in`` finds it, or a person by their surname ("Ames" for "Lark Ames")."""
+    last = name.split()[-1]
+    return named_in(name, text) or (
+        " " in name and last.lower() not in GENERIC_ORG_WORDS and entity_in(last, text)
+    )
+
+
+def claim_subject(names: list[str]) -> str | None:
+    """The claim's subject: its first name that is not an all-capitals term ("COVID-19", "GDP" name what is
+    counted, not whose count it is)."""
+    return next((n for n in names if not n.split("-")[0].replace(".", "").isupper()), None)
+
+
+def sibling_clash(names: list[str], text: str) -> bool:
+    """The text names a sibling of a claimed model rather than the model itself: "Quill-3" for "Quill-4",
+    "Skerry-3.2-3B" for "Skerry-3-8B". Numbers and dates next to a sibling are about the sibling."""
+    for name in names:
+        if "-" not in name or entity_in(name, text) or _group_of(name, names):
+            continue
+        stem = name.split("-")[0]
+        if re.search(rf"(?<![\w-]){re.escape(stem)}-\w", text):
+            return True
+    return False
+
+
+# words that many organisations' names share: "Orbit Group" is not "Zephyr Group"
+GENERIC_ORG_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "group",
+        "ai",
+        "labs",
+        "lab",
+        "inc",
+        "ltd",
+        "llc",
+        "corp",
+        "co",
+        "company",
+        "partners",
+        "securities",
+        "systems",
+        "capital",
+        "research",
+        "holdings",
+        "technologies",
+        "technology",
+        "ceo",
+        "cto",
+        "cfo",
+        "dr",
+    ]
+)
+
+
+def version_named(name: str, claim: str, text: str) -> bool:
+    """ "A streaming version of Lirra-4" is named by "Lirra-4-Stream", "a variant of Lirra-4-Medium": where the
+    claim speaks of a version of X, a name that extends X's ("X-...") names one."""
+    version = (
+        rf"\b(?:version|variant|edition|release|flavou?r)s?\s+of\s+(?:the\s+)?{re.escape(name)}(?![\w-])"
+    )
+    return bool(re.search(version, claim, re.I)) and bool(re.search(rf"(?<![\w-]){re.escape(name)}-\w", text))
+
+
+def named_here(name: str, frame: ClaimFrame, scope: str) -> bool:
+    """Is the claim's name a name in this document? An ordinary word that only opened the claim is not: surely
+    so for a verb form or a phrase head ("Having a partner ...", "Lack of ..."), otherwise where the document
+    uses it in lower case ("Exercise increases ..." in an abstract about exercise). The claim's only name
+    always is: without it nothing would tie the evidence to the claim but the scorer's reading, which on the
+    science sets let through more wrong support than it found right."""
+    if name not in frame.weak or len(frame.entities) == 1:
+        return True
+    if name in frame.ordinary:
+        return False
+    lower = r"[-\s]?".join(map(re.escape, name.lower().split("-")))
+    return not re.search(rf"(?<![\w-]){lower}(?![\w-])", scope)

@@ -1,0 +1,226 @@
+"""Whose words the evidence is: the claim's speaker (a role such as "Lumora's CEO" resolved to a name), a
+speaker's refusal, "no" or confirmation in reply to a question, the claim's subject denying it on the record,
+rumours and anonymous sources, and a third party's forecast."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.retrieve.evidence import Evidence
+from assistant.verify.claims import ClaimFrame, is_negated
+from assistant.verify.names import GENERIC_ORG_WORDS, claim_subject
+
+# A speaker refusing the question's premise: only direct refusals, not any negation in a long answer.
+REFUSAL = re.compile(
+    r"(?:^|[.!?]\s)\s*(?:no[,.!]|not quite|not really|not globally|not exactly|that's not (?:true|right|correct|"
+    r"accurate|what)|that is not (?:true|right|correct|accurate)|i disagree|i wouldn't (?:use|call|say|put|go)|"
+    r"i would not (?:use|call|say)|i'd not call|that's an overstatement|that's overstating|i think that's "
+    r"(?:probably )?overstating|we're not|we are not|that's not happening)|\bi wouldn't (?:use|call) (?:that|it)|"
+    r"\boverstating it\b|\bwe have no plans\b|\bwe deny\b|\bi (?:doubt (?:it|that)|don't think so|do not think so)\b|"
+    # the report the question cites, called untrue: "That report is not true."
+    r"\b(?:that|the|this|those|these) (?:report|story|claim|rumou?r|article)s? (?:is|are|was|were) (?:simply |just )?"
+    r"(?:not (?:true|right|correct|accurate)|untrue|false|wrong|inaccurate)\b",
+    re.I,
+)
+CONFIRM = re.compile(
+    r"^\s*(?:yes|yeah|that's right|that is right|correct|exactly|absolutely|indeed|we did|we have)\b", re.I
+)
+DECLINE = re.compile(
+    r"\b(?:declined to comment|did not respond|no comment|won't comment|not going to comment|"
+    r"don't comment)\b",
+    re.I,
+)
+# "reports that" is a rumour as a noun without a source ("amid reports that"), not as the verb of a named
+# source ("Review aggregator Rotten Tomatoes reports that ..."): that is a named party on the record
+RUMOUR = re.compile(
+    r"\b(?:(?:people|person|sources?|someone) (?:familiar with|close to|briefed on)|"
+    r"according to (?:people|sources|two|three|several|a (?:separate )?person)|sources (?:said|say|says)|"
+    r"anonymous|reportedly|rumou?r|speculat\w*|is said to|are said to|unconfirmed|press reports|"
+    r"media reports|(?:amid|following|after|despite|there (?:are|were|have been)|early|unverified|news) "
+    r"reports that)\b",
+    re.I,
+)
+
+
+# a reply that answers a yes/no question with no: "No.", "Not this year.", "Not yet."
+NO_ANSWER = re.compile(
+    r"^\s*(?:no\b|nope\b|not (?:this year|this quarter|this month|yet|now|for now|soon|anytime soon|in \d{4})\b)",
+    re.I,
+)
+_THIS_YEAR = re.compile(r"\b(?:this|the) year\b", re.I)
+
+
+def no_as_claimed(frame: ClaimFrame, ev: Evidence) -> bool:
+    """ "Z said X would not ship in 2025" and Z answered "Will X ship before the end of the year?" with "Not this
+    year.": a no to the plain question is the negated claim, said by Z. The claim's years must be the
+    question's: named in it or the answer, or "this year" in a source dated that year."""
+    if ev.reply_to is None or ev.position > 0 or not ev.passage.speaker:
+        return False
+    if not (NO_ANSWER.search(ev.text) or REFUSAL.search(ev.text)):
+        return False
+    return is_negated(frame.content) and not is_negated(ev.reply_to) and years_asked(frame, ev)
+
+
+def years_asked(frame: ClaimFrame, ev: Evidence) -> bool:
+    """Was each year the claim names the one the question asked about (named in the question or its answer, or
+    "this year" in a source dated that year)? A yes to "this year?" in 2024 says nothing of 2025."""
+    said = f"{ev.reply_to or ''} {ev.text}"
+    for q in frame.quantities:
+        if q.kind != "year" or str(int(q.value)) in said:
+            continue
+        if not (_THIS_YEAR.search(said) and (ev.date or "")[:4] == str(int(q.value))):
+            return False
+    return True
+
+
+_ROLES = {
+    "ceo": r"chief executive(?: officer)?|ceo",
+    "cto": r"chief technology officer|cto",
+    "cfo": r"chief financial officer|cfo",
+    "president": r"president",
+    "founder": r"(?:co-)?founder",
+}
+_ROLE_IN_CLAIM = re.compile(rf"\b({'|'.join(_ROLES)}|chief executive)\b", re.I)
+_NAME = r"((?:Dr\. )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+
+
+def resolve_role(speaker: str, texts: list[str]) -> str:
+    """ "Lumora's CEO" -> the person the documents name as such ("Anneke Voss -- Chief Executive Officer,
+    Lumora Labs", "Lumora CEO Anneke Voss", "Maren Holt is co-founder and CEO of Castellan Cloud")."""
+    m = _ROLE_IN_CLAIM.search(speaker)
+    if not m:
+        return speaker
+    role = "(?i:" + _ROLES.get(m.group(1).lower(), _ROLES["ceo"]) + ")"
+    org_words = [
+        w for w in re.findall(r"[A-Z][\w-]+", speaker.replace("'s", "")) if w.upper() != w or len(w) > 3
+    ]
+    org = org_words[0] if org_words else ""
+    patterns = [
+        rf"{_NAME}\s*(?:--|-|–|—|,)\s*{role}\b[^\n]{{0,40}}{re.escape(org)}",
+        rf"{re.escape(org)}\S*\s+{role}\s+{_NAME}",
+        rf"{_NAME},?\s+(?:is\s+)?(?:the\s+)?(?:(?i:co-founder) and\s+)?{role}\s+(?:of|at)\s+{re.escape(org)}",
+        rf"{role}\s+of\s+{re.escape(org)}\S*,?\s+{_NAME}",
+    ]
+    for text in texts:
+        for pattern in patterns:
+            found = re.search(pattern, text)
+            if found:
+                return found.group(1)
+        # a participants list or speaker label, "Name (Chief Executive Officer[, Org])": the organisation is
+        # in the brackets, or it is the one whose call or event the document's opening line names
+        for found in re.finditer(rf"{_NAME}\s*\(\s*{role}\b([^)\n]*)\)", text):
+            if org and (org in found.group(2) or org in text[:300]):
+                return found.group(1)
+    return speaker
+
+
+def denied_by_subject(frame: ClaimFrame, ev: Evidence) -> bool:
+    """Is the sentence said on the record by the claim's subject: its own people ("we are not abandoning
+    Tordilla" by Hornaza's CTO, for "Hornaza is giving up on Tordilla") or its own announcement? Their denial
+    of the claim in its own words refutes it however the sentence is worded around it."""
+    subject = claim_subject(frame.entities)
+    who = _distinctive(subject or "")
+    if not who or has_rumour(ev.text):
+        return False
+    if ev.passage.speaker:
+        return bool(ev.org) and who <= _distinctive(ev.org or "")
+    return ev.passage.kind == "announcement" and who <= _distinctive(ev.passage.title or "")
+
+
+# one of the unnamed sources a report introduced earlier, speaking again: "One of them said ...", "The same
+# people said ...", "the person added"
+_UNNAMED_AGAIN = re.compile(
+    r"\b(?:one of them|one of (?:the|those) (?:people|persons|sources)|the (?:same )?(?:people|person|sources?|"
+    r"officials?)|(?:an)?other (?:person|source)|both (?:people|sources))\s+(?:also\s+)?(?:said|says|added|told|"
+    r"claimed|described|expects?)\b",
+    re.I,
+)
+
+
+def unnamed_source(ev: Evidence) -> bool:
+    """The sentence is in the words of an anonymous source the document introduced before it ("according to two
+    people familiar with ... One of them said ..."): the rumour reaches past the sentence that named them."""
+    if not _UNNAMED_AGAIN.search(ev.text):
+        return False
+    earlier = ev.document[: ev.char_start] if ev.document else ev.context
+    return bool(RUMOUR.search(earlier))
+
+
+# "Morkvist expects Lirra to overtake Grelva in 2027", "analysts predict ...": someone's forecast
+FORECASTER = re.compile(
+    r"(?P<who>\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|\banalysts?|\bexperts?)\s+(?:now\s+|also\s+)?"
+    r"(?:expects?|expected|predicts?|predicted|forecasts?|projects?|projected|anticipates?|anticipated)\b"
+)
+
+
+_PRONOUNS = frozenset(["it", "we", "they", "he", "she", "i", "you", "this", "that", "company", "firm"])
+
+
+def forecast_by_other(frame: ClaimFrame, text: str) -> str | None:
+    """A third party's forecast ("Morkvist expects X to overtake Y") establishes neither the future ("X will
+    overtake Y in 2027") nor the present ("X has overtaken Y"): the forecaster is named, and is not the claim's
+    subject (whose plans plan_gap weighs). Returns the forecaster."""
+    subject = _distinctive(claim_subject(frame.entities) or "")
+    for m in FORECASTER.finditer(text):
+        who = _distinctive(m.group("who")) - _PRONOUNS
+        if who and not (subject and who <= subject):
+            return m.group("who")
+    return None
+
+
+def has_rumour(text: str) -> bool:
+    return bool(RUMOUR.search(text))
+
+
+def at_venue(venue: str | None, ev: Evidence) -> bool:
+    """Is the evidence from where the claim says Z spoke ("on the podcast", "on the results call")? The kind of
+    occasion must be in the document's name or title."""
+    if venue is None:
+        return True
+    where = f"{ev.passage.source} {ev.passage.title}".lower()
+    return bool(re.search(rf"(?<![a-z]){re.escape(venue)}", where))
+
+
+def makes(org: str, product: str, texts: list[str]) -> bool:
+    """Do the documents say the organisation makes the product? "Lumora Labs' Quill models", "Lumora's Quill",
+    "Lumora Labs ... develops the Quill models", "Lumora announced today that its Quill family ..."."""
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", org) if w.lower() not in GENERIC_ORG_WORDS]
+    if not words or not product:
+        return False
+    owner = rf"\b{re.escape(words[0])}(?:\s+[A-Z][\w-]*)*"
+    thing = rf"(?:[\w-]+\s+){{0,3}}?{re.escape(product)}(?![\w-])"
+    pattern = rf"{owner}(?:['’]s?\s+{thing}|[^.]{{0,80}}?\b(?:its|develops|makes|builds|maker of)\s+(?:the\s+)?{thing})"
+    return any(re.search(pattern, t) for t in texts)
+
+
+def _distinctive(name: str) -> set[str]:
+    words = (re.sub(r"['’]s$", "", w).lower() for w in re.findall(r"[A-Za-z][\w'’-]*", name))
+    return {w for w in words if w and w not in GENERIC_ORG_WORDS}
+
+
+def speaker_matches(speaker: str, ev: Evidence) -> bool:
+    """Are these the words of the person or organisation the claim names?"""
+    who = _distinctive(speaker)
+    if not who:
+        return False
+    if ev.passage.speaker:
+        # a person's own words ("Lumora CEO Anneke Voss" names her), or their organisation's: an analyst of
+        # Brantley Partners speaks for "Brantley Partners estimates ..."
+        person = _distinctive(ev.passage.speaker)
+        return bool(person) and (person <= who or who <= person | _distinctive(ev.org or ""))
+    if ev.passage.kind == "transcript":
+        return False
+    # An organisation speaks through its own announcements; a person through quotes that name them.
+    text = ev.text.lower()
+    if ev.passage.kind == "announcement" and who <= _distinctive(f"{ev.passage.title} {ev.text}"):
+        return True
+    # a source reports, confirms or announces in its own words as much as it says them ("Review aggregator
+    # Brightscore reports that ..."); what a site publishes is its record ("On Brightscore, the film has ...")
+    return who <= _distinctive(ev.text) and bool(
+        re.search(
+            r"\b(?:said|says|told|according to|stated|reports|reported|confirms|confirmed|announces|"
+            r"announced|estimates|estimated|wrote|writes)\b",
+            text,
+        )
+        or re.search(rf"\bon\s+(?:[\w-]+\s+){{0,3}}{re.escape(speaker.lower())}\b", text)
+    )
