@@ -70,6 +70,7 @@ RUNS = [
     Run("own-3", "own-3", DOCS, own=True),
     Run("own-4", "own-4", DOCS, own=True),
     Run("own-5", "own-5", DOCS, own=True),
+    Run("own-6", "own-6", DOCS, own=True),
 ]
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 COLUMNS = HEADLINE_METRICS
