@@ -252,7 +252,7 @@ class Checker:
         rows, headers = self._exports(exports)
         recs = self._records(exports)
         found = (
-            compare_rows(claim, rows, recs)
+            compare_rows(claim, rows, recs, headers)
             or sum_rows(claim, rows, recs)
             or check_records(claim, recs, headers, self._text_cache)
         )
