@@ -64,6 +64,11 @@ def test_split_lists_and_compound_subjects():
         "Lark has more than 9,000 likes.",
         "Skerry has more than 9,000 likes.",
     ]
+    assert split_claim("Quill-1, Quill-2 and Lark-1 are all released under Apache 2.0.") == [
+        "Quill-1 is released under Apache 2.0.",
+        "Quill-2 is released under Apache 2.0.",
+        "Lark-1 is released under Apache 2.0.",
+    ]
 
 
 def test_an_export_is_no_speaker():

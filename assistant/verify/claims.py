@@ -456,8 +456,8 @@ def split_claim(claim: str) -> list[str]:
         verb = {"are": "is", "were": "was", "have": "has", "do": "does"}.get(
             subjects.group("verb"), subjects.group("verb")
         )
-        # "A and B were both among ...": each item alone "was among ..."
-        rest = re.sub(r"^\s+both\b", "", claim[subjects.end("verb") :])
+        # "A and B were both among ...", "A, B and C are all released ...": each item alone "was among ..."
+        rest = re.sub(r"^\s+(?:both|all|each)\b", "", claim[subjects.end("verb") :])
         if len(items) >= 2:
             return [
                 f"{item}{' ' if verb != 'both' else ''}{verb if verb != 'both' else ''}{rest}"
