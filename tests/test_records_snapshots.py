@@ -116,6 +116,10 @@ def check(exports, claim):
             "Quill overtook Kestrel in all-time downloads between the end of March and the end of June 2025.",
             None,
         ),
+        # no dates: ahead in the newest export and behind in an older one; behind in the newest refutes
+        ("Quill-3-8B has overtaken Kestrel-2-7B in all-time downloads.", "supports"),
+        ("Kestrel-2-7B has overtaken Quill-3-8B in all-time downloads.", "refutes"),
+        ("Quill has overtaken Kestrel in all-time downloads.", None),
     ],
 )
 def test_overtaking_between_two_snapshots(exports, claim, stance):

@@ -26,6 +26,7 @@ from assistant.verify.records import (
     members,
     norm_value,
     number,
+    only_grows,
     precision,
     records,
 )
@@ -648,11 +649,13 @@ def overtaking(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str
     again), and the rounding of the figures must not decide."""
     text = " ".join(claim.split())
     verb, span = _OVERTOOK.search(text), _BETWEEN.search(text)
-    if verb is None or span is None:
+    if verb is None:
         return None
     found = [n for n in entities(text) if find(n, recs) or members(n, recs)]
     if len(found) != 2 or text.find(found[0]) > verb.start() or text.find(found[1]) < verb.end():
         return None
+    if span is None:
+        return _has_overtaken(text, verb.group(0), found, recs)
     t1, t2 = span.group("t1"), span.group("t2")
     if not re.search(r"\b(?:19|20)\d\d\b", t1):
         t1 += " " + re.findall(r"\b(?:19|20)\d\d\b", t2)[-1]  # "between June and October 2026"
@@ -685,6 +688,34 @@ def overtaking(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str
         for (a, k), (b, _) in sides  # type: ignore[misc]
     ]
     return stance, cited, "; ".join(shown)
+
+
+def _has_overtaken(
+    text: str, verb: str, found: list[str], recs: list[Record]
+) -> tuple[str, list[Evidence], str] | None:
+    """ "A has overtaken B", no dates: A must be ahead in the newest export that has both (behind there
+    refutes), and behind in an older one (else the exports do not show the overtaking)."""
+    if not verb.lower().startswith("has") or claim_span(text) is not None:
+        return None
+    seen = []  # (ahead?, rows, date), newest export first
+    for export in by_export(recs).values():
+        a = _side(found[0], export, False) or _side(found[0], export, True)
+        b = _side(found[1], export, False) or _side(found[1], export, True)
+        key = record_metric(text, (a or []) + (b or [])) if a and b else None
+        if key is None or not only_grows(key):
+            continue
+        (alo, ahi), (blo, bhi) = _bounds(a, key), _bounds(b, key)  # type: ignore[arg-type]
+        ahead = True if alo > bhi else False if ahi < blo else None
+        va, vb = (sum(r.value(key) or 0.0 for r in side) for side in (a, b))  # type: ignore[union-attr]
+        seen.append((ahead, a + b, f"{found[0]} {va:,.0f} vs {found[1]} {vb:,.0f} ({export[0].date}, {key})"))  # type: ignore[operator]
+    if not seen or seen[0][0] is None:
+        return None
+    if seen[0][0] is False:
+        return "refutes", [r.evidence for r in seen[0][1]], seen[0][2]
+    earlier = next((s for s in seen[1:] if s[0] is False), None)
+    if earlier is None:
+        return None
+    return "supports", [r.evidence for r in seen[0][1] + earlier[1]], f"{seen[0][2]}; {earlier[2]}"
 
 
 _TOGETHER = re.compile(r"\b(?:together|combined|in total|altogether|between them|put together)\b", re.I)
