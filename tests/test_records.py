@@ -24,7 +24,7 @@ from assistant.verify.record_checks import (
     timing,
 )
 from assistant.verify.records import members, metric, norm_value, records
-from assistant.verify.tables import compare_rows, sum_rows
+from assistant.verify.tables import compare_rows, described_as, record_names, sum_rows
 from tests.conftest import export_evidence
 
 MODEL_CSV = """\
@@ -381,6 +381,32 @@ def test_sums_and_multiples_of_listed_sides(exports, claim, stance):
 )
 def test_a_comparison_with_every_other_record_of_its_kind(exports, claim, stance):
     assert check(exports, claim)[0] == stance
+
+
+def test_a_rival_ahead_refutes_any_other_of_a_kind_where_a_document_calls_it_one(exports):
+    rows, _ = exports
+    claim = "Tundra has more derivative models than any other code family."
+    # Pelion (16,900) is ahead of Tundra (15,400): a document that calls Pelion a code family settles it
+    coded = lambda rec, kind: described_as(kind, record_names(rec), "Alder Forge's Pelion code models lead.")  # noqa: E731
+    assert compare_rows(claim, rows, kind_of=coded)[0] == "refutes"
+    other = lambda rec, kind: described_as(kind, record_names(rec), "Pelion beat every code model.")  # noqa: E731
+    assert compare_rows(claim, rows, kind_of=other) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "called"),
+    [
+        ("Kestrel-2 is a fine-tune of Lumora's open Quill-3-8B robotics-control model.", True),
+        ("Lumora's robotics family, Quill, passed a million downloads.", True),
+        ("Skerry is unrelated to Lumora's Quill robotics models.", True),
+        ("Quill-3-8B, a robotics model, shipped in May.", True),
+        # the kind in the same sentence, but not said of the name
+        ("Quill-3-8B beat every robotics model.", False),
+        ("Lark is a robotics family. Quill is used for search.", False),
+    ],
+)
+def test_a_sentence_that_calls_a_model_a_kind(sentence, called):
+    assert described_as("robotics", ["Quill-3-8B", "Quill"], sentence) is called
 
 
 def test_a_describing_word_is_no_part_of_a_name_unless_the_rows_use_it(exports):

@@ -8,6 +8,7 @@ up; both sides come from one export, and a claim about another date than the exp
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.retrieve.evidence import Evidence
@@ -352,14 +353,49 @@ def _is_kind(kind: str, rec: Record, export: list[Record]) -> bool:
     return bool(k) and any(k in norm_value(v) for key, v in rec.fields.items() if key != rec.key)
 
 
+def record_names(rec: Record) -> list[str]:
+    """The names a document may call a record by: its own name without the owner prefix ("Quill-3-8B"), and
+    its family's."""
+    out = [(rec.name or "").rsplit("/", 1)[-1]]
+    family = rec.fields.get("family", "")
+    if family and rec.key != "family":
+        out.append(family)
+    return [n for n in out if len(n) >= 3]
+
+
+_KIND_NOUN = r"[\w-]*\s+(?:models?|famil(?:y|ies)|series)\b"
+
+
+def described_as(kind: str, names: list[str], sentence: str) -> bool:
+    """Does the sentence call one of the names a ``kind`` of model ("Quill-3-8B, a robotics-control model",
+    "Lumora's robotics family, Quill", "the Quill robotics models")? The kind word with its noun right beside
+    the name (an article, a verb "is" or one adjective between), not merely in the same sentence."""
+    k = re.escape(kind.strip())
+    for name in names:
+        n = re.escape(name).replace(r"\-", r"[-\s]?")
+        after = (
+            rf"\b{n}\b(?:['’]s)?,?\s+(?:(?:is|was|are|were)\s+)?(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+)?"
+            rf"{k}{_KIND_NOUN}"
+        )
+        before = rf"\b{k}{_KIND_NOUN},?\s+(?:called\s+|named\s+)?{n}\b"
+        if re.search(after, sentence, re.I) or re.search(before, sentence, re.I):
+            return True
+    return False
+
+
 def _against_peers(
-    claim: str, c: Comparison, export: list[Record], headers: dict[str, str] | None
+    claim: str,
+    c: Comparison,
+    export: list[Record],
+    headers: dict[str, str] | None,
+    kind_of: Callable[[Record, str], bool] | None = None,
 ) -> tuple[str, list[Evidence], str] | None:
     """ "A has more X than any other (embedding) family", "no family has more X than A": A's record against
     every other record of its kind in one export (a family's against the families', a model's against the
     models'; "than any other Lark model": Lark's rows). A rival ahead refutes only where it is of the kind the
-    claim names (a robotics model ahead of an embedding model says nothing of "any other embedding model"); A
-    ahead of every record of its kind supports, unless the export lists only part of the hub."""
+    claim names (a robotics model ahead of an embedding model says nothing of "any other embedding model"): by
+    its own fields, or where ``kind_of`` finds a document that calls it one; A ahead of every record of its
+    kind supports, unless the export lists only part of the hub."""
     own = find(c.a, export)
     if len(own) != 1:
         return None
@@ -376,7 +412,14 @@ def _against_peers(
     tied = [r for r in rivals if (r.value(key) or 0.0) == mine]
     if ahead:
         # an unqualified kind ("any other family"), a group's rows, or a rival whose fields say it is that kind
-        known = [r for r in ahead if not c.peers or group or _is_kind(c.peers, r, export)]
+        known = [
+            r
+            for r in ahead
+            if not c.peers
+            or group
+            or _is_kind(c.peers, r, export)
+            or (kind_of is not None and kind_of(r, c.peers))
+        ]
         if not known:
             return None
         top = max(known, key=lambda r: (r.value(key) or 0.0) if c.more else -(r.value(key) or 0.0))
@@ -399,6 +442,7 @@ def compare_rows(
     evidence: list[Evidence],
     recs: list[Record] | None = None,
     headers: dict[str, str] | None = None,
+    kind_of: Callable[[Record, str], bool] | None = None,
 ) -> tuple[str, list[Evidence], str] | None:
     """(supports|refutes, the rows, reason) when both sides are records of one statistics export: a record
     each, or a group's rows added up ("A alone has more fine-tunes than all B models combined"), A against each
@@ -422,7 +466,7 @@ def compare_rows(
             (
                 f
                 for export in exports.values()
-                if (f := _against_peers(claim, comparison, export, headers)) is not None
+                if (f := _against_peers(claim, comparison, export, headers, kind_of)) is not None
             ),
             None,
         )
