@@ -32,7 +32,7 @@ from assistant.verify.records import Record, records
 from assistant.verify.rules import evidence_findings
 from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
 from assistant.verify.speaker_findings import makes, resolve_role
-from assistant.verify.tables import compare_rows, sum_rows
+from assistant.verify.tables import compare_rows, described_as, record_names, sum_rows
 from ingest.metadata import parse_date
 from ingest.sentences import split_sentences
 
@@ -124,6 +124,9 @@ class Checker:
         self._export_cache: dict[str, list[Evidence]] = {}
         self._record_cache: dict[str, list[Record]] = {}  # each export's rows, read as records
         self._text_cache: dict[str, tuple[str, str]] = {}  # each export's text as names are looked up in it
+        self._kind_cache: dict[
+            tuple[tuple[str, ...], str], bool
+        ] = {}  # does a document call a record a kind?
         self._statistics: set[str] | None = None
 
     @classmethod
@@ -187,6 +190,7 @@ class Checker:
             self._export_cache.clear()
             self._record_cache.clear()
             self._text_cache.clear()
+            self._kind_cache.clear()
             self._statistics = None
             self.retriever.invalidate()
             self._reference = None
@@ -252,7 +256,7 @@ class Checker:
         rows, headers = self._exports(exports)
         recs = self._records(exports)
         found = (
-            compare_rows(claim, rows, recs)
+            compare_rows(claim, rows, recs, headers, self._kind_of)
             or sum_rows(claim, rows, recs)
             or check_records(claim, recs, headers, self._text_cache)
         )
@@ -276,6 +280,17 @@ class Checker:
             explanation=f"The export's rows disagree: {reason}.",
             decided_by="rules:table",
         )
+
+    def _kind_of(self, rec: Record, kind: str) -> bool:
+        """Does a document (not an export) call the record's model or family a ``kind`` ("Quill-3-8B, a
+        robotics model")? Asked only of a rival ahead of a claim's "any other robotics model"; the passages
+        nearest to the name and the kind are read (once per store generation)."""
+        names = record_names(rec)
+        key = (tuple(names), kind)
+        if names and key not in self._kind_cache:
+            hits = self.store.search(f"{names[0]} {kind}", k=8, where={"kind": {"$ne": "statistics"}})
+            self._kind_cache[key] = any(described_as(kind, names, e.text) for e in gather(hits, self.docs))
+        return self._kind_cache.get(key, False)
 
     def _two_figures(
         self, frame: ClaimFrame, evidence: list[Evidence], doc_ids: list[str] | None = None

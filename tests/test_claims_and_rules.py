@@ -58,6 +58,25 @@ def test_split_lists_and_compound_subjects():
         "Quill-2 is not licensed under Apache 2.0.",
     ]
     assert split_claim("Quill passed 500 million downloads.") == ["Quill passed 500 million downloads."]
+    # "each" distributes the predicate over the listed subjects: every one must hold
+    assert split_claim("Quill, Lark and Skerry each have more than 9,000 likes.") == [
+        "Quill has more than 9,000 likes.",
+        "Lark has more than 9,000 likes.",
+        "Skerry has more than 9,000 likes.",
+    ]
+    assert split_claim("Quill-1, Quill-2 and Lark-1 are all released under Apache 2.0.") == [
+        "Quill-1 is released under Apache 2.0.",
+        "Quill-2 is released under Apache 2.0.",
+        "Lark-1 is released under Apache 2.0.",
+    ]
+
+
+def test_an_export_is_no_speaker():
+    # "according to X's export" names a document of figures: its figures decide, not a person's words
+    frame = parse_claim("According to ModelYard's March 2025 export, Quill had 5 million likes.")
+    assert frame.speaker is None and frame.content.startswith("According to ModelYard's March 2025 export")
+    assert parse_claim("According to Castellan's download statistics, Quill leads.").speaker is None
+    assert parse_claim("According to Castellan's chief analyst, Quill leads the market.").speaker is not None
 
 
 def test_extract_claims_keeps_facts_with_offsets_and_drops_rhetoric():

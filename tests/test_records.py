@@ -14,6 +14,7 @@ import pytest
 
 from assistant.retrieve.evidence import Evidence, units
 from assistant.schema import Passage
+from assistant.verify.claims import parse_claim
 from assistant.verify.findings import Finding
 from assistant.verify.record_checks import (
     check_records,
@@ -23,7 +24,7 @@ from assistant.verify.record_checks import (
     timing,
 )
 from assistant.verify.records import members, metric, norm_value, records
-from assistant.verify.tables import compare_rows, sum_rows
+from assistant.verify.tables import compare_rows, described_as, record_names, sum_rows
 from tests.conftest import export_evidence
 
 MODEL_CSV = """\
@@ -291,6 +292,29 @@ def test_a_group_sum_counts_what_the_claim_counts(exports):
         # past tense, no date: today's export shows it holds, not that it never held
         ("Pelion had more derivative models than Tundra.", "supports"),
         ("Tundra had more derivative models than Pelion.", None),
+        # the verbs hubs report counts with, and an owner before each side: 16,900 against 15,400 derivatives
+        (
+            "Alder Forge's Pelion models have spawned more derivative models than Corvid Labs' Tundra models.",
+            "supports",
+        ),
+        (
+            "Corvid Labs' Tundra models have attracted more derivative models than Alder Forge's Pelion models.",
+            "refutes",
+        ),
+        # an owner the records contradict names no side
+        ("Corvid Labs' Pelion models have spawned more derivative models than Tundra.", None),
+        # "more X of A than of B": 7,600 quantizations of Tundra against 7,000 of Pelion
+        (
+            "Crateworks listed more quantized versions of Tundra than of Pelion at the end of June 2025.",
+            "supports",
+        ),
+        (
+            "Crateworks listed more quantized versions of Pelion than of Tundra at the end of June 2025.",
+            "refutes",
+        ),
+        # a date that opens the claim without a comma, and "already": 7,800 fine-tunes against 9,900
+        ("Back in June 2025 Tundra already had more fine-tunes than Pelion.", "refutes"),
+        ("Tundra had more fine-tunes than Pelion at the end of June 2025.", "refutes"),
     ],
 )
 def test_comparisons(exports, claim, stance):
@@ -337,6 +361,85 @@ def test_comparisons(exports, claim, stance):
 )
 def test_sums_and_multiples_of_listed_sides(exports, claim, stance):
     assert check(exports, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # a negated comparative is a superlative: Pelion's 16,900 derivatives lead Tundra's 15,400
+        ("No model family on Crateworks has more derivative models than Pelion.", "supports"),
+        ("No family has more derivative models than Tundra.", "refutes"),
+        ("Pelion has more derivative models than any other family.", "supports"),
+        ("Tundra has more derivative models than any other family.", "refutes"),
+        # ahead of every family is ahead of every family of a kind; behind one whose kind the records do not
+        # give ("code") says nothing of that kind
+        ("Pelion has more derivative models on Crateworks than any other code family.", "supports"),
+        ("Tundra has more derivative models than any other code family.", None),
+        # against the models of a group the records name: Tundra-2-7B's 70.0 million against Pelion's rows
+        ("Tundra-2-7B has more all-time downloads than any other Pelion model.", "supports"),
+    ],
+)
+def test_a_comparison_with_every_other_record_of_its_kind(exports, claim, stance):
+    assert check(exports, claim)[0] == stance
+
+
+def test_a_rival_ahead_refutes_any_other_of_a_kind_where_a_document_calls_it_one(exports):
+    rows, _ = exports
+    claim = "Tundra has more derivative models than any other code family."
+    # Pelion (16,900) is ahead of Tundra (15,400): a document that calls Pelion a code family settles it
+    coded = lambda rec, kind: described_as(kind, record_names(rec), "Alder Forge's Pelion code models lead.")  # noqa: E731
+    assert compare_rows(claim, rows, kind_of=coded)[0] == "refutes"
+    other = lambda rec, kind: described_as(kind, record_names(rec), "Pelion beat every code model.")  # noqa: E731
+    assert compare_rows(claim, rows, kind_of=other) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "called"),
+    [
+        ("Kestrel-2 is a fine-tune of Lumora's open Quill-3-8B robotics-control model.", True),
+        ("Lumora's robotics family, Quill, passed a million downloads.", True),
+        ("Skerry is unrelated to Lumora's Quill robotics models.", True),
+        ("Quill-3-8B, a robotics model, shipped in May.", True),
+        # the kind in the same sentence, but not said of the name
+        ("Quill-3-8B beat every robotics model.", False),
+        ("Lark is a robotics family. Quill is used for search.", False),
+    ],
+)
+def test_a_sentence_that_calls_a_model_a_kind(sentence, called):
+    assert described_as("robotics", ["Quill-3-8B", "Quill"], sentence) is called
+
+
+def test_a_describing_word_is_no_part_of_a_name_unless_the_rows_use_it(exports):
+    # Pelion's 9,900 fine-tunes against 7,000 quantizations; but "code" is in Pelion-3-Coder-7B's id: "the
+    # Pelion code models" are a part of the family, which no family record counts
+    assert (
+        check(exports, "Among derivatives of the Pelion models, fine-tunes outnumber quantizations.")[0]
+        == "supports"
+    )
+    assert (
+        check(exports, "Among derivatives of the Pelion code models, fine-tunes outnumber quantizations.")[0]
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # a claim attributed to an export is judged on that export's figures: Pelion 109.5 million
+        (
+            "According to Crateworks' June 2025 export, Pelion had more than 100 million downloads.",
+            "supports",
+        ),
+        (
+            "According to Crateworks' June 2025 statistics, Pelion had fewer than 100 million downloads.",
+            "refutes",
+        ),
+    ],
+)
+def test_a_claim_attributed_to_an_export_is_judged_on_it(exports, claim, stance):
+    frame = parse_claim(claim)
+    assert frame.speaker is None
+    assert check(exports, frame.content)[0] == stance
 
 
 @pytest.mark.parametrize(

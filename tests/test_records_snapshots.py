@@ -93,8 +93,81 @@ def exports(tmp_path_factory):
 
 def check(exports, claim):
     rows, headers = exports
-    found = compare_rows(claim, rows) or sum_rows(claim, rows) or check_records(claim, records(rows), headers)
+    found = (
+        compare_rows(claim, rows, headers=headers)
+        or sum_rows(claim, rows)
+        or check_records(claim, records(rows), headers)
+    )
     return None if found is None else found[0]
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # all-time downloads: Kestrel-2-7B 205.00 against Quill-3-8B 200.00 in March, 200.00 against 240.00 in June
+        (
+            "Quill-3-8B overtook Kestrel-2-7B in all-time downloads between the end of March and the end of June 2025.",
+            "supports",
+        ),
+        ("Kestrel-2-7B overtook Quill-3-8B in all-time downloads between March and June 2025.", "refutes"),
+        # ahead at both snapshots (Quill's rows 420 and 500 against Kestrel's 285 and 290): it may have fallen
+        # behind and overtaken again in between, the snapshots cannot say
+        (
+            "Quill overtook Kestrel in all-time downloads between the end of March and the end of June 2025.",
+            None,
+        ),
+        # no dates: ahead in the newest export and behind in an older one; behind in the newest refutes
+        ("Quill-3-8B has overtaken Kestrel-2-7B in all-time downloads.", "supports"),
+        ("Kestrel-2-7B has overtaken Quill-3-8B in all-time downloads.", "refutes"),
+        ("Quill has overtaken Kestrel in all-time downloads.", None),
+    ],
+)
+def test_overtaking_between_two_snapshots(exports, claim, stance):
+    assert check(exports, claim) == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # two counts of one name: Kestrel's 7,000 quantizations against 6,000 fine-tunes, 2,300 adapters, 500 merges
+        ("Among the derivatives of the Kestrel models, quantizations outnumber fine-tunes.", "supports"),
+        ("Among derivatives of the Kestrel models, merges outnumber adapters.", "refutes"),
+        ("Kestrel's adapters outnumber its merges.", "supports"),
+        ("Brant has more merges than adapters.", "refutes"),
+        # a word that describes the family ("chat") is no part of its name
+        ("Among derivatives of the Kestrel chat models, quantizations outnumber fine-tunes.", "supports"),
+    ],
+)
+def test_two_counts_of_one_name(exports, claim, stance):
+    assert check(exports, claim) == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # June rows: Quill-3-8B's 240 of the Quill rows' 500 million is 48 percent
+        (
+            "Quill-3-8B made up less than half of the Quill family's all-time downloads at the end of June 2025.",
+            "supports",
+        ),
+        (
+            "Quill-3-8B made up more than half of the Quill family's all-time downloads at the end of June 2025.",
+            "refutes",
+        ),
+        (
+            "Quill-3-8B represented about a half of Quill's all-time downloads at the end of June 2025.",
+            "supports",
+        ),
+    ],
+)
+def test_a_part_that_makes_up_a_share_of_its_group(exports, claim, stance):
+    assert check(exports, claim) == stance
+
+
+def test_first_among_the_listed_families_is_not_first_on_a_partial_export(exports):
+    # Quill leads every family the summary lists, but it says other organisations are not listed
+    assert check(exports, "Quill has more derivative models than any other family.") is None
+    assert check(exports, "Brant has more derivative models than any other family.") == "refutes"
 
 
 # --- the snapshot a claim's date selects; derivatives as the sum of their kinds ---------------------------

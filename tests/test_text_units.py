@@ -165,3 +165,32 @@ def test_a_headline_naming_a_transcript_is_a_title_and_a_speakers_turn_is_not():
     turns = "Anneke Voss (CFO): Thank you. Revenue rose.\nPia Varga [00:00:02.000]: Welcome to the show.\n"
     assert title_from_text(turns) is None  # the file name says more than anyone's first words
     assert title_from_text("Quill-3 review - the best model yet?\n") == "Quill-3 review - the best model yet?"
+
+
+def test_a_markdown_table_row_is_read_with_its_header():
+    from assistant.retrieve.evidence import units
+    from assistant.schema import Passage
+    from assistant.verify.claims import parse_claim
+    from assistant.verify.figure_findings import numeric_findings
+
+    text = (
+        "# Lumora releases Quill-5\n\nThe family has three models:\n\n"
+        "| Model | Parameters | Notes |\n|---|---|---|\n"
+        "| Quill-5-Mini | 3B | for phones |\n| Quill-5-Max | 40B | highest quality |\n\nAll are open.\n"
+    )
+    passage = Passage(
+        id="d:0", doc_id="d", index=0, text=text, char_start=0, char_end=len(text), source="s.md",
+        title="Lumora releases Quill-5", kind="announcement", date="2025-04-01", unit="prose",
+    )  # fmt: skip
+    found = {e.text: e for e in units(passage, text, 0.0)}
+    row = found["| Quill-5-Max | 40B | highest quality |"]
+    # the quote stays the row itself; what is read names what each cell gives
+    assert text[row.char_start : row.char_end] == row.text
+    assert row.scoring_text == "Model: Quill-5-Max | Parameters: 40B | Notes: highest quality"
+    assert found["| Model | Parameters | Notes |"].scoring_text == "| Model | Parameters | Notes |"
+    assert [
+        f.stance for f in numeric_findings(parse_claim("Quill-5-Max has 40 billion parameters."), row)
+    ] == ["supports"]
+    assert [
+        f.stance for f in numeric_findings(parse_claim("Quill-5-Max has 12 billion parameters."), row)
+    ] == ["refutes"]

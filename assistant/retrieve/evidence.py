@@ -104,6 +104,36 @@ def _speaker_org(speaker: str, header: str) -> str | None:
     return affiliation(speaker, header)
 
 
+_TABLE_LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_TABLE_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$")
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def table_row(text: str, start: int, end: int) -> str | None:
+    """A Markdown table row read with its header, as an export's row is ("Model: Quill-3 | Parameters: 8B"):
+    alone, "| Quill-3 | 8B | ... |" does not say what 8B counts. None for anything but a body row of a table
+    whose header line and rule ("|---|---|") stand above it."""
+    line = text[start:end]
+    if "\n" in line.strip() or not _TABLE_LINE.match(line) or _TABLE_RULE.match(line):
+        return None
+    lines = text[: text.rfind("\n", 0, start) + 1].splitlines()
+    above = []
+    for prev in reversed(lines):
+        if not _TABLE_LINE.match(prev):
+            break
+        above.append(prev)
+    rule = next((i for i, prev in enumerate(above) if _TABLE_RULE.match(prev)), None)
+    if rule is None or rule + 1 >= len(above):
+        return None
+    header, cells = _cells(above[rule + 1]), _cells(line)
+    if len(header) != len(cells):
+        return None
+    return " | ".join(f"{h}: {c}" for h, c in zip(header, cells, strict=True) if h and c)
+
+
 def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
     """Split one passage into evidence units. Offsets index the document text."""
     context = text[passage.char_start : passage.char_end]
@@ -130,6 +160,8 @@ def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
             scoring = f"{passage.speaker}: {sentence_read}"
         else:
             scoring = f"{passage.speaker}: {sentence}" if passage.speaker else sentence
+        if sentence.startswith("|"):
+            scoring = table_row(text, start, end) or scoring
         out.append(
             Evidence(
                 passage, start, end, sentence, scoring, context, retrieval, position=i, document=text, org=org

@@ -296,11 +296,21 @@ def _described(content: str, names: list[str]) -> list[str]:
     return found
 
 
+_DATA_SOURCE = re.compile(
+    r"\b(?:export|statistics|stats|data|figures|snapshot|dashboard|leaderboard|numbers|download\s+counts?)$",
+    re.I,
+)
+
+
 def _unattributed(m: re.Match) -> bool:
     """An attribution pattern that attributes nothing: a speaker that names no one ("The", "Early", "Scientists"),
     or a verb whose object is a count ("Germany confirmed fewer than 825 deaths"), not a statement."""
     words = [w.lower() for w in m.group("who").split()]
     if all(w in _NO_SPEAKER or w.capitalize() in _SENTENCE_START_WORDS for w in words):
+        return True
+    if _DATA_SOURCE.search(m.group("who")):
+        # "according to Lark's September 2025 export": a document of figures, not a person's words; the claim is
+        # what its figures show, judged on them (the date stays in the claim to choose the snapshot)
         return True
     if re.search(rf"\b(?:{_ROLE})\b", m.group("who")):
         # an officer who "reported revenue of 48.6 million" speaks in their own words on a call or in a release,
@@ -433,7 +443,7 @@ def hedged_about(claim: str, text: str) -> bool:
 
 _SUBJECTS = re.compile(
     r"^(?P<items>(?:the\s+)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*(?:,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)*"
-    r",?\s+and\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)\s+(?P<verb>are|were|have|had|do|did|is|was|both)\b"
+    r",?\s+and\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)\s+(?:each\s+)?(?P<verb>are|were|have|had|do|did|is|was|both)\b"
 )
 
 
@@ -446,8 +456,8 @@ def split_claim(claim: str) -> list[str]:
         verb = {"are": "is", "were": "was", "have": "has", "do": "does"}.get(
             subjects.group("verb"), subjects.group("verb")
         )
-        # "A and B were both among ...": each item alone "was among ..."
-        rest = re.sub(r"^\s+both\b", "", claim[subjects.end("verb") :])
+        # "A and B were both among ...", "A, B and C are all released ...": each item alone "was among ..."
+        rest = re.sub(r"^\s+(?:both|all|each)\b", "", claim[subjects.end("verb") :])
         if len(items) >= 2:
             return [
                 f"{item}{' ' if verb != 'both' else ''}{verb if verb != 'both' else ''}{rest}"

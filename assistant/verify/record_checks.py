@@ -175,8 +175,9 @@ def _is_date_name(name: str) -> bool:
     return bool(_QUARTER.search(name) or re.fullmatch(r"(?:Q[1-4]\s*)?\d{4}", name))
 
 
-# a preposition that opens a claim ("Among the models in X, ...") is capitalised, not a name
-_OPENING_WORDS = frozenset(("Among", "Amongst", "Across", "Between", "Within", "Of", "Out"))
+# a preposition that opens a claim ("Among the models in X, ...", "According to X's export, ...") is
+# capitalised, not a name
+_OPENING_WORDS = frozenset(("Among", "Amongst", "Across", "Between", "Within", "Of", "Out", "According"))
 
 
 def names(claim: str) -> list[str]:
@@ -769,8 +770,10 @@ _PART_OF_OWN = re.compile(
 # "Vaskra accounts for about a tenth of all downloads of Kaldrevik's models": one name's count against the
 # sum over a group that holds it
 _SHARE_OF_GROUP = re.compile(
-    r"^(?P<a>.+?)\s+(?:accounts?|accounted)\s+for\s+(?P<q>.+?)\s+of\s+(?:all\s+)?(?:the\s+)?"
-    r"(?:(?P<b1>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s?\s+(?P<m1>[a-z][\w\s-]*?)"
+    r"^(?P<a>.+?)\s+(?:(?:accounts?|accounted)\s+for|(?:made|makes|make)\s+up|represent(?:s|ed)?|comprised|"
+    r"comprises)\s+(?P<q>.+?)\s+of\s+(?:all\s+)?(?:the\s+)?"
+    # "the Quill family's downloads": the group's kind before the possessive is no part of its name
+    r"(?:(?P<b1>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:\s+(?:family|models?|series))?['’]s?\s+(?P<m1>[a-z][\w\s-]*?)"
     r"|(?P<m2>[a-z][\w\s-]*?)\s+(?:of|for)\s+(?:all\s+)?(?:the\s+)?(?P<b2>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]?s?"
     r"(?:\s+models?|\s+famil(?:y|ies))?)\.?$"
 )

@@ -8,6 +8,7 @@ up; both sides come from one export, and a claim about another date than the exp
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.retrieve.evidence import Evidence
@@ -15,27 +16,61 @@ from assistant.verify.alignment import compare
 from assistant.verify.claims import entities
 from assistant.verify.quantities import fraction_percent
 from assistant.verify.quantity import WORD_NUMBERS, Quantity
-from assistant.verify.record_checks import claim_span, names, past_undated, threshold, timing
+from assistant.verify.record_checks import claim_span, names, partial_scope, past_undated, threshold, timing
 from assistant.verify.records import (
+    GROUP_KEYS,
     Record,
     by_export,
     enough_members,
     field_window,
     find,
     members,
+    norm_value,
     number,
+    only_grows,
     precision,
     records,
 )
 from assistant.verify.records import metric as record_metric
 
+# the verbs a hub's counts are reported with: "has", "received", "spawned", "attracted", "racked up"
+_HAS = (
+    r"(?:has|have|had|got|gets|received|receives|spawned|spawns|attracted|attracts|accumulated|accumulates|"
+    r"gathered|gathers|collected|collects|drew|draws|racked\s+up|counted|counts)"
+)
+# "have spawned": the auxiliary of a perfect tense before the verb
+_ADVERBS = r"(?:alone\s+|still\s+|now\s+|currently\s+|already\s+|also\s+|even\s+)*(?:(?:has|have|had)\s+(?=\w+ed\b|had\b|drawn\b|got\b|gotten\b))?"
 _COMPARATIVE = re.compile(
-    r"^(?P<a>.+?)\s+(?:alone\s+|still\s+|now\s+|currently\s+)*(?:has|have|had|got|gets|received|receives)\s+"
-    r"(?:still\s+)?(?P<dir>more|fewer|less)\s+"
+    r"^(?P<a>.+?)\s+" + _ADVERBS + _HAS + r"\s+"
+    r"(?:still\s+|already\s+)?(?P<dir>more|fewer|less)\s+"
     r"(?P<metric>.+?)\s+(?:on\s+\S+\s+)?than\s+(?:the\s+)?(?P<b>.+?)(?:\s+(?:does|did|do|has|have))?"
     r"(?:\s+on\s+\S+)?(?:\s+combined)?\.?$",
     re.I,
 )
+# "Sandelis listed more quantized versions of A than of B": the counted thing's owner after "of"
+_OF_THAN = re.compile(
+    r"^(?:.+?\s+)?(?:listed|lists|list|had|has|have|counted|counts|showed|shows|recorded|records|hosted|hosts)\s+"
+    r"(?P<dir>more|fewer|less)\s+(?P<metric>.+?)\s+(?:of|for|built\s+on|based\s+on)\s+(?:the\s+)?(?P<a>.+?)\s+"
+    r"than\s+(?:of|for|on)\s+(?:the\s+)?(?P<b>.+?)\.?$",
+    re.I,
+)
+# "No model family on X has more derivatives than A": A against every other record of its kind, a tie allowed
+_NONE_MORE = re.compile(
+    r"^(?:no|not\s+one|none\s+of\s+the)\s+(?:other\s+)?(?P<kind>[\w\s-]+?)\s+(?:on\s+\S+\s+)?"
+    + _ADVERBS
+    + _HAS
+    + r"\s+(?P<dir>more|fewer|less)\s+(?P<metric>.+?)\s+(?:on\s+\S+\s+)?than\s+(?:the\s+)?(?P<a>.+?)"
+    r"(?:\s+(?:does|did|do|has|have))?(?:\s+on\s+\S+)?\.?$",
+    re.I,
+)
+# "than any other embedding family": what the other records are, beyond being families or models
+_OTHER = re.compile(r"^(?:any|every|each)\s+other\s+", re.I)
+_PEER_NOUN = re.compile(
+    r"\b(?:model\s+)?(?:famil(?:y|ies)|models?|repos?|repositor(?:y|ies)|series|organi[sz]ations?|publishers?)$",
+    re.I,
+)
+
+
 # "A models are (currently) downloaded more often (each month) than B models"
 _PASSIVE = re.compile(
     r"^(?P<a>.+?)\s+(?:is|are|was|were|has been|have been|had been)\s+(?:still\s+|now\s+|currently\s+)*"
@@ -47,7 +82,7 @@ _PASSIVE = re.compile(
 
 # "A had more than five times as many downloads as B", "A has twice as many fine-tunes as B"
 _TIMES = re.compile(
-    r"^(?P<a>.+?)\s+(?:alone\s+|still\s+|now\s+|currently\s+)*(?:has|have|had|got|gets|received|receives)\s+"
+    r"^(?P<a>.+?)\s+" + _ADVERBS + _HAS + r"\s+"
     r"(?:(?P<cmp>more than|over|at least|nearly|almost|about|around|roughly|less than|fewer than|under)\s+)?"
     r"(?:(?P<twice>twice|double|triple)|(?P<n>\w+(?:\.\d+)?)\s+times)\s+"
     r"(?P<kind>as\s+many|as\s+much|more|the\s+number\s+of)\s+(?P<metric>.+?)\s+(?:as|than)\s+(?P<b>.+?)\.?$",
@@ -91,12 +126,36 @@ class Comparison:
     bound: str = "eq"
     times_more: bool = False
     each: bool = False  # "than any Lark model": A against each of B's rows, not their sum
+    # "than any other embedding family", "no family has more": A against every other record of its own kind
+    # (families against families); ``peers`` holds the words that narrow the kind ("embedding"), "" for none
+    peers: str | None = None
+    tie_ok: bool = False  # "no family has more than A": a tie does not break it
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+# a date after the second side ("than B at the end of October", "than B in Sandelis's October export") says
+# when, not who: the snapshot is chosen by timing()
+_WHEN_AFTER = re.compile(
+    r"\s+(?:(?:at|on|in|by|as\s+of)\s+(?:the\s+)?(?:(?:end|start|beginning|close)\s+of\s+)?(?:\d{1,2}\s+)?"
+    + _MONTH
+    + r"(?:\s+\d{1,2},?)?(?:\s+(?:19|20)\d\d)?|(?:in|on|at|as\s+of)\s+(?:(?:19|20)\d\d|the\s+\w+\s+(?:19|20)\d\d)"
+    r"|in\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?(?:" + _MONTH + r"\s+)?(?:(?:19|20)\d\d\s+)?"
+    r"(?:export|snapshot|statistics|stats|data))$",
+)
 
 
 def _clean(x: str) -> str:
     """A side's name without articles, a leading date ("At the end of May 2025, A"), "the whole", "all of",
     "models", "combined" or "put together"."""
     x = re.sub(r"^(?:at|by|as of|in|on|until|over|during)\b[^,]{0,40}?\b\d{4},\s+", "", x.strip(), flags=re.I)
+    # "Back in June 2026 A": a date that opens the claim without a comma still names no side
+    x = re.sub(
+        r"^(?i:(?:back\s+)?(?:in|by|as of|at the end of)\s+(?:\w+\s+)?(?:19|20)\d\d\s+)(?=[A-Z])", "", x
+    )
+    x = _WHEN_AFTER.sub("", x)
     for _ in range(3):
         x = re.sub(
             r"^(?:the whole|the entire|all of the|all of|all the|the|all|whole|entire)\s+"
@@ -128,6 +187,22 @@ def parse_comparison(claim: str) -> Comparison | None:
             t.group("kind").lower().startswith("more"),
             bool(each),
         )
+    none_more = _NONE_MORE.match(text)
+    if none_more and _PEER_NOUN.search(none_more.group("kind")):
+        kind = _PEER_NOUN.sub("", none_more.group("kind")).strip()
+        # "no family has more than A" says A has at least as many as each; "no family has fewer" the reverse
+        more = none_more.group("dir").lower() == "more"
+        return Comparison(
+            _clean(none_more.group("a")), "", none_more.group("metric"), more, peers=kind, tie_ok=True
+        )
+    of = _OF_THAN.match(text)
+    if of:
+        return Comparison(
+            _clean(of.group("a")),
+            _clean(of.group("b")),
+            of.group("metric"),
+            of.group("dir").lower() == "more",
+        )
     m = _COMPARATIVE.match(text)
     passive = None if m else _PASSIVE.match(text)
     if not m and not passive:
@@ -137,6 +212,10 @@ def parse_comparison(claim: str) -> Comparison | None:
         a, b, more = passive.group("a"), passive.group("b"), passive.group("dir").lower() == "more"
     else:
         metric, a, b, more = m.group("metric"), m.group("a"), m.group("b"), m.group("dir").lower() == "more"
+    other = _OTHER.match(b.strip())
+    if other and _PEER_NOUN.search(_WHEN_AFTER.sub("", b.strip())) and not _TOGETHER.search(b):
+        kind = _PEER_NOUN.sub("", _WHEN_AFTER.sub("", b.strip()[other.end() :])).strip()
+        return Comparison(_clean(a), "", metric, more, peers=kind)
     b, each = _ANY.subn("", b.strip())
     # "than every B and C model put together": the rows added up, not each of them
     each = each and not _TOGETHER.search(b)
@@ -164,11 +243,46 @@ def _group(name: str, export: list[Record], together: bool = False) -> list[Reco
     )
 
 
-def _side(name: str, export: list[Record], groups: bool, together: bool = False) -> list[Record] | None:
-    """One record about ``name``; or, when ``groups``, the rows of the group it names ("Quill-3" models)."""
+_OWNED = re.compile(r"^(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)['’]s?\s+(?P<thing>[A-Z].*)$")
+
+
+def _owner_holds(owner: str, rows: list[Record]) -> bool:
+    """ "Lumora's Quill": each row names as its family or organisation the owner, or a longer or shorter form
+    of it ("Lumora Labs", "lumora")."""
+    o = norm_value(owner)
+
+    def owns(r: Record) -> bool:
+        values = [norm_value(r.fields.get(k, "")) for k in GROUP_KEYS if k != r.key]
+        return any(v and (v.startswith(o) or o.startswith(v)) for v in values)
+
+    return bool(o) and bool(rows) and all(owns(r) for r in rows)
+
+
+_DESCRIBED = re.compile(r"^(?P<head>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+(?P<word>[a-z][a-z-]+)$")
+
+
+def _side(
+    name: str, export: list[Record], groups: bool, together: bool = False, every: list[Record] | None = None
+) -> list[Record] | None:
+    """One record about ``name``; or, when ``groups``, the rows of the group it names ("Quill-3" models). An
+    owner before the name ("Lumora's Quill") must be the records' organisation. ``every``: the records of all
+    exports, where a describing word is looked for in the ids (default: this export's)."""
+    owned = _OWNED.match(name)
+    if owned and not find(name, export) and not members(name, export):
+        rows = _side(owned.group("thing"), export, groups, together, every)
+        return rows if rows and _owner_holds(owned.group("owner"), rows) else None
     own = find(name, export)
     if len(own) == 1:
         return own
+    described = _DESCRIBED.match(name)
+    if not own and described and not members(name, export):
+        # "the Gaura robotics models": a word that describes the family, unless its rows' ids use it (then
+        # "Quill code models" are the Quill coder models, a part of the family)
+        head, word = described.group("head"), described.group("word").lower()
+        scope = export if every is None else every
+        ids = {t for r in members(head, scope) for t in re.split(r"[\W_]+", (r.name or "").lower())}
+        if not any(len(t) >= 4 and (t.startswith(word) or word.startswith(t)) for t in ids):
+            return _side(head, export, groups, together, every)
     if groups and not own:
         return _group(name, export, together)
     return None
@@ -232,8 +346,103 @@ def _pair_stance(c: Comparison, a: list[Record], b: list[Record], key: str) -> t
     return stance, f"{c.a} {_shown(a, key, va)}, {c.b} {_shown(b, key, values[0])}"
 
 
+def _is_kind(kind: str, rec: Record, export: list[Record]) -> bool:
+    """Is the record one of the kind the claim names ("embedding")? Only where its own fields say so (a task or
+    category column); no field, no knowing."""
+    k = norm_value(kind)
+    return bool(k) and any(k in norm_value(v) for key, v in rec.fields.items() if key != rec.key)
+
+
+def record_names(rec: Record) -> list[str]:
+    """The names a document may call a record by: its own name without the owner prefix ("Quill-3-8B"), and
+    its family's."""
+    out = [(rec.name or "").rsplit("/", 1)[-1]]
+    family = rec.fields.get("family", "")
+    if family and rec.key != "family":
+        out.append(family)
+    return [n for n in out if len(n) >= 3]
+
+
+_KIND_NOUN = r"[\w-]*\s+(?:models?|famil(?:y|ies)|series)\b"
+
+
+def described_as(kind: str, names: list[str], sentence: str) -> bool:
+    """Does the sentence call one of the names a ``kind`` of model ("Quill-3-8B, a robotics-control model",
+    "Lumora's robotics family, Quill", "the Quill robotics models")? The kind word with its noun right beside
+    the name (an article, a verb "is" or one adjective between), not merely in the same sentence."""
+    k = re.escape(kind.strip())
+    for name in names:
+        n = re.escape(name).replace(r"\-", r"[-\s]?")
+        after = (
+            rf"\b{n}\b(?:['’]s)?,?\s+(?:(?:is|was|are|were)\s+)?(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+)?"
+            rf"{k}{_KIND_NOUN}"
+        )
+        before = rf"\b{k}{_KIND_NOUN},?\s+(?:called\s+|named\s+)?{n}\b"
+        if re.search(after, sentence, re.I) or re.search(before, sentence, re.I):
+            return True
+    return False
+
+
+def _against_peers(
+    claim: str,
+    c: Comparison,
+    export: list[Record],
+    headers: dict[str, str] | None,
+    kind_of: Callable[[Record, str], bool] | None = None,
+) -> tuple[str, list[Evidence], str] | None:
+    """ "A has more X than any other (embedding) family", "no family has more X than A": A's record against
+    every other record of its kind in one export (a family's against the families', a model's against the
+    models'; "than any other Lark model": Lark's rows). A rival ahead refutes only where it is of the kind the
+    claim names (a robotics model ahead of an embedding model says nothing of "any other embedding model"): by
+    its own fields, or where ``kind_of`` finds a document that calls it one; A ahead of every record of its
+    kind supports, unless the export lists only part of the hub."""
+    own = find(c.a, export)
+    if len(own) != 1:
+        return None
+    x = own[0]
+    group = members(c.peers, export) if c.peers else []
+    rivals = [r for r in (group or export) if r is not x and r.key == x.key]
+    if not rivals or timing(claim, x.date, None) not in ("undated", "same"):
+        return None
+    key = record_metric(c.metric + " " + claim, [x, *rivals])
+    if key is None:
+        return None
+    mine = x.value(key) or 0.0
+    ahead = [r for r in rivals if ((r.value(key) or 0.0) > mine if c.more else (r.value(key) or 0.0) < mine)]
+    tied = [r for r in rivals if (r.value(key) or 0.0) == mine]
+    if ahead:
+        # an unqualified kind ("any other family"), a group's rows, or a rival whose fields say it is that kind
+        known = [
+            r
+            for r in ahead
+            if not c.peers
+            or group
+            or _is_kind(c.peers, r, export)
+            or (kind_of is not None and kind_of(r, c.peers))
+        ]
+        if not known:
+            return None
+        top = max(known, key=lambda r: (r.value(key) or 0.0) if c.more else -(r.value(key) or 0.0))
+        if past_undated(claim) and timing(claim, x.date, None) == "undated":
+            return None  # "A had more X than any other", no date: perhaps before this export
+        return (
+            "refutes",
+            [x.evidence, top.evidence],
+            f"{key}: {x.name} {x.fields[key]}, {top.name} {top.fields[key]}",
+        )
+    if (tied and not c.tie_ok) or (not group and partial_scope(claim, (headers or {}).get(x.doc_id, ""))):
+        return None
+    best = max(rivals, key=lambda r: (r.value(key) or 0.0) if c.more else -(r.value(key) or 0.0))
+    reason = f"{key}: {x.name} {x.fields[key]}, next {best.name} {best.fields[key]} ({len(rivals)} others)"
+    return "supports", [x.evidence, best.evidence], reason
+
+
 def compare_rows(
-    claim: str, evidence: list[Evidence], recs: list[Record] | None = None
+    claim: str,
+    evidence: list[Evidence],
+    recs: list[Record] | None = None,
+    headers: dict[str, str] | None = None,
+    kind_of: Callable[[Record, str], bool] | None = None,
 ) -> tuple[str, list[Evidence], str] | None:
     """(supports|refutes, the rows, reason) when both sides are records of one statistics export: a record
     each, or a group's rows added up ("A alone has more fine-tunes than all B models combined"), A against each
@@ -242,18 +451,33 @@ def compare_rows(
     not the date the claim names is passed over (another export may be of that date). ``recs``: the
     evidence's records, when already read."""
     comparison = parse_comparison(claim)
-    if comparison is None:
+    if comparison is None or _kinds_claim(claim) is not None:
         recs = records(evidence) if recs is None else recs
-        return over_time(claim, recs) or gap_change(claim, recs)
-    exports = by_export(records(evidence) if recs is None else recs)
+        return (
+            over_time(claim, recs)
+            or gap_change(claim, recs)
+            or overtaking(claim, recs)
+            or kinds_compare(claim, recs)
+        )
+    recs = records(evidence) if recs is None else recs
+    exports = by_export(recs)
+    if comparison.peers is not None:
+        return next(
+            (
+                f
+                for export in exports.values()
+                if (f := _against_peers(claim, comparison, export, headers, kind_of)) is not None
+            ),
+            None,
+        )
     for groups in (False, True):
         for export in exports.values():
             together = bool(_TOGETHER.search(claim))
-            a = _side(comparison.a, export, groups, together)
+            a = _side(comparison.a, export, groups, together, recs)
             b = (
                 members(comparison.b, export) or None
                 if comparison.each
-                else _side(comparison.b, export, groups, together)
+                else _side(comparison.b, export, groups, together, recs)
             )
             if a is None or b is None or a == b:
                 continue
@@ -271,6 +495,66 @@ def compare_rows(
                 return None  # "A had more X than B", no date: perhaps before this export
             cited = a + [r for r in b if r not in a]
             return stance, [r.evidence for r in cited], f"{key}: {reason}"
+    return None
+
+
+# "Among derivatives of the A models, adapters outnumber quantized versions", "A's adapters outnumber its
+# quantizations", "A has more adapters than quantizations": two counts of one name's records
+_KINDS_AMONG = re.compile(
+    r"^(?:among|of|in)\s+(?:the\s+)?(?:derivatives?|derivative\s+models|models)\s+(?:of|built\s+on|based\s+on|"
+    r"for)\s+(?:the\s+)?(?P<a>.+?),\s+(?:the\s+)?(?P<x>.+?)\s+(?P<verb>outnumber(?:s|ed)?|(?:are|were)\s+"
+    r"(?:more|fewer)\s+(?:numerous\s+)?than|(?:are|were)\s+outnumbered\s+by)\s+(?:the\s+)?(?P<y>.+?)\.?$",
+    re.I,
+)
+_KINDS_OWNED = re.compile(
+    r"^(?:the\s+)?(?P<a>[A-Z].*?)['’]s?\s+(?P<x>[a-z][\w\s-]*?)\s+(?P<verb>outnumber(?:s|ed)?|(?:are|were)\s+"
+    r"outnumbered\s+by)\s+(?:its|their|the|(?P=a)['’]s?)\s+(?P<y>[a-z][\w\s-]*?)\.?$"
+)
+
+
+def _kinds_claim(claim: str) -> tuple[str, str, str, bool] | None:
+    """(name, more-counted words, fewer-counted words, undated-past?) for a claim that two counts of one
+    name compare, or None."""
+    text = " ".join(claim.split())
+    m = _KINDS_AMONG.match(text) or _KINDS_OWNED.match(text)
+    if m is not None:
+        verb = m.group("verb").lower()
+        x, y = m.group("x"), m.group("y")
+        if "fewer" in verb or "outnumbered" in verb:
+            x, y = y, x
+        return m.group("a"), x, y, False
+    c = parse_comparison(text)
+    if c is None or c.peers is not None or c.times is not None or c.each or re.search(r"[A-Z0-9]", c.b):
+        return None
+    # "A has more adapters than quantizations": the second side is a kind of count, not a name
+    return (c.a, c.metric, c.b, False) if c.more else (c.a, c.b, c.metric, False)
+
+
+def kinds_compare(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str] | None:
+    """Two counts of one name's records: "among the derivatives of A, adapters outnumber quantizations". From
+    the name's own record, else its group's rows added up, in the newest export of the claim's date that
+    has both counts."""
+    found = _kinds_claim(claim)
+    if found is None:
+        return None
+    name, more_words, fewer_words, _ = found
+    for groups in (False, True):
+        for export in by_export(recs).values():
+            side = _side(_clean(name), export, groups, every=recs)
+            if not side or timing(claim, side[0].date, None) not in ("undated", "same"):
+                continue
+            hi, lo = record_metric(more_words, side), record_metric(fewer_words, side)
+            if hi is None or lo is None or hi == lo or field_window(hi) != field_window(lo):
+                continue
+            (hlo, hhi), (llo, lhi) = _bounds(side, hi), _bounds(side, lo)
+            if hhi >= llo and lhi >= hlo:
+                return None  # within the rounding of the figures
+            holds = hlo > lhi
+            if not holds and past_undated(claim) and timing(claim, side[0].date, None) == "undated":
+                return None
+            vh, vl = (sum(r.value(k) or 0.0 for r in side) for k in (hi, lo))
+            reason = f"{_clean(name)}: {hi} {_shown(side, hi, vh)}, {lo} {_shown(side, lo, vl)}"
+            return ("supports" if holds else "refutes"), [r.evidence for r in side], reason
     return None
 
 
@@ -393,6 +677,89 @@ def gap_change(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str
     cited = [r.evidence for pair in sides for rows, _ in pair for r in rows]  # type: ignore[misc]
     reason = f"{key}: gap {abs(gaps[0]):,.0f} then {abs(gaps[1]):,.0f}, {'narrowed' if change >= 0 else 'widened'} by {abs(change):.1f}%"
     return stance, cited, reason
+
+
+# "A overtook B in all-time downloads between the end of June and the end of October"
+_OVERTOOK = re.compile(
+    r"\b(?:overtook|overtakes|has\s+overtaken|had\s+overtaken|surpassed|has\s+surpassed|pulled\s+ahead\s+of|"
+    r"moved\s+ahead\s+of|went\s+ahead\s+of)\b",
+    re.I,
+)
+
+
+def overtaking(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str] | None:
+    """ "A overtook B in X between T1 and T2": A behind B in the export of T1 and ahead in that of T2 supports;
+    A still behind at T2 refutes. A ahead at both says nothing certain (it may have fallen back and overtaken
+    again), and the rounding of the figures must not decide."""
+    text = " ".join(claim.split())
+    verb, span = _OVERTOOK.search(text), _BETWEEN.search(text)
+    if verb is None:
+        return None
+    found = [n for n in entities(text) if find(n, recs) or members(n, recs)]
+    if len(found) != 2 or text.find(found[0]) > verb.start() or text.find(found[1]) < verb.end():
+        return None
+    if span is None:
+        return _has_overtaken(text, verb.group(0), found, recs)
+    t1, t2 = span.group("t1"), span.group("t2")
+    if not re.search(r"\b(?:19|20)\d\d\b", t1):
+        t1 += " " + re.findall(r"\b(?:19|20)\d\d\b", t2)[-1]  # "between June and October 2026"
+    if claim_span(t1) is None or claim_span(t2) is None:
+        return None
+    exports = list(by_export(recs).values())
+    sides = [[_at_date(name, text, when, exports) for name in found] for when in (t1, t2)]
+    if any(x is None for pair in sides for x in pair):
+        return None
+    # each date compares the two names on one field (a family's record at one date, its rows at another), and
+    # the fields of both dates count the same period
+    keys = [{key for _, key in pair} for pair in sides]  # type: ignore[misc]
+    if any(len(k) != 1 for k in keys) or len({field_window(next(iter(k))) for k in keys}) != 1:
+        return None
+    ahead = []  # per date: True when A is ahead, False when behind, None within the rounding
+    for pair in sides:
+        (a, key), (b, _) = pair  # type: ignore[misc]
+        (alo, ahi), (blo, bhi) = _bounds(a, key), _bounds(b, key)
+        ahead.append(True if alo > bhi else False if ahi < blo else None)
+    if ahead[1] is False:
+        stance = "refutes"
+    elif ahead == [False, True]:
+        stance = "supports"
+    else:
+        return None
+    cited = [r.evidence for pair in sides for rows, _ in pair for r in rows]  # type: ignore[misc]
+    shown = [
+        f"{found[0]} {sum(r.value(k) or 0.0 for r in a):,.0f} vs {found[1]} {sum(r.value(k) or 0.0 for r in b):,.0f} "
+        f"({a[0].date}, {k})"
+        for (a, k), (b, _) in sides  # type: ignore[misc]
+    ]
+    return stance, cited, "; ".join(shown)
+
+
+def _has_overtaken(
+    text: str, verb: str, found: list[str], recs: list[Record]
+) -> tuple[str, list[Evidence], str] | None:
+    """ "A has overtaken B", no dates: A must be ahead in the newest export that has both (behind there
+    refutes), and behind in an older one (else the exports do not show the overtaking)."""
+    if not verb.lower().startswith("has") or claim_span(text) is not None:
+        return None
+    seen = []  # (ahead?, rows, date), newest export first
+    for export in by_export(recs).values():
+        a = _side(found[0], export, False) or _side(found[0], export, True)
+        b = _side(found[1], export, False) or _side(found[1], export, True)
+        key = record_metric(text, (a or []) + (b or [])) if a and b else None
+        if key is None or not only_grows(key):
+            continue
+        (alo, ahi), (blo, bhi) = _bounds(a, key), _bounds(b, key)  # type: ignore[arg-type]
+        ahead = True if alo > bhi else False if ahi < blo else None
+        va, vb = (sum(r.value(key) or 0.0 for r in side) for side in (a, b))  # type: ignore[union-attr]
+        seen.append((ahead, a + b, f"{found[0]} {va:,.0f} vs {found[1]} {vb:,.0f} ({export[0].date}, {key})"))  # type: ignore[operator]
+    if not seen or seen[0][0] is None:
+        return None
+    if seen[0][0] is False:
+        return "refutes", [r.evidence for r in seen[0][1]], seen[0][2]
+    earlier = next((s for s in seen[1:] if s[0] is False), None)
+    if earlier is None:
+        return None
+    return "supports", [r.evidence for r in seen[0][1] + earlier[1]], f"{seen[0][2]}; {earlier[2]}"
 
 
 _TOGETHER = re.compile(r"\b(?:together|combined|in total|altogether|between them|put together)\b", re.I)
