@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "train"))
-import pairs as P  # noqa: E402
+import pairs as P
 
 SENTS = [
     "Zelmorin was given to 40 volunteers for six weeks.",
@@ -71,7 +71,10 @@ def test_stage3_is_deterministic_and_keeps_held_out_claims_out(tmp_path):
         _dataset(eval_dir).rename(eval_dir / name)
     replay = tmp_path / "train.jsonl.gz"
     P.write([P.Pair(f"claim {i}", f"evidence {i}", P.S, "vitaminc") for i in range(50)], replay)
-    first, second = P.stage3(eval_dir, replay, seed=3, replay=10), P.stage3(eval_dir, replay, seed=3, replay=10)
+    first, second = (
+        P.stage3(eval_dir, replay, seed=3, replay=10),
+        P.stage3(eval_dir, replay, seed=3, replay=10),
+    )
     assert first == second
     assert sum(p.origin == "vitaminc" for p in first) == 10
     # the held-out rule is train.pairs.heldout: Check-COVID's dev split, SciFact's hashed fifth

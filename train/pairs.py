@@ -400,7 +400,9 @@ def science_claim_pairs(dataset: Path, rng: random.Random, keep, negations: bool
         for i in ranked[:2]:
             out.append(Pair(claim, sents[i], N, origin + tag))
         if len(ranked) > 1:
-            out.append(Pair(claim, " ".join(sents[i] for i in sorted(ranked[:3])), N, origin + tag + "-joined"))
+            out.append(
+                Pair(claim, " ".join(sents[i] for i in sorted(ranked[:3])), N, origin + tag + "-joined")
+            )
 
     for row in read_jsonl(dataset / "claims.jsonl"):
         if not keep(row):

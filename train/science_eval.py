@@ -30,9 +30,9 @@ import torch
 from transformers import AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from export import load_model  # noqa: E402
-from pairs import _overlap, heldout, read_jsonl  # noqa: E402
-from verifier import LABELS, load_pairs  # noqa: E402
+from export import load_model
+from pairs import _overlap, heldout, read_jsonl
+from verifier import LABELS, load_pairs
 
 
 def claim_sentences(row: dict, corpus: dict[str, list[str]], top: int) -> tuple[list[str], str]:
@@ -55,7 +55,9 @@ def claim_sentences(row: dict, corpus: dict[str, list[str]], top: int) -> tuple[
 
 
 @torch.no_grad()
-def probs(model, tokenizer, pairs: list[tuple[str, str]], max_len: int = 160, batch: int = 64) -> torch.Tensor:
+def probs(
+    model, tokenizer, pairs: list[tuple[str, str]], max_len: int = 160, batch: int = 64
+) -> torch.Tensor:
     out = []
     order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
     for j in range(0, len(order), batch):
