@@ -12,6 +12,9 @@ held-out set (SciFact's held-out fifth, Check-COVID's dev split) one verdict per
 - ``joined``: the claim against those sentences joined in abstract order (for a claim with a rationale: its
   rationale; otherwise the ``--top`` sentences that share the most words with the claim), one pair per claim.
 - ``both``: the max over the single sentences and the joined text together.
+- with ``--abstract``, the same three without the gold rationale: every sentence of the claim's document
+  (``abstract-max``), its ``--top`` sentences with the lowest P(NOT_ENOUGH_INFO) joined in abstract order
+  (``abstract-joined``), and both together (``abstract-both``).
 
 ``--val`` adds the general validation macro-F1 (train/out/pairs/val.jsonl.gz) as train/verifier.py computes it.
 The held-out definition is train/pairs.py's ``heldout``; nothing here is trained on.
@@ -100,7 +103,18 @@ def report(conf: Counter) -> dict:
     }
 
 
-def science(model, tokenizer, eval_dir: Path, top: int) -> dict:
+def abstract_of(row: dict, corpus: dict[str, list[str]]) -> list[str]:
+    """The whole abstract a claim is judged against without its gold rationale (the oracle document)."""
+    meta = row.get("meta") or {}
+    doc = (
+        row["evidence"][0]["doc_id"]
+        if row["evidence"]
+        else meta.get("nei_doc_id") or meta["cited_doc_ids"][0]
+    )
+    return corpus[str(doc)]
+
+
+def science(model, tokenizer, eval_dir: Path, top: int, abstract: bool = False) -> dict:
     results = {}
     for name, folder in (("scifact.heldout", "scifact"), ("check-covid.dev", "check-covid")):
         corpus = {str(d["doc_id"]): d["sentences"] for d in read_jsonl(eval_dir / folder / "corpus.jsonl")}
@@ -118,6 +132,27 @@ def science(model, tokenizer, eval_dir: Path, top: int) -> dict:
             confs["max"][(gold, decide(p[a : b - 1]))] += 1
             confs["joined"][(gold, decide(p[b - 1 : b]))] += 1
             confs["both"][(gold, decide(p[a:b]))] += 1
+        if abstract:
+            # no gold rationale: every sentence of the abstract alone, then the --top sentences the model finds
+            # most relevant (1 - P(neither)) joined in abstract order, as a pipeline could read them
+            docs = [abstract_of(row, corpus) for row in claims]
+            flat = [(row["claim"], s) for row, doc in zip(claims, docs, strict=True) for s in doc]
+            q, joined_pairs, at = probs(model, tokenizer, flat), [], 0
+            singles_of = []
+            for row, doc in zip(claims, docs, strict=True):
+                part = q[at : at + len(doc)]
+                at += len(doc)
+                singles_of.append(part)
+                keep = sorted(torch.argsort(part[:, 2])[:top].tolist())
+                joined_pairs.append((row["claim"], " ".join(doc[i] for i in keep)))
+            qj = probs(model, tokenizer, joined_pairs)
+            for k in ("abstract-max", "abstract-joined", "abstract-both"):
+                confs[k] = Counter()
+            for i, row in enumerate(claims):
+                gold = LABELS.index(row["label"])
+                confs["abstract-max"][(gold, decide(singles_of[i]))] += 1
+                confs["abstract-joined"][(gold, decide(qj[i : i + 1]))] += 1
+                confs["abstract-both"][(gold, decide(torch.cat([singles_of[i], qj[i : i + 1]])))] += 1
         results[name] = {k: report(v) for k, v in confs.items()}
     return results
 
@@ -136,6 +171,9 @@ def main() -> None:
     ap.add_argument("--pairs", type=Path, default=Path("train/out/pairs"))
     ap.add_argument("--top", type=int, default=3, help="sentences joined for a claim without a rationale")
     ap.add_argument("--val", action="store_true", help="also the general validation macro-F1")
+    ap.add_argument(
+        "--abstract", action="store_true", help="also judge against the whole abstract, no rationale"
+    )
     ap.add_argument("--threads", type=int, default=int(os.environ.get("OMP_NUM_THREADS", "1")))
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
@@ -143,7 +181,7 @@ def main() -> None:
     out = {}
     for run in args.runs:
         model, tokenizer = load_model(run), AutoTokenizer.from_pretrained(run)
-        out[str(run)] = science(model, tokenizer, args.eval_dir, args.top)
+        out[str(run)] = science(model, tokenizer, args.eval_dir, args.top, args.abstract)
         if args.val:
             out[str(run)]["val"] = validation(model, tokenizer, args.pairs)
         for name, res in out[str(run)].items():
