@@ -384,6 +384,77 @@ def focus(eval_dir: Path, seed: int = 13, replay: int = 6000) -> list[Pair]:
     return out
 
 
+def science_claim_pairs(dataset: Path, rng: random.Random, keep, negations: bool = True) -> list[Pair]:
+    """Stage 3: pairs built the way SciFact and Check-COVID define their labels. A claim's label belongs to its
+    whole rationale (its sentences joined in abstract order), so that text is the main pair, the single rationale
+    sentences are extra ones; the same abstract's other sentences, alone and the most claim-like three joined,
+    are NOT_ENOUGH_INFO, as are a claim without evidence against the sentences its dataset points at (alone and
+    joined). With ``negations`` a SUPPORTED claim with an inserted negation (``negate``) is REFUTED by the same
+    rationale: SciFact has half as many REFUTED claims as SUPPORTED ones."""
+    corpus = _corpus(dataset / "corpus.jsonl")
+    origin = dataset.name + "/s3"
+    out: list[Pair] = []
+
+    def unrelated(claim: str, sents: list[str], idxs: list[int], tag: str) -> None:
+        ranked = sorted(idxs, key=lambda i: -_overlap(claim, sents[i]))
+        for i in ranked[:2]:
+            out.append(Pair(claim, sents[i], N, origin + tag))
+        if len(ranked) > 1:
+            out.append(
+                Pair(claim, " ".join(sents[i] for i in sorted(ranked[:3])), N, origin + tag + "-joined")
+            )
+
+    for row in read_jsonl(dataset / "claims.jsonl"):
+        if not keep(row):
+            continue
+        claim, label = row["claim"], row["label"]
+        negated = negate(claim) if negations and label == S else None
+        for ev in row["evidence"]:
+            sents = corpus.get(ev["doc_id"], [])
+            idxs = sorted({i for i in ev["sentences"] or [] if i < len(sents)})
+            if not idxs:
+                continue
+            joined = " ".join(sents[i] for i in idxs)
+            out.append(Pair(claim, joined, label, origin))
+            if negated:
+                out.append(Pair(negated, joined, R, origin + "/negated"))
+            if len(idxs) > 1:
+                out += [Pair(claim, sents[i], label, origin + "/single") for i in idxs]
+            unrelated(claim, sents, [i for i in range(len(sents)) if i not in idxs], "/same-doc")
+        if label == N:
+            meta = row.get("meta") or {}
+            if meta.get("nei_doc_id") in corpus:
+                sents = corpus[meta["nei_doc_id"]]
+                pointed = [i for i in meta.get("nei_sentences") or [] if i < len(sents)]
+                out += [Pair(claim, sents[i], N, origin + "/nei") for i in pointed]
+                unrelated(claim, sents, [i for i in range(len(sents)) if i not in pointed], "/nei")
+            for doc_id in meta.get("cited_doc_ids", []):
+                sents = corpus.get(doc_id, [])
+                unrelated(claim, sents, list(range(len(sents))), "/nei")
+    return out
+
+
+def stage3(eval_dir: Path, replay_from: Path | None, seed: int = 13, replay: int = 3000) -> list[Pair]:
+    """The third, scientific stage: the claim-level pairs of ``science_claim_pairs`` (held-out claims
+    excluded), as many of their NOT_ENOUGH_INFO pairs as SUPPORTED/REFUTED ones, and a replay sample of the first stage's pairs (read from
+    ``replay_from`` when it exists, else rebuilt) so general stance is not forgotten."""
+    rng = random.Random(seed + 2)
+    science = science_claim_pairs(eval_dir / "scifact", rng, lambda r: not heldout("scifact", r))
+    science += science_claim_pairs(eval_dir / "check-covid", rng, lambda r: not heldout("check-covid", r))
+    science = dedupe(science)
+    if replay_from and replay_from.exists():
+        with gzip.open(replay_from, "rt", encoding="utf-8") as fh:
+            first = [Pair(**json.loads(line)) for line in fh]
+    else:
+        first, _ = build(eval_dir, seed)
+    first = [p for p in first if not p.origin.startswith(("scifact", "check-covid"))]
+    decided = [p for p in science if p.label != N]
+    nei = [p for p in science if p.label == N]
+    out = decided + rng.sample(nei, min(len(nei), len(decided))) + rng.sample(first, min(replay, len(first)))
+    rng.shuffle(out)
+    return out
+
+
 def dedupe(pairs: Iterable[Pair]) -> list[Pair]:
     seen: set[tuple[str, str]] = set()
     out = []
@@ -408,7 +479,20 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("train/out/pairs"))
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--focus", action="store_true", help="also write the second stage's focus.jsonl.gz")
+    ap.add_argument(
+        "--science",
+        type=Path,
+        default=None,
+        help="write only the third stage's science.jsonl.gz, replaying pairs from this train.jsonl.gz",
+    )
+    ap.add_argument("--replay", type=int, default=3000, help="replayed first-stage pairs in --science")
     args = ap.parse_args()
+    if args.science:
+        stage = stage3(args.eval_dir, args.science, args.seed, args.replay)
+        write(stage, args.out / "science.jsonl.gz")
+        counts = Counter(p.origin.split("/s3")[-1] or "rationale" for p in stage if "/s3" in p.origin)
+        print(f"science: {len(stage)} pairs {dict(Counter(p.label for p in stage))} {dict(counts)}")
+        return
     if args.focus:
         stage2 = focus(args.eval_dir, args.seed)
         write(stage2, args.out / "focus.jsonl.gz")

@@ -121,11 +121,13 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="use only the first N pairs (smoke tests)")
     ap.add_argument("--max-steps", type=int, default=None, help="stop after N steps (smoke tests)")
     ap.add_argument("--save-every", type=int, default=500)
+    ap.add_argument("--threads", type=int, default=None, help="CPU threads (default: every core)")
+    ap.add_argument("--keep-epochs", action="store_true", help="also keep each epoch's weights in epochN/")
     args = ap.parse_args()
     args.bf16 = args.device.startswith("cuda")
     torch.manual_seed(args.seed)
     if args.device == "cpu":
-        torch.set_num_threads(os.cpu_count() or 2)
+        torch.set_num_threads(args.threads or os.cpu_count() or 2)
 
     base = args.base or default_base()
     tokenizer = AutoTokenizer.from_pretrained(base)
@@ -187,14 +189,19 @@ def main() -> None:
         result["epoch"] = state["epoch"]
         state["history"].append(result)
         print(json.dumps(result), flush=True)
+        folders = [args.out] if result["macro_f1"] > state["best"] else []
         if result["macro_f1"] > state["best"]:
             state["best"] = result["macro_f1"]
+        if args.keep_epochs:
+            folders.append(args.out / f"epoch{state['epoch']}")
+        for folder in folders:
+            folder.mkdir(parents=True, exist_ok=True)
             weights = {
                 k: v.detach().to("cpu", torch.float16).contiguous() for k, v in model.state_dict().items()
             }
-            save_file(weights, str(args.out / "model.safetensors"))
-            model.config.save_pretrained(args.out)
-            tokenizer.save_pretrained(args.out)
+            save_file(weights, str(folder / "model.safetensors"))
+            model.config.save_pretrained(folder)
+            tokenizer.save_pretrained(folder)
         state["epoch"], state["step_in_epoch"] = state["epoch"] + 1, 0
         save()
         metrics_path.write_text(
