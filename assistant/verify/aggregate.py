@@ -303,10 +303,18 @@ def _by_scorer(frame: ClaimFrame, pool: list[Evidence], rows: bool = False) -> D
     )
 
 
-def _attributed(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
+def _attributed(frame: ClaimFrame, pool: list[Evidence], figures: list[Evidence] | None = None) -> Decision:
     # their words on the point: relevant sentences, or their answer to a question that put the point to them
     words = [e for e in pool if has(e, "speaker") and (e.relevance >= ATTRIBUTION_RELEVANCE or e.reply_to)]
+    # and their figures, checked against the claim's own names and counted words, as for any claim with figures
+    # (figure_findings): a sentence that gives two levels reads unlike a claim that gives the change between them
+    seen = {id(e) for e in words}
+    said = [e for e in figures or [] if has(e, "speaker") and not has(e, "hedged") and id(e) not in seen]
     who = frame.speaker
+    if not words and said:
+        decided = _numeric(frame, said)
+        if decided is not None:
+            return decided
     if not words:
         return Decision(
             "NOT_ENOUGH_INFO",
@@ -355,7 +363,7 @@ def _attributed(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
             decided_by="rules:reply",
         )
     firm = [e for e in words if not has(e, "hedged")]
-    decision = _numeric(frame, firm) or _by_scorer(frame, firm)
+    decision = _numeric(frame, firm + said) or _by_scorer(frame, firm)
     if decision.label == "NOT_ENOUGH_INFO" and len(firm) < len(words):
         decision = Decision(
             "NOT_ENOUGH_INFO", 0.6, explanation=f"{who} only hedges.", decided_by="rules:attribution"
@@ -423,9 +431,9 @@ def _answered(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
 
 def decide(frame: ClaimFrame, evidence: list[Evidence]) -> Decision:
     pool = [e for e in evidence if e.relevance >= MIN_RELEVANCE or e.reply_to]
-    if frame.speaker:
-        return _attributed(frame, pool)
     numeric_pool = [e for e in evidence if e.relevance >= NUMERIC_RELEVANCE]
+    if frame.speaker:
+        return _attributed(frame, pool, numeric_pool)
     return (
         _numeric(frame, numeric_pool)
         or _other_base(numeric_pool)

@@ -123,10 +123,26 @@ def _acronym_named(name: str, text: str) -> bool:
     return len(initials) >= 3 and _acronym(name) and bool(re.search(rf"(?<![\w.-]){lower}(?![\w-])", text))
 
 
+# "Q3 2026" is written out as much: "Third Quarter 2026 Results", "the third quarter of 2026"
+_QUARTER = re.compile(r"^Q(?P<n>[1-4])(?:\s+(?P<year>\d{4}))?$")
+_ORDINALS = ("first", "second", "third", "fourth")
+
+
+def quarter_named(name: str, text: str) -> bool:
+    """Is a quarter named "Q3 2026" in the text in words ("third quarter", "third-quarter", and the year)?"""
+    m = _QUARTER.match(name)
+    if not m:
+        return False
+    spelled = re.search(rf"\b{_ORDINALS[int(m.group('n')) - 1]}[- ]quarter\b", text, re.I)
+    return bool(spelled) and (m.group("year") is None or m.group("year") in text)
+
+
 def named_in(name: str, text: str) -> bool:
     """The name, its first word, or its adjective ("Bulgaria" in "Bulgarian provinces"); an acronym joined to an
     ordinary word is the acronym ("HIV-positive" people are written about as "HIV"); an acronym is its spelled-out
     words ("US", "United States")."""
+    if quarter_named(name, text):
+        return True
     if _acronym(name):
         return _acronym_named(name, text)
     if _acronym_named(name, text):

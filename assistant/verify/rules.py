@@ -33,6 +33,7 @@ from assistant.verify.speaker_findings import (
     denied_by_subject,
     forecast_by_other,
     no_as_claimed,
+    said_in,
     speaker_matches,
     unnamed_source,
     years_asked,
@@ -69,7 +70,9 @@ def evidence_findings(
         findings.append(Finding("rumour", "none", 1.0, "a party declined to comment"))
     if hedged_about(frame.content, ev.text):
         findings.append(Finding("hedged", "none", 1.0, f"{ev.passage.speaker or 'the speaker'} hedges"))
-    own_words = bool(speaker and speaker_matches(speaker, ev) and at_venue(frame.venue, ev))
+    own_words = bool(
+        speaker and speaker_matches(speaker, ev) and at_venue(frame.venue, ev) and said_in(frame.said_on, ev)
+    )
     # what a questioner asserts is theirs, not the answerer's; it still counts for a claim about the questioner
     if (ev.passage.role == "host" or ev.text.rstrip().endswith("?")) and not own_words:
         findings.append(

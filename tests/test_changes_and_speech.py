@@ -1,0 +1,106 @@
+"""Who said what and when, and changes in points: an estimate's change between two shares, the firm a report's
+"The firm estimates" points back to, the span a change took (no period its levels count over), and a speech
+act dated by the claim ("In August 2026, Z put X at N")."""
+
+from __future__ import annotations
+
+from assistant.retrieve.evidence import Evidence
+from assistant.verify.claims import parse_claim
+from assistant.verify.periods import change_window
+from tests.test_claims_and_rules import ev, judge
+
+
+def in_document(document: str, sentence: str, **kw) -> Evidence:
+    """The evidence for one sentence of a longer document, as the retriever gives it."""
+    e = ev(sentence, **kw)
+    start = document.index(sentence)
+    e.passage.text, e.passage.char_end = document, len(document)
+    e.char_start, e.char_end, e.document, e.context = start, start + len(sentence), document, document
+    return e
+
+
+def test_an_estimate_named_in_the_claim_frames_it():
+    frame = parse_claim(
+        "In Lark Partners' estimates, Quill's share went up by five percentage points over a year."
+    )
+    assert frame.speaker == "Lark Partners" and frame.verb == "estimates"
+    assert frame.content.startswith("Quill's share")
+    frame = parse_claim("By Castellan's estimate, Quill holds 30 percent of the market.")
+    assert frame.speaker == "Castellan"
+    # a quarter is no one's estimate
+    assert parse_claim("In Lumora's third quarter, Quill grew 5 percent.").speaker is None
+
+
+def test_the_span_a_change_took_is_no_period_its_levels_count_over():
+    assert change_window("Quill's share rose by seven points in a year") is None
+    assert change_window("Quill's share rose by seven points over the past year") is None
+    assert change_window("Quill's third-quarter share rose by seven points") == "quarter"
+
+
+SHARE = (
+    "Lark Partners estimates that Quill accounts for 44 percent of open model downloads in Skerry in the third "
+    "quarter, up from 39 percent a year earlier."
+)
+
+
+def test_an_estimates_change_in_points_between_two_shares():
+    weak = (0.02, 0.02, 0.8)  # the scorer reads two levels as unlike a change between them
+    claim = "In Lark Partners' estimates, Quill's share went up by five percentage points over a year."
+    assert judge(claim, [ev(SHARE, probs=weak)]).label == "SUPPORTED"
+    wrong = "In Lark Partners' estimates, Quill's share went up by seven percentage points over a year."
+    assert judge(wrong, [ev(SHARE, probs=weak)]).label == "REFUTED"
+    # points are not percent: 39 to 44 percent is a rise of 12.8 percent
+    relative = "In Lark Partners' estimates, Quill's share rose by 5 percent in a year."
+    assert judge(relative, [ev(SHARE, probs=weak)]).label == "REFUTED"
+    # the bare claim is only the firm's estimate
+    bare = "Quill's share went up by five percentage points over a year."
+    assert judge(bare, [ev(SHARE, probs=weak)]).label == "NOT_ENOUGH_INFO"
+
+
+def test_the_firm_a_report_named_before_speaks_in_the_firm_estimates():
+    document = (
+        "Quill leads, according to estimates published this week by the research firm Lark Partners Analytics. "
+        "The firm estimates that Quill accounted for about 38 percent of model downloads by European "
+        "organisations in the third quarter, up from 31 percent a year earlier."
+    )
+    sentence = document[document.index("The firm") :]
+    claim = "According to Lark Partners, Quill's European share rose by seven percentage points in a year."
+    found = in_document(document, sentence, probs=(0.02, 0.02, 0.84))
+    assert judge(claim, [found]).label == "SUPPORTED"
+    # another firm's words are not Lark's
+    other = "According to Castellan, Quill's European share rose by seven percentage points in a year."
+    found = in_document(document, sentence, probs=(0.02, 0.02, 0.84))
+    assert judge(other, [found]).label == "NOT_ENOUGH_INFO"
+
+
+def test_a_claim_that_dates_a_speech_act_needs_words_of_that_date():
+    frame = parse_claim("In August 2026, Mira Quell put Lumora's headcount at around 340.")
+    assert frame.speaker == "Mira Quell" and frame.said_on == "2026-08"
+    assert parse_claim("On 12 August 2026, Mira Quell said Lumora has 340 employees.").said_on == "2026-08-12"
+    # a date that frames no one's words stays in the claim
+    assert parse_claim("In 2025, Quill passed 5 million downloads.").content.startswith("In 2025")
+    claim = "In August 2026, Mira Quell said Lumora has 340 employees."
+    words = "Lumora has 340 employees today."
+    then = ev(words, speaker="Mira Quell", kind="transcript", date="2026-08-12")
+    assert judge(claim, [then]).label == "SUPPORTED"
+    later = ev(words, speaker="Mira Quell", kind="transcript", date="2026-10-15")
+    assert judge(claim, [later]).label == "NOT_ENOUGH_INFO"
+
+
+def test_a_quarter_written_as_q3_is_the_titles_third_quarter():
+    title = "Lumora Labs - Third Quarter 2026 Results - Earnings Call Transcript"
+    turn = "Gross margin was 61.5 percent, compared with 58.3 percent a year ago."
+
+    def said():
+        e = ev(turn, speaker="Mira Quell", kind="transcript", title=title, probs=(0.08, 0.02, 0.84))
+        e.org = "Lumora Labs"
+        return e
+
+    claim = "Lumora Labs' gross margin was 3.2 percentage points higher than a year earlier in Q3 2026."
+    assert judge(claim, [said()]).label == "SUPPORTED"
+    # 58.3 to 61.5 percent is a rise of 5.5 percent, not of 3.2 percent
+    relative = "Lumora Labs' gross margin rose by 3.2 percent year on year in the third quarter of 2026."
+    assert judge(relative, [said()]).label == "REFUTED"
+    # another quarter is another period
+    other = "Lumora Labs' gross margin was 3.2 percentage points higher than a year earlier in Q2 2026."
+    assert judge(other, [said()]).label != "SUPPORTED"
