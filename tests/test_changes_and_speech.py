@@ -104,3 +104,54 @@ def test_a_quarter_written_as_q3_is_the_titles_third_quarter():
     # another quarter is another period
     other = "Lumora Labs' gross margin was 3.2 percentage points higher than a year earlier in Q2 2026."
     assert judge(other, [said()]).label != "SUPPORTED"
+
+
+# --- "N years ago" ------------------------------------------------------------------------------------------
+
+
+def _ago(claim: str, e: Evidence, reference: str) -> list[str]:
+    from assistant.verify.date_findings import years_ago_findings
+
+    return [f.stance for f in years_ago_findings(parse_claim(claim), e, reference)]
+
+
+def test_a_release_put_online_is_dated_by_the_sentence_that_says_when():
+    claim = "Lumora put its first Quill model online about three years ago."
+    follows = ev(
+        "Quill-2 follows Quill-1-Base, the company's first open model, which Lumora put on ModelYard in "
+        "September 2023.",
+        title="Lumora releases Quill-2",
+    )
+    assert _ago(claim, follows, "2026-11-20") == ["supports"]
+    assert _ago(claim, follows, "2028-01-20") == ["refutes"]  # four years and four months
+    # a later release dates no first one
+    later = ev("Lumora put Quill-2 on ModelYard in May 2024.", title="Lumora releases Quill-2")
+    assert _ago(claim, later, "2026-11-20") == []
+
+
+def test_the_headline_of_a_release_published_today_says_what_it_released():
+    claim = "Lumora Labs released its first open-weight model three years ago."
+    today = ev(
+        "Lumora Labs today published Quill-1, a 1.3-billion-parameter image model, on ModelYard.",
+        title="Lumora Labs releases Quill-1, its first open-weight image model",
+        date="2023-08-09",
+    )
+    assert _ago(claim, today, "2026-10-21") == ["supports"]
+    # a headline of another kind does not make the sentence's release the first
+    plain = ev(
+        "Lumora Labs today published Quill-3, a 9-billion-parameter image model, on ModelYard.",
+        title="Lumora Labs releases Quill-3",
+        date="2023-08-09",
+    )
+    assert _ago(claim, plain, "2026-10-21") == []
+
+
+def test_a_speakers_we_is_their_organisation_for_a_founding():
+    claim = "Orrin Works was founded roughly five years ago."
+    said = ev(
+        "We incorporated in August 2021, three of us in a flat.", speaker="Mira Quell", kind="transcript"
+    )
+    assert _ago(claim, said, "2026-11-20") == []  # whose founding, the sentence does not say
+    said.org = "Orrin Works"
+    assert _ago(claim, said, "2026-11-20") == ["supports"]
+    assert _ago("Orrin Works was founded roughly four years ago.", said, "2026-11-20") == ["refutes"]

@@ -298,6 +298,14 @@ def version_named(name: str, claim: str, text: str) -> bool:
     return bool(re.search(version, claim, re.I)) and bool(re.search(rf"(?<![\w-]){re.escape(name)}-\w", text))
 
 
+def member_named(name: str, claim: str, text: str) -> bool:
+    """ "Its first Quill model" is named by "Quill-1-Base": where the claim speaks of one model of the family X,
+    a versioned name of X's ("X-1", "X-2-Embed") names one. (Not for the family's own figures: a member's
+    downloads are not the family's.)"""
+    one = rf"\b(?:first|earliest|an?|one)\s+(?:\w+\s+)?{re.escape(name)}\s+model\b"
+    return bool(re.search(one, claim, re.I)) and bool(re.search(rf"(?<![\w-]){re.escape(name)}-\d", text))
+
+
 def named_here(name: str, frame: ClaimFrame, scope: str) -> bool:
     """Is the claim's name a name in this document? An ordinary word that only opened the claim is not: surely
     so for a verb form or a phrase head ("Having a partner ...", "Lack of ..."), otherwise where the document
