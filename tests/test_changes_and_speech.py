@@ -155,3 +155,20 @@ def test_a_speakers_we_is_their_organisation_for_a_founding():
     said.org = "Orrin Works"
     assert _ago(claim, said, "2026-11-20") == ["supports"]
     assert _ago("Orrin Works was founded roughly four years ago.", said, "2026-11-20") == ["refutes"]
+
+
+def test_fifths_are_shares():
+    from assistant.verify.quantities import extract_quantities
+
+    (q,) = extract_quantities("Lark Partners puts Quill's share at nearly two fifths.")
+    assert (q.kind, q.value, q.comparator) == ("percent", 40.0, "lt")
+    (q,) = extract_quantities("three-fifths of downloads")
+    assert (q.kind, q.value) == ("percent", 60.0)
+    estimate = ev(
+        "Lark Partners estimates that Quill accounted for about 38 percent of model downloads by European "
+        "organisations in the third quarter of 2026."
+    )
+    claim = "Lark Partners puts Quill's share of European model downloads in Q3 2026 at nearly two fifths."
+    assert judge(claim, [estimate]).label == "SUPPORTED"
+    more = "Lark Partners puts Quill's share of European model downloads in Q3 2026 at more than two fifths."
+    assert judge(more, [estimate]).label == "REFUTED"
