@@ -172,3 +172,33 @@ def test_fifths_are_shares():
     assert judge(claim, [estimate]).label == "SUPPORTED"
     more = "Lark Partners puts Quill's share of European model downloads in Q3 2026 at more than two fifths."
     assert judge(more, [estimate]).label == "REFUTED"
+
+
+def _judge_at(claim: str, evidence: list[Evidence], reference: str):
+    from assistant.verify.aggregate import decide
+    from assistant.verify.rules import evidence_findings
+
+    frame = parse_claim(claim)
+    for e in evidence:
+        e.findings = evidence_findings(frame, e, None, reference)
+    return decide(frame, evidence)
+
+
+def test_a_release_dated_n_years_ago_decides_the_claim():
+    # the scorer reads a sentence about something else ("did not comment") as neither; the date is the point
+    aside = ev(
+        "Lumora Labs, which released its first open model in August 2023, did not comment on the figures.",
+        probs=(0.05, 0.07, 0.25),
+    )
+    claim = "Lumora Labs released its first open-weight model three years ago."
+    assert _judge_at(claim, [aside], "2026-10-21").label == "SUPPORTED"
+    assert _judge_at(claim.replace("three", "two"), [aside], "2026-10-21").label == "REFUTED"
+    # one Quill model is named by a versioned Quill name
+    follows = ev(
+        "Quill-2 follows Quill-1-Base, the company's first open model, which Lumora put on ModelYard in "
+        "September 2023.",
+        title="Lumora releases Quill-2",
+        probs=(0.28, 0.03, 0.25),
+    )
+    first = "Lumora put its first Quill model online about three years ago."
+    assert _judge_at(first, [follows], "2026-11-20").label == "SUPPORTED"

@@ -17,7 +17,7 @@ from datetime import date
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, is_negated
-from assistant.verify.date_findings import MONTH_NAMES
+from assistant.verify.date_findings import MONTH_NAMES, YEARS_AGO
 from assistant.verify.dates import restated
 from assistant.verify.figure_findings import bounded_year
 from assistant.verify.findings import has, names_everything
@@ -219,7 +219,11 @@ def _dates_it(frame: ClaimFrame, e: Evidence) -> bool:
     """The evidence dates the claim's event within its bound and says everything else the claim says ("born
     on August 2 , 1957" for "born after 1956"): the scorer, unsure of "after", need not lean to support."""
     dated = any(f.kind == "date" and f.stance == "supports" for f in e.findings)
-    return dated and restated(frame.content, f"{e.passage.title}\n{e.text}")
+    # "N years ago" is dated only by a sentence about the same event (the release, the first one, the founding)
+    # of the claim's names (date_findings.years_ago_findings checked them): the date is the claim's point
+    return dated and (
+        bool(YEARS_AGO.search(frame.content)) or restated(frame.content, f"{e.passage.title}\n{e.text}")
+    )
 
 
 _CANNOT_SUPPORT = ("rumour", "hedged", "question", "entity-gap", "date-gap")

@@ -18,6 +18,7 @@ from assistant.verify.names import (
     covered,
     defined_alias,
     entity_in,
+    member_named,
     named_here,
     readable_title,
     same_place,
@@ -157,6 +158,7 @@ def evidence_findings(
             or (n in frame.background and entity_in(n, ev.document or ""))
             or defined_alias(n, near, ev.document or "")
             or version_named(n, frame.content, near)
+            or member_named(n, frame.content, near)
         )
     ]
     if missing:
