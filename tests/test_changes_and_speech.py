@@ -202,3 +202,30 @@ def test_a_release_dated_n_years_ago_decides_the_claim():
     )
     first = "Lumora put its first Quill model online about three years ago."
     assert _judge_at(first, [follows], "2026-11-20").label == "SUPPORTED"
+
+
+def test_last_year_counts_from_the_document_it_was_said_in():
+    from assistant.verify.date_findings import absolute_years
+
+    assert (
+        absolute_years("Lark-1 came out in June last year.", "2026-09-24") == "Lark-1 came out in June 2025."
+    )
+    assert absolute_years("We shipped it in March of this year.", "2026-09-24").endswith("March 2026.")
+    assert absolute_years("Lark-1 came out in June last year.", None).endswith("June last year.")
+    turn = "We haven't abandoned Lark. Lark-1 came out in June last year, so not quite two years."
+    sentence = "Lark-1 came out in June last year, so not quite two years."
+    said = in_document(turn, sentence, speaker="Mira Quell", kind="transcript", date="2026-09-24")
+    said.org = "Orrin Works"
+    assert _ago("Orrin Works released its first Lark model two years ago.", said, "2026-10-21") == ["refutes"]
+    assert _ago("Orrin Works released its first Lark model a year ago.", said, "2026-10-21") == []  # "a"
+    assert _ago("Orrin Works released its first Lark model one year ago.", said, "2026-10-21") == ["supports"]
+    # a later model is not the first
+    later = in_document(
+        turn.replace("Lark-1", "Lark-2"),
+        sentence.replace("Lark-1", "Lark-2"),
+        speaker="Mira Quell",
+        kind="transcript",
+        date="2026-09-24",
+    )
+    later.org = "Orrin Works"
+    assert _ago("Orrin Works released its first Lark model two years ago.", later, "2026-10-21") == []

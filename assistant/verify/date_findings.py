@@ -250,10 +250,30 @@ _WE = re.compile(r"\b(?:we|our|us)\b", re.I)
 
 
 def _event_scope(ev: Evidence) -> str:
-    """What a sentence dating an event is about: its title, the sentence, and for a speaker's "we" ("We
-    incorporated in August 2021") the speaker's organisation."""
-    org = ev.org if ev.passage.speaker and ev.org and _WE.search(ev.text) else ""
+    """What a sentence dating an event is about: its title, the sentence, and for a speaker who speaks as "we"
+    in their turn ("We incorporated in August 2021") the speaker's organisation."""
+    org = ev.org if ev.passage.speaker and ev.org and _WE.search(ev.passage.text) else ""
     return f"{ev.passage.title}\n{ev.text}\n{org}"
+
+
+_MONTHS_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_RELATIVE_YEAR = re.compile(rf"\b{_MONTHS_RE}\s+(?:of\s+)?(last|this)\s+year\b", re.I)
+
+
+def absolute_years(text: str, said: str | None) -> str:
+    """ "June last year", said in a document of 2026, is June 2025 ("March of this year": March 2026)."""
+    if not said:
+        return text
+    year = int(said[:4])
+    return _RELATIVE_YEAR.sub(lambda m: f"{m.group(1)} {year - (m.group(2).lower() == 'last')}", text)
+
+
+def _first_named(frame: ClaimFrame, text: str) -> bool:
+    """The first model of a family the claim names ("its first Lark model") is named by its number: "Lark-1"."""
+    return any(
+        member_named(n, frame.content, text) and re.search(rf"(?<![\w-]){re.escape(n)}-1(?![\d.])", text)
+        for n in frame.entities
+    )
 
 
 def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -> list[Finding]:
@@ -273,11 +293,12 @@ def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -
     )
     if not named or YEARS_AGO.search(ev.text):
         return []
-    if _FIRST.search(frame.content) and not _FIRST.search(described):
+    if _FIRST.search(frame.content) and not (_FIRST.search(described) or _first_named(frame, ev.text)):
         return []  # "its first open model" is dated only by a sentence about the first, not by a later release
     # the date the sentence gives for the release itself ("released on 5 September 2023"), not any of its dates
-    # ("open-weight models took 38 percent of downloads in 2026" dates no release)
-    when = event_date(ev.text, event)
+    # ("open-weight models took 38 percent of downloads in 2026" dates no release); "June last year" counts
+    # from the sentence's own document
+    when = event_date(absolute_years(ev.text, ev.date), event)
     span = when.span() if when else None
     dates = [(span[0].isoformat(), span[1].isoformat())] if span else []
     if not dates and _TODAY.search(ev.text) and event.search(ev.text) and ev.passage.date:
