@@ -229,3 +229,23 @@ def test_last_year_counts_from_the_document_it_was_said_in():
     )
     later.org = "Orrin Works"
     assert _ago("Orrin Works released its first Lark model two years ago.", later, "2026-10-21") == []
+
+
+def test_a_loss_at_the_claims_level_refutes_a_profit():
+    from assistant.verify.stance import profit_clash
+
+    loss = "We recorded an operating loss of 9.8 million, narrower than the 13.1 million loss a year ago."
+    assert profit_clash("Lumora was profitable at the operating level in Q3 2026", loss)
+    assert profit_clash("Lumora was profitable in Q3 2026", loss)
+    assert not profit_clash("Lumora was profitable at the net level in Q3 2026", loss)  # another level
+    assert not profit_clash("Lumora made an operating loss in Q3 2026", loss)
+    assert not profit_clash("Lumora was profitable in Q3 2026", "We did not record a loss this quarter.")
+    said = ev(
+        loss,
+        speaker="Mira Quell",
+        kind="transcript",
+        probs=(0.03, 0.05, 0.5),
+        title="Lumora Labs - Third Quarter 2026 Results",
+    )
+    said.org = "Lumora Labs"
+    assert judge("Lumora was profitable at the operating level.", [said]).label == "REFUTED"

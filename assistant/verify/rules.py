@@ -45,6 +45,7 @@ from assistant.verify.stance import (
     negated_restatement,
     plan_gap,
     polarity_gap,
+    profit_clash,
     ranking_period_gap,
     use_gap,
 )
@@ -79,7 +80,9 @@ def evidence_findings(
         findings.append(
             Finding("question", "none", 1.0, "asserted in a question, not by the one who answers")
         )
-    negated = negated_restatement(plain_verbs(frame.content), ev.scoring_text)
+    negated = negated_restatement(plain_verbs(frame.content), ev.scoring_text) or profit_clash(
+        frame.content, ev.text
+    )
     if no_as_claimed(frame, ev):
         findings.append(
             Finding(
