@@ -249,3 +249,22 @@ def test_a_loss_at_the_claims_level_refutes_a_profit():
     )
     said.org = "Lumora Labs"
     assert judge("Lumora was profitable at the operating level.", [said]).label == "REFUTED"
+
+
+def test_a_year_inside_a_claimed_figures_phrase_lends_only_a_quarters_words():
+    from assistant.verify.quantities import extract_quantities
+
+    (share,) = [
+        q
+        for q in extract_quantities(
+            "Quill's share of downloads in Q3 2026 at nearly two fifths", clauses=True
+        )
+        if q.kind == "percent"
+    ]
+    assert {"shar", "download"} <= share.context
+    # "for the third quarter of 2026" stays a clause of its own: revenue's quarter is no loss's
+    revenue = ev("Revenue for the third quarter was 84.6 million, up 31 percent from a year earlier.")
+    assert (
+        judge("Lumora's net loss for the third quarter of 2026 was under 10 million.", [revenue]).label
+        != "REFUTED"
+    )
