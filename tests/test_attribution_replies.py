@@ -226,7 +226,9 @@ def test_where_it_was_said_frames_the_attribution():
     )
     assert (frame.speaker, frame.content) == ("Anneke Voss", "Quill at about a fifth of hub downloads in May")
     assert parse_claim("Lumora put out Quill-3 in May.").speaker is None  # "put out" is no estimate
-    assert parse_claim("In 2023, Lumora said it had 40 staff.").speaker is None  # a date is no setting
+    # a date is no setting (no venue), but says when Z said it: Z's words of that year
+    dated = parse_claim("In 2023, Lumora said it had 40 staff.")
+    assert (dated.speaker, dated.venue, dated.said_on) == ("Lumora", None, "2023")
 
 
 def test_we_the_family_is_the_family_the_organisation_makes():

@@ -17,7 +17,7 @@ from datetime import date
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, is_negated
-from assistant.verify.date_findings import MONTH_NAMES
+from assistant.verify.date_findings import MONTH_NAMES, YEARS_AGO
 from assistant.verify.dates import restated
 from assistant.verify.figure_findings import bounded_year
 from assistant.verify.findings import has, names_everything
@@ -219,7 +219,11 @@ def _dates_it(frame: ClaimFrame, e: Evidence) -> bool:
     """The evidence dates the claim's event within its bound and says everything else the claim says ("born
     on August 2 , 1957" for "born after 1956"): the scorer, unsure of "after", need not lean to support."""
     dated = any(f.kind == "date" and f.stance == "supports" for f in e.findings)
-    return dated and restated(frame.content, f"{e.passage.title}\n{e.text}")
+    # "N years ago" is dated only by a sentence about the same event (the release, the first one, the founding)
+    # of the claim's names (date_findings.years_ago_findings checked them): the date is the claim's point
+    return dated and (
+        bool(YEARS_AGO.search(frame.content)) or restated(frame.content, f"{e.passage.title}\n{e.text}")
+    )
 
 
 _CANNOT_SUPPORT = ("rumour", "hedged", "question", "entity-gap", "date-gap")
@@ -303,10 +307,18 @@ def _by_scorer(frame: ClaimFrame, pool: list[Evidence], rows: bool = False) -> D
     )
 
 
-def _attributed(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
+def _attributed(frame: ClaimFrame, pool: list[Evidence], figures: list[Evidence] | None = None) -> Decision:
     # their words on the point: relevant sentences, or their answer to a question that put the point to them
     words = [e for e in pool if has(e, "speaker") and (e.relevance >= ATTRIBUTION_RELEVANCE or e.reply_to)]
+    # and their figures, checked against the claim's own names and counted words, as for any claim with figures
+    # (figure_findings): a sentence that gives two levels reads unlike a claim that gives the change between them
+    seen = {id(e) for e in words}
+    said = [e for e in figures or [] if has(e, "speaker") and not has(e, "hedged") and id(e) not in seen]
     who = frame.speaker
+    if not words and said:
+        decided = _numeric(frame, said)
+        if decided is not None:
+            return decided
     if not words:
         return Decision(
             "NOT_ENOUGH_INFO",
@@ -355,7 +367,7 @@ def _attributed(frame: ClaimFrame, pool: list[Evidence]) -> Decision:
             decided_by="rules:reply",
         )
     firm = [e for e in words if not has(e, "hedged")]
-    decision = _numeric(frame, firm) or _by_scorer(frame, firm)
+    decision = _numeric(frame, firm + said) or _by_scorer(frame, firm)
     if decision.label == "NOT_ENOUGH_INFO" and len(firm) < len(words):
         decision = Decision(
             "NOT_ENOUGH_INFO", 0.6, explanation=f"{who} only hedges.", decided_by="rules:attribution"
@@ -423,9 +435,9 @@ def _answered(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
 
 def decide(frame: ClaimFrame, evidence: list[Evidence]) -> Decision:
     pool = [e for e in evidence if e.relevance >= MIN_RELEVANCE or e.reply_to]
-    if frame.speaker:
-        return _attributed(frame, pool)
     numeric_pool = [e for e in evidence if e.relevance >= NUMERIC_RELEVANCE]
+    if frame.speaker:
+        return _attributed(frame, pool, numeric_pool)
     return (
         _numeric(frame, numeric_pool)
         or _other_base(numeric_pool)

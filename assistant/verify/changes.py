@@ -53,9 +53,23 @@ def point_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
         opening = _OPENING.match(text)
         subject = {context_word(opening.group(1).lower())} if opening else set()
         out += _changes(
-            now, then, first.start, second.end, first.context | second.context | (subject - QSTOP)
+            now,
+            then,
+            first.start,
+            second.end,
+            first.context | second.context | (subject - QSTOP) | _share_of(text),
         )
     return out
+
+
+# "accounts for 44 percent of downloads", "a 38 percent share", "of the market": percentages that are a part's
+# share of a whole, which a claim calls its "share" ("its share rose by five points")
+_SHARE = re.compile(r"\b(?:account(?:s|ed|ing)? for|shares?|of the market|market)\b", re.I)
+
+
+def _share_of(text: str) -> frozenset[str]:
+    """The word "share" for the changes of a sentence whose percentages are shares of a whole."""
+    return frozenset([context_word("share")]) if _SHARE.search(text) else frozenset()
 
 
 def _changes(now: Quantity, then: Quantity, start: int, end: int, context: frozenset[str]) -> list[Quantity]:
@@ -102,7 +116,8 @@ def earlier_changes(text: str, previous: str, quantities: list[Quantity]) -> lis
         return []
     now, then = nows[0], thens[0]
     lead = {context_word(w.lower()) for w in re.findall(r"[A-Za-z][\w-]+", previous[: now.start])} - QSTOP
-    return _changes(now, then, then.start, then.end, then.context | now.context | lead)
+    context = then.context | now.context | lead | _share_of(previous)
+    return _changes(now, then, then.start, then.end, context)
 
 
 # A part given against a whole: "The API contributed 31.2 million of that" (the whole in the sentence before),

@@ -15,7 +15,7 @@ from ingest.sentences import split_sentences
 
 _SAY_VERBS = (
     r"said|says|stated|states|confirmed|confirms|acknowledged|acknowledges|admitted|admits|claimed|claims|"
-    r"told|announced|announces|puts?(?=\s+(?:\S+\s+){1,6}?at\s)|agreed|agrees|conceded|concedes|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
+    r"told|announced|announces|puts?(?=\s+(?:\S+\s+){1,12}?at\s)|agreed|agrees|conceded|concedes|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
     r"reported|reports|estimated|estimates|argued|argues|explained|noted|has said|has stated|has confirmed|"
     r"has denied|has acknowledged|has claimed|has admitted|has reported|has agreed|have said|responded to [^,]+ by saying"
 )
@@ -68,6 +68,17 @@ _SETTING = re.compile(
     re.I,
 )
 _ACCORDING = re.compile(r"^according to (?P<who>[^,]+),\s*(?P<content>.+)$", re.I)
+# "In Lark Partners' estimates, ...", "By Lark's estimate, ...": the figures that follow are Lark's
+_BY_ESTIMATE = re.compile(
+    r"^(?i:in|by)\s+(?P<who>[A-Z][^,]{0,60}?)['’]s?\s+(?:own\s+|latest\s+|new\s+)?(?:estimates?|reckoning|"
+    r"calculations?|figures)\s*,\s*(?P<content>.+)$"
+)
+# "In August 2026, Z put X at N", "On 3 May 2026, Z said P": when Z said it (their document's date), not what
+_WHEN_SAID = re.compile(
+    r"^(?:in|on|during)\s+(?P<when>(?:\d{1,2}\s+)?(?:(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+)?\d{4}),\s+(?=[A-Z])",
+    re.I,
+)
 _DENY_VERBS = ("denied", "denies", "disputed", "disputes", "rejected", "rejects", "has denied")
 _NEGATION = re.compile(
     r"\b(?:not|no|never|none|neither|nor|without|cannot|no longer)\b|n['’]t\b",
@@ -230,6 +241,37 @@ class ClaimFrame:
     background: list[str] = field(default_factory=list)
     # "On the podcast, Z said P": Z's words count only from a document of that kind ("podcast", "call")
     venue: str | None = None
+    # "In August 2026, Z said P": the month (or year, or day) Z's words must be dated in, as "2026-08"
+    said_on: str | None = None
+
+
+def said_period(when: str) -> str | None:
+    """The ISO prefix of a date written "12 August 2026", "August 2026" or "2026": "2026-08-12", "2026-08",
+    "2026"."""
+    parts = when.split()
+    year = parts[-1]
+    month = next((p for p in parts if p.isalpha()), None)
+    if month is None:
+        return year
+    number = _MONTHS.index(month.lower()) + 1
+    day = next((p for p in parts[:-1] if p.isdigit()), None)
+    return f"{year}-{number:02d}" + (f"-{int(day):02d}" if day else "")
+
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 
 def entities(text: str) -> list[str]:
@@ -330,14 +372,25 @@ def parse_claim(claim: str) -> ClaimFrame:
     # "On the results call, Z said ...": where Z said it frames the attribution, it is not what Z said
     setting = _SETTING.match(text)
     framed = text[setting.end() :] if setting else text
-    m = _ATTRIBUTION.match(framed) or _ACCORDING.match(framed) or _ACCORDING.match(text)
+    said = _WHEN_SAID.match(framed)
+    if said and (_ATTRIBUTION.match(framed[said.end() :]) or _BY_ESTIMATE.match(framed[said.end() :])):
+        framed = framed[said.end() :]
+    else:
+        said = None
+    m = (
+        _ATTRIBUTION.match(framed)
+        or _ACCORDING.match(framed)
+        or _ACCORDING.match(text)
+        or _BY_ESTIMATE.match(framed)
+    )
     venue = None
     if m and len(m.group("content").split()) >= 3 and not _unattributed(m):
         speaker = re.sub(r"\s+(?:has|have)$", "", m.group("who").strip())
-        verb = (m.groupdict().get("verb") or "said").lower()
+        verb = (m.groupdict().get("verb") or ("estimates" if m.re is _BY_ESTIMATE else "said")).lower()
         content = m.group("content")
         if setting and m.string is framed:
             venue = text[: setting.end("setting")].split()[-1].lower()
+    said_on = said_period(said.group("when")) if said and speaker else None
     names = entities(content)
     first = re.sub(r"['’]s$", "", content.split()[0].rstrip(",.;:")) if content.split() else ""
     return ClaimFrame(
@@ -352,6 +405,7 @@ def parse_claim(claim: str) -> ClaimFrame:
         ordinary=[n for n in weak if _ORDINARY_OPENING.match(content)],
         background=_described(content, names),
         venue=venue,
+        said_on=said_on,
     )
 
 

@@ -40,6 +40,9 @@ def context_words(text: str, start: int, end: int, clause: bool = True) -> froze
     if clause:
         # in a claim, "and", "while", "but" join two statements: "under $ 12 million outside Lark and less than
         # $ 27 million globally" says nothing of the second figure outside Lark
+        # a year inside the figure's own phrase ("share of downloads in Q3 2026 at nearly two fifths") dates what
+        # is counted and opens no clause of its own
+        before_text = _INNER_YEAR.sub(" ", before_text)
         before_text = _CONJUNCTION.split(_CLAUSE_BREAK.split(before_text)[-1])[-1]
         after_text = _CONJUNCTION.split(_CLAUSE_BREAK.split(after_text)[0])[0]
 
@@ -101,6 +104,9 @@ def _own_before(before: str) -> str:
 
 _LEAD_IN = re.compile(r"[,;]|\b(?:and|for|with|while|whereas|but|against)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;,()]|(?<![\w-])\d")
+# a quarter named inside a claimed figure's phrase: "downloads in Q3 2026 at nearly two fifths" (only this form:
+# "revenue for 2025 as a whole" would lend "revenue" to figures a window check cannot yet tell apart)
+_INNER_YEAR = re.compile(r"(?<=[A-Za-z] )(?:in|of|for|during)\s+Q[1-4]\s+(?:19|20)\d\d(?= [a-z])")
 # "against" too: "grossed $ 342 million worldwide against its $ 71 million budget" says nothing of the budget's scope
 _CONJUNCTION = re.compile(r"\b(?:and|while|whereas|but|against)\b", re.I)
 

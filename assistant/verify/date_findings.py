@@ -25,7 +25,7 @@ from assistant.verify.dates import (
     reporting_date,
 )
 from assistant.verify.findings import Finding
-from assistant.verify.names import entity_coverage, sibling_clash
+from assistant.verify.names import covered, entity_coverage, member_named, sibling_clash
 from assistant.verify.quantity import WORD_NUMBERS
 from assistant.verify.tally_findings import tally_stances
 
@@ -216,7 +216,9 @@ YEARS_AGO = re.compile(
 # Ways of saying "made its models openly available" (the event most "N years ago" claims here are about).
 # The release itself, which the date must be of: "released", "published", "open-sourced", "made ... available"
 _RELEASED = re.compile(
-    r"\b(?:releas|launch|publish|open[- ]sourc|unveil|debut|introduc|ship)\w*|\bmade\b[^.;]{0,60}\bavailable\b",
+    r"\b(?:releas|launch|publish|open[- ]sourc|unveil|debut|introduc|ship)\w*|\bmade\b[^.;]{0,60}\bavailable\b|"
+    # "put its first model online", "which Lumora put on ModelYard in ...", "came out in June"
+    r"\bput\b[^.;,]{0,40}?\b(?:online|out|on)\b|\bcame out\b",
     re.I,
 )
 _TODAY = re.compile(r"\btoday\b", re.I)
@@ -238,23 +240,65 @@ def _years_ago_event(claim: str, text: str) -> re.Pattern | None:
         return _RELEASED
     if _FOUNDED.search(claim) and _FOUNDED.search(text):
         return _FOUNDED
+    # a plain release ("put its first Quill model online three years ago"), dated by a sentence about a release
+    if not _OPENED.search(claim) and _RELEASED.search(claim) and _RELEASED.search(text):
+        return _RELEASED
     return None
+
+
+_WE = re.compile(r"\b(?:we|our|us)\b", re.I)
+
+
+def _event_scope(ev: Evidence) -> str:
+    """What a sentence dating an event is about: its title, the sentence, and for a speaker who speaks as "we"
+    in their turn ("We incorporated in August 2021") the speaker's organisation."""
+    org = ev.org if ev.passage.speaker and ev.org and _WE.search(ev.passage.text) else ""
+    return f"{ev.passage.title}\n{ev.text}\n{org}"
+
+
+_MONTHS_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_RELATIVE_YEAR = re.compile(rf"\b{_MONTHS_RE}\s+(?:of\s+)?(last|this)\s+year\b", re.I)
+
+
+def absolute_years(text: str, said: str | None) -> str:
+    """ "June last year", said in a document of 2026, is June 2025 ("March of this year": March 2026)."""
+    if not said:
+        return text
+    year = int(said[:4])
+    return _RELATIVE_YEAR.sub(lambda m: f"{m.group(1)} {year - (m.group(2).lower() == 'last')}", text)
+
+
+def _first_named(frame: ClaimFrame, text: str) -> bool:
+    """The first model of a family the claim names ("its first Lark model") is named by its number: "Lark-1"."""
+    return any(
+        member_named(n, frame.content, text) and re.search(rf"(?<![\w-]){re.escape(n)}-1(?![\d.])", text)
+        for n in frame.entities
+    )
 
 
 def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -> list[Finding]:
     """ "X went open-source three years ago": measured from the reference date (the newest document), in whole
     years, against the date the evidence gives for that event."""
     m = YEARS_AGO.search(frame.content)
-    event = _years_ago_event(frame.content, ev.text)
+    # a sentence that reports its own document's release ("Lumora today published Quill-1") is what the
+    # release's headline says of it ("Lumora releases Quill-1, its first open-weight model")
+    today = bool(_TODAY.search(ev.text) and _RELEASED.search(ev.text))
+    described = f"{ev.passage.title}\n{ev.text}" if today else ev.text
+    event = _years_ago_event(frame.content, described)
     if not m or not reference or event is None:
         return []
-    if entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.text}") < 1.0 or YEARS_AGO.search(ev.text):
+    scope = _event_scope(ev)
+    named = all(
+        covered(n, frame.entities, scope) or member_named(n, frame.content, scope) for n in frame.entities
+    )
+    if not named or YEARS_AGO.search(ev.text):
         return []
-    if _FIRST.search(frame.content) and not _FIRST.search(ev.text):
+    if _FIRST.search(frame.content) and not (_FIRST.search(described) or _first_named(frame, ev.text)):
         return []  # "its first open model" is dated only by a sentence about the first, not by a later release
     # the date the sentence gives for the release itself ("released on 5 September 2023"), not any of its dates
-    # ("open-weight models took 38 percent of downloads in 2026" dates no release)
-    when = event_date(ev.text, event)
+    # ("open-weight models took 38 percent of downloads in 2026" dates no release); "June last year" counts
+    # from the sentence's own document
+    when = event_date(absolute_years(ev.text, ev.date), event)
     span = when.span() if when else None
     dates = [(span[0].isoformat(), span[1].isoformat())] if span else []
     if not dates and _TODAY.search(ev.text) and event.search(ev.text) and ev.passage.date:

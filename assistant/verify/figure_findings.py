@@ -31,7 +31,7 @@ from assistant.verify.names import (
     readable_title,
     sibling_clash,
 )
-from assistant.verify.periods import window
+from assistant.verify.periods import change_window, window
 from assistant.verify.quantities import extract_quantities
 from assistant.verify.quantity import Quantity, stem
 from assistant.verify.speaker_findings import FORECASTER
@@ -162,7 +162,6 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         + shares_of_whole(ev.scoring_text, previous, evidence_quantities)
         + earlier_changes(ev.scoring_text, previous, evidence_quantities)
     )
-    period = window(frame.content)
     # the period each of the evidence's figures counts over (once per sentence, not per claim figure)
     around = {id(eq): ev.scoring_text[max(0, eq.start - 80) : eq.end + 40] for eq in evidence_quantities}
     title = ev.passage.title or ""
@@ -173,6 +172,9 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     for index, cq in enumerate(frame.quantities):
         if cq.kind == "period" or bounded_year(frame, cq):
             continue  # windows, "N years ago" and "before 2015" are dates, not figures: see the date checks
+        # a change's span ("rose by 7 points in a year") is no period its figures count over
+        change = claimed_change(frame.content, cq) is not None
+        period = change_window(frame.content) if change or cq.kind == "points" else window(frame.content)
         other_periods = {
             over[id(eq)]
             for eq in evidence_quantities
@@ -188,7 +190,6 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         # views" rather than "17.5 million subscribers" for "14 billion views")
         # a claimed change "by a third" is read only against a change the source gives (9.4 then 6.1 percent), and
         # a plain share never against one
-        change = claimed_change(frame.content, cq) is not None
         candidates = [
             eq
             for eq in evidence_quantities

@@ -123,10 +123,26 @@ def _acronym_named(name: str, text: str) -> bool:
     return len(initials) >= 3 and _acronym(name) and bool(re.search(rf"(?<![\w.-]){lower}(?![\w-])", text))
 
 
+# "Q3 2026" is written out as much: "Third Quarter 2026 Results", "the third quarter of 2026"
+_QUARTER = re.compile(r"^Q(?P<n>[1-4])(?:\s+(?P<year>\d{4}))?$")
+_ORDINALS = ("first", "second", "third", "fourth")
+
+
+def quarter_named(name: str, text: str) -> bool:
+    """Is a quarter named "Q3 2026" in the text in words ("third quarter", "third-quarter", and the year)?"""
+    m = _QUARTER.match(name)
+    if not m:
+        return False
+    spelled = re.search(rf"\b{_ORDINALS[int(m.group('n')) - 1]}[- ]quarter\b", text, re.I)
+    return bool(spelled) and (m.group("year") is None or m.group("year") in text)
+
+
 def named_in(name: str, text: str) -> bool:
     """The name, its first word, or its adjective ("Bulgaria" in "Bulgarian provinces"); an acronym joined to an
     ordinary word is the acronym ("HIV-positive" people are written about as "HIV"); an acronym is its spelled-out
     words ("US", "United States")."""
+    if quarter_named(name, text):
+        return True
     if _acronym(name):
         return _acronym_named(name, text)
     if _acronym_named(name, text):
@@ -280,6 +296,14 @@ def version_named(name: str, claim: str, text: str) -> bool:
         rf"\b(?:version|variant|edition|release|flavou?r)s?\s+of\s+(?:the\s+)?{re.escape(name)}(?![\w-])"
     )
     return bool(re.search(version, claim, re.I)) and bool(re.search(rf"(?<![\w-]){re.escape(name)}-\w", text))
+
+
+def member_named(name: str, claim: str, text: str) -> bool:
+    """ "Its first Quill model" is named by "Quill-1-Base": where the claim speaks of one model of the family X,
+    a versioned name of X's ("X-1", "X-2-Embed") names one. (Not for the family's own figures: a member's
+    downloads are not the family's.)"""
+    one = rf"\b(?:first|earliest|an?|one)\s+(?:\w+\s+)?{re.escape(name)}\s+model\b"
+    return bool(re.search(one, claim, re.I)) and bool(re.search(rf"(?<![\w-]){re.escape(name)}-\d", text))
 
 
 def named_here(name: str, frame: ClaimFrame, scope: str) -> bool:

@@ -43,3 +43,17 @@ def window(text: str) -> str | None:
         if pattern.search(text):
             return name
     return None
+
+
+# "rose by seven points in a year", "went up over a year": the time a change took, not a period its levels
+# count over (the two levels may each be a quarter's, "38 percent in the third quarter, up from 31 percent a year
+# earlier")
+_CHANGE_SPAN = re.compile(
+    r"\b(?:in|over|within|across)\s+(?:a|one|the past|the last|the previous)\s+(?:year|quarter|month|week)\b",
+    re.I,
+)
+
+
+def change_window(text: str) -> str | None:
+    """The period a claimed change counts over, leaving out the span the change took."""
+    return window(_CHANGE_SPAN.sub(" ", text))

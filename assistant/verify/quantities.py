@@ -365,13 +365,17 @@ _FRACTIONS = {
     "tenth": 10.0,
     "two thirds": 200 / 3,
     "three quarters": 75.0,
+    # "nearly two fifths" of a market
+    "two fifths": 40.0,
+    "three fifths": 60.0,
+    "four fifths": 80.0,
 }
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _WORD_FIGURE = re.compile(
     r"(?:\b(?P<cmp>"
     + "|".join(w for _, w in _BOUND_WORDS)
     + r")\s+)?\b(?:(?<!half\s)(?:a|one)\s+(?P<scale>thousand|million|billion)\b(?!\s+(?:and|point))|"
-    r"(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b|(?P<parts>two[ -]thirds|three[ -]quarters)\b)",
+    r"(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b|(?P<parts>two[ -]thirds|three[ -]quarters|(?:two|three|four)[ -]fifths)\b)",
     re.I,
 )
 

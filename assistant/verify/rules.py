@@ -18,6 +18,7 @@ from assistant.verify.names import (
     covered,
     defined_alias,
     entity_in,
+    member_named,
     named_here,
     readable_title,
     same_place,
@@ -33,6 +34,7 @@ from assistant.verify.speaker_findings import (
     denied_by_subject,
     forecast_by_other,
     no_as_claimed,
+    said_in,
     speaker_matches,
     unnamed_source,
     years_asked,
@@ -43,6 +45,7 @@ from assistant.verify.stance import (
     negated_restatement,
     plan_gap,
     polarity_gap,
+    profit_clash,
     ranking_period_gap,
     use_gap,
 )
@@ -69,13 +72,17 @@ def evidence_findings(
         findings.append(Finding("rumour", "none", 1.0, "a party declined to comment"))
     if hedged_about(frame.content, ev.text):
         findings.append(Finding("hedged", "none", 1.0, f"{ev.passage.speaker or 'the speaker'} hedges"))
-    own_words = bool(speaker and speaker_matches(speaker, ev) and at_venue(frame.venue, ev))
+    own_words = bool(
+        speaker and speaker_matches(speaker, ev) and at_venue(frame.venue, ev) and said_in(frame.said_on, ev)
+    )
     # what a questioner asserts is theirs, not the answerer's; it still counts for a claim about the questioner
     if (ev.passage.role == "host" or ev.text.rstrip().endswith("?")) and not own_words:
         findings.append(
             Finding("question", "none", 1.0, "asserted in a question, not by the one who answers")
         )
-    negated = negated_restatement(plain_verbs(frame.content), ev.scoring_text)
+    negated = negated_restatement(plain_verbs(frame.content), ev.scoring_text) or profit_clash(
+        frame.content, ev.text
+    )
     if no_as_claimed(frame, ev):
         findings.append(
             Finding(
@@ -154,6 +161,7 @@ def evidence_findings(
             or (n in frame.background and entity_in(n, ev.document or ""))
             or defined_alias(n, near, ev.document or "")
             or version_named(n, frame.content, near)
+            or member_named(n, frame.content, near)
         )
     ]
     if missing:

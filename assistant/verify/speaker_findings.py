@@ -8,6 +8,7 @@ import re
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import ClaimFrame, is_negated
+from assistant.verify.findings import previous_sentence
 from assistant.verify.names import GENERIC_ORG_WORDS, claim_subject
 
 # A speaker refusing the question's premise: only direct refusals, not any negation in a long answer.
@@ -181,6 +182,12 @@ def at_venue(venue: str | None, ev: Evidence) -> bool:
     return bool(re.search(rf"(?<![a-z]){re.escape(venue)}", where))
 
 
+def said_in(period: str | None, ev: Evidence) -> bool:
+    """Is the evidence dated when the claim says Z spoke ("In August 2026, Z said ...": a document of August
+    2026)? A transcript's date dates what was said in it; an undated one cannot show it."""
+    return period is None or (ev.date or "").startswith(period)
+
+
 def makes(org: str, product: str, texts: list[str]) -> bool:
     """Do the documents say the organisation makes the product? "Lumora Labs' Quill models", "Lumora's Quill",
     "Lumora Labs ... develops the Quill models", "Lumora announced today that its Quill family ..."."""
@@ -198,6 +205,15 @@ def _distinctive(name: str) -> set[str]:
     return {w for w in words if w and w not in GENERIC_ORG_WORDS}
 
 
+# a sentence whose speaker is the party the sentence before named: "The firm estimates that ...", "The company
+# said ...", "It reported ..."
+_SAME_SOURCE = re.compile(
+    r"^\W*(?:the\s+(?:firm|company|agency|group|analysts?|researchers?|consultancy|bank|institute)|it|they)\s+"
+    r"(?:also\s+)?(?:said|says|estimates|estimated|reported|reports|told|wrote|writes|puts|put|found|finds)\b",
+    re.I,
+)
+
+
 def speaker_matches(speaker: str, ev: Evidence) -> bool:
     """Are these the words of the person or organisation the claim names?"""
     who = _distinctive(speaker)
@@ -212,11 +228,14 @@ def speaker_matches(speaker: str, ev: Evidence) -> bool:
         return False
     # An organisation speaks through its own announcements; a person through quotes that name them.
     text = ev.text.lower()
+    if _SAME_SOURCE.match(ev.text):
+        # "The firm estimates that ...": the party the sentence before named
+        text = f"{previous_sentence(ev)}\n{ev.text}".lower()
     if ev.passage.kind == "announcement" and who <= _distinctive(f"{ev.passage.title} {ev.text}"):
         return True
     # a source reports, confirms or announces in its own words as much as it says them ("Review aggregator
     # Brightscore reports that ..."); what a site publishes is its record ("On Brightscore, the film has ...")
-    return who <= _distinctive(ev.text) and bool(
+    return who <= _distinctive(text) and bool(
         re.search(
             r"\b(?:said|says|told|according to|stated|reports|reported|confirms|confirmed|announces|"
             r"announced|estimates|estimated|wrote|writes)\b",

@@ -93,6 +93,33 @@ def negated_restatement(claim: str, sentence: str) -> bool:
     return False
 
 
+# A profit and a loss at the same level are opposites: "was profitable at the operating level" against "we
+# recorded an operating loss"
+_PROFIT = re.compile(
+    r"\bprofitable\b|\b(?:made|turned|posted|recorded|reported|booked)\s+an?\s+(?:\w+\s+)?profit\b|\bin the black\b",
+    re.I,
+)
+_LOSS = re.compile(
+    r"\b(?:(?P<level>operating|net|pre-tax)\s+)?loss(?:es)?\b|\bin the red\b|\bunprofitable\b|\blost money\b",
+    re.I,
+)
+_LEVEL = re.compile(r"\b(operating|net|pre-tax)\b", re.I)
+
+
+def profit_clash(claim: str, sentence: str) -> bool:
+    """Does the sentence report a loss where the claim says there was a profit, at the level the claim names
+    (an operating loss against "profitable at the operating level"; any loss when it names none)? The first loss
+    the sentence reports is its own period's ("an operating loss of 9.8 million, narrower than the 13.1 million
+    loss a year ago"). A negated sentence ("did not record a loss") says no such thing."""
+    if not _PROFIT.search(claim) or is_negated(claim) or _LOSS.search(claim):
+        return False
+    loss = _LOSS.search(main_clause(claim, sentence))
+    if loss is None or is_negated(sentence[: loss.start()].split(",")[-1]):
+        return False
+    level = _LEVEL.search(claim)
+    return level is None or (loss.group("level") or "").lower() == level.group(1).lower()
+
+
 _CLAIM_NEGATION = re.compile(r"\b(?:not|never|no longer)\s+|(?<=\w)n['’]t\b", re.I)
 # most of a negated claim's words must be under the sentence's negation: "does not use another company's base
 # model" says "was not derived from another company's base model"; "not licensed under MIT" does not say "not
