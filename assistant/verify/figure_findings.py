@@ -22,7 +22,7 @@ from assistant.verify.changes import (
 from assistant.verify.claims import ClaimFrame, entities
 from assistant.verify.dates import bounds
 from assistant.verify.findings import Finding, previous_sentence
-from assistant.verify.money import is_money, other_money
+from assistant.verify.money import count_against_money, is_money, other_money
 from assistant.verify.names import (
     about_subject,
     claim_subject,
@@ -86,6 +86,8 @@ _ESTIMATE = re.compile(
     r"\b(?!(?:With|An?|The|In|On|At|By|For|From|Its|Their|His|Her|Our)\b)[A-Z][\w'’.-]*\s+(?:estimates|estimated)\s+"
     r"(?:that\s+)?|\b(?:by|in)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
     r"estimates?\b|\baccording\s+to\s+(?:an?\s+)?(?:estimates?|analysts?)\b"
+    # the estimator named by a common noun: "The firm estimates that ...", "its analysts estimate"
+    r"|\b(?i:the|this|that|its|their)\s+(?:[a-z][\w-]*\s+){1,2}(?:estimates?|estimated)\b"
 )
 
 
@@ -196,11 +198,12 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         ]
         aligned = [(alignment(cq, eq), eq) for eq in candidates]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
-        # an amount is read only against amounts in its own currency
+        # an amount is read only against amounts in its own currency, and a count of things never against one
         aligned = [
             (score, eq)
             for score, eq in aligned
             if not other_money(frame.content, cq, ev.scoring_text, eq, evidence_quantities)
+            and not count_against_money(frame.content, cq, ev.scoring_text, eq)
         ]
         if not aligned:
             continue

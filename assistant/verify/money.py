@@ -72,3 +72,27 @@ def other_money(claim: str, cq: Quantity, text: str, eq: Quantity, others: list[
         return not same_currency(mine, theirs)
     in_mine = any((c := currency(text, o)) and same_currency(mine, c) for o in others if o is not eq)
     return in_mine and eq.head is not None and not same_head(cq, eq)
+
+
+# A currency written as a three-letter code before the amount, known or not ("KVV 61.0 million", "XLR 4
+# billion"): a world's own currency is still money.
+_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z]{3}\s?$")
+# What a claim's figure may count and still be money ("20 million in revenue")
+_MONEY_WORDS = re.compile(
+    r"^(?:revenu|sale|income|profit|loss|fund|turnover|budget|gross|earn|spend|cost|price|valu|invest|"
+    r"dollar|euro|pound|rupe|yen|yuan|fee|salar|wage|debt|cash|capital)"
+)
+
+
+def amount(text: str, q: Quantity) -> bool:
+    """Is the figure an amount of money, by a currency sign or name, or a currency code before it?"""
+    return is_money(text, q) or currency(text, q) is not None or bool(_CODE_BEFORE.search(text[: q.start]))
+
+
+def count_against_money(claim: str, cq: Quantity, text: str, eq: Quantity) -> bool:
+    """Is the claim's figure a count of things ("more than 1,000 enterprises") and the source's an amount of
+    money ("the API contributed KVV 61.0 million")? A figure must count the same kind of thing: an amount says
+    nothing of how many pay it."""
+    if cq.head is None or amount(claim, cq) or any(_MONEY_WORDS.match(w) for w in cq.phrase | {cq.head}):
+        return False
+    return amount(text, eq)

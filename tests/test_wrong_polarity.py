@@ -1,0 +1,82 @@
+"""Wrong polarity: evidence that reads like the claim but does not establish it (a mark gone past, a firm's
+estimate, a money amount for a count, a retracted description, a second predicate nobody mentions), and
+evidence that reads unlike the claim but does not contradict it. Invented entities throughout."""
+
+from __future__ import annotations
+
+from assistant.retrieve.evidence import Evidence
+from assistant.schema import Passage
+from assistant.verify.aggregate import decide
+from assistant.verify.alignment import compare
+from assistant.verify.claims import parse_claim
+from assistant.verify.quantities import extract_quantities
+from assistant.verify.rules import evidence_findings
+
+
+def ev(text: str, *, probs=(0.8, 0.05, 0.15), title="Doc", date=None, document=None) -> Evidence:
+    passage = Passage(
+        id=f"d-{hash(text)}:0",
+        doc_id=f"d-{hash(text)}",
+        index=0,
+        text=text,
+        char_start=0,
+        char_end=len(text),
+        source="s",
+        title=title,
+        kind="news",
+        date=date,
+    )
+    return Evidence(
+        passage,
+        0,
+        len(text),
+        text,
+        text,
+        text,
+        document=document or text,
+        relevance=1 - probs[2],
+        probs=probs,
+    )
+
+
+def judge(claim: str, evidence: list[Evidence]):
+    frame = parse_claim(claim)
+    for e in evidence:
+        e.findings = evidence_findings(frame, e)
+    return decide(frame, evidence)
+
+
+def test_gone_past_a_mark_is_beyond_it():
+    (claim,) = extract_quantities("Quill had already gone past 500 million downloads")
+    assert claim.comparator == "gt"
+    (short,) = extract_quantities("Quill had 497.3 million downloads")
+    assert compare(claim, short) == "refutes"
+    # "the past 30 days" is still a period, not a bound
+    assert [q.kind for q in extract_quantities("downloads in the past 30 days")] == ["period"]
+
+
+def test_an_estimate_by_a_firm_named_by_a_common_noun_establishes_no_figure():
+    source = ev(
+        "The firm estimates that Quill models accounted for about 38 percent of open-weight downloads by "
+        "Skerry organisations, up from 31 percent a year earlier.",
+        probs=(0.96, 0.02, 0.02),
+    )
+    claim = "Quill accounts for about 38 percent of open-weight downloads by Skerry organisations."
+    assert judge(claim, [source]).label == "NOT_ENOUGH_INFO"
+    stated = ev(
+        "Quill models accounted for about 38 percent of open-weight downloads by Skerry organisations.",
+        probs=(0.96, 0.02, 0.02),
+    )
+    assert judge(claim, [stated]).label == "SUPPORTED"
+
+
+def test_a_count_of_customers_is_not_read_against_an_amount_of_money():
+    source = ev(
+        "The hosted retrieval API of Lumora Labs contributed KVV 61.0 million.", probs=(0.3, 0.1, 0.6)
+    )
+    claim = "More than 1,000 enterprises pay for Lumora Labs' hosted retrieval API."
+    assert judge(claim, [source]).label == "NOT_ENOUGH_INFO"
+    counted = ev(
+        "More than 1,200 enterprises pay for Lumora Labs' hosted retrieval API.", probs=(0.9, 0.05, 0.05)
+    )
+    assert judge(claim, [counted]).label == "SUPPORTED"
