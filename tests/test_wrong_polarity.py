@@ -80,3 +80,13 @@ def test_a_count_of_customers_is_not_read_against_an_amount_of_money():
         "More than 1,200 enterprises pay for Lumora Labs' hosted retrieval API.", probs=(0.9, 0.05, 0.05)
     )
     assert judge(claim, [counted]).label == "SUPPORTED"
+
+
+def test_a_claims_period_far_from_its_figure_still_narrows_it():
+    claim = "Monthly downloads of the Quill family came to roughly 24 million in the October export."
+    total = ev("Half a billion: Quill crosses 500 million downloads on Skerry", probs=(0.05, 0.8, 0.15))
+    assert judge(claim, [total]).label != "REFUTED"
+    monthly = ev("family: Quill | downloads_millions: 497.3 | downloads_30d_millions: 23.99")
+    frame = parse_claim(claim)
+    findings = evidence_findings(frame, monthly)
+    assert [f.stance for f in findings if f.kind == "numeric"] == ["supports"]  # "monthly" is the 30d field

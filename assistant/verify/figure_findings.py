@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.alignment import alignment, compare, same_head, titled_period
+from assistant.verify.alignment import alignment, claimed_period, compare, same_head, titled_period
 from assistant.verify.changes import (
     claimed_change,
     counts_a_part,
@@ -175,6 +175,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     for index, cq in enumerate(frame.quantities):
         if cq.kind == "period" or bounded_year(frame, cq):
             continue  # windows, "N years ago" and "before 2015" are dates, not figures: see the date checks
+        cq = claimed_period(frame.content, cq)
         other_periods = {
             over[id(eq)]
             for eq in evidence_quantities
