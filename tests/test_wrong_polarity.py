@@ -90,3 +90,26 @@ def test_a_claims_period_far_from_its_figure_still_narrows_it():
     frame = parse_claim(claim)
     findings = evidence_findings(frame, monthly)
     assert [f.stance for f in findings if f.kind == "numeric"] == ["supports"]  # "monthly" is the 30d field
+
+
+def test_a_correction_notice_refutes_what_it_retracts_and_supports_nothing_of_it():
+    notice = "The article also described Orrin Works as based in Skerry; it is based in Castellan."
+    claim = "Orrin Works is headquartered in Skerry."
+    assert judge(claim, [ev(notice, probs=(0.95, 0.02, 0.03))]).label == "REFUTED"
+    # what the correction puts right is the source's own word
+    right = judge("Orrin Works is headquartered in Castellan.", [ev(notice, probs=(0.9, 0.05, 0.05))])
+    assert right.label == "SUPPORTED"
+
+
+def test_what_an_earlier_version_said_contradicts_nothing():
+    notice = (
+        "Correction, 10 July 2031: An earlier version of this article said Quill-2-Base had been downloaded "
+        "81.4 million times in the 30 days to the end of June."
+    )
+    claim = "In the hub's October statistics, Quill-2-Base ranks second by all-time downloads."
+    assert judge(claim, [ev(notice, probs=(0.05, 0.75, 0.2))]).label == "NOT_ENOUGH_INFO"
+    # a figure that repeats the retracted one is refuted by it; one that differs is not
+    repeated = "Quill-2-Base had been downloaded 81.4 million times in the 30 days to the end of June."
+    assert judge(repeated, [ev(notice, probs=(0.9, 0.05, 0.05))]).label == "REFUTED"
+    other = "Quill-2-Base had been downloaded 95 million times in the 30 days to the end of June."
+    assert judge(other, [ev(notice, probs=(0.05, 0.9, 0.05))]).label == "NOT_ENOUGH_INFO"

@@ -223,7 +223,7 @@ def _dates_it(frame: ClaimFrame, e: Evidence) -> bool:
 
 
 _CANNOT_SUPPORT = ("rumour", "hedged", "question", "entity-gap", "date-gap")
-_NOT_SUPPORTING = (*_CANNOT_SUPPORT, "negated", "polarity-gap", "plan", "degree-gap")
+_NOT_SUPPORTING = (*_CANNOT_SUPPORT, "negated", "polarity-gap", "plan", "degree-gap", "retracted")
 # The scorer was trained on sentences: its stance on an export's rows is noise. Rows are judged by the figure
 # and table checks; for the scorer they only show what the claim is about.
 _STRUCTURED = ("row", "record", "header")
@@ -245,6 +245,10 @@ def _refutes(e: Evidence) -> float:
     the scorer, confused by the negation, is unsure: "we are not in talks to buy X" against "in talks to buy X"."""
     if has(e, "negated-alike"):
         return 0.0  # (see _supports)
+    if has(e, "retracted"):
+        # a correction retracts what the sentence reports: the scorer's support for the report is the
+        # correction's refutation, and its doubt about the report says nothing
+        return e.probs[0]
     if not has(e, "negated"):
         return e.probs[1]
     # (or, at any relevance, by the one the claim is about: speaker_findings.denied_by_subject)

@@ -20,6 +20,7 @@ from assistant.verify.changes import (
     shares_of_whole,
 )
 from assistant.verify.claims import ClaimFrame, entities
+from assistant.verify.corrections import retracted_span
 from assistant.verify.dates import bounds
 from assistant.verify.findings import Finding, previous_sentence
 from assistant.verify.money import count_against_money, is_money, other_money
@@ -44,7 +45,11 @@ _CORRECTED = re.compile(
 
 
 def _retracted(text: str, quantity: Quantity) -> bool:
-    """Is this figure the one a correction says was wrong (after "incorrectly stated", before "the correct")?"""
+    """Is this figure the one a correction says was wrong (after "incorrectly stated", before "the correct"; or
+    what "an earlier version of this article said")?"""
+    span = retracted_span(text)
+    if span is not None and span[0] <= quantity.start < span[1]:
+        return True
     cue = _RETRACTION.search(text)
     if not cue or quantity.start < cue.end():
         return False
@@ -245,8 +250,10 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         if change and _stated_change(ev.scoring_text, eq):
             eq = replace(eq, value=eq.value * direction(ev.scoring_text, eq))  # "fell 10 percent" is -10
         stance = _relative(frame.content, cq, eq) if change else compare(_signed(frame.content, cq, eq), eq)
-        if stance == "supports" and _retracted(ev.scoring_text, eq):
-            stance = "refutes"  # "an earlier version incorrectly stated 4 billion"
+        if _retracted(ev.scoring_text, eq):
+            # "an earlier version incorrectly stated 4 billion": the figure is the source's no longer; it refutes
+            # the claim that repeats it and says nothing against any other
+            stance = "refutes" if stance == "supports" else "unknown"
         if stance != "unknown":
             said = f"the claim says {phrase(frame.content, cq)!r}, the source {phrase(ev.scoring_text, eq)!r}"
             found.append(Finding("numeric", stance, score, said, about=index))
