@@ -113,3 +113,31 @@ def test_what_an_earlier_version_said_contradicts_nothing():
     assert judge(repeated, [ev(notice, probs=(0.9, 0.05, 0.05))]).label == "REFUTED"
     other = "Quill-2-Base had been downloaded 95 million times in the 30 days to the end of June."
     assert judge(other, [ev(notice, probs=(0.05, 0.9, 0.05))]).label == "NOT_ENOUGH_INFO"
+
+
+def test_a_second_predicate_nobody_mentions_does_not_ride_on_the_first():
+    languages = ev("All four Quill-2 models read inputs of up to 8,192 tokens and cover 41 languages.")
+    sources = ev(
+        "They were trained on 2.1 billion text pairs mined from public web pages, parliamentary records and "
+        "technical manuals.",
+        probs=(0.1, 0.04, 0.86),
+    )
+    claim = "Quill-2 supports 41 languages and was trained partly on parliamentary records and social-media posts."
+    assert judge(claim, [languages, sources]).label == "NOT_ENOUGH_INFO"
+    said = (
+        "Quill-2 supports 41 languages and was trained partly on parliamentary records and technical manuals."
+    )
+    assert judge(said, [languages, sources]).label == "SUPPORTED"
+
+
+def test_a_listed_source_nobody_mentions_is_not_supported_by_the_other():
+    source = ev(
+        "Lark-1 was trained on 410 million image-text pairs, including batik and street-photography archives "
+        "digitised with the Skerry National Gallery.",
+        probs=(0.85, 0.05, 0.1),
+    )
+    claim = "Lark-1's training data included batik archives and film stills from the Skerry National Gallery."
+    assert judge(claim, [source]).label == "NOT_ENOUGH_INFO"
+    assert judge(
+        "Lark-1's training data included batik and street-photography archives.", [source]
+    ).label == ("SUPPORTED")

@@ -489,3 +489,40 @@ def extract_claims(article: str) -> list[tuple[str, int, int]]:
         if _CHECKWORTHY.search(sentence) or len(names) >= 2:
             out.append((sentence, start, end))
     return out
+
+
+# A conjunct's own words end where a preposition, a clause or a figure begins: "film stills from the X Gallery" is
+# about "film stills"; the gallery is a name, for the name checks.
+_CONJUNCT_END = re.compile(
+    r"[,;:()]|\s(?:from|on|in|at|of|for|with|by|to|into|through|over|under|about|after|before|since|until|"
+    r"than|as|that|which|who|while|when|where|because|if|but|or|and)\s",
+    re.I,
+)
+_CONJUNCT_SKIP = frozenset(
+    [
+        *("is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did"),
+        *("will", "would", "can", "could", "also", "then", "both", "each", "all", "many", "more", "most"),
+        *("other", "others", "several", "various", "now", "later", "today", "still", "not", "never", "its"),
+        *("their", "his", "her", "our", "the", "a", "an", "one", "two", "three", "so", "on", "off", "out"),
+    ]
+)
+
+
+def conjuncts(content: str) -> list[list[str]]:
+    """The lower-case words of each part of a claim joined on by "and" ("supports 41 languages and was trained
+    partly on parliamentary records and social-media posts": ["trained"], ["social", "media", "posts"]): each
+    must be said somewhere for the claim to hold, however well the first part is supported. Names, figures and
+    adverbs ("partly") are left to the checks whose job they are."""
+    found = []
+    for m in re.finditer(r"\s(?:and|as well as|plus)\s", content):
+        rest = content[m.end() :]
+        end = _CONJUNCT_END.search(f" {rest} ")
+        head = f" {rest} "[: end.start() if end else None]
+        words = [
+            w.lower()
+            for w in re.findall(r"[A-Za-z][a-z]+", head)
+            if w[0].islower() and w.lower() not in _CONJUNCT_SKIP and not w.endswith("ly") and len(w) >= 3
+        ]
+        if words:
+            found.append(words)
+    return found
