@@ -8,7 +8,7 @@ from assistant.retrieve.evidence import Evidence
 from assistant.schema import Passage
 from assistant.verify.aggregate import decide
 from assistant.verify.alignment import compare
-from assistant.verify.claims import parse_claim
+from assistant.verify.claims import parse_claim, split_claim
 from assistant.verify.quantities import extract_quantities
 from assistant.verify.rules import evidence_findings
 
@@ -141,3 +141,17 @@ def test_a_listed_source_nobody_mentions_is_not_supported_by_the_other():
     assert judge(
         "Lark-1's training data included batik and street-photography archives.", [source]
     ).label == ("SUPPORTED")
+
+
+def test_names_that_each_have_a_figure_are_checked_one_by_one():
+    assert split_claim(
+        "Quill, Lark and Skerry each have more than 5,000 derivative models on ModelYard."
+    ) == [
+        "Quill has more than 5,000 derivative models on ModelYard.",
+        "Lark has more than 5,000 derivative models on ModelYard.",
+        "Skerry has more than 5,000 derivative models on ModelYard.",
+    ]
+    assert split_claim("Quill and Lark both have more than 9,000 likes.") == [
+        "Quill has more than 9,000 likes.",
+        "Lark has more than 9,000 likes.",
+    ]

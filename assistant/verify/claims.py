@@ -433,8 +433,9 @@ def hedged_about(claim: str, text: str) -> bool:
 
 _SUBJECTS = re.compile(
     r"^(?P<items>(?:the\s+)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*(?:,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)*"
-    r",?\s+and\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)\s+(?P<verb>are|were|have|had|do|did|is|was|both)\b"
+    r",?\s+and\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)\s+(?:(?:both|each)\s+)?(?P<verb>are|were|have|had|do|did|is|was|both|each)\b"
 )
+_SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does"}
 
 
 def split_claim(claim: str) -> list[str]:
@@ -443,16 +444,13 @@ def split_claim(claim: str) -> list[str]:
     subjects = _SUBJECTS.match(claim)
     if subjects:
         items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", subjects.group("items")) if i.strip()]
-        verb = {"are": "is", "were": "was", "have": "has", "do": "does"}.get(
-            subjects.group("verb"), subjects.group("verb")
-        )
-        # "A and B were both among ...": each item alone "was among ..."
-        rest = re.sub(r"^\s+both\b", "", claim[subjects.end("verb") :])
+        verb = _SINGULAR.get(subjects.group("verb"), subjects.group("verb"))
+        # "A and B were both among ...", "A, B and C each have ...": each item alone "was among ...", "has ..."
+        rest = re.sub(r"^\s+(?:both|each)\b", "", claim[subjects.end("verb") :])
         if len(items) >= 2:
-            return [
-                f"{item}{' ' if verb != 'both' else ''}{verb if verb != 'both' else ''}{rest}"
-                for item in items
-            ]
+            # "A and B both rose": the verb that follows is each item's own
+            verb = "" if verb in ("both", "each") else f" {verb}"
+            return [f"{item}{verb}{rest}" for item in items]
     m = _LIST.search(claim)
     if not m:
         return [claim]
