@@ -155,3 +155,21 @@ def test_names_that_each_have_a_figure_are_checked_one_by_one():
         "Quill has more than 9,000 likes.",
         "Lark has more than 9,000 likes.",
     ]
+
+
+def test_a_sister_company_operated_separately_is_not_part_of_the_other():
+    claim = "Quill Maps is not part of Quill Labs."
+    apart = ev(
+        "Quill Maps operates separately from Quill Labs, which develops open embedding models.",
+        probs=(0.01, 0.97, 0.02),
+    )
+    # a plain sentence about something else the scorer reads as contradicting the negation
+    aside = ev(
+        "Across Lark and Kestrel, Quill's models have been downloaded 510 million times.",
+        probs=(0.02, 0.96, 0.02),
+    )
+    assert judge(claim, [apart, aside]).label == "SUPPORTED"
+    assert judge(claim, [aside]).label == "NOT_ENOUGH_INFO"
+    # a sentence that puts it inside still refutes
+    inside = ev("Quill Maps is a division of Quill Labs.", probs=(0.02, 0.9, 0.08))
+    assert judge(claim, [inside]).label == "REFUTED"

@@ -222,7 +222,7 @@ def _dates_it(frame: ClaimFrame, e: Evidence) -> bool:
     return dated and restated(frame.content, f"{e.passage.title}\n{e.text}")
 
 
-_CANNOT_SUPPORT = ("rumour", "hedged", "question", "entity-gap", "date-gap")
+_CANNOT_SUPPORT = ("rumour", "hedged", "question", "entity-gap", "date-gap", "off-point")
 _NOT_SUPPORTING = (*_CANNOT_SUPPORT, "negated", "polarity-gap", "plan", "degree-gap", "retracted")
 # The scorer was trained on sentences: its stance on an export's rows is noise. Rows are judged by the figure
 # and table checks; for the scorer they only show what the claim is about.

@@ -42,6 +42,7 @@ from assistant.verify.stance import (
     degree_gap,
     negated_alike,
     negated_restatement,
+    off_the_denial,
     plan_gap,
     polarity_gap,
     ranking_period_gap,
@@ -106,6 +107,8 @@ def evidence_findings(
             findings.append(Finding("subject-denies", "refutes", 1.0, "the one the claim is about denies it"))
     elif polarity_gap(frame.content, ev.scoring_text):
         findings.append(Finding("polarity-gap", "none", 1.0, "the claim is negated, the source is not"))
+        if off_the_denial(frame.content, ev.scoring_text):
+            findings.append(Finding("off-point", "none", 1.0, "says too little of what the claim denies"))
     elif negated_alike(frame.content, ev.text):
         findings.append(Finding("negated-alike", "supports", 0.8, "denies what the claim denies"))
     if retracted_reading(frame.content, ev.text):
