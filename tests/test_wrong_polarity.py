@@ -173,3 +173,21 @@ def test_a_sister_company_operated_separately_is_not_part_of_the_other():
     # a sentence that puts it inside still refutes
     inside = ev("Quill Maps is a division of Quill Labs.", probs=(0.02, 0.9, 0.08))
     assert judge(claim, [inside]).label == "REFUTED"
+
+
+def test_a_retracted_figure_says_nothing_of_a_bound_it_meets():
+    notice = ev(
+        "Correction, 20 August 2031: An earlier version of this article said Quill models had been downloaded "
+        "6.84 billion times.",
+        probs=(0.1, 0.7, 0.2),
+    )
+    claim = "By mid-August 2031 Quill had been downloaded more than 650 million times."
+    assert judge(claim, [notice]).label == "NOT_ENOUGH_INFO"
+
+
+def test_an_amount_in_a_named_currency_among_money_words_is_money():
+    source = ev(
+        "For the fourth quarter Lumora Labs expects revenue between KVV 88 million and KVV 92 million."
+    )
+    frame = parse_claim("Lumora Labs expects at least 88 million vaira in revenue in the fourth quarter.")
+    assert [f.stance for f in evidence_findings(frame, source) if f.kind == "numeric"] == ["supports"]

@@ -252,8 +252,10 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         stance = _relative(frame.content, cq, eq) if change else compare(_signed(frame.content, cq, eq), eq)
         if _retracted(ev.scoring_text, eq):
             # "an earlier version incorrectly stated 4 billion": the figure is the source's no longer; it refutes
-            # the claim that repeats it and says nothing against any other
-            stance = "refutes" if stance == "supports" else "unknown"
+            # the claim that repeats it, and says nothing of any other figure or of a bound it happens to meet
+            # ("more than 650 million" is met by a retracted 6.84 billion and by the corrected 684 million alike)
+            repeats = stance == "supports" and cq.comparator in ("eq", "approx")
+            stance = "refutes" if repeats else "unknown"
         if stance != "unknown":
             said = f"the claim says {phrase(frame.content, cq)!r}, the source {phrase(ev.scoring_text, eq)!r}"
             found.append(Finding("numeric", stance, score, said, about=index))

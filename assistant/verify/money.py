@@ -93,6 +93,7 @@ def count_against_money(claim: str, cq: Quantity, text: str, eq: Quantity) -> bo
     """Is the claim's figure a count of things ("more than 1,000 enterprises") and the source's an amount of
     money ("the API contributed KVV 61.0 million")? A figure must count the same kind of thing: an amount says
     nothing of how many pay it."""
-    if cq.head is None or amount(claim, cq) or any(_MONEY_WORDS.match(w) for w in cq.phrase | {cq.head}):
+    # a figure among money words is money in some currency, named or not ("88 million vaira in revenue")
+    if cq.head is None or amount(claim, cq) or any(_MONEY_WORDS.match(w) for w in cq.context | {cq.head}):
         return False
     return amount(text, eq)
