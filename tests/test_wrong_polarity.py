@@ -84,10 +84,10 @@ def test_a_count_of_customers_is_not_read_against_an_amount_of_money():
 
 def test_a_claims_period_far_from_its_figure_still_narrows_it():
     claim = "Monthly downloads of the Quill family came to roughly 24 million in the October export."
-    total = ev("Half a billion: Quill crosses 500 million downloads on Skerry", probs=(0.05, 0.8, 0.15))
-    assert judge(claim, [total]).label != "REFUTED"
-    monthly = ev("family: Quill | downloads_millions: 497.3 | downloads_30d_millions: 23.99")
     frame = parse_claim(claim)
+    total = ev("Half a billion: Quill crosses 500 million downloads on Skerry")
+    assert not [f for f in evidence_findings(frame, total) if f.kind == "numeric"]  # an all-time total
+    monthly = ev("family: Quill | downloads_millions: 497.3 | downloads_30d_millions: 23.99")
     findings = evidence_findings(frame, monthly)
     assert [f.stance for f in findings if f.kind == "numeric"] == ["supports"]  # "monthly" is the 30d field
 
@@ -191,3 +191,11 @@ def test_an_amount_in_a_named_currency_among_money_words_is_money():
     )
     frame = parse_claim("Lumora Labs expects at least 88 million vaira in revenue in the fourth quarter.")
     assert [f.stance for f in evidence_findings(frame, source) if f.kind == "numeric"] == ["supports"]
+
+
+def test_a_period_word_that_opens_the_claim_names_nothing():
+    claim = "Monthly downloads of the Quill family came to roughly 24 million in the October export."
+    assert parse_claim(claim).ordinary == ["Monthly"]
+    row = ev("family: Quill | downloads_millions: 497.3 | downloads_30d_millions: 23.99")
+    frame = parse_claim(claim)
+    assert not any(f.kind == "entity-gap" for f in evidence_findings(frame, row))

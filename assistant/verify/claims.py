@@ -278,6 +278,8 @@ def _qualifier(name: str, after: str) -> bool:
 
 _ORDINARY_OPENING = re.compile(
     r"^[A-Z][a-z]+(?:ing|ed)\b|^[A-Z][\w-]*\s+(?:of|a|an|the|to|for|with|in|on|by|from)\b"
+    # a period or a total that opens the claim ("Monthly downloads of Quill came to ...") names nothing
+    r"|^(?:Hourly|Daily|Weekly|Monthly|Quarterly|Yearly|Annual|Total|Overall|Combined|Cumulative)\s+[a-z]"
 )
 
 
