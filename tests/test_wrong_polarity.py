@@ -199,3 +199,38 @@ def test_a_period_word_that_opens_the_claim_names_nothing():
     row = ev("family: Quill | downloads_millions: 497.3 | downloads_30d_millions: 23.99")
     frame = parse_claim(claim)
     assert not any(f.kind == "entity-gap" for f in evidence_findings(frame, row))
+
+
+def test_the_count_a_sentence_points_back_to_is_the_count_before_it():
+    text = (
+        "Lumora's Quill code models have passed 650 million downloads on ModelYard. The company said the count "
+        "stood at 684 million on 15 August."
+    )
+    start = text.index("The company")
+    passage = Passage(
+        id="d-q:0",
+        doc_id="d-q",
+        index=0,
+        text=text,
+        char_start=0,
+        char_end=len(text),
+        source="s",
+        title="Doc",
+        kind="news",
+        date="2031-08-19",
+    )
+    sentence = text[start:]
+    second = Evidence(
+        passage,
+        start,
+        len(text),
+        sentence,
+        sentence,
+        text,
+        document=text,
+        relevance=0.7,
+        probs=(0.1, 0.5, 0.4),
+    )
+    claim = "By mid-August 2031 Quill had been downloaded more than 650 million times."
+    frame = parse_claim(claim)
+    assert [f.stance for f in evidence_findings(frame, second) if f.kind == "numeric"] == ["supports"]

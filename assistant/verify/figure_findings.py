@@ -147,6 +147,23 @@ def _signed(claim: str, cq: Quantity, eq: Quantity) -> Quantity:
     return replace(cq, value=cq.value * (way or (1 if eq.value >= 0 else -1)))
 
 
+# words that point back at a figure rather than name what is counted: "the count stood at 684 million", "the
+# correct figure is 684 million"
+_POINTING_BACK = frozenset(["count", "figur", "total", "tally"])
+
+
+def _named_before(eq: Quantity, previous: str) -> Quantity:
+    """A figure with no noun of its own that a word points back with ("The company said the count stood at 684
+    million", after "Quill models have passed 650 million downloads") counts what the sentence before counts."""
+    if eq.head is not None or not eq.context & _POINTING_BACK or not previous:
+        return eq
+    before = [q for q in extract_quantities(previous) if q.kind == eq.kind and q.head is not None]
+    if not before:
+        return eq
+    named = before[-1]
+    return replace(eq, head=named.head, phrase=named.phrase, context=eq.context | named.context)
+
+
 def about_something_else(frame: ClaimFrame, ev: Evidence) -> bool:
     """The sentence's figures are not the claim subject's: it is not named here (sentence, turn, title or
     document), or a sibling name ("Lumora Robotics" for "Lumora Labs") is."""
@@ -169,6 +186,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         + shares_of_whole(ev.scoring_text, previous, evidence_quantities)
         + earlier_changes(ev.scoring_text, previous, evidence_quantities)
     )
+    evidence_quantities = [_named_before(eq, previous) for eq in evidence_quantities]
     period = window(frame.content)
     # the period each of the evidence's figures counts over (once per sentence, not per claim figure)
     around = {id(eq): ev.scoring_text[max(0, eq.start - 80) : eq.end + 40] for eq in evidence_quantities}
