@@ -234,3 +234,14 @@ def test_the_count_a_sentence_points_back_to_is_the_count_before_it():
     claim = "By mid-August 2031 Quill had been downloaded more than 650 million times."
     frame = parse_claim(claim)
     assert [f.stance for f in evidence_findings(frame, second) if f.kind == "numeric"] == ["supports"]
+
+
+def test_cash_in_hand_is_no_figure_for_profit():
+    claim = "Lumora Labs' third-quarter 2031 net profit exceeded 100 million suvan."
+    cash = ev(
+        "Lumora Labs closed the third quarter of 2031 with 1.9 billion suvan in cash and equivalents.",
+        title="Lumora Labs third quarter 2031 results call",
+    )
+    assert judge(claim, [cash]).label == "NOT_ENOUGH_INFO"
+    profit = ev("Lumora Labs' third-quarter 2031 net profit was 140 million suvan.")
+    assert judge(claim, [profit]).label == "SUPPORTED"

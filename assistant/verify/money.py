@@ -97,3 +97,32 @@ def count_against_money(claim: str, cq: Quantity, text: str, eq: Quantity) -> bo
     if cq.head is None or amount(claim, cq) or any(_MONEY_WORDS.match(w) for w in cq.context | {cq.head}):
         return False
     return amount(text, eq)
+
+
+# What an amount measures, by the words around it: revenue and profit, cash and debt are different amounts of the
+# same money. "earned" may be either ("the film earned $ 41 million" is its gross).
+_MEASURES = {
+    "revenu": {"revenue"},
+    "sale": {"revenue"},
+    "turnover": {"revenue"},
+    "gross": {"revenue"},
+    "earn": {"revenue", "profit"},
+    "profit": {"profit"},
+    "income": {"profit"},
+    "loss": {"profit"},
+    "cash": {"cash"},
+    "debt": {"debt"},
+    "valuation": {"valuation"},
+    "valu": {"valuation"},
+}
+
+
+def measures(context: frozenset[str]) -> set[str]:
+    return {m for w in context for prefix, ms in _MEASURES.items() if w.startswith(prefix) for m in ms}
+
+
+def other_measure(cq: Quantity, eq: Quantity) -> bool:
+    """Does the source's amount measure something else than the claim's ("1.9 billion suvan in cash" for "net
+    profit exceeded 100 million suvan")? Only where both sides name a measure and they share none."""
+    mine, theirs = measures(cq.context), measures(eq.context)
+    return bool(mine and theirs and not mine & theirs)
