@@ -245,3 +245,16 @@ def test_cash_in_hand_is_no_figure_for_profit():
     assert judge(claim, [cash]).label == "NOT_ENOUGH_INFO"
     profit = ev("Lumora Labs' third-quarter 2031 net profit was 140 million suvan.")
     assert judge(claim, [profit]).label == "SUPPORTED"
+
+
+def test_a_part_with_a_figure_is_left_to_the_figure_checks():
+    from assistant.verify.claims import conjuncts
+
+    assert conjuncts("Skerry reported less than 75 cases and less than two deaths during the outbreak") == []
+    assert (
+        conjuncts("Quill earned under $ 4.5 million in Kestrel and less than $ 16.3 million globally") == []
+    )
+    assert conjuncts("Quill was trained on web pages and social-media posts") == [
+        ["social", "media", "posts"]
+    ]
+    assert conjuncts("Lark and Kestrel will close its borders to all foreigners on 16 March") == []

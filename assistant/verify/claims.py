@@ -504,6 +504,7 @@ _CONJUNCT_SKIP = frozenset(
         *("will", "would", "can", "could", "also", "then", "both", "each", "all", "many", "more", "most"),
         *("other", "others", "several", "various", "now", "later", "today", "still", "not", "never", "its"),
         *("their", "his", "her", "our", "the", "a", "an", "one", "two", "three", "so", "on", "off", "out"),
+        "according",  # "and according to Z, ...": an attribution, not a predicate
     ]
 )
 
@@ -516,6 +517,10 @@ def conjuncts(content: str) -> list[list[str]]:
     found = []
     for m in re.finditer(r"\s(?:and|as well as|plus)\s", content):
         rest = content[m.end() :]
+        if re.search(r"[A-Z][\w'’.-]*$", content[: m.start()]) and rest[:1].isupper():
+            continue  # "Trinidad and Tobago will close ...", "Quill and Lark are ...": names joined, one predicate
+        if extract_quantities(re.split(r"\s(?:and|as well as|plus)\s", rest)[0]):
+            continue  # "... and less than 115 deaths": a part with a figure is the figure checks' (all must agree)
         end = _CONJUNCT_END.search(f" {rest} ")
         head = f" {rest} "[: end.start() if end else None]
         words = [
