@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.claims import ClaimFrame, is_negated
+from assistant.verify.claims import ClaimFrame, conjuncts, is_negated
 from assistant.verify.date_findings import MONTH_NAMES, YEARS_AGO
 from assistant.verify.dates import restated
 from assistant.verify.figure_findings import bounded_year
 from assistant.verify.findings import has, names_everything
 from assistant.verify.names import entity_coverage
 from assistant.verify.quantities import extract_quantities
-from assistant.verify.quantity import Quantity
+from assistant.verify.quantity import Quantity, stem
 from assistant.verify.stance import shared_words
 from ingest.metadata import find_dates
 
@@ -226,8 +226,8 @@ def _dates_it(frame: ClaimFrame, e: Evidence) -> bool:
     )
 
 
-_CANNOT_SUPPORT = ("rumour", "hedged", "question", "entity-gap", "date-gap")
-_NOT_SUPPORTING = (*_CANNOT_SUPPORT, "negated", "polarity-gap", "plan", "degree-gap")
+_CANNOT_SUPPORT = ("rumour", "hedged", "question", "entity-gap", "date-gap", "off-point")
+_NOT_SUPPORTING = (*_CANNOT_SUPPORT, "negated", "polarity-gap", "plan", "degree-gap", "retracted")
 # The scorer was trained on sentences: its stance on an export's rows is noise. Rows are judged by the figure
 # and table checks; for the scorer they only show what the claim is about.
 _STRUCTURED = ("row", "record", "header")
@@ -249,6 +249,10 @@ def _refutes(e: Evidence) -> float:
     the scorer, confused by the negation, is unsure: "we are not in talks to buy X" against "in talks to buy X"."""
     if has(e, "negated-alike"):
         return 0.0  # (see _supports)
+    if has(e, "retracted"):
+        # a correction retracts what the sentence reports: the scorer's support for the report is the
+        # correction's refutation, and its doubt about the report says nothing
+        return e.probs[0]
     if not has(e, "negated"):
         return e.probs[1]
     # (or, at any relevance, by the one the claim is about: speaker_findings.denied_by_subject)
@@ -437,12 +441,51 @@ def decide(frame: ClaimFrame, evidence: list[Evidence]) -> Decision:
     pool = [e for e in evidence if e.relevance >= MIN_RELEVANCE or e.reply_to]
     numeric_pool = [e for e in evidence if e.relevance >= NUMERIC_RELEVANCE]
     if frame.speaker:
-        return _attributed(frame, pool, numeric_pool)
-    return (
+        return _all_said(frame, evidence, _attributed(frame, pool, numeric_pool))
+    decision = (
         _numeric(frame, numeric_pool)
         or _other_base(numeric_pool)
         or _answered(frame, pool)
         or _by_scorer(frame, pool)
+    )
+    return _all_said(frame, evidence, decision)
+
+
+def _mentioned(word: str, stems: set[str]) -> bool:
+    mine = stem(word)
+    return any(
+        s == mine or (min(len(s), len(mine)) >= 5 and (s.startswith(mine) or mine.startswith(s)))
+        for s in stems
+    )
+
+
+def unsaid_conjunct(content: str, evidence: list[Evidence]) -> str | None:
+    """The first part of the claim joined on by "and" that no evidence mentions ("... and social-media posts"
+    where the sources list web pages, parliamentary records and manuals). Its words must be said together in
+    one sentence (or its title)."""
+    texts = [
+        {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", f"{e.passage.title or ''}\n{e.text}")}
+        for e in evidence
+    ]
+    for words in conjuncts(content):
+        if not any(all(_mentioned(w, stems) for w in words) for stems in texts):
+            return " ".join(words)
+    return None
+
+
+def _all_said(frame: ClaimFrame, evidence: list[Evidence], decision: Decision) -> Decision:
+    """SUPPORTED needs every part of the claim said somewhere: the second of two predicates joined by "and" does
+    not ride on the first ("supports 41 languages and was trained on social-media posts")."""
+    if decision.label != "SUPPORTED":
+        return decision
+    unsaid = unsaid_conjunct(frame.content, evidence)
+    if unsaid is None:
+        return decision
+    return Decision(
+        "NOT_ENOUGH_INFO",
+        0.5,
+        explanation=f"No source mentions {unsaid!r}, which the claim also asserts.",
+        decided_by=decision.decided_by,
     )
 
 

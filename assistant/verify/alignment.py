@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from assistant.verify.periods import window
-from assistant.verify.quantity import QUALIFIERS, RUNS, SCOPES, Quantity, context_word
+from assistant.verify.quantity import QUALIFIERS, RUNS, SCOPES, WINDOW_WORDS, Quantity, context_word
 from assistant.verify.ranks import outcome
 
 
@@ -69,10 +69,26 @@ def _qualified(claim: Quantity, evidence: Quantity) -> float:
     """The share of alignment left after the qualifiers: the claim's window or scope must be the evidence's
     too, and a run is no total."""
     window = claim.context & QUALIFIERS | {w for w in claim.context if w.startswith(("first-", "last-"))}
-    missing = bool(window and not window & evidence.context)
+    missing = bool(window and not window & evidence.context and not _same_window(window, evidence.context))
     # "a 128k-token context" measures the context: a count of tokens trained on is no such measure
     missing = missing or bool(claim.describes and claim.describes not in evidence.context | {evidence.head})
     return 0.4 if missing or (claim.context & RUNS) != (evidence.context & RUNS) else 1.0
+
+
+def _same_window(claimed: set[str], context: frozenset[str]) -> bool:
+    """The same period in other words: "monthly" and a field's "30d" both count over a month."""
+    periods = {window(w) for w in claimed} - {None}
+    return bool(periods) and periods <= {window(w) for w in context}
+
+
+def claimed_period(claim: str, q: Quantity) -> Quantity:
+    """A claim's figure counts over the period its claim names, however far from the figure ("Monthly downloads
+    of the Quill family came to roughly 24 million"): the period joins the figure's context, so that an all-time
+    total is no figure for it. A month named as a date ("in January") is a time, not a period word."""
+    if q.context & QUALIFIERS or window(claim) is None:
+        return q
+    words = {context_word(w.lower()) for w in re.findall(r"[A-Za-z][\w-]*", claim)} & WINDOW_WORDS
+    return replace(q, context=q.context | words) if words else q
 
 
 def titled_period(title: str, text: str, q: Quantity) -> Quantity:

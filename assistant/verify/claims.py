@@ -320,6 +320,8 @@ def _qualifier(name: str, after: str) -> bool:
 
 _ORDINARY_OPENING = re.compile(
     r"^[A-Z][a-z]+(?:ing|ed)\b|^[A-Z][\w-]*\s+(?:of|a|an|the|to|for|with|in|on|by|from)\b"
+    # a period or a total that opens the claim ("Monthly downloads of Quill came to ...") names nothing
+    r"|^(?:Hourly|Daily|Weekly|Monthly|Quarterly|Yearly|Annual|Total|Overall|Combined|Cumulative)\s+[a-z]"
 )
 
 
@@ -497,8 +499,9 @@ def hedged_about(claim: str, text: str) -> bool:
 
 _SUBJECTS = re.compile(
     r"^(?P<items>(?:the\s+)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*(?:,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)*"
-    r",?\s+and\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)\s+(?:each\s+)?(?P<verb>are|were|have|had|do|did|is|was|both)\b"
+    r",?\s+and\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)\s+(?:(?:both|each)\s+)?(?P<verb>are|were|have|had|do|did|is|was|both|each)\b"
 )
+_SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does"}
 
 
 def split_claim(claim: str) -> list[str]:
@@ -507,16 +510,14 @@ def split_claim(claim: str) -> list[str]:
     subjects = _SUBJECTS.match(claim)
     if subjects:
         items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", subjects.group("items")) if i.strip()]
-        verb = {"are": "is", "were": "was", "have": "has", "do": "does"}.get(
-            subjects.group("verb"), subjects.group("verb")
-        )
-        # "A and B were both among ...", "A, B and C are all released ...": each item alone "was among ..."
+        verb = _SINGULAR.get(subjects.group("verb"), subjects.group("verb"))
+        # "A and B were both among ...", "A, B and C are all released ...", "A, B and C each have ...": each item
+        # alone "was among ...", "is released ...", "has ..."
         rest = re.sub(r"^\s+(?:both|all|each)\b", "", claim[subjects.end("verb") :])
         if len(items) >= 2:
-            return [
-                f"{item}{' ' if verb != 'both' else ''}{verb if verb != 'both' else ''}{rest}"
-                for item in items
-            ]
+            # "A and B both rose": the verb that follows is each item's own
+            verb = "" if verb in ("both", "each") else f" {verb}"
+            return [f"{item}{verb}{rest}" for item in items]
     m = _LIST.search(claim)
     if not m:
         return [claim]
@@ -553,3 +554,45 @@ def extract_claims(article: str) -> list[tuple[str, int, int]]:
         if _CHECKWORTHY.search(sentence) or len(names) >= 2:
             out.append((sentence, start, end))
     return out
+
+
+# A conjunct's own words end where a preposition, a clause or a figure begins: "film stills from the X Gallery" is
+# about "film stills"; the gallery is a name, for the name checks.
+_CONJUNCT_END = re.compile(
+    r"[,;:()]|\s(?:from|on|in|at|of|for|with|by|to|into|through|over|under|about|after|before|since|until|"
+    r"than|as|that|which|who|while|when|where|because|if|but|or|and)\s",
+    re.I,
+)
+_CONJUNCT_SKIP = frozenset(
+    [
+        *("is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did"),
+        *("will", "would", "can", "could", "also", "then", "both", "each", "all", "many", "more", "most"),
+        *("other", "others", "several", "various", "now", "later", "today", "still", "not", "never", "its"),
+        *("their", "his", "her", "our", "the", "a", "an", "one", "two", "three", "so", "on", "off", "out"),
+        "according",  # "and according to Z, ...": an attribution, not a predicate
+    ]
+)
+
+
+def conjuncts(content: str) -> list[list[str]]:
+    """The lower-case words of each part of a claim joined on by "and" ("supports 41 languages and was trained
+    partly on parliamentary records and social-media posts": ["trained"], ["social", "media", "posts"]): each
+    must be said somewhere for the claim to hold, however well the first part is supported. Names, figures and
+    adverbs ("partly") are left to the checks whose job they are."""
+    found = []
+    for m in re.finditer(r"\s(?:and|as well as|plus)\s", content):
+        rest = content[m.end() :]
+        if re.search(r"[A-Z][\w'’.-]*$", content[: m.start()]) and rest[:1].isupper():
+            continue  # "Trinidad and Tobago will close ...", "Quill and Lark are ...": names joined, one predicate
+        if extract_quantities(re.split(r"\s(?:and|as well as|plus)\s", rest)[0]):
+            continue  # "... and less than 115 deaths": a part with a figure is the figure checks' (all must agree)
+        end = _CONJUNCT_END.search(f" {rest} ")
+        head = f" {rest} "[: end.start() if end else None]
+        words = [
+            w.lower()
+            for w in re.findall(r"[A-Za-z][a-z]+", head)
+            if w[0].islower() and w.lower() not in _CONJUNCT_SKIP and not w.endswith("ly") and len(w) >= 3
+        ]
+        if words:
+            found.append(words)
+    return found

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.alignment import alignment, compare, same_head, titled_period
+from assistant.verify.alignment import alignment, claimed_period, compare, same_head, titled_period
 from assistant.verify.changes import (
     claimed_change,
     counts_a_part,
@@ -20,9 +20,10 @@ from assistant.verify.changes import (
     shares_of_whole,
 )
 from assistant.verify.claims import ClaimFrame, entities
+from assistant.verify.corrections import retracted_span
 from assistant.verify.dates import bounds
 from assistant.verify.findings import Finding, previous_sentence
-from assistant.verify.money import is_money, other_money
+from assistant.verify.money import count_against_money, is_money, other_measure, other_money
 from assistant.verify.names import (
     about_subject,
     claim_subject,
@@ -44,7 +45,11 @@ _CORRECTED = re.compile(
 
 
 def _retracted(text: str, quantity: Quantity) -> bool:
-    """Is this figure the one a correction says was wrong (after "incorrectly stated", before "the correct")?"""
+    """Is this figure the one a correction says was wrong (after "incorrectly stated", before "the correct"; or
+    what "an earlier version of this article said")?"""
+    span = retracted_span(text)
+    if span is not None and span[0] <= quantity.start < span[1]:
+        return True
     cue = _RETRACTION.search(text)
     if not cue or quantity.start < cue.end():
         return False
@@ -86,6 +91,8 @@ _ESTIMATE = re.compile(
     r"\b(?!(?:With|An?|The|In|On|At|By|For|From|Its|Their|His|Her|Our)\b)[A-Z][\w'’.-]*\s+(?:estimates|estimated)\s+"
     r"(?:that\s+)?|\b(?:by|in)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
     r"estimates?\b|\baccording\s+to\s+(?:an?\s+)?(?:estimates?|analysts?)\b"
+    # the estimator named by a common noun: "The firm estimates that ...", "its analysts estimate"
+    r"|\b(?i:the|this|that|its|their)\s+(?:[a-z][\w-]*\s+){1,2}(?:estimates?|estimated)\b"
 )
 
 
@@ -140,6 +147,23 @@ def _signed(claim: str, cq: Quantity, eq: Quantity) -> Quantity:
     return replace(cq, value=cq.value * (way or (1 if eq.value >= 0 else -1)))
 
 
+# words that point back at a figure rather than name what is counted: "the count stood at 684 million", "the
+# correct figure is 684 million"
+_POINTING_BACK = frozenset(["count", "figur", "total", "tally"])
+
+
+def _named_before(eq: Quantity, previous: str) -> Quantity:
+    """A figure with no noun of its own that a word points back with ("The company said the count stood at 684
+    million", after "Quill models have passed 650 million downloads") counts what the sentence before counts."""
+    if eq.head is not None or not eq.context & _POINTING_BACK or not previous:
+        return eq
+    before = [q for q in extract_quantities(previous) if q.kind == eq.kind and q.head is not None]
+    if not before:
+        return eq
+    named = before[-1]
+    return replace(eq, head=named.head, phrase=named.phrase, context=eq.context | named.context)
+
+
 def about_something_else(frame: ClaimFrame, ev: Evidence) -> bool:
     """The sentence's figures are not the claim subject's: it is not named here (sentence, turn, title or
     document), or a sibling name ("Lumora Robotics" for "Lumora Labs") is."""
@@ -162,6 +186,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         + shares_of_whole(ev.scoring_text, previous, evidence_quantities)
         + earlier_changes(ev.scoring_text, previous, evidence_quantities)
     )
+    evidence_quantities = [_named_before(eq, previous) for eq in evidence_quantities]
     # the period each of the evidence's figures counts over (once per sentence, not per claim figure)
     around = {id(eq): ev.scoring_text[max(0, eq.start - 80) : eq.end + 40] for eq in evidence_quantities}
     title = ev.passage.title or ""
@@ -172,6 +197,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     for index, cq in enumerate(frame.quantities):
         if cq.kind == "period" or bounded_year(frame, cq):
             continue  # windows, "N years ago" and "before 2015" are dates, not figures: see the date checks
+        cq = claimed_period(frame.content, cq)
         # a change's span ("rose by 7 points in a year") is no period its figures count over
         change = claimed_change(frame.content, cq) is not None
         period = change_window(frame.content) if change or cq.kind == "points" else window(frame.content)
@@ -197,11 +223,13 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         ]
         aligned = [(alignment(cq, eq), eq) for eq in candidates]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
-        # an amount is read only against amounts in its own currency
+        # an amount is read only against amounts in its own currency, and a count of things never against one
         aligned = [
             (score, eq)
             for score, eq in aligned
             if not other_money(frame.content, cq, ev.scoring_text, eq, evidence_quantities)
+            and not count_against_money(frame.content, cq, ev.scoring_text, eq)
+            and not other_measure(cq, eq)
         ]
         if not aligned:
             continue
@@ -242,8 +270,12 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         if change and _stated_change(ev.scoring_text, eq):
             eq = replace(eq, value=eq.value * direction(ev.scoring_text, eq))  # "fell 10 percent" is -10
         stance = _relative(frame.content, cq, eq) if change else compare(_signed(frame.content, cq, eq), eq)
-        if stance == "supports" and _retracted(ev.scoring_text, eq):
-            stance = "refutes"  # "an earlier version incorrectly stated 4 billion"
+        if _retracted(ev.scoring_text, eq):
+            # "an earlier version incorrectly stated 4 billion": the figure is the source's no longer; it refutes
+            # the claim that repeats it, and says nothing of any other figure or of a bound it happens to meet
+            # ("more than 650 million" is met by a retracted 6.84 billion and by the corrected 684 million alike)
+            repeats = stance == "supports" and cq.comparator in ("eq", "approx")
+            stance = "refutes" if repeats else "unknown"
         if stance != "unknown":
             said = f"the claim says {phrase(frame.content, cq)!r}, the source {phrase(ev.scoring_text, eq)!r}"
             found.append(Finding("numeric", stance, score, said, about=index))

@@ -72,3 +72,57 @@ def other_money(claim: str, cq: Quantity, text: str, eq: Quantity, others: list[
         return not same_currency(mine, theirs)
     in_mine = any((c := currency(text, o)) and same_currency(mine, c) for o in others if o is not eq)
     return in_mine and eq.head is not None and not same_head(cq, eq)
+
+
+# A currency written as a three-letter code before the amount, known or not ("KVV 61.0 million", "XLR 4
+# billion"): a world's own currency is still money.
+_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z]{3}\s?$")
+# What a claim's figure may count and still be money ("20 million in revenue")
+_MONEY_WORDS = re.compile(
+    r"^(?:revenu|sale|income|profit|loss|fund|turnover|budget|gross|earn|spend|cost|price|valu|invest|"
+    r"dollar|euro|pound|rupe|yen|yuan|fee|salar|wage|debt|cash|capital)"
+)
+
+
+def amount(text: str, q: Quantity) -> bool:
+    """Is the figure an amount of money, by a currency sign or name, or a currency code before it?"""
+    return is_money(text, q) or currency(text, q) is not None or bool(_CODE_BEFORE.search(text[: q.start]))
+
+
+def count_against_money(claim: str, cq: Quantity, text: str, eq: Quantity) -> bool:
+    """Is the claim's figure a count of things ("more than 1,000 enterprises") and the source's an amount of
+    money ("the API contributed KVV 61.0 million")? A figure must count the same kind of thing: an amount says
+    nothing of how many pay it."""
+    # a figure among money words is money in some currency, named or not ("88 million vaira in revenue")
+    if cq.head is None or amount(claim, cq) or any(_MONEY_WORDS.match(w) for w in cq.context | {cq.head}):
+        return False
+    return amount(text, eq)
+
+
+# What an amount measures, by the words around it: revenue and profit, cash and debt are different amounts of the
+# same money. "earned" may be either ("the film earned $ 41 million" is its gross).
+_MEASURES = {
+    "revenu": {"revenue"},
+    "sale": {"revenue"},
+    "turnover": {"revenue"},
+    "gross": {"revenue"},
+    "earn": {"revenue", "profit"},
+    "profit": {"profit"},
+    "income": {"profit"},
+    "loss": {"profit"},
+    "cash": {"cash"},
+    "debt": {"debt"},
+    "valuation": {"valuation"},
+    "valu": {"valuation"},
+}
+
+
+def measures(context: frozenset[str]) -> set[str]:
+    return {m for w in context for prefix, ms in _MEASURES.items() if w.startswith(prefix) for m in ms}
+
+
+def other_measure(cq: Quantity, eq: Quantity) -> bool:
+    """Does the source's amount measure something else than the claim's ("1.9 billion suvan in cash" for "net
+    profit exceeded 100 million suvan")? Only where both sides name a measure and they share none."""
+    mine, theirs = measures(cq.context), measures(eq.context)
+    return bool(mine and theirs and not mine & theirs)

@@ -61,7 +61,9 @@ _COMPARATORS = [
     (
         "gt",
         r"more than|greater than|higher than|larger than|over|above|exceed(?:s|ed|ing)?|in excess of|upwards of|"
-        r"pass(?:es|ed|ing)?|surpass(?:es|ed|ing)?|topped|tops|beyond|north of|crossed",
+        r"pass(?:es|ed|ing)?|surpass(?:es|ed|ing)?|topped|tops|beyond|north of|cross(?:es|ed|ing)|"
+        # "had gone past 500 million": past a mark is beyond it (a bare "past" is a period: "the past 30 days")
+        r"(?:gone|go(?:es|ing)?|went|got|gotten|moved|climbed|risen|rose|edged|pushed|well|now|already) past",
     ),
     ("ge", r"at least|no (?:fewer|less) than|a minimum of"),
     (

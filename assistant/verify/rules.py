@@ -9,6 +9,7 @@ from dataclasses import replace
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.base_models import only_as_base, other_base
 from assistant.verify.claims import ClaimFrame, characterisation_gap, hedged_about, plain_verbs
+from assistant.verify.corrections import retracted_reading
 from assistant.verify.date_findings import date_findings, when_findings, years_ago_findings
 from assistant.verify.figure_findings import grouped_with, numeric_findings, one_kind_of_a_total
 from assistant.verify.findings import Finding, previous_sentence
@@ -43,6 +44,7 @@ from assistant.verify.stance import (
     degree_gap,
     negated_alike,
     negated_restatement,
+    off_the_denial,
     plan_gap,
     polarity_gap,
     profit_clash,
@@ -112,8 +114,12 @@ def evidence_findings(
             findings.append(Finding("subject-denies", "refutes", 1.0, "the one the claim is about denies it"))
     elif polarity_gap(frame.content, ev.scoring_text):
         findings.append(Finding("polarity-gap", "none", 1.0, "the claim is negated, the source is not"))
+        if off_the_denial(frame.content, ev.scoring_text):
+            findings.append(Finding("off-point", "none", 1.0, "says too little of what the claim denies"))
     elif negated_alike(frame.content, ev.text):
         findings.append(Finding("negated-alike", "supports", 0.8, "denies what the claim denies"))
+    if retracted_reading(frame.content, ev.text):
+        findings.append(Finding("retracted", "refutes", 1.0, "a correction retracts what the claim says"))
     base = other_base(frame, ev)
     if base is not None:
         findings.append(base)

@@ -133,6 +133,8 @@ def negated_alike(claim: str, sentence: str) -> bool:
     often reads two negations as a contradiction."""
     if not is_negated(claim):
         return False
+    if said_apart(claim, sentence):
+        return True
     negation = _CLAIM_NEGATION.search(claim)
     if negation is None or is_negated(claim[negation.end() :]):
         return False  # more than one negation: too tangled to read by words
@@ -173,8 +175,44 @@ def main_clause(claim: str, sentence: str) -> str:
 def polarity_gap(claim: str, sentence: str) -> bool:
     """A negated claim ("X is not licensed under Y") is not supported by a sentence without any negation, nor a
     plain claim by a negated sentence ("will not be retired" for "discontinued"): the scorer often misses
-    negation, so it may not decide such pairs alone."""
+    negation, so it may not decide such pairs alone. A sentence that sets the claim's subject apart from what
+    the claim says it is not part of says the claim's negation in other words (see said_apart)."""
+    if said_apart(claim, sentence):
+        return False
     return is_negated(claim) != bool(_VERB_NEGATION.search(main_clause(claim, sentence)))
+
+
+# "X is not part of Y", "is not owned by Y", "does not belong to Y", "is not a subsidiary of Y": what the claim
+# denies is membership of Y
+_NOT_MEMBER = re.compile(
+    r"\b(?:is|are|was|were)\s+not\s+(?:(?:a\s+)?part\s+of|owned\s+by|controlled\s+by|run\s+by|"
+    r"an?\s+(?:unit|division|subsidiary|arm|department|branch|business)\s+(?:of|within)|within|under)\s+"
+    r"(?:the\s+)?(?P<whole>[A-Z][\w'’.-]*)|\b(?:does|do|did)\s+not\s+belong\s+to\s+(?:the\s+)?(?P<owner>[A-Z][\w'’.-]*)"
+)
+# a sentence that sets a thing apart from Y: "operates separately from Y", "independent of Y", "a sister company of
+# Y" (a sibling under one parent is no part of the other)
+_APART = r"(?:separate(?:ly)?\s+from|independent(?:ly)?\s+(?:of|from)|sister\s+(?:company|firm|business|organi[sz]ation)\s+(?:of|to))\s+(?:the\s+)?"
+
+
+def said_apart(claim: str, sentence: str) -> bool:
+    """Does the sentence set the claim's subject apart from what the negated claim says it is not part of ("Quill
+    Maps operates separately from Quill Labs" for "Quill Maps is not part of Quill Labs")?"""
+    m = _NOT_MEMBER.search(claim)
+    if m is None:
+        return False
+    whole = m.group("whole") or m.group("owner")
+    return re.search(_APART + re.escape(whole) + r"\b", sentence, re.I) is not None
+
+
+# A negated claim's words a sentence must share to contradict it: below this, the scorer's "refutes" is its
+# confusion at the claim's negation, not a contradiction ("Across A and B, Quill's models were downloaded 510
+# million times" against "Quill Maps is not part of Quill Labs").
+_DENIAL_SHARED = 0.4
+
+
+def off_the_denial(claim: str, sentence: str) -> bool:
+    """A plain sentence that says too little of what a negated claim denies to contradict it."""
+    return is_negated(claim) and shared_words(claim, sentence) < _DENIAL_SHARED
 
 
 _SUPERLATIVE_WORDS = (
