@@ -624,6 +624,19 @@ _BY_FRACTION = re.compile(
 _BETWEEN = re.compile(r"\bbetween\s+(?P<t1>.+?)\s+and\s+(?P<t2>.+?\b(?:19|20)\d\d)\b", re.I)
 
 
+def _sides_between(text: str, span: re.Match, found: list[str], recs: list[Record]) -> list[list] | None:
+    """Each name's rows and field at each date of "between T1 and T2", from the export of that date (T1 takes
+    T2's year when it names none: "between June and October 2026"); None when a date or a side is missing."""
+    t1, t2 = span.group("t1"), span.group("t2")
+    if not re.search(r"\b(?:19|20)\d\d\b", t1):
+        t1 += " " + re.findall(r"\b(?:19|20)\d\d\b", t2)[-1]
+    if claim_span(t1) is None or claim_span(t2) is None:
+        return None
+    exports = list(by_export(recs).values())
+    sides = [[_at_date(name, text, when, exports) for name in found] for when in (t1, t2)]
+    return None if any(x is None for pair in sides for x in pair) else sides
+
+
 def gap_change(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str] | None:
     """The gap between two names' figures at two snapshots, each from the export of its date: "A cut its
     all-time download deficit to B by more than half between the end of June and the end of October". Only
@@ -639,14 +652,8 @@ def gap_change(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str
     found = [n for n in entities(text) if find(n, recs) or members(n, recs)]
     if len(found) != 2:
         return None
-    t1, t2 = span.group("t1"), span.group("t2")
-    if not re.search(r"\b(?:19|20)\d\d\b", t1):
-        t1 += " " + re.findall(r"\b(?:19|20)\d\d\b", t2)[-1]  # "between June and October 2026"
-    if claim_span(t1) is None or claim_span(t2) is None:
-        return None
-    exports = list(by_export(recs).values())
-    sides = [[_at_date(name, text, when, exports) for name in found] for when in (t1, t2)]
-    if any(x is None for pair in sides for x in pair):
+    sides = _sides_between(text, span, found, recs)
+    if sides is None:
         return None
     keys = {key for pair in sides for _, key in pair}  # type: ignore[misc]
     if len(keys) != 1:
@@ -700,14 +707,8 @@ def overtaking(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str
         return None
     if span is None:
         return _has_overtaken(text, verb.group(0), found, recs)
-    t1, t2 = span.group("t1"), span.group("t2")
-    if not re.search(r"\b(?:19|20)\d\d\b", t1):
-        t1 += " " + re.findall(r"\b(?:19|20)\d\d\b", t2)[-1]  # "between June and October 2026"
-    if claim_span(t1) is None or claim_span(t2) is None:
-        return None
-    exports = list(by_export(recs).values())
-    sides = [[_at_date(name, text, when, exports) for name in found] for when in (t1, t2)]
-    if any(x is None for pair in sides for x in pair):
+    sides = _sides_between(text, span, found, recs)
+    if sides is None:
         return None
     # each date compares the two names on one field (a family's record at one date, its rows at another), and
     # the fields of both dates count the same period
