@@ -258,3 +258,32 @@ def test_a_part_with_a_figure_is_left_to_the_figure_checks():
         ["social", "media", "posts"]
     ]
     assert conjuncts("Lark and Kestrel will close its borders to all foreigners on 16 March") == []
+
+
+def test_an_analysts_estimate_supports_no_bare_claim_without_figures():
+    # the scorer reads a sentence that merely names the claim's subject as support; an analyst's estimate
+    # establishes only the estimate, whatever the claim is about
+    source = ev(
+        "Brantley estimates that Quill accounts for 41 percent of deployments, ahead of Orrin Works' Lark at "
+        "9 percent.",
+        probs=(0.8, 0.16, 0.04),
+    )
+    assert judge("Orrin Works has given up on its own Lark models.", [source]).label == "NOT_ENOUGH_INFO"
+    # a claim about the estimate itself is judged on the estimator's words, not gated as a bare claim
+    attributed = parse_claim("Brantley estimates that Quill accounts for 41 percent of deployments.")
+    reasons = [f.reason for f in evidence_findings(attributed, source)]
+    assert not any("Brantley's estimate" in r for r in reasons)
+
+
+def test_a_speaker_who_passes_on_anothers_figure_does_not_make_it_theirs():
+    from assistant.verify.speaker_findings import cites_another
+    from tests.test_claims_and_rules import ev as spoken
+
+    cited = spoken("Brantley Partners puts you at 44 percent of downloads in Skerry.", speaker="Pia Varga")
+    assert cites_another("Castellan Securities", cited) == "Brantley Partners"
+    own = spoken("We put Lumora at 44 percent of downloads in Skerry.", speaker="Pia Varga")
+    assert cites_another("Castellan Securities", own) is None
+    claim = "Castellan Securities estimates that Lumora has 44 percent of downloads in Skerry."
+    cited.org = "Castellan Securities"
+    frame = parse_claim(claim)
+    assert "speaker" not in {f.kind for f in evidence_findings(frame, cited, speaker="Castellan Securities")}

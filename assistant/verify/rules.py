@@ -28,10 +28,12 @@ from assistant.verify.names import (
 from assistant.verify.speaker_findings import (
     CONFIRM,
     DECLINE,
+    ESTIMATOR,
     NO_ANSWER,
     REFUSAL,
     RUMOUR,
     at_venue,
+    cites_another,
     denied_by_subject,
     forecast_by_other,
     no_as_claimed,
@@ -75,7 +77,11 @@ def evidence_findings(
     if hedged_about(frame.content, ev.text):
         findings.append(Finding("hedged", "none", 1.0, f"{ev.passage.speaker or 'the speaker'} hedges"))
     own_words = bool(
-        speaker and speaker_matches(speaker, ev) and at_venue(frame.venue, ev) and said_in(frame.said_on, ev)
+        speaker
+        and speaker_matches(speaker, ev)
+        and at_venue(frame.venue, ev)
+        and said_in(frame.said_on, ev)
+        and not cites_another(speaker, ev)
     )
     # what a questioner asserts is theirs, not the answerer's; it still counts for a claim about the questioner
     if (ev.passage.role == "host" or ev.text.rstrip().endswith("?")) and not own_words:
@@ -148,6 +154,10 @@ def evidence_findings(
     elif not frame.speaker and (forecaster := forecast_by_other(frame, ev.text)):
         findings.append(
             Finding("plan", "none", 1.0, f"only {forecaster}'s forecast, not an established fact")
+        )
+    if not frame.speaker and (estimator := forecast_by_other(frame, ev.text, ESTIMATOR)):
+        findings.append(
+            Finding("hedged", "none", 1.0, f"only {estimator}'s estimate, not an established fact")
         )
     grouped = grouped_with(frame, ev.text) or one_kind_of_a_total(frame, ev.text)
     if grouped:

@@ -154,15 +154,22 @@ FORECASTER = re.compile(
 )
 
 
+# "Brantley estimates that Quill accounts for 41 percent ...": an analyst's estimate, whatever it is about
+ESTIMATOR = re.compile(
+    r"(?P<who>\b[A-Z][\w'’.&-]*(?:\s+[A-Z&][\w'’.&-]*){0,3}|\banalysts?|\bexperts?)\s+(?:now\s+|also\s+)?"
+    r"(?:estimates?|estimated)\s+that\b"
+)
+
 _PRONOUNS = frozenset(["it", "we", "they", "he", "she", "i", "you", "this", "that", "company", "firm"])
 
 
-def forecast_by_other(frame: ClaimFrame, text: str) -> str | None:
+def forecast_by_other(frame: ClaimFrame, text: str, pattern: re.Pattern = FORECASTER) -> str | None:
     """A third party's forecast ("Morkvist expects X to overtake Y") establishes neither the future ("X will
     overtake Y in 2027") nor the present ("X has overtaken Y"): the forecaster is named, and is not the claim's
-    subject (whose plans plan_gap weighs). Returns the forecaster."""
+    subject (whose plans plan_gap weighs). Returns the forecaster. With ``pattern=ESTIMATOR``, the same for an
+    estimate ("Brantley estimates that ..."): it establishes only that Brantley estimates it."""
     subject = _distinctive(claim_subject(frame.entities) or "")
-    for m in FORECASTER.finditer(text):
+    for m in pattern.finditer(text):
         who = _distinctive(m.group("who")) - _PRONOUNS
         if who and not (subject and who <= subject):
             return m.group("who")
@@ -212,6 +219,26 @@ _SAME_SOURCE = re.compile(
     r"(?:also\s+)?(?:said|says|estimates|estimated|reported|reports|told|wrote|writes|puts|put|found|finds)\b",
     re.I,
 )
+
+
+# "Ceraphin Research puts you at 44 percent": the figure is another party's, which the speaker only cites
+_CITES = re.compile(
+    r"(?P<who>\b[A-Z][\w'’.&-]*(?:\s+[A-Z&][\w'’.&-]*){0,3})\s+(?:puts?|estimates?|estimated|has|had)\s+"
+    r"(?:you|us|them|it|\w+)\s+at\b|\baccording to\s+(?P<source>[A-Z][\w'’.&-]*(?:\s+[A-Z&][\w'’.&-]*){0,3})"
+)
+
+
+def cites_another(speaker: str, ev: Evidence) -> str | None:
+    """The party whose figure the speaker's sentence passes on ("Brantley puts you at 44 percent", "according
+    to Brantley, ..."), when it is neither the speaker nor the speaker's organisation: the words are the
+    speaker's, the claim they carry is not."""
+    mine = _distinctive(speaker) | _distinctive(ev.passage.speaker or "") | _distinctive(ev.org or "")
+    for m in _CITES.finditer(ev.text):
+        who = m.group("who") or m.group("source")
+        named = _distinctive(who) - _PRONOUNS
+        if named and not named & mine:
+            return who
+    return None
 
 
 def speaker_matches(speaker: str, ev: Evidence) -> bool:
