@@ -287,3 +287,16 @@ def test_a_speaker_who_passes_on_anothers_figure_does_not_make_it_theirs():
     cited.org = "Castellan Securities"
     frame = parse_claim(claim)
     assert "speaker" not in {f.kind for f in evidence_findings(frame, cited, speaker="Castellan Securities")}
+
+
+def test_a_sentence_opening_measure_still_says_what_the_amount_is():
+    title = "Lumora Labs - Third Quarter Results"
+    revenue = ev("Revenue for the third quarter was 412 million suvan.", probs=(0.2, 0.1, 0.7), title=title)
+    assert judge("Lumora Labs' third-quarter net profit exceeded 100 million suvan.", [revenue]).label != (
+        "SUPPORTED"
+    )
+    same = ev("Net profit for the third quarter was 112 million suvan.", probs=(0.2, 0.1, 0.7), title=title)
+    assert (
+        judge("Lumora Labs' third-quarter net profit exceeded 100 million suvan.", [same]).label
+        == "SUPPORTED"
+    )

@@ -229,7 +229,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             for score, eq in aligned
             if not other_money(frame.content, cq, ev.scoring_text, eq, evidence_quantities)
             and not count_against_money(frame.content, cq, ev.scoring_text, eq)
-            and not other_measure(cq, eq)
+            and not other_measure(cq, eq, frame.content, ev.scoring_text)
         ]
         if not aligned:
             continue

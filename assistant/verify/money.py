@@ -121,8 +121,17 @@ def measures(context: frozenset[str]) -> set[str]:
     return {m for w in context for prefix, ms in _MEASURES.items() if w.startswith(prefix) for m in ms}
 
 
-def other_measure(cq: Quantity, eq: Quantity) -> bool:
-    """Does the source's amount measure something else than the claim's ("1.9 billion suvan in cash" for "net
-    profit exceeded 100 million suvan")? Only where both sides name a measure and they share none."""
-    mine, theirs = measures(cq.context), measures(eq.context)
+def _clause_before(text: str, q: Quantity) -> frozenset[str]:
+    """The words of the figure's own clause before it, whatever their case: a sentence-opening "Revenue" is
+    left out of the figure's context as if it were a name, but it says what the amount is."""
+    before = re.split(r"[,;:()]", text[max(0, q.start - 80) : q.start])[-1]
+    return frozenset(re.findall(r"[a-z]+", before.lower()))
+
+
+def other_measure(cq: Quantity, eq: Quantity, claim: str = "", text: str = "") -> bool:
+    """Does the source's amount measure something else than the claim's ("1.9 billion suvan in cash" or "Revenue
+    ... was 412 million suvan" for "net profit exceeded 100 million suvan")? Only where both sides name a
+    measure and they share none."""
+    mine = measures(cq.context | _clause_before(claim, cq))
+    theirs = measures(eq.context | _clause_before(text, eq))
     return bool(mine and theirs and not mine & theirs)
