@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from assistant.verify.dates import MONTHS
 from assistant.verify.quantities import extract_quantities
 from assistant.verify.quantity import Quantity
 from ingest.sentences import split_sentences
@@ -253,25 +254,9 @@ def said_period(when: str) -> str | None:
     month = next((p for p in parts if p.isalpha()), None)
     if month is None:
         return year
-    number = _MONTHS.index(month.lower()) + 1
+    number = MONTHS.index(month.lower()) + 1
     day = next((p for p in parts[:-1] if p.isdigit()), None)
     return f"{year}-{number:02d}" + (f"-{int(day):02d}" if day else "")
-
-
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 
 
 def entities(text: str) -> list[str]:
