@@ -43,7 +43,7 @@ _DATE_PATTERNS = [
         ("mon", "d", "y"),
     ),
     (re.compile(r"(?<![\d/.])((?:19|20)\d\d)/(\d\d?)/(\d\d?)(?![\d/])"), ("y", "m", "d")),
-    # "14/05/2031", "14.05.2031", "05/14/2031": which number is the day is settled by _day_month
+    # "14/05/2031", "14.05.2031", "05/14/2031": which number is the day is settled by day_month
     (re.compile(r"(?<![\d/.])(\d\d?)([/.])(\d\d?)\2((?:19|20)\d\d)(?![\d/]|\.\d)"), ("a", "sep", "b", "y")),
 ]
 _FILENAME_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
@@ -60,9 +60,9 @@ def _make(y: int, m: int, d: int) -> str | None:
         return None
 
 
-def _day_month(first: int, second: int) -> tuple[int, int] | None:
-    """(day, month) of a digit date: a number over 12 is the day; where both could be the month ("05/06/2031")
-    the date is not read at all, because a publication date off by months is worse than none."""
+def day_month(first: int, second: int) -> tuple[int, int] | None:
+    """(day, month) of a digit date ("14/05/2031", "05/14/2031"): a number over 12 is the day; None where both
+    could be the month ("05/06/2031"): a date off by months is worse than none. verify.dates reads claims so too."""
     if first > 12 >= second:
         return first, second
     if second > 12 >= first or first == second:
@@ -75,10 +75,10 @@ def _iter_dates(text: str):
         for m in pattern.finditer(text):
             parts = dict(zip(order, m.groups(), strict=True))
             if "a" in parts:
-                day_month = _day_month(int(parts["a"]), int(parts["b"]))
-                if day_month is None:
+                read = day_month(int(parts["a"]), int(parts["b"]))
+                if read is None:
                     continue
-                parts["d"], parts["m"] = day_month
+                parts["d"], parts["m"] = read
             month = int(parts["m"]) if "m" in parts else _MONTHS.get(parts["mon"].lower().rstrip("."))
             iso = _make(int(parts["y"]), month or 0, int(parts["d"]))
             if iso:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.verify.quantity import STOP_WORDS
+from ingest.metadata import day_month
 
 MONTHS = [
     "january",
@@ -117,15 +118,11 @@ def _numeric_date(g: dict) -> tuple[int, int | None, int | None] | None:
     if g["y9"]:
         year, month, day = int(g["y9"]), int(g["m9"]), int(g["d9"])
     else:
-        year, first, second = int(g["y8"]), int(g["n1"]), int(g["n2"])
-        if first > 12 >= second:
-            day, month = first, second
-        elif second > 12 >= first:
-            month, day = first, second
-        elif first == second:
-            month = day = first
-        else:
-            return year, None, None
+        year = int(g["y8"])
+        read = day_month(int(g["n1"]), int(g["n2"]))
+        if read is None:
+            return year, None, None  # either could be the month: only the year is certain
+        day, month = read
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return year, month, day
