@@ -125,6 +125,7 @@ def ev(
     probs=(0.8, 0.05, 0.15),
     title="Doc",
     reply_to=None,
+    document=None,
 ) -> Evidence:
     passage = Passage(
         id=f"d-{hash(text)}:0",
@@ -147,7 +148,7 @@ def ev(
         text,
         f"{speaker}: {text}" if speaker else text,
         text,
-        document=text,
+        document=document or text,
         relevance=1 - probs[2],
         probs=probs,
         reply_to=reply_to,

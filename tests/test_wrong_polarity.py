@@ -11,32 +11,7 @@ from assistant.verify.alignment import compare
 from assistant.verify.claims import parse_claim, split_claim
 from assistant.verify.quantities import extract_quantities
 from assistant.verify.rules import evidence_findings
-
-
-def ev(text: str, *, probs=(0.8, 0.05, 0.15), title="Doc", date=None, document=None) -> Evidence:
-    passage = Passage(
-        id=f"d-{hash(text)}:0",
-        doc_id=f"d-{hash(text)}",
-        index=0,
-        text=text,
-        char_start=0,
-        char_end=len(text),
-        source="s",
-        title=title,
-        kind="news",
-        date=date,
-    )
-    return Evidence(
-        passage,
-        0,
-        len(text),
-        text,
-        text,
-        text,
-        document=document or text,
-        relevance=1 - probs[2],
-        probs=probs,
-    )
+from tests.test_claims_and_rules import ev
 
 
 def judge(claim: str, evidence: list[Evidence]):
@@ -277,11 +252,10 @@ def test_an_analysts_estimate_supports_no_bare_claim_without_figures():
 
 def test_a_speaker_who_passes_on_anothers_figure_does_not_make_it_theirs():
     from assistant.verify.speaker_findings import cites_another
-    from tests.test_claims_and_rules import ev as spoken
 
-    cited = spoken("Brantley Partners puts you at 44 percent of downloads in Skerry.", speaker="Pia Varga")
+    cited = ev("Brantley Partners puts you at 44 percent of downloads in Skerry.", speaker="Pia Varga")
     assert cites_another("Castellan Securities", cited) == "Brantley Partners"
-    own = spoken("We put Lumora at 44 percent of downloads in Skerry.", speaker="Pia Varga")
+    own = ev("We put Lumora at 44 percent of downloads in Skerry.", speaker="Pia Varga")
     assert cites_another("Castellan Securities", own) is None
     claim = "Castellan Securities estimates that Lumora has 44 percent of downloads in Skerry."
     cited.org = "Castellan Securities"
