@@ -278,3 +278,30 @@ def test_speaker_labels_with_accents_and_bracketed_roles(tmp_path):
     assert turns[3] == ("Anneke Voss", "No, we are not.")
     assert turns[4][0] == "Íñigo Salceda"
     assert [s.timestamp for s in doc.segments if s.unit == "turn"][-1] == "00:42"
+
+
+def test_srt_bracket_labels_name_speakers_and_sound_tags_do_not(tmp_path):
+    srt = tmp_path / "fireside.srt"
+    srt.write_text(
+        "1\n00:00:00,000 --> 00:00:04,000\n[HOST] Welcome to the Skerry summit.\n\n"
+        "2\n00:00:04,000 --> 00:00:08,000\n[DANA ORTE]: Thanks. Quill passed 500 million downloads.\n\n"
+        "3\n00:00:08,000 --> 00:00:10,000\n[Music] and we keep going.\n\n",
+        encoding="utf-8",
+    )
+    doc = load_srt(srt, 10**6)
+    turns = [(s.speaker, _span(doc, s)) for s in doc.segments if s.unit == "turn"]
+    assert [who for who, _ in turns] == ["Host", "Dana Orte"]
+    assert turns[1][1].startswith("Thanks. Quill passed") and "[Music] and we keep going." in turns[1][1]
+
+
+def test_srt_without_any_speaker_label_loads_as_one_unknown_speaker(tmp_path):
+    srt = tmp_path / "plain.srt"
+    srt.write_text(
+        "1\n00:00:00,000 --> 00:00:04,000\nQuill passed 500 million downloads.\n\n"
+        "2\n00:00:04,000 --> 00:00:08,000\nLumora said so on Monday.\n",
+        encoding="utf-8",
+    )
+    doc = load_srt(srt, 10**6)
+    (turn,) = [s for s in doc.segments if s.unit == "turn"]
+    assert turn.speaker is None
+    assert _span(doc, turn) == "Quill passed 500 million downloads. Lumora said so on Monday."

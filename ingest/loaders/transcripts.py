@@ -140,12 +140,33 @@ def load_labelled_text(path: Path, max_bytes: int) -> LoadedDocument:
     )
 
 
+# "[HOST] Good afternoon" or "[DANA ORTE]: ..." labels a cue too; "[Music]" and "[laughter]" are no speakers
+_BRACKET_LABEL = re.compile(rf"^\[(?P<name>{_L}(?:{_L}|[ .'’-]){{0,40}})\]:?[ \t]+(?=\S)")
+_SOUNDS = frozenset(
+    [
+        "music",
+        "laughter",
+        "laughs",
+        "applause",
+        "inaudible",
+        "crosstalk",
+        "silence",
+        "noise",
+        "cheering",
+        "pause",
+    ]
+)
+
+
 def _cue_speaker(caption: webvtt.Caption) -> tuple[str | None, str]:
     text = " ".join(caption.text.split())
     if caption.voice:
         return display_name(caption.voice), text
     m = _LABEL.match(text)
     if m and m.group("name").strip().lower() not in _NOT_SPEAKERS:
+        return display_name(m.group("name")), text[m.end() :]
+    m = _BRACKET_LABEL.match(text)
+    if m and m.group("name").strip().lower() not in _NOT_SPEAKERS | _SOUNDS:
         return display_name(m.group("name")), text[m.end() :]
     return None, text
 
@@ -166,6 +187,9 @@ def _build(captions: list[webvtt.Caption], header: list[str], fmt: str) -> Loade
             turns.append([speaker, caption.start, [words]])
         else:  # no label, or the same speaker again: the turn goes on
             turns[-1][2].append(words)
+    if not turns and header and captions:
+        # subtitles that never name a speaker: one turn of an unknown one, not a header with nothing after it
+        turns, header = [[None, captions[0].start, header]], []
     if not turns:
         raise LoadError("no spoken cues found")
     parts: list[str] = []
