@@ -339,3 +339,40 @@ def test_partial_scope():
     assert not partial_scope(
         "Quill is the most downloaded model on ModelYard.", "notes: only public repos counted"
     )
+
+
+# An export in long form: one row per model per month, downloads in thousands, the month its only date.
+LONG_CSV = "model_id,family,org,month,downloads_month_k,downloads_cumulative_k\n" + (
+    "lumora/quill-3-8b,Quill,lumora,2025-05,9000,231000\n"
+    "lumora/quill-3-8b,Quill,lumora,2025-06,9000,240000\n"
+    "orrin/kestrel-2-7b,Kestrel,orrin,2025-05,6000,244000\n"
+    "orrin/kestrel-2-7b,Kestrel,orrin,2025-06,6000,250000\n"
+)
+
+
+@pytest.fixture(scope="module")
+def long_export(tmp_path_factory):
+    path = tmp_path_factory.mktemp("long") / "modelyard_model-stats-monthly_2025-06-30.csv"
+    path.write_text(LONG_CSV)
+    evidence = export_evidence(path, "2025-06-30")
+    rows = [e for e in evidence if e.passage.unit != "header"]
+    return rows, {e.doc_id: e.scoring_text for e in evidence if e.passage.unit == "header"}
+
+
+def test_a_long_export_has_one_snapshot_per_month(long_export):
+    rows, _ = long_export
+    assert sorted({r.date for r in records(rows)}) == ["2025-05-31", "2025-06-30"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # the newest month decides the present tense; May's 231 million is no refutation of "passed 235 million"
+        ("Quill-3-8B has passed 235 million downloads.", "supports"),
+        ("Quill-3-8B had passed 235 million downloads by the end of May 2025.", "refutes"),
+        # one model's months are no sum: the two rows together (471 million) are not its downloads
+        ("Quill-3-8B has more than 400 million downloads.", "refutes"),
+    ],
+)
+def test_claims_on_a_long_export(long_export, claim, stance):
+    assert check(long_export, claim) == stance

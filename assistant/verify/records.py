@@ -140,8 +140,19 @@ def iso_date(value: str) -> str | None:
         return None
 
 
-# the columns that say which snapshot a row belongs to (not "date", which may be a release date)
-_ROW_DATES = ("snapshot_date", "snapshot", "as_of", "report_date")
+def month_end(value: str) -> str | None:
+    """ "2026-10" -> "2026-10-31": a month's row counts up to the month's last day."""
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1).isoformat()
+
+
+# the columns that say which snapshot a row belongs to (not "date", which may be a release date); an export in
+# long form ("month: 2026-09", one row per model per month) is one snapshot per month, each dated at its end
+_ROW_DATES = ("snapshot_date", "snapshot", "as_of", "report_date", "month", "year_month", "period_end")
 
 
 @dataclass
@@ -160,7 +171,9 @@ class Record:
     def date(self) -> str | None:
         """The row's own snapshot date (an export that holds several snapshots, one column saying which),
         else the export's."""
-        own = next((d for k in _ROW_DATES if (d := iso_date(self.fields.get(k, "")))), None)
+        own = next(
+            (d for k in _ROW_DATES if (d := iso_date(v := self.fields.get(k, "")) or month_end(v))), None
+        )
         return own or self.evidence.date
 
     def is_(self, name: str) -> bool:
