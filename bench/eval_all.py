@@ -71,6 +71,8 @@ RUNS = [
     Run("own-4", "own-4", DOCS, own=True),
     Run("own-5", "own-5", DOCS, own=True),
     Run("own-6", "own-6", DOCS, own=True),
+    Run("own-7", "own-7", DOCS, own=True),
+    Run("own-8", "own-8", DOCS, own=True),
 ]
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 COLUMNS = HEADLINE_METRICS
