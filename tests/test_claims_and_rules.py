@@ -649,3 +649,15 @@ def test_a_version_in_a_name_is_no_figure():
         judge(plain, [ev("Quill-2 is licensed under MIT, not Apache 2.0.", probs=unsure)]).label
         != "SUPPORTED"
     )
+
+
+def test_the_figure_that_counts_what_the_claim_counts_is_read():
+    # "number three" counts nothing named; "61,737 copies" counts what the claim counts
+    found = evidence_findings(
+        parse_claim("Skerry Nights sold more than 61,000 copies during the first week in Lark ."),
+        ev(
+            "Skerry Nights entered the Lark Albums Chart at number three , selling 61,737 copies during the "
+            "first week in Lark ."
+        ),
+    )
+    assert [f.stance for f in found if f.kind == "numeric"] == ["supports"]

@@ -546,3 +546,21 @@ def test_n_years_ago_dates_a_founding_too():
         parse_claim("Brantley Partners was founded four years ago."), founded, "2031-05-10"
     )
     assert [f.stance for f in supported] == ["supports"]
+
+
+def test_a_date_both_sides_name_is_not_the_bounded_one():
+    # "the 2030 revision" dates the report in claim and source alike; the figure's own year meets the bound
+    sentence = "According to the 2030 revision of the Lark census , Skerry had 5.75 million people in 2028 ."
+    claim = parse_claim("As per the 2030 revision of the Lark census , Skerry had people before 2029 .")
+    kinds = {f.kind for f in evidence_findings(claim, ev(sentence))}
+    assert not kinds & {"date-gap", "year-gap"}
+    claim = parse_claim("As per the 2030 revision of the Lark census , Skerry had people before 2027 .")
+    assert "date-gap" in {f.kind for f in evidence_findings(claim, ev(sentence))}
+
+
+def test_a_day_the_claim_names_must_be_the_sources_day():
+    claim = parse_claim("Kestrel sang in the Skerry Idol episode that was broadcast on April 8 .")
+    other_day = ev("On the April 7 performance episode of Skerry Idol , Kestrel sang a ballad .")
+    assert "date-gap" in {f.kind for f in evidence_findings(claim, other_day)}
+    same_day = ev("On 8 April , Kestrel sang in the Skerry Idol performance episode .")
+    assert "date-gap" not in {f.kind for f in evidence_findings(claim, same_day)}

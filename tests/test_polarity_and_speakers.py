@@ -13,7 +13,7 @@ from assistant.verify.names import about_subject
 from assistant.verify.quantities import extract_quantities
 from assistant.verify.rules import evidence_findings
 from assistant.verify.speaker_findings import speaker_matches
-from assistant.verify.stance import main_clause, negated_restatement, plan_gap, polarity_gap
+from assistant.verify.stance import degree_gap, main_clause, negated_restatement, plan_gap, polarity_gap
 from ingest.metadata import affiliation
 from tests.test_claims_and_rules import ev
 
@@ -427,3 +427,17 @@ def test_affiliation_from_bracketed_roles():
 def test_host_organisation_before_the_event(first_line, organisation):
     header = f"{first_line}\n\nParticipants:\nAnneke Voss (Chief Executive Officer)\n"
     assert affiliation("Anneke Voss", header) == organisation
+
+
+def test_a_place_among_the_worst_and_a_final_one_are_no_degree_gap():
+    # "among the worst" places the thing among others, as "one of the worst" does; "final" is "last"
+    assert not degree_gap(
+        "Skerry was among the worst affected towns of Lark County.",
+        "Skerry was one of the worst affected towns in Lark County.",
+    )
+    assert not degree_gap(
+        "Skerry Nights is the last studio album by Kestrel.",
+        "Skerry Nights is the fourth and final studio album by Kestrel.",
+    )
+    # a superlative of one thing still needs one
+    assert degree_gap("Quill is the most downloaded family.", "Quill is one of the most downloaded families.")

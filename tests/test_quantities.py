@@ -443,3 +443,54 @@ def test_figures_written_as_words_are_read_where_every_figure_is():
     assert club.comparator == "gt" and club.describes is None  # a threshold, not a measure of a club
     (two_thirds,) = extract_quantities("two thirds of the Kestrel staff are engineers")
     assert two_thirds.kind == "percent" and round(two_thirds.value) == 67  # a share, not a count of two
+
+
+def test_the_very_figure_of_an_estimate_supports_the_claim_that_repeats_it():
+    # "an estimated $ 8,908,000" reports that figure; the claim only drops the hedge
+    assert compare(q("grossed $ 8,908,000"), q("grossed an estimated $ 8,908,000")) == "supports"
+    # another figure is still judged by the estimate's rounding
+    assert compare(q("grossed $ 8,950,000"), q("grossed an estimated $ 8,908,000")) == "unknown"
+    assert compare(q("grossed $ 9,500,000"), q("grossed an estimated $ 8,908,000")) == "refutes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The song 4 Minutes is a dance-pop song .",
+        "Lark was founded under part 3 of the Skerry Act .",
+        "Vol . 3 : The Quiet Verses is by Kestrel .",
+        "The hiker was found in the film 10 Castellan Lane .",
+        "Orrin Road is one of the highways near Skerry .",
+    ],
+)
+def test_numbers_in_names_and_places_among_others_are_no_figures(text):
+    assert [x for x in extract_quantities(text) if x.kind == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Lumora released 12 Quill models in 2025 .", 12),  # a capitalised modifier of a counted noun
+        ("Only one of the three Quill models passed .", 1),  # one out of a count
+        ("Quill Passes 700 Million Downloads On ModelYard", 700e6),  # a headline's capitals name nothing
+    ],
+)
+def test_counts_near_capitals_stay_figures(text, value):
+    assert value in [x.value for x in extract_quantities(text)]
+
+
+def test_a_multiple_is_read_as_a_multiple_in_digits_or_words():
+    claim = q("Skerry has over 7 times higher case counts than Lark .")
+    said = q("Skerry has over seven times as many cases as Lark .")
+    assert claim.head == said.head == "multiple"
+    assert compare(claim, said) == "supports"
+
+
+def test_a_bare_percentage_aligns_with_what_the_other_side_counts():
+    # "rated 79 %" is the share of critics who gave it a good review: its rating
+    claim = q("Skerry Nights was rated 79 % .")
+    said = [
+        x
+        for x in extract_quantities("Lark reported that 79 % of critics have given the film a good review .")
+    ]
+    assert alignment(claim, said[0]) >= 0.5

@@ -48,6 +48,10 @@ def compare(claim: Quantity, evidence: Quantity) -> str:
         # the source gives the very figure the claim bounds: "grossed $ 41.3 million" refutes "more than $ 41.3
         # million" (the claim says it is above what the source reports) and supports "at least $ 41.3 million"
         return "refutes" if claim.comparator in ("gt", "lt") else "supports"
+    if evidence.comparator == "approx" and claim.comparator == "eq" and evidence.text == claim.text:
+        # the claim repeats the source's own figure, digit for digit: "grossed $ 8,908,000" is what "an estimated
+        # $ 8,908,000" reports, and only the hedge is dropped
+        return "supports"
     if (
         evidence.change
         and claim.comparator == "eq"
@@ -121,8 +125,10 @@ def alignment(claim: Quantity, evidence: Quantity) -> float:
         # still meets a rank
         return 0.5 if claim.kind == "rank" else 0.3
     if not claim.head or not evidence.head:
-        # nothing counted on one side (a bare percentage): the shared context decides alone
-        shared = len(claim.context & evidence.context) / min(len(claim.context), len(evidence.context))
+        # nothing counted on one side (a bare percentage): the shared context decides alone, with what the other
+        # side counts as part of its context ("rated 79 %" and "79 % of critics gave it": a rating)
+        words = claim.context | {claim.head} - {None}, evidence.context | {evidence.head} - {None}
+        shared = min(1.0, len(words[0] & words[1]) / min(len(claim.context), len(evidence.context)))
         if not claim.head and not evidence.head and claim.context & evidence.context & SCOPES:
             # two bare amounts with the same scope ("less than $ 23 million globally", "for a worldwide total of
             # $ 22.6 million , against a budget of ..."): the scope is what tells the sentence's amounts apart

@@ -201,6 +201,23 @@ _RATING_BEFORE = re.compile(
 _PLAYED = re.compile(r"\b(?:played|appeared|capped|featured)\b[^,;.]*$", re.I)
 
 
+MULTIPLE = "multiple"
+_MULTIPLE_NEXT = frozenset(
+    [
+        "as",
+        "more",
+        "higher",
+        "larger",
+        "bigger",
+        "greater",
+        "faster",
+        "fewer",
+        "less",
+        "lower",
+        "smaller",
+        "the",
+    ]
+)
 _FIELD = re.compile(r"([A-Za-z][\w.]*)\"?\s*[:=]\s*\"?$")
 
 
@@ -240,6 +257,13 @@ def head_noun(text: str, start: int, end: int, percent: bool = False) -> str | N
         return None
     tail = _BASIS.sub(" ", _whole_words(text, end, end + 40))
     after = _WORD.findall(tail)
+    if (
+        after[:1]
+        and after[0].lower() in ("times", "time")
+        and after[1:2]
+        and after[1].lower() in _MULTIPLE_NEXT
+    ):
+        return MULTIPLE  # "over 7 times higher", "seven times as many cases": a ratio, however it is worded
     if after and after[0].lower() in ("times", "time"):
         # "downloaded 4 billion times" counts downloads: the verb before says what; a player who "played for
         # Lark 58 times" made 58 appearances

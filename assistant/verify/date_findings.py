@@ -57,6 +57,13 @@ def _without(text: str, claimed: list[Bound]) -> str:
     return text
 
 
+def _other_dates(frame: ClaimFrame, text: str) -> list[When]:
+    """The sentence's dates but those the claim itself names outside its bounds: "the 2012 revision" of both
+    claim and source dates the report, not the figure the claim bounds "before 2011"."""
+    named = {(d.year, d.month, d.day) for d in dates_in(_without(frame.content, bounds(frame.content)))}
+    return [d for d in dates_in(text) if (d.year, d.month, d.day) not in named]
+
+
 def _bound_gaps(frame: ClaimFrame, ev: Evidence, bound: Bound) -> list[Finding]:
     """A bounded date the evidence does not show satisfied: its date for the event, or else every date of the
     sentence (there must be one), must satisfy the bound. A violated bound refutes (``when_findings``); here it
@@ -65,7 +72,9 @@ def _bound_gaps(frame: ClaimFrame, ev: Evidence, bound: Bound) -> list[Finding]:
     # a reporting date counts here: "more than 80 cases by 17 March" is judged at "as of 17 March"; it dates
     # the sentence's figures, not its other dates ("the highest-grossing film of 2019")
     reported = reporting_date(ev.text) if frame.quantities else None
-    dates = [when] if when is not None else [reported] if reported is not None else dates_in(ev.text)
+    dates = (
+        [when] if when is not None else [reported] if reported is not None else _other_dates(frame, ev.text)
+    )
     if any(f.stance == "supports" for f in tally_stances(frame, ev)):
         return []  # a count that only grows meets the bound from another day
     if dates and all(compare_when(bound.cmp, d, bound.when) == "supports" for d in dates):
@@ -86,10 +95,13 @@ def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     claimed = bounds(frame.content)
     found = [g for b in claimed for g in _bound_gaps(frame, ev, b)]
     content = _without(frame.content, claimed)
+    scope = f"{ev.passage.title}\n{ev.context}"
+    days = _missing_days(content, scope)
+    if days:
+        found.append(Finding("date-gap", "none", 1.0, f"does not mention {', '.join(days)}"))
     months, years = _claim_dates(content)
     if not months and not years:
         return found
-    scope = f"{ev.passage.title}\n{ev.context}"
     have_months, have_years = _claim_dates(scope)
     # "March 14 , 2020" mentions March 2020 too
     for when in dates_in(scope):
@@ -129,6 +141,25 @@ def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
 
 
 MONTH_NAMES = MONTHS  # one list of month names for the date checks
+
+
+def _days(text: str) -> set[tuple[int, int]]:
+    """(month, day) of every day the text names, the ends of its ranges included."""
+    out = set()
+    for when in dates_in(text):
+        for w in (when, when.to):
+            if w is not None and w.month and w.day:
+                out.add((w.month, w.day))
+    return out
+
+
+def _missing_days(content: str, scope: str) -> list[str]:
+    """The days the claim names outside its bounds ("broadcast on April 8") that the evidence does not: a
+    sentence about the episode of April 7 says nothing of one on April 8."""
+    have = _days(scope)
+    return [f"{MONTH_NAMES[m - 1].capitalize()} {d}" for m, d in sorted(_days(content)) if (m, d) not in have]
+
+
 _WHEN = (
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>[A-Z][a-z]+)\s*,?\s+(?P<y1>\d{4})"
     r"|(?P<m2>[A-Z][a-z]+)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(?P<y2>\d{4})"

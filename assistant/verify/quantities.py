@@ -231,7 +231,7 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             and num
             and not scale_word
             and ("." not in num or re.fullmatch(r"\d{1,2}\.\d{1,2}", num))
-            and _in_name(text, m.start())
+            and _in_name(text, m.start(), m.end())
         ):
             continue  # "The Witcher 3", "Chapter 3", "Ligue 2", a version ("Apache 2.0"): part of a name
         if (
@@ -242,6 +242,8 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             and not _OPENS.search(text[: m.start()])
         ):
             continue  # "the Big Five", "Division Two": a number word with a capital inside a sentence is a name
+        if word and _ONE_AMONG.match(text, m.end()) and word.lower() == "one":
+            continue  # "one of the highways near Kent" places a thing among others; it counts nothing
         unit_after = re.match(
             r"\s*(?:days?|weeks?|months?|quarters?|years?)\b", text[m.end() : m.end() + 12], re.I
         )
@@ -437,6 +439,11 @@ _OF_100 = re.compile(r"\s*(?:out\s+of|/)\s*100\b(?![.,]?\d|\s*(?:%|per\s*cent\b|
 _AGE_AFTER = re.compile(r"\s*-?\s*years?(?:\s*-\s*|\s+)(?:old\b|of\s+age\b)", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|the\s+age\s+of|ages?)\s+(?:of\s+)?(?:just\s+)?$", re.I)
 _RATING = re.compile(r"\s*/\s*(?:5|10|100)\b(?![.,]?\d)")
+# "one of the highways", but not "one of the three models" (one out of a count)
+_ONE_AMONG = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|those|these)\s+(?!(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b)",
+    re.I,
+)
 _SEASON_END = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[–—-]\s*$")
 # Capitalised words that open a sentence before a figure rather than name something ("Under 50 copies",
 # "There were 12 ...", "Only 3 ...").
@@ -445,10 +452,42 @@ _NOT_NAMES = frozenset(
 )
 
 
-def _in_name(text: str, start: int) -> bool:
+# a label's number names the part, volume or route it labels, in any case ("part 3 of the Act", "Vol . 3")
+_LABEL = re.compile(
+    r"\b(?:part|vol\s?\.?|volume|chapter|episode|season|route|article|section|track|disc)\s+$", re.I
+)
+# a capitalised word after the number, in a sentence that is not set in title case: "the song 4 Minutes",
+# "the film 10 Cloverfield Lane" (a headline's "Passes 700 Million Downloads" capitalises every word)
+# ... a name ends before a verb or a stop ("4 Minutes is ...", "10 Cloverfield Lane ."), where a count's
+# capitalised modifier goes on to its noun ("12 Quill models")
+_CAPITAL_AFTER = re.compile(
+    r"\s+(?P<word>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)*(?=\s*(?:[.,;:)]|$|\s(?:is|was|are|were|has|had|by|in|on|from|and)\b))"
+)
+
+
+_SMALL_WORDS = frozenset(
+    ["with", "from", "into", "than", "over", "that", "this", "onto", "upon", "after", "about"]
+)
+
+
+def _title_case(text: str) -> bool:
+    """Every word but the small ones capitalised: a headline, whose capitals name nothing."""
+    words = re.findall(r"\b[A-Za-z][a-z]{3,}\b", text)
+    return len(words) >= 2 and all(w[0].isupper() or w in _SMALL_WORDS for w in words)
+
+
+def _in_name(text: str, start: int, end: int | None = None) -> bool:
     """Is the number part of a name: right after a capitalised word that is no month and does not merely open
-    the sentence ("The Witcher 3", "Insidious : Chapter 3", "Masters 1000", "Formula 1")? A possessive
+    the sentence ("The Witcher 3", "Insidious : Chapter 3", "Masters 1000", "Formula 1"), after a label ("part
+    3"), or before a capitalised word in a sentence not set in title case ("the song 4 Minutes")? A possessive
     ("Bryant's 81 points") is its owner's figure, not a name."""
+    if _LABEL.search(text[max(0, start - 12) : start]):
+        return True
+    if end is not None and not _title_case(text):
+        after = _CAPITAL_AFTER.match(text, end)
+        word = after.group("word").lower() if after else ""
+        if after and word not in _NOT_NAMES | set(SCALES) and not re.fullmatch(ANY_MONTH, word):
+            return True
     before = re.search(r"([A-Z][A-Za-z]*)\s+$", text[max(0, start - 30) : start])
     if not before:
         return False

@@ -220,11 +220,14 @@ _SUPERLATIVE_WORDS = (
     r"fastest|strongest|widest|oldest|newest|number one|no\. 1|#1"
 )
 _CLAIM_SUPERLATIVE = re.compile(
-    rf"\b(?:the|its|their|his|her)\s+(?:(?:single|very|second|third|fourth|fifth)[ -])?(?:{_SUPERLATIVE_WORDS})\b",
+    rf"(?<!\bamong )(?<!\bone of )\b(?:the|its|their|his|her)\s+(?:(?:single|very|second|third|fourth|fifth)[ -])?(?:{_SUPERLATIVE_WORDS})\b",
     re.I,
 )
 # "among the most downloaded" and "one of the largest" are no superlative of one thing
-_SUPERLATIVE = re.compile(rf"(?<!among the )(?<!one of the )\b(?:{_SUPERLATIVE_WORDS})\b|\w+est-\w+", re.I)
+# "the fourth and final studio album" is its last
+_SUPERLATIVE = re.compile(
+    rf"(?<!among the )(?<!one of the )\b(?:{_SUPERLATIVE_WORDS}|final)\b|\w+est-\w+", re.I
+)
 
 
 # a claim about every member of a group ("All adults in Norlake have ...") against a sentence that quantifies
