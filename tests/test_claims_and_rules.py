@@ -651,8 +651,8 @@ def test_a_version_in_a_name_is_no_figure():
     )
 
 
-def test_the_figure_that_counts_what_the_claim_counts_is_read():
-    # "number three" counts nothing named; "61,737 copies" counts what the claim counts
+def test_a_place_at_number_three_is_a_rank_not_a_count():
+    # "entered the chart at number three" is a place; "61,737 copies" counts what the claim counts
     found = evidence_findings(
         parse_claim("Skerry Nights sold more than 61,000 copies during the first week in Lark ."),
         ev(

@@ -564,3 +564,15 @@ def test_a_day_the_claim_names_must_be_the_sources_day():
     assert "date-gap" in {f.kind for f in evidence_findings(claim, other_day)}
     same_day = ev("On 8 April , Kestrel sang in the Skerry Idol performance episode .")
     assert "date-gap" not in {f.kind for f in evidence_findings(claim, same_day)}
+
+
+def test_a_year_alone_does_not_support_a_day_or_month_the_source_does_not_give():
+    # the source's year is the claim's, but not its day or month: no date supports the claim
+    for claim in (
+        "Skerry Nights opened in Lark on June 17 , 2016 .",
+        "Skerry Nights opened in Lark in March 2016 .",
+    ):
+        d = _judge(
+            claim, ev("Skerry Nights opened in Lark in 2016 , to good reviews .", probs=(0.8, 0.1, 0.1))
+        )
+        assert d.label == "NOT_ENOUGH_INFO"

@@ -194,7 +194,11 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     # "more than half of adults have at least one" does not establish "all adults have at least one"
     named = [e for e in supporting if names_everything(e) and not has(e, "degree-gap")]
     figures_agree = (
-        counted <= agreed if counted else any(_date_supports(frame, e) or _dates_it(frame, e) for e in named)
+        counted <= agreed
+        if counted
+        # a date alone supports only where the evidence gives the claim's dates: the year of "released on June
+        # 17 , 2016" is in "released on May 20 , 2016" too
+        else any((_date_supports(frame, e) or _dates_it(frame, e)) and not has(e, "date-gap") for e in named)
     )
     if named and figures_agree:
         return Decision(

@@ -237,15 +237,11 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         # in the Lark Federation" rather than the national "58 cases" before it; "Orrin ... 131.4 km/h" rather than
         # "Castellan ( 126.8 km/h )"), unless it counts something else
         names = local_names(frame.content, cq)
-        # a figure that counts what the claim counts outranks one that counts nothing named ("selling 61,737
-        # copies" rather than "entered the chart at number three" for "sold more than 61,000 copies")
-        counted_alike = any(same_head(cq, eq) for _, eq in aligned)
         score, eq = max(
             aligned,
             key=lambda a: (
                 0
                 if (cq.head and a[1].head and not same_head(cq, a[1]))
-                or (counted_alike and not a[1].head)
                 or is_money(frame.content, cq) != is_money(ev.scoring_text, a[1])
                 # a rank's name is the ranked thing, in every rank of its sentence ("Lark is the 19th largest by
                 # one measure and 37th by another"): what is ranked tells them apart

@@ -97,6 +97,8 @@ _RANK = re.compile(
     rf"\b(?:{_ordinal(1)})(?=[\s-]+(?:[\w-]+\s+)?{_SUPERLATIVE})|"
     rf"\b{_RANKED}\s+(?:(?:at|as)\s+)?(?:{_RANK_BOUND}\s+)?(?:the\s+)?(?:{_number(2)}|{_ordinal(3)})\b|"
     rf"\b{_number(4)}(?=\s+(?:on|in)\s+(?:the\s+)?[A-Z])|"
+    # "entered the Lark Albums Chart at number three": a place, whatever verb brought it there
+    rf"\bat\s+{_number(5)}\b|"
     rf"\bthe\s+top\s+(?P<top>\d{{1,3}}|{_WORD_CARDINAL})\b",
     re.I,
 )
@@ -106,7 +108,7 @@ _NOT_RANK = re.compile(
     r"anniversary|birthday|editions?|grades?|episodes?|volumes?)\b|[-/]\d",
     re.I,
 )
-_RANK_GROUPS = ("ord1", "ordword1", "card2", "ord3", "ordword3", "card4", "top")
+_RANK_GROUPS = ("ord1", "ordword1", "card2", "ord3", "ordword3", "card4", "card5", "top")
 # How a claim bounds a rank: "above 33rd", "ahead of", "higher than" are better places (a lower number);
 # "behind", "worse than", "lower than" worse ones. "Below" is read both ways (a number below, or a place below),
 # so only the very place refutes it ("ne").
