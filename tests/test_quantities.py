@@ -443,3 +443,32 @@ def test_figures_written_as_words_are_read_where_every_figure_is():
     assert club.comparator == "gt" and club.describes is None  # a threshold, not a measure of a club
     (two_thirds,) = extract_quantities("two thirds of the Kestrel staff are engineers")
     assert two_thirds.kind == "percent" and round(two_thirds.value) == 67  # a share, not a count of two
+
+
+def test_a_capacity_at_a_time_is_no_total():
+    # what a model reads "at a time" is its window, not the tokens it was trained on
+    trained = q("The Lark models were trained on 9 trillion tokens")
+    window = q("All Lark models read up to 64,000 tokens at a time")
+    assert alignment(trained, window) < 0.5
+    assert alignment(q("Lark reads 64k tokens at once"), window) >= 0.5
+
+
+def test_decades_are_years():
+    (decades,) = extract_quantities("Quill learned from more than four decades of weather data")
+    assert decades.comparator == "gt" and decades.value == 40 and decades.head == "year"
+    years = q("Quill was trained on thirty-seven years of weather data")
+    assert alignment(decades, years) >= 0.5 and compare(decades, years) == "refutes"
+    assert compare(decades, q("Quill was trained on forty-two years of weather data")) == "supports"
+
+
+def test_a_mark_not_yet_reached_is_a_bound_below_it():
+    for said in (
+        "had not yet reached 250 million",
+        "has yet to reach 250 million",
+        "never reached 250 million",
+    ):
+        (mark,) = extract_quantities(f"Kestrel downloads {said}.")
+        assert mark.comparator == "lt", said
+    (passed,) = extract_quantities("Kestrel downloads had not yet passed 250 million.")
+    assert passed.comparator == "le"
+    assert compare(passed, q("245.4 million downloads")) == "supports"

@@ -58,6 +58,18 @@ _QUANTITY = re.compile(
 
 # Words before a number that bound it. Longest phrases first.
 _COMPARATORS = [
+    # a mark not (yet) reached is a bound below it: "had not yet reached 250 million" is under 250 million, and
+    # "has not passed 250 million" at most that (before "passed" and "reached" are read as bounds above it)
+    (
+        "lt",
+        r"(?:not|never|(?:has|have|had|did|does|do)n['’]t)\s+(?:yet\s+)?(?:reach(?:ed|es)?|hit|top(?:ped)?|cross(?:ed)?)|"
+        r"yet\s+to\s+(?:reach|hit|top|cross)",
+    ),
+    (
+        "le",
+        r"(?:not|never|(?:has|have|had|did|does|do)n['’]t)\s+(?:yet\s+)?(?:pass(?:ed)?|exceed(?:ed)?|surpass(?:ed)?|"
+        r"(?:gone|go)\s+(?:past|beyond))|yet\s+to\s+(?:pass|exceed|surpass)",
+    ),
     (
         "gt",
         r"more than|greater than|higher than|larger than|over|above|exceed(?:s|ed|ing)?|in excess of|upwards of|"
@@ -243,7 +255,7 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
         ):
             continue  # "the Big Five", "Division Two": a number word with a capital inside a sentence is a name
         unit_after = re.match(
-            r"\s*(?:days?|weeks?|months?|quarters?|years?)\b", text[m.end() : m.end() + 12], re.I
+            r"\s*(?:days?|weeks?|months?|quarters?|years?|decades?)\b", text[m.end() : m.end() + 12], re.I
         )
         window = re.search(
             r"\b(?:the|last|past|previous|first|next|over)\s+$",
@@ -319,8 +331,27 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
                 else frozenset(),
             )
         )
-    out = _with_word_figures(text, out, clauses)
+    out = [_in_years(text, q) for q in _with_word_figures(text, out, clauses)]
     return _elided(out, text) if clauses else out
+
+
+_DECADES = re.compile(r"\s*-?\s*decades?\b", re.I)
+_DECADE, _YEAR = figure_stem("decade"), figure_stem("years")
+
+
+def _in_years(text: str, q: Quantity) -> Quantity:
+    """A count of decades in years: "more than four decades of data" is more than 40 years of it, so that it
+    meets a source's "forty-three years"."""
+    if q.kind != "count" or not _DECADES.match(text, q.end):
+        return q
+    return replace(
+        q,
+        value=q.value * 10,
+        precision=q.precision * 10,
+        head=_YEAR,
+        context=q.context - {_DECADE} | {_YEAR},
+        phrase=q.phrase - {_DECADE} | {_YEAR},
+    )
 
 
 def _with_word_figures(text: str, found: list[Quantity], clauses: bool) -> list[Quantity]:

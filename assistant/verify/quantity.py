@@ -289,5 +289,6 @@ WINDOW_WORDS = frozenset(
 # no figure for "$ 47 million in North America")
 QUALIFIERS = WINDOW_WORDS | {"worldwid", "domestic", "outsid"}
 # Qualifiers that make another measure whichever side has them: "five consecutive weeks" is a run, "a total of
-# five weeks" a sum; neither says the other
-RUNS = frozenset(["consecutiv"])
+# five weeks" a sum; neither says the other. Nor does a capacity "at a time" (counted.py reads the phrase as
+# "atonce") say a total: "reads 64,000 tokens at a time" is no count of the tokens a model was trained on.
+RUNS = frozenset(["consecutiv", "atonc"])
