@@ -761,3 +761,24 @@ def test_exports_are_read_once_per_store_generation(checker, monkeypatch):
 )
 def test_a_bound_in_words_is_a_figure(exports, claim, stance):
     assert check(exports, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # a participle that opens the claim is no name the export must hold: Alder Forge's rows add up to 109.5M
+        (
+            "Counting all of its models, Alder Forge had passed 100 million downloads by the end of June 2025.",
+            "supports",
+        ),
+        (
+            "Counting all of its models, Alder Forge had passed 120 million downloads by the end of June 2025.",
+            "refutes",
+        ),
+        # a mark not yet reached is a bound below it: Mosswing 20.0 million, Pelion 109.5 million
+        ("At the end of June 2025, Mosswing had not yet reached 25 million downloads.", "supports"),
+        ("At the end of June 2025, Pelion had not yet reached 100 million downloads.", "refutes"),
+    ],
+)
+def test_an_opening_participle_and_a_mark_not_yet_reached(exports, claim, stance):
+    assert check(exports, claim)[0] == stance
