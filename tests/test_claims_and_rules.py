@@ -649,3 +649,32 @@ def test_a_version_in_a_name_is_no_figure():
         judge(plain, [ev("Quill-2 is licensed under MIT, not Apache 2.0.", probs=unsure)]).label
         != "SUPPORTED"
     )
+
+
+def test_a_sibling_named_only_as_the_measure_of_comparison_leaves_the_sentence_its_own_model():
+    title = "Kestrel-4 enters preview"
+    said = "The model was trained on thirty-four years of sensor data, two years more than Kestrel-3."
+    compared = ev(said, title=title, document=f"{title}\n{said}")
+    assert (
+        judge("Kestrel-4 learned from more than three decades of sensor data.", [compared]).label
+        == "SUPPORTED"
+    )
+    assert (
+        judge("Kestrel-4 learned from more than four decades of sensor data.", [compared]).label == "REFUTED"
+    )
+    sibling = "Kestrel-3 was trained on thirty-four years of sensor data."
+    other = ev(sibling, title=title, document=f"{title}\n{sibling}")
+    assert (
+        judge("Kestrel-4 learned from more than three decades of sensor data.", [other]).label != "SUPPORTED"
+    )
+
+
+def test_the_year_a_change_is_measured_from_does_not_date_the_figure():
+    title = "Lumora Labs third quarter 2031 results call"
+    said = (
+        "Revenue for the third quarter was 52.4 million corvos, up 18 percent from the third quarter of 2030."
+    )
+    call = ev(said, title=title, document=f"{title}\n{said}", kind="transcript")
+    claim = "Lumora Labs' revenue for the third quarter of 2031 was roughly 52 million corvos."
+    assert judge(claim, [call]).label == "SUPPORTED"
+    assert judge(claim.replace("52 million", "81 million"), [call]).label == "REFUTED"

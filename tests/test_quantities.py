@@ -472,3 +472,12 @@ def test_a_mark_not_yet_reached_is_a_bound_below_it():
     (passed,) = extract_quantities("Kestrel downloads had not yet passed 250 million.")
     assert passed.comparator == "le"
     assert compare(passed, q("245.4 million downloads")) == "supports"
+
+
+def test_an_exchange_rate_is_no_amount():
+    (rate,) = extract_quantities(
+        "amounts are translated at the quarter's average rate of 2.5 corvos to the dollar"
+    )
+    assert rate.kind == "rate"
+    assert compare(q("revenue of roughly US$ 2.5 million"), rate) == "unknown"
+    assert q("Lumora earned 2.5 million corvos in the quarter").kind == "count"

@@ -164,6 +164,28 @@ def shares_of_whole(text: str, previous: str, quantities: list[Quantity]) -> lis
     return out
 
 
+# the year a change is measured from: "up 31 percent from the third quarter of 2025", "compared with TMB 3.9
+# billion in the third quarter of 2025", "than in 2024"
+_BASE_YEAR = re.compile(
+    r"\b(?:(?:up|down|rose|fell|grew|declined|increased|decreased)\b(?:(?!\bto\b)[^.;]){0,40}?\bfrom|"
+    r"compared\s+(?:with|to)|versus|vs\.?|than(?:\s+(?:in|at|during))?)\s+"
+    # what lies between is the earlier figure and its period, never the "to" of a range ("from 10 in 2019 to 20")
+    r"(?:(?:(?!\bto\b)(?:[^,.;]|\.(?=\d))){0,60}?\s)?(?:of|in)?\s*$",
+    re.I,
+)
+_RANGE_ON = re.compile(r"\s*(?:to\b|through\b|until\b|[–-])", re.I)
+
+
+def base_year(text: str, q: Quantity) -> bool:
+    """Is this year of the sentence only what a change is measured from ("revenue was 96 million, up 31 percent
+    from the third quarter of 2025")? It dates the earlier figure, not the sentence's own: no year for the claim's
+    figure to be read against ("the third quarter of 2026"). The start of a range ("from 10 in 2019 to 20 in
+    2021") is a year of its own."""
+    if q.kind != "year" or _RANGE_ON.match(text, q.end):
+        return False
+    return bool(_BASE_YEAR.search(re.split(r"[.;!?]\s", text[: q.start])[-1]))
+
+
 def direction(text: str, q: Quantity) -> int:
     """Which way a change the figure gives goes: +1 for "rose by 6 points", "5 points higher"; -1 for "fell by
     6 points", "5 points lower"; 0 when it does not say."""

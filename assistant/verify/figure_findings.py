@@ -12,6 +12,7 @@ from dataclasses import replace
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.alignment import alignment, claimed_period, compare, same_head, titled_period
 from assistant.verify.changes import (
+    base_year,
     claimed_change,
     counts_a_part,
     direction,
@@ -219,7 +220,13 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         candidates = [
             eq
             for eq in evidence_quantities
-            if eq.kind != "percent" or eq.change == change or (change and _stated_change(ev.scoring_text, eq))
+            if (
+                eq.kind != "percent"
+                or eq.change == change
+                or (change and _stated_change(ev.scoring_text, eq))
+            )
+            # the year a change is measured from is not the year of the sentence's figures
+            and not (cq.kind == "year" and base_year(ev.scoring_text, eq))
         ]
         aligned = [(alignment(cq, eq), eq) for eq in candidates]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]

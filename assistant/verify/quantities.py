@@ -271,6 +271,8 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             r"\s*(?:[A-Za-z-]+\s+){0,3}per\s+(?!cent\b)", text[m.end() : m.end() + 50]
         ):
             kind = "rate"  # "2 credits per thousand queries", "3 goals per game": a price or rate, no total
+        if kind == "count" and _TO_THE.match(text, m.end()):
+            kind = "rate"  # "2.5 corvos to the dollar", "40 miles to the gallon": an exchange rate, no amount
         if kind == "count" and unit_after and (window or relative):
             kind = "period"  # a window ("the 30 days to ...") or a time relative to now ("three years ago")
         if (
@@ -456,6 +458,11 @@ def _elided(quantities: list[Quantity], text: str) -> list[Quantity]:
     return out
 
 
+_TO_THE = re.compile(
+    r"\s*(?:[A-Za-z-]+\s+){0,2}to\s+(?:the|one|a|each)\s+(?:[A-Z]{2}\s+|US\s+)?"
+    r"(?:dollar|euro|pound|yen|yuan|rupee|franc|gallon|litre|liter)s?\b",
+    re.I,
+)
 _MAKE, _GROSS = context_word("made"), context_word("grossed")
 _SCORED = context_word("scored")
 _AGE_WORDS = frozenset(["year", "old", "age"])
