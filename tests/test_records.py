@@ -782,3 +782,30 @@ def test_a_bound_in_words_is_a_figure(exports, claim, stance):
 )
 def test_an_opening_participle_and_a_mark_not_yet_reached(exports, claim, stance):
     assert check(exports, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # a multiple with a half: fine-tunes 7,800 against 1,000 (7.8 times); 9,900 against 7,800 (1.27 times)
+        ("Tundra has more than seven and a half times as many fine-tunes as Mosswing.", "supports"),
+        ("Pelion has more than one and a half times as many fine-tunes as Tundra.", "refutes"),
+        # a majority is more than half: 9,900 of 16,900 derivatives are fine-tunes; 7,600 of 15,400 quantizations
+        ("Most Pelion derivatives are fine-tunes.", "supports"),
+        ("The majority of Tundra's derivatives are quantizations.", "refutes"),
+        # a part named with its kind ("generation") and a share dated after it: 79.0 of 109.5 million, 72.1%
+        (
+            "The Pelion-3 generation accounts for more than two-thirds of all Pelion downloads as of 30 June 2025.",
+            "supports",
+        ),
+        (
+            "As of 30 June 2025, the Pelion-3 models make up more than three quarters of all Pelion downloads.",
+            "refutes",
+        ),
+        # an organisation by the first word of its name, and the hub the counts are on: 52.0 of 109.5 million
+        ("Pelion-3-8B accounts for more than 40% of all of Alder's downloads on Crateworks.", "supports"),
+        ("Pelion-3-8B accounts for more than half of all of Alder's downloads on Crateworks.", "refutes"),
+    ],
+)
+def test_multiples_majorities_and_shares_in_other_words(exports, claim, stance):
+    assert check(exports, claim)[0] == stance

@@ -84,7 +84,7 @@ _PASSIVE = re.compile(
 _TIMES = re.compile(
     r"^(?P<a>.+?)\s+" + _ADVERBS + _HAS + r"\s+"
     r"(?:(?P<cmp>more than|over|at least|nearly|almost|about|around|roughly|less than|fewer than|under)\s+)?"
-    r"(?:(?P<twice>twice|double|triple)|(?P<n>\w+(?:\.\d+)?)\s+times)\s+"
+    r"(?:(?P<twice>twice|double|triple)|(?P<n>\w+(?:\s+and\s+a\s+half)?|\d+\.\d+)\s+times)\s+"
     r"(?P<kind>as\s+many|as\s+much|more|the\s+number\s+of)\s+(?P<metric>.+?)\s+(?:as|than)\s+(?P<b>.+?)\.?$",
     re.I,
 )
@@ -93,7 +93,7 @@ _PASSIVE_TIMES = re.compile(
     r"^(?P<a>.+?)\s+(?:is|are|was|were|has been|have been|had been)\s+(?:still\s+|now\s+|currently\s+)*"
     r"(?P<metric>downloaded|liked|fine-?tuned|quantized)\s+"
     r"(?:(?P<cmp>more than|over|at least|nearly|almost|about|around|roughly|less than|fewer than|under)\s+)?"
-    r"(?:(?P<twice>twice|double|triple)|(?P<n>\w+(?:\.\d+)?)\s+times)\s+"
+    r"(?:(?P<twice>twice|double|triple)|(?P<n>\w+(?:\s+and\s+a\s+half)?|\d+\.\d+)\s+times)\s+"
     r"(?P<kind>as\s+often|as\s+many\s+times|more\s+often|more)\s+(?:as|than)\s+(?P<b>.+?)\.?$",
     re.I,
 )
@@ -168,12 +168,19 @@ def _clean(x: str) -> str:
     return x.strip()
 
 
+def _times(n: str) -> float | None:
+    """A multiple in words or digits: "five", "5", "1.5", "one and a half" (1.5), "two and a half" (2.5)."""
+    whole, half = re.subn(r"\s+and\s+a\s+half$", "", n)
+    value = WORD_NUMBERS.get(whole) or number(whole)
+    return value + 0.5 * half if value else None
+
+
 def parse_comparison(claim: str) -> Comparison | None:
     text = " ".join(claim.split())
     t = _TIMES.match(text) or _PASSIVE_TIMES.match(text)
     if t:
         n = (t.group("n") or "").lower()
-        times = _TIMES_WORDS.get((t.group("twice") or "").lower()) or WORD_NUMBERS.get(n) or number(n)
+        times = _TIMES_WORDS.get((t.group("twice") or "").lower()) or _times(n)
         if not times or times <= 1:
             return None
         b, each = _ANY.subn("", t.group("b").strip())
