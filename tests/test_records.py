@@ -809,3 +809,22 @@ def test_an_opening_participle_and_a_mark_not_yet_reached(exports, claim, stance
 )
 def test_multiples_majorities_and_shares_in_other_words(exports, claim, stance):
     assert check(exports, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # a comparison by place: 16,900 derivatives against 15,400; 7,800 fine-tunes against 9,900
+        ("At the end of June 2025, Pelion was ahead of Tundra on derivative models.", "supports"),
+        ("At the end of June 2025, Tundra was ahead of Pelion on derivative models.", "refutes"),
+        ("Tundra is behind Pelion in fine-tunes.", "supports"),
+        # what developers made of each: 7,600 quantizations of Tundra against 7,000 of Pelion
+        ("Developers have produced more quantizations of Tundra than of Pelion.", "supports"),
+        ("Developers have published more fine-tunes of Tundra than of Pelion.", "refutes"),
+        # "the most fine-tuned" family has the most fine-tunes, "the most quantized" the most quantizations
+        ("Pelion is the most fine-tuned family on Crateworks.", "supports"),
+        ("Pelion is the most quantized family on Crateworks.", "refutes"),
+    ],
+)
+def test_comparisons_by_place_by_what_was_made_and_by_the_most_fine_tuned(exports, claim, stance):
+    assert check(exports, claim)[0] == stance

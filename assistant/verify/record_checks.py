@@ -244,7 +244,8 @@ def uncovered(
 
 _MOST = re.compile(
     r"\b(?:the\s+)?(?:(?P<ord>second|third|fourth|fifth|\d+(?:st|nd|rd|th))[- ])?most\s+"
-    r"(?P<verb>downloaded|popular|used|widely[- ]used|liked)\b(?P<noun>(?:\s+[a-z][\w-]*){0,3})",
+    r"(?P<verb>downloaded|popular|used|widely[- ]used|liked|fine-?tuned|quantized|quantised)\b"
+    r"(?P<noun>(?:\s+[a-z][\w-]*){0,3})",
     re.I,
 )
 _TOP = re.compile(r"\bamong\s+the\s+top\s+(?P<n>\w+)\b(?P<noun>(?:\s+[a-z][\w-]*){0,3})", re.I)
@@ -559,6 +560,15 @@ def partial_scope(claim: str, header: str) -> bool:
     return bool(_WHOLE_HUB.search(claim) or _PARTIAL.search(header))
 
 
+# what "the most downloaded", "the most fine-tuned" family has the most of
+_MOST_COUNTED = {
+    "downloaded": "downloads",
+    "finetuned": "fine-tunes",
+    "quantized": "quantizations",
+    "quantised": "quantizations",
+}
+
+
 def superlative(claim: str, export: list[Record], header: str = "") -> Found | None:
     m = _WITH_MOST.search(claim) or _HAS_MOST.search(claim)
     ranked = _RANKS_BY.search(claim)
@@ -571,9 +581,10 @@ def superlative(claim: str, export: list[Record], header: str = "") -> Found | N
             return None
     else:
         mm = _MOST.search(claim)
-        if mm is None or mm.group("verb").lower() != "downloaded":
+        what = _MOST_COUNTED.get(mm.group("verb").lower().replace("-", "")) if mm else None
+        if mm is None or what is None:
             return None
-        what, noun = "downloads", mm.group("noun")
+        noun = mm.group("noun")
         k, fewest = (_ordinal(mm.group("ord")) if mm.group("ord") else 1), False
         if k is None:
             return None

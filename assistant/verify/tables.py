@@ -49,9 +49,18 @@ _COMPARATIVE = re.compile(
 )
 # "Sandelis listed more quantized versions of A than of B": the counted thing's owner after "of"
 _OF_THAN = re.compile(
-    r"^(?:.+?\s+)?(?:listed|lists|list|had|has|have|counted|counts|showed|shows|recorded|records|hosted|hosts)\s+"
+    r"^(?:.+?\s+)?(?:listed|lists|list|had|has|have|counted|counts|showed|shows|recorded|records|hosted|hosts|"
+    # what developers made of each: "Developers have produced more fine-tunes of A than of B"
+    r"produced|produce|produces|made|make|makes|created|create|creates|published|publish|publishes|built|build)\s+"
     r"(?P<dir>more|fewer|less)\s+(?P<metric>.+?)\s+(?:of|for|built\s+on|based\s+on)\s+(?:the\s+)?(?P<a>.+?)\s+"
     r"than\s+(?:of|for|on)\s+(?:the\s+)?(?P<b>.+?)\.?$",
+    re.I,
+)
+# "A was ahead of B on derivative models", "A is behind B in fine-tunes": a comparison by place
+_AHEAD = re.compile(
+    r"^(?P<a>.+?)\s+(?:is|are|was|were|stays|stayed|remains|remained|has\s+been|had\s+been)\s+"
+    r"(?:still\s+|already\s+|well\s+|narrowly\s+|just\s+)*(?P<dir>ahead\s+of|behind)\s+(?:the\s+)?(?P<b>.+?)\s+"
+    r"(?:on|in|by)\s+(?:the\s+number\s+of\s+)?(?P<metric>[a-z][\w\s-]*?)(?:\s+on\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\.?$",
     re.I,
 )
 # "No model family on X has more derivatives than A": A against every other record of its kind, a tie allowed
@@ -202,6 +211,10 @@ def parse_comparison(claim: str) -> Comparison | None:
         return Comparison(
             _clean(none_more.group("a")), "", none_more.group("metric"), more, peers=kind, tie_ok=True
         )
+    ahead = _AHEAD.match(text)
+    if ahead:
+        more = ahead.group("dir").lower().startswith("ahead")
+        return Comparison(_clean(ahead.group("a")), _clean(ahead.group("b")), ahead.group("metric"), more)
     of = _OF_THAN.match(text)
     if of:
         return Comparison(
