@@ -678,3 +678,14 @@ def test_the_year_a_change_is_measured_from_does_not_date_the_figure():
     claim = "Lumora Labs' revenue for the third quarter of 2031 was roughly 52 million corvos."
     assert judge(claim, [call]).label == "SUPPORTED"
     assert judge(claim.replace("52 million", "81 million"), [call]).label == "REFUTED"
+
+
+def test_a_share_that_made_up_part_of_a_whole_changes_in_points():
+    title = "Lumora Labs third quarter results call"
+    said = "Cloud hosting made up 48 percent of revenue, compared with 41 percent a year ago."
+    call = ev(said, title=title, document=f"{title}\n{said}", kind="transcript", speaker="Anneke Voss")
+    claim = "Cloud hosting's share of Lumora Labs' revenue rose seven percentage points in a year."
+    assert judge(claim, [call]).label == "SUPPORTED"
+    # "nearly 12 points" is close under 12, not the 7 points the two levels give
+    nearly = "Cloud hosting's share of Lumora Labs' revenue rose by nearly 12 percentage points year on year."
+    assert judge(nearly, [call]).label == "REFUTED"

@@ -481,3 +481,19 @@ def test_an_exchange_rate_is_no_amount():
     assert rate.kind == "rate"
     assert compare(q("revenue of roughly US$ 2.5 million"), rate) == "unknown"
     assert q("Lumora earned 2.5 million corvos in the quarter").kind == "count"
+
+
+def test_nearly_is_just_under_the_figure_not_anywhere_below_it():
+    nearly = q("rose by nearly 15 percentage points")
+    assert compare(nearly, q("rose by 14.2 percentage points")) == "supports"
+    assert compare(nearly, q("rose by 8 percentage points")) == "refutes"
+    assert compare(q("more than 600 million downloads"), q("almost 700 million downloads")) == "supports"
+    assert compare(q("less than 700 million downloads"), q("410 million downloads")) == "supports"
+
+
+def test_a_round_approximate_figure_reaches_a_fifth_of_itself_at_most():
+    close = q("close to 100 million dollars of revenue")
+    assert compare(close, q("38.6 million dollars of revenue")) == "refutes"
+    assert compare(close, q("96.4 million dollars of revenue")) == "supports"
+    assert compare(q("around 300 deaths"), q("262 deaths")) == "supports"
+    assert compare(q("around 300 deaths"), q("210 deaths")) == "refutes"

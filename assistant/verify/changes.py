@@ -62,9 +62,12 @@ def point_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
-# "accounts for 44 percent of downloads", "a 38 percent share", "of the market": percentages that are a part's
-# share of a whole, which a claim calls its "share" ("its share rose by five points")
-_SHARE = re.compile(r"\b(?:account(?:s|ed|ing)? for|shares?|of the market|market)\b", re.I)
+# "accounts for 44 percent of downloads", "made up 62 percent of revenue", "a 38 percent share", "of the market":
+# percentages that are a part's share of a whole, which a claim calls its "share" ("its share rose by five points")
+_SHARE = re.compile(
+    r"\b(?:account(?:s|ed|ing)? for|(?:made|makes|make|making) up|represent(?:s|ed|ing)?|shares?|of the market|market)\b",
+    re.I,
+)
 
 
 def _share_of(text: str) -> frozenset[str]:

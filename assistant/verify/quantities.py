@@ -283,6 +283,7 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             kind = "period"  # "in the first 21 minutes": when, not how many
         precision = 0.5 * scale if word else _precision(num, scale)
         comparator = _comparator(text, m.start(), m.end())
+        near = comparator == "lt" and bool(_NEAR.search(text[max(0, m.start() - 30) : m.start()]))
         if fraction:
             # a fraction word is itself rounded, as word_figures reads it: "a third of" is 33 % give or take
             precision = base * 0.05
@@ -327,6 +328,7 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
                 head=head,
                 describes=described_noun(text, m.end()),
                 exact=bool(num) and scale == 1 and "." not in num,
+                near=near,
                 # the whole of "26 out of 28 provinces" is no count of provinces of its own
                 phrase=frozenset(context_word(w) for w in noun_phrase(text, m.end()))
                 if head != "total" and not age
@@ -376,6 +378,8 @@ def _with_word_figures(text: str, found: list[Quantity], clauses: bool) -> list[
             replace(
                 w,
                 comparator=comparator if comparator != "eq" else w.comparator,
+                near=w.near
+                or (comparator == "lt" and bool(_NEAR.search(text[max(0, w.start - 30) : w.start]))),
                 context=context_words(text, w.start, w.end, clause=clauses),
                 head=head_noun(text, w.start, w.end, percent=w.kind == "percent"),
                 phrase=frozenset(context_word(x) for x in noun_phrase(text, w.end)),
@@ -436,7 +440,12 @@ def word_figures(claim: str) -> list[Quantity]:
             prec = value * 0.05  # a claim's "roughly" admits twice its precision: a tenth of the fraction
             if comparator == "eq":
                 comparator = "approx"  # "a fifth of the downloads" is a rounded share, never an exact one
-        out.append(Quantity(value, kind, comparator, m.start(), m.end(), m.group(0), precision=prec))
+        near = comparator == "lt" and bool(
+            _NEAR.search(m.group(0)[: m.end("cmp") - m.start()] if word else "")
+        )
+        out.append(
+            Quantity(value, kind, comparator, m.start(), m.end(), m.group(0), precision=prec, near=near)
+        )
     return out
 
 
@@ -461,6 +470,11 @@ def _elided(quantities: list[Quantity], text: str) -> list[Quantity]:
 _TO_THE = re.compile(
     r"\s*(?:[A-Za-z-]+\s+){0,2}to\s+(?:the|one|a|each)\s+(?:[A-Z]{2}\s+|US\s+)?"
     r"(?:dollar|euro|pound|yen|yuan|rupee|franc|gallon|litre|liter)s?\b",
+    re.I,
+)
+# the words that put a figure just under it, not anywhere below ("nearly 15 points", "just short of 500 million")
+_NEAR = re.compile(
+    rf"\b(?:nearly|almost|near(?:s|ing)?|just\s+(?:under|below|short\s+of|shy\s+of))\s*(?:the\s+)?(?:{CURRENCY}\s*)?$",
     re.I,
 )
 _MAKE, _GROSS = context_word("made"), context_word("grossed")
