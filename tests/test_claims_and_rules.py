@@ -689,3 +689,28 @@ def test_a_share_that_made_up_part_of_a_whole_changes_in_points():
     # "nearly 12 points" is close under 12, not the 7 points the two levels give
     nearly = "Cloud hosting's share of Lumora Labs' revenue rose by nearly 12 percentage points year on year."
     assert judge(nearly, [call]).label == "REFUTED"
+
+
+def _results_call(said: str) -> Evidence:
+    title = "Orrin Works third quarter 2031 results call"
+    return ev(said, title=title, document=f"{title}\n{said}", kind="transcript", speaker="Maren Holt")
+
+
+def test_an_amount_in_a_currency_code_its_bound_and_its_change_from_the_level_beside_it():
+    call = _results_call(
+        "Revenue for the third quarter was KVV 6.15 billion, compared with KVV 5.00 billion in the third quarter "
+        "of last year."
+    )
+    # a bound before a currency code, "third-quarter" as "the third quarter", and "KVV 7B" no name
+    assert judge("Orrin Works' third-quarter revenue came in under KVV 7B.", [call]).label == "SUPPORTED"
+    assert judge("Orrin Works' third-quarter revenue came in under KVV 6B.", [call]).label == "REFUTED"
+    # the change between the two amounts: 23 percent
+    assert (
+        judge("Orrin Works grew its third-quarter revenue by more than a fifth.", [call]).label == "SUPPORTED"
+    )
+    assert (
+        judge("Orrin Works grew its third-quarter revenue by more than a third.", [call]).label == "REFUTED"
+    )
+    assert judge("Orrin Works grew its third-quarter revenue by 23 percent.", [call]).label == "SUPPORTED"
+    # the earlier level set beside the present one is no figure for the present
+    assert judge("Orrin Works' third-quarter revenue was about KVV 5 billion.", [call]).label == "REFUTED"

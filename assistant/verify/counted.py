@@ -134,7 +134,7 @@ _WORLD = re.compile(r"\b(?:around|across|throughout|all over)\s+the\s+(?:world|g
 def _scopes(text: str) -> str:
     """The phrases of scope as one word each: "in other territories" is "outside", "around the world"
     "worldwide", "at a time" "atonce" (a capacity, see quantity.RUNS)."""
-    text = _AT_ONCE.sub(" atonce ", text)
+    text = _QUARTER_WORD.sub(r"\1 \2", _AT_ONCE.sub(" atonce ", text))
     return _BOX_OFFICE.sub(" gross ", _WORLD.sub(" worldwide ", _OUTSIDE.sub(" outside ", text)))
 
 
@@ -145,6 +145,8 @@ _AT_ONCE = re.compile(
 )
 
 
+# "third-quarter revenue" counts over the third quarter, as "revenue for the third quarter" does
+_QUARTER_WORD = re.compile(r"\b(first|second|third|fourth|full)-(quarter|year|half)\b", re.I)
 _BOX_OFFICE = re.compile(r"\bbox[- ]office\b", re.I)  # "a box office of 35 crore" is a gross
 
 

@@ -93,7 +93,9 @@ _COMPARATOR_RE = [
     (
         name,
         re.compile(
-            rf"(?:\b(?:{pattern})\b|~)\s*(?:than\s+)?(?:the\s+|a\s+total\s+of\s+)?(?:{CURRENCY}\s*)?$", re.I
+            # a currency between the bound and the figure, as a sign or a code ("under TMB 5B")
+            rf"(?:\b(?:{pattern})\b|~)\s*(?:than\s+)?(?:the\s+|a\s+total\s+of\s+)?(?:{CURRENCY}\s*|(?-i:[A-Z]{{3}})\s?)?$",
+            re.I,
         ),
     )
     for name, pattern in _COMPARATORS
