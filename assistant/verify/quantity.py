@@ -152,8 +152,11 @@ class Quantity:
         if self.comparator == "ge":
             return v, math.inf, False, True
         if self.comparator == "lt":
-            # "nearly 15 points" is close below 15 (within a tenth of it), never 8 points
-            return (v - NEAR * abs(v) if self.near else -math.inf), v, not self.near, True
+            # a claim's "nearly 15 points" is close below 15 (within a tenth of it), never 8 points; a source's
+            # "nearly 2 billion" is read only as below it, so that it lends no lower bound to a figure it may not
+            # be about
+            near = self.near and as_claim
+            return (v - NEAR * abs(v) if near else -math.inf), v, not near, True
         if self.comparator == "le":
             return -math.inf, v, True, False
         if self.comparator == "approx":
