@@ -714,3 +714,19 @@ def test_an_amount_in_a_currency_code_its_bound_and_its_change_from_the_level_be
     assert judge("Orrin Works grew its third-quarter revenue by 23 percent.", [call]).label == "SUPPORTED"
     # the earlier level set beside the present one is no figure for the present
     assert judge("Orrin Works' third-quarter revenue was about KVV 5 billion.", [call]).label == "REFUTED"
+
+
+def test_a_change_measured_on_an_earlier_year_and_a_share_against_a_stated_change():
+    up_on = _results_call(
+        "Revenue for the third quarter was 48.6 million velks, up 22 percent on the third quarter of 2030."
+    )
+    assert (
+        judge("Orrin Works reported third-quarter 2031 revenue of about 49 million velks.", [up_on]).label
+        == "SUPPORTED"
+    )
+    # a share ("made up more than 40 percent") is never read against a stated change ("up 28 percent")
+    grew = _results_call(
+        "Revenue for the third quarter was 412 million velks, up 28 percent from the same quarter last year."
+    )
+    claim = "Hosted inference made up more than 40 percent of Orrin Works' third-quarter 2031 revenue."
+    assert judge(claim, [grew]).label == "NOT_ENOUGH_INFO"

@@ -212,10 +212,10 @@ def shares_of_whole(text: str, previous: str, quantities: list[Quantity]) -> lis
     return out
 
 
-# the year a change is measured from: "up 31 percent from the third quarter of 2025", "compared with TMB 3.9
-# billion in the third quarter of 2025", "than in 2024"
+# the year a change is measured from: "up 31 percent from the third quarter of 2025", "up 22 percent on the third
+# quarter of 2025", "compared with TMB 3.9 billion in the third quarter of 2025", "than in 2024"
 _BASE_YEAR = re.compile(
-    r"\b(?:(?:up|down|rose|fell|grew|declined|increased|decreased)\b(?:(?!\bto\b)[^.;]){0,40}?\bfrom|"
+    r"\b(?:(?:up|down|rose|fell|grew|declined|increased|decreased)\b(?:(?!\bto\b)[^.;]){0,40}?\b(?:from|on|over)|"
     r"compared\s+(?:with|to)|versus|vs\.?|than(?:\s+(?:in|at|during))?)\s+"
     # what lies between is the earlier figure and its period, never the "to" of a range ("from 10 in 2019 to 20")
     r"(?:(?:(?!\bto\b)(?:[^,.;]|\.(?=\d))){0,60}?\s)?(?:of|in)?\s*$",

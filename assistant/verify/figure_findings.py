@@ -236,7 +236,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             for eq in evidence_quantities
             if (
                 eq.kind != "percent"
-                or eq.change == change
+                or (eq.change == change and (change or not _stated_change(ev.scoring_text, eq)))
                 or (change and _stated_change(ev.scoring_text, eq))
             )
             # the year a change is measured from is not the year of the sentence's figures
