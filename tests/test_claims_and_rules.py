@@ -730,3 +730,23 @@ def test_a_change_measured_on_an_earlier_year_and_a_share_against_a_stated_chang
     )
     claim = "Hosted inference made up more than 40 percent of Orrin Works' third-quarter 2031 revenue."
     assert judge(claim, [grew]).label == "NOT_ENOUGH_INFO"
+
+
+def test_an_amount_of_money_is_never_read_against_a_count_of_things():
+    said = "The Kestrel-3 models were trained on fourteen trillion tokens of text."
+    launch = ev(
+        said, title="Orrin Works launches Kestrel-3", document=f"Orrin Works launches Kestrel-3\n{said}"
+    )
+    assert (
+        judge("Orrin Works spent more than KVV 1 billion training Kestrel-3.", [launch]).label
+        == "NOT_ENOUGH_INFO"
+    )
+    assert (
+        judge("The Kestrel-3 models were trained on more than 10 trillion tokens.", [launch]).label
+        == "SUPPORTED"
+    )
+    call = _results_call("We added 38 people in the quarter and ended September with 412 employees.")
+    assert (
+        judge("Orrin Works' revenue for the third quarter was roughly US$39 million.", [call]).label
+        != "REFUTED"
+    )
