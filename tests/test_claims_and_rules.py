@@ -661,3 +661,104 @@ def test_a_place_at_number_three_is_a_rank_not_a_count():
         ),
     )
     assert [f.stance for f in found if f.kind == "numeric"] == ["supports"]
+
+
+def test_a_sibling_named_only_as_the_measure_of_comparison_leaves_the_sentence_its_own_model():
+    title = "Kestrel-4 enters preview"
+    said = "The model was trained on thirty-four years of sensor data, two years more than Kestrel-3."
+    compared = ev(said, title=title, document=f"{title}\n{said}")
+    assert (
+        judge("Kestrel-4 learned from more than three decades of sensor data.", [compared]).label
+        == "SUPPORTED"
+    )
+    assert (
+        judge("Kestrel-4 learned from more than four decades of sensor data.", [compared]).label == "REFUTED"
+    )
+    sibling = "Kestrel-3 was trained on thirty-four years of sensor data."
+    other = ev(sibling, title=title, document=f"{title}\n{sibling}")
+    assert (
+        judge("Kestrel-4 learned from more than three decades of sensor data.", [other]).label != "SUPPORTED"
+    )
+
+
+def test_the_year_a_change_is_measured_from_does_not_date_the_figure():
+    title = "Lumora Labs third quarter 2031 results call"
+    said = (
+        "Revenue for the third quarter was 52.4 million corvos, up 18 percent from the third quarter of 2030."
+    )
+    call = ev(said, title=title, document=f"{title}\n{said}", kind="transcript")
+    claim = "Lumora Labs' revenue for the third quarter of 2031 was roughly 52 million corvos."
+    assert judge(claim, [call]).label == "SUPPORTED"
+    assert judge(claim.replace("52 million", "81 million"), [call]).label == "REFUTED"
+
+
+def test_a_share_that_made_up_part_of_a_whole_changes_in_points():
+    title = "Lumora Labs third quarter results call"
+    said = "Cloud hosting made up 48 percent of revenue, compared with 41 percent a year ago."
+    call = ev(said, title=title, document=f"{title}\n{said}", kind="transcript", speaker="Anneke Voss")
+    claim = "Cloud hosting's share of Lumora Labs' revenue rose seven percentage points in a year."
+    assert judge(claim, [call]).label == "SUPPORTED"
+    # "nearly 12 points" is close under 12, not the 7 points the two levels give
+    nearly = "Cloud hosting's share of Lumora Labs' revenue rose by nearly 12 percentage points year on year."
+    assert judge(nearly, [call]).label == "REFUTED"
+
+
+def _results_call(said: str) -> Evidence:
+    title = "Orrin Works third quarter 2031 results call"
+    return ev(said, title=title, document=f"{title}\n{said}", kind="transcript", speaker="Maren Holt")
+
+
+def test_an_amount_in_a_currency_code_its_bound_and_its_change_from_the_level_beside_it():
+    call = _results_call(
+        "Revenue for the third quarter was KVV 6.15 billion, compared with KVV 5.00 billion in the third quarter "
+        "of last year."
+    )
+    # a bound before a currency code, "third-quarter" as "the third quarter", and "KVV 7B" no name
+    assert judge("Orrin Works' third-quarter revenue came in under KVV 7B.", [call]).label == "SUPPORTED"
+    assert judge("Orrin Works' third-quarter revenue came in under KVV 6B.", [call]).label == "REFUTED"
+    # the change between the two amounts: 23 percent
+    assert (
+        judge("Orrin Works grew its third-quarter revenue by more than a fifth.", [call]).label == "SUPPORTED"
+    )
+    assert (
+        judge("Orrin Works grew its third-quarter revenue by more than a third.", [call]).label == "REFUTED"
+    )
+    assert judge("Orrin Works grew its third-quarter revenue by 23 percent.", [call]).label == "SUPPORTED"
+    # the earlier level set beside the present one is no figure for the present
+    assert judge("Orrin Works' third-quarter revenue was about KVV 5 billion.", [call]).label == "REFUTED"
+
+
+def test_a_change_measured_on_an_earlier_year_and_a_share_against_a_stated_change():
+    up_on = _results_call(
+        "Revenue for the third quarter was 48.6 million velks, up 22 percent on the third quarter of 2030."
+    )
+    assert (
+        judge("Orrin Works reported third-quarter 2031 revenue of about 49 million velks.", [up_on]).label
+        == "SUPPORTED"
+    )
+    # a share ("made up more than 40 percent") is never read against a stated change ("up 28 percent")
+    grew = _results_call(
+        "Revenue for the third quarter was 412 million velks, up 28 percent from the same quarter last year."
+    )
+    claim = "Hosted inference made up more than 40 percent of Orrin Works' third-quarter 2031 revenue."
+    assert judge(claim, [grew]).label == "NOT_ENOUGH_INFO"
+
+
+def test_an_amount_of_money_is_never_read_against_a_count_of_things():
+    said = "The Kestrel-3 models were trained on fourteen trillion tokens of text."
+    launch = ev(
+        said, title="Orrin Works launches Kestrel-3", document=f"Orrin Works launches Kestrel-3\n{said}"
+    )
+    assert (
+        judge("Orrin Works spent more than KVV 1 billion training Kestrel-3.", [launch]).label
+        == "NOT_ENOUGH_INFO"
+    )
+    assert (
+        judge("The Kestrel-3 models were trained on more than 10 trillion tokens.", [launch]).label
+        == "SUPPORTED"
+    )
+    call = _results_call("We added 38 people in the quarter and ended September with 412 employees.")
+    assert (
+        judge("Orrin Works' revenue for the third quarter was roughly US$39 million.", [call]).label
+        != "REFUTED"
+    )

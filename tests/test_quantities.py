@@ -494,3 +494,58 @@ def test_a_bare_percentage_aligns_with_what_the_other_side_counts():
         for x in extract_quantities("Lark reported that 79 % of critics have given the film a good review .")
     ]
     assert alignment(claim, said[0]) >= 0.5
+
+
+def test_a_capacity_at_a_time_is_no_total():
+    # what a model reads "at a time" is its window, not the tokens it was trained on
+    trained = q("The Lark models were trained on 9 trillion tokens")
+    window = q("All Lark models read up to 64,000 tokens at a time")
+    assert alignment(trained, window) < 0.5
+    assert alignment(q("Lark reads 64k tokens at once"), window) >= 0.5
+
+
+def test_decades_are_years():
+    (decades,) = extract_quantities("Quill learned from more than four decades of weather data")
+    assert decades.comparator == "gt" and decades.value == 40 and decades.head == "year"
+    years = q("Quill was trained on thirty-seven years of weather data")
+    assert alignment(decades, years) >= 0.5 and compare(decades, years) == "refutes"
+    assert compare(decades, q("Quill was trained on forty-two years of weather data")) == "supports"
+
+
+def test_a_mark_not_yet_reached_is_a_bound_below_it():
+    for said in (
+        "had not yet reached 250 million",
+        "has yet to reach 250 million",
+        "never reached 250 million",
+    ):
+        (mark,) = extract_quantities(f"Kestrel downloads {said}.")
+        assert mark.comparator == "lt", said
+    (passed,) = extract_quantities("Kestrel downloads had not yet passed 250 million.")
+    assert passed.comparator == "le"
+    assert compare(passed, q("245.4 million downloads")) == "supports"
+
+
+def test_an_exchange_rate_is_no_amount():
+    (rate,) = extract_quantities(
+        "amounts are translated at the quarter's average rate of 2.5 corvos to the dollar"
+    )
+    assert rate.kind == "rate"
+    assert compare(q("revenue of roughly US$ 2.5 million"), rate) == "unknown"
+    assert q("Lumora earned 2.5 million corvos in the quarter").kind == "count"
+
+
+def test_nearly_is_just_under_the_figure_not_anywhere_below_it():
+    nearly = q("rose by nearly 15 percentage points")
+    assert compare(nearly, q("rose by 14.2 percentage points")) == "supports"
+    assert compare(nearly, q("rose by 8 percentage points")) == "refutes"
+    # a source's "almost 700 million" is only below 700 million
+    assert compare(q("more than 600 million downloads"), q("almost 700 million downloads")) == "unknown"
+    assert compare(q("less than 700 million downloads"), q("410 million downloads")) == "supports"
+
+
+def test_a_round_approximate_figure_reaches_a_fifth_of_itself_at_most():
+    close = q("close to 100 million dollars of revenue")
+    assert compare(close, q("38.6 million dollars of revenue")) == "refutes"
+    assert compare(close, q("96.4 million dollars of revenue")) == "supports"
+    assert compare(q("around 300 deaths"), q("262 deaths")) == "supports"
+    assert compare(q("around 300 deaths"), q("210 deaths")) == "refutes"

@@ -761,3 +761,70 @@ def test_exports_are_read_once_per_store_generation(checker, monkeypatch):
 )
 def test_a_bound_in_words_is_a_figure(exports, claim, stance):
     assert check(exports, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # a participle that opens the claim is no name the export must hold: Alder Forge's rows add up to 109.5M
+        (
+            "Counting all of its models, Alder Forge had passed 100 million downloads by the end of June 2025.",
+            "supports",
+        ),
+        (
+            "Counting all of its models, Alder Forge had passed 120 million downloads by the end of June 2025.",
+            "refutes",
+        ),
+        # a mark not yet reached is a bound below it: Mosswing 20.0 million, Pelion 109.5 million
+        ("At the end of June 2025, Mosswing had not yet reached 25 million downloads.", "supports"),
+        ("At the end of June 2025, Pelion had not yet reached 100 million downloads.", "refutes"),
+    ],
+)
+def test_an_opening_participle_and_a_mark_not_yet_reached(exports, claim, stance):
+    assert check(exports, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # a multiple with a half: fine-tunes 7,800 against 1,000 (7.8 times); 9,900 against 7,800 (1.27 times)
+        ("Tundra has more than seven and a half times as many fine-tunes as Mosswing.", "supports"),
+        ("Pelion has more than one and a half times as many fine-tunes as Tundra.", "refutes"),
+        # a majority is more than half: 9,900 of 16,900 derivatives are fine-tunes; 7,600 of 15,400 quantizations
+        ("Most Pelion derivatives are fine-tunes.", "supports"),
+        ("The majority of Tundra's derivatives are quantizations.", "refutes"),
+        # a part named with its kind ("generation") and a share dated after it: 79.0 of 109.5 million, 72.1%
+        (
+            "The Pelion-3 generation accounts for more than two-thirds of all Pelion downloads as of 30 June 2025.",
+            "supports",
+        ),
+        (
+            "As of 30 June 2025, the Pelion-3 models make up more than three quarters of all Pelion downloads.",
+            "refutes",
+        ),
+        # an organisation by the first word of its name, and the hub the counts are on: 52.0 of 109.5 million
+        ("Pelion-3-8B accounts for more than 40% of all of Alder's downloads on Crateworks.", "supports"),
+        ("Pelion-3-8B accounts for more than half of all of Alder's downloads on Crateworks.", "refutes"),
+    ],
+)
+def test_multiples_majorities_and_shares_in_other_words(exports, claim, stance):
+    assert check(exports, claim)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # a comparison by place: 16,900 derivatives against 15,400; 7,800 fine-tunes against 9,900
+        ("At the end of June 2025, Pelion was ahead of Tundra on derivative models.", "supports"),
+        ("At the end of June 2025, Tundra was ahead of Pelion on derivative models.", "refutes"),
+        ("Tundra is behind Pelion in fine-tunes.", "supports"),
+        # what developers made of each: 7,600 quantizations of Tundra against 7,000 of Pelion
+        ("Developers have produced more quantizations of Tundra than of Pelion.", "supports"),
+        ("Developers have published more fine-tunes of Tundra than of Pelion.", "refutes"),
+        # "the most fine-tuned" family has the most fine-tunes, "the most quantized" the most quantizations
+        ("Pelion is the most fine-tuned family on Crateworks.", "supports"),
+        ("Pelion is the most quantized family on Crateworks.", "refutes"),
+    ],
+)
+def test_comparisons_by_place_by_what_was_made_and_by_the_most_fine_tuned(exports, claim, stance):
+    assert check(exports, claim)[0] == stance

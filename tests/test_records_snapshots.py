@@ -376,3 +376,39 @@ def test_a_long_export_has_one_snapshot_per_month(long_export):
 )
 def test_claims_on_a_long_export(long_export, claim, stance):
     assert check(long_export, claim) == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # one name's growth between two snapshots: Quill-3-8B 200.00 then 240.00 million all-time downloads, +20%
+        (
+            "Quill-3-8B's all-time downloads grew by more than 15 percent between the end of March and the end of June 2025.",
+            "supports",
+        ),
+        (
+            "Quill-3-8B's all-time downloads grew by more than a quarter between the end of March and the end of June 2025.",
+            "refutes",
+        ),
+        # a lead is one figure less the other at the snapshot the claim dates: 240.00 - 200.00 in June, 205 - 200
+        # in March
+        (
+            "At the end of June 2025, Quill-3-8B's lead over Kestrel-2-7B in all-time downloads was about 40 million.",
+            "supports",
+        ),
+        (
+            "At the end of June 2025, Quill-3-8B's lead over Kestrel-2-7B in all-time downloads was about 55 million.",
+            "refutes",
+        ),
+        (
+            "At the end of June 2025, Kestrel-2-7B's lead over Quill-3-8B in all-time downloads was about 40 million.",
+            "refutes",
+        ),
+        (
+            "At the end of March 2025, Kestrel-2-7B's lead over Quill-3-8B in all-time downloads was about 5 million.",
+            "supports",
+        ),
+    ],
+)
+def test_growth_of_one_name_and_a_lead_over_another(exports, claim, stance):
+    assert check(exports, claim) == stance

@@ -62,9 +62,57 @@ def point_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
-# "accounts for 44 percent of downloads", "a 38 percent share", "of the market": percentages that are a part's
-# share of a whole, which a claim calls its "share" ("its share rose by five points")
-_SHARE = re.compile(r"\b(?:account(?:s|ed|ing)? for|shares?|of the market|market)\b", re.I)
+def amount_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The relative change between two amounts or counts a sentence sets side by side as now and before:
+    "revenue was TMB 4.82 billion, compared with TMB 3.92 billion a year earlier" is a rise of 23 percent (a
+    claim's "grew by more than a fifth"). Both must count in the same unit: two amounts of money (in one
+    currency code or sign) or two counts of the same noun."""
+    counts = [q for q in quantities if q.kind == "count" and not q.change]
+    out = []
+    for now, then in itertools.pairwise(counts):
+        gap = _SIGN_BEFORE.sub("", text[now.end : then.start])  # "compared with TMB 3.92 billion"
+        if len(gap) > 60 or re.search(r"[.;!?](?:\s|$)", gap) or not _NOW_THEN.search(gap) or not then.value:
+            continue
+        if _unit(text, now) != _unit(text, then) or _unit(text, now) is None:
+            continue
+        opening = _OPENING.match(text)
+        subject = {context_word(opening.group(1).lower())} if opening else set()
+        context = now.context | then.context | (subject - QSTOP)
+        out += [q for q in _changes(now, then, now.start, then.end, context) if q.kind == "percent"]
+    return out
+
+
+def earlier_level(text: str, quantities: list[Quantity], q: Quantity) -> bool:
+    """Is the figure the earlier level a sentence sets beside its own ("TMB 4.82 billion, compared with TMB 3.92
+    billion in the third quarter of last year")? It is no figure for the present level a claim states."""
+    before = [p for p in quantities if p.end <= q.start and p.kind == q.kind and not p.change]
+    if not before:
+        return False
+    gap = _SIGN_BEFORE.sub("", text[before[-1].end : q.start])
+    return len(gap) <= 60 and not re.search(r"[.;!?](?:\s|$)", gap) and bool(_NOW_THEN.search(gap))
+
+
+# a claim about the earlier level itself: "last year's revenue", "a year earlier", "the previous quarter"
+CLAIMS_EARLIER = re.compile(
+    r"\b(?:last|previous|prior|preceding)\s+(?:year|quarter|month)|\b(?:a|one)\s+(?:year|quarter|month)\s+"
+    r"(?:earlier|before|ago)\b|\bearlier\b",
+    re.I,
+)
+_SIGN_BEFORE = re.compile(r"(?:[A-Z]{3}|[$€£¥₹]|US\$)\s?$")
+
+
+def _unit(text: str, q: Quantity) -> str | None:
+    """What an amount is counted in: the currency code or sign before it ("TMB", "$"), else its noun."""
+    before = re.search(r"(?:([A-Z]{3})|([$€£¥₹]))\s?$", text[max(0, q.start - 5) : q.start])
+    return (before.group(1) or before.group(2)) if before else q.head
+
+
+# "accounts for 44 percent of downloads", "made up 62 percent of revenue", "a 38 percent share", "of the market":
+# percentages that are a part's share of a whole, which a claim calls its "share" ("its share rose by five points")
+_SHARE = re.compile(
+    r"\b(?:account(?:s|ed|ing)? for|(?:made|makes|make|making) up|represent(?:s|ed|ing)?|shares?|of the market|market)\b",
+    re.I,
+)
 
 
 def _share_of(text: str) -> frozenset[str]:
@@ -162,6 +210,28 @@ def shares_of_whole(text: str, previous: str, quantities: list[Quantity]) -> lis
             )
         )
     return out
+
+
+# the year a change is measured from: "up 31 percent from the third quarter of 2025", "up 22 percent on the third
+# quarter of 2025", "compared with TMB 3.9 billion in the third quarter of 2025", "than in 2024"
+_BASE_YEAR = re.compile(
+    r"\b(?:(?:up|down|rose|fell|grew|declined|increased|decreased)\b(?:(?!\bto\b)[^.;]){0,40}?\b(?:from|on|over)|"
+    r"compared\s+(?:with|to)|versus|vs\.?|than(?:\s+(?:in|at|during))?)\s+"
+    # what lies between is the earlier figure and its period, never the "to" of a range ("from 10 in 2019 to 20")
+    r"(?:(?:(?!\bto\b)(?:[^,.;]|\.(?=\d))){0,60}?\s)?(?:of|in)?\s*$",
+    re.I,
+)
+_RANGE_ON = re.compile(r"\s*(?:to\b|through\b|until\b|[–-])", re.I)
+
+
+def base_year(text: str, q: Quantity) -> bool:
+    """Is this year of the sentence only what a change is measured from ("revenue was 96 million, up 31 percent
+    from the third quarter of 2025")? It dates the earlier figure, not the sentence's own: no year for the claim's
+    figure to be read against ("the third quarter of 2026"). The start of a range ("from 10 in 2019 to 20 in
+    2021") is a year of its own."""
+    if q.kind != "year" or _RANGE_ON.match(text, q.end):
+        return False
+    return bool(_BASE_YEAR.search(re.split(r"[.;!?]\s", text[: q.start])[-1]))
 
 
 def direction(text: str, q: Quantity) -> int:

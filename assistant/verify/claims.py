@@ -197,7 +197,9 @@ _NOT_A_NAME = re.compile(
     r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?$|"
     # a capital letter joined to a word is a term, not a name: "C-terminal", "T-cell", "X-ray"
-    r"^[A-Z]-[a-z]+$"
+    r"^[A-Z]-[a-z]+$|"
+    # an amount in a currency's code: "TMB 5B", "KVV 61.0"
+    r"^[A-Z]{3}\s?\d[\d.,]*(?:[kKmMbBtT]n?)?$"
 )
 
 
@@ -287,12 +289,27 @@ def entities(text: str) -> list[str]:
             or len(name) < 2
             or _DATE_NAME.match(name)
             or _NOT_A_NAME.match(name)
+            or (i == 0 and _participle_opening(name, text))
         ):
             continue  # a date is not a name: "August 2025" is the date checks' business
         name = re.sub(r"'s$|’s$", "", name)
         if name not in found:
             found.append(name)
     return found
+
+
+# a claim that opens with a participle's phrase, up to its comma: "Counting both of its families, ..."
+_PARTICIPLE_PHRASE = re.compile(r"^\s*(?P<word>[A-Z][a-z]+(?:ing|ed))\s+(?P<rest>[a-z][^,]*),\s")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did)\b")
+
+
+def _participle_opening(name: str, text: str) -> bool:
+    """Is the name only the participle that opens the claim ("Counting both of its model families, Lumora had
+    ..."; "Leaving merges aside, ...")? Its capital is the sentence's, and no name's: an ordinary word, with a
+    phrase of lower-case words after it that ends at a comma and holds no verb of its own ("Sterling has grown
+    fast, ..." is a name's sentence)."""
+    m = _PARTICIPLE_PHRASE.match(text)
+    return bool(m and m.group("word") == name and common_word(name) and not _FINITE.search(m.group("rest")))
 
 
 def _qualifier(name: str, after: str) -> bool:

@@ -133,10 +133,20 @@ _WORLD = re.compile(r"\b(?:around|across|throughout|all over)\s+the\s+(?:world|g
 
 def _scopes(text: str) -> str:
     """The phrases of scope as one word each: "in other territories" is "outside", "around the world"
-    "worldwide"."""
+    "worldwide", "at a time" "atonce" (a capacity, see quantity.RUNS)."""
+    text = _QUARTER_WORD.sub(r"\1 \2", _AT_ONCE.sub(" atonce ", text))
     return _BOX_OFFICE.sub(" gross ", _WORLD.sub(" worldwide ", _OUTSIDE.sub(" outside ", text)))
 
 
+# what a thing takes "at a time" is a capacity (a model that reads 64,000 tokens at a time), not a total of what
+# it has ever taken (the tokens it was trained on)
+_AT_ONCE = re.compile(
+    r"\b(?:at\s+a\s+time|at\s+once|in\s+one\s+go|in\s+a\s+single\s+(?:pass|request|prompt))\b", re.I
+)
+
+
+# "third-quarter revenue" counts over the third quarter, as "revenue for the third quarter" does
+_QUARTER_WORD = re.compile(r"\b(first|second|third|fourth|full)-(quarter|year|half)\b", re.I)
 _BOX_OFFICE = re.compile(r"\bbox[- ]office\b", re.I)  # "a box office of 35 crore" is a gross
 
 

@@ -12,10 +12,14 @@ from dataclasses import replace
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.alignment import alignment, claimed_period, compare, same_head, titled_period
 from assistant.verify.changes import (
+    CLAIMS_EARLIER,
+    amount_changes,
+    base_year,
     claimed_change,
     counts_a_part,
     direction,
     earlier_changes,
+    earlier_level,
     point_changes,
     shares_of_whole,
 )
@@ -23,7 +27,13 @@ from assistant.verify.claims import ClaimFrame, entities
 from assistant.verify.corrections import retracted_span
 from assistant.verify.dates import bounds
 from assistant.verify.findings import Finding, previous_sentence
-from assistant.verify.money import count_against_money, is_money, other_measure, other_money
+from assistant.verify.money import (
+    count_against_money,
+    is_money,
+    money_against_count,
+    other_measure,
+    other_money,
+)
 from assistant.verify.names import (
     about_subject,
     claim_subject,
@@ -42,6 +52,9 @@ _RETRACTION = re.compile(r"\b(?:incorrectly|erroneously|mistakenly|wrongly|in er
 _CORRECTED = re.compile(
     r"\b(?:the correct|correct figure|should have (?:read|said)|actually|in fact|corrected)\b", re.I
 )
+
+
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z]{3}\s?|US\$\s?|[$€£¥₹]\s?)?$")
 
 
 def _retracted(text: str, quantity: Quantity) -> bool:
@@ -183,6 +196,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     previous = previous_sentence(ev)
     evidence_quantities += (
         point_changes(ev.scoring_text, evidence_quantities)
+        + amount_changes(ev.scoring_text, evidence_quantities)
         + shares_of_whole(ev.scoring_text, previous, evidence_quantities)
         + earlier_changes(ev.scoring_text, previous, evidence_quantities)
     )
@@ -194,10 +208,17 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     over = {
         id(eq): window(ev.scoring_text[max(0, eq.start - 80) : eq.end + 40]) for eq in evidence_quantities
     }
+    present = not CLAIMS_EARLIER.search(frame.content)
     for index, cq in enumerate(frame.quantities):
         if cq.kind == "period" or bounded_year(frame, cq):
             continue  # windows, "N years ago" and "before 2015" are dates, not figures: see the date checks
         cq = claimed_period(frame.content, cq)
+        # a claimed present level (not "rose from 27 percent", not last year's)
+        now = (
+            present
+            and not earlier_level(frame.content, frame.quantities, cq)
+            and not _FROM.search(frame.content[: cq.start])
+        )
         # a change's span ("rose by 7 points in a year") is no period its figures count over
         change = claimed_change(frame.content, cq) is not None
         period = change_window(frame.content) if change or cq.kind == "points" else window(frame.content)
@@ -219,7 +240,15 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         candidates = [
             eq
             for eq in evidence_quantities
-            if eq.kind != "percent" or eq.change == change or (change and _stated_change(ev.scoring_text, eq))
+            if (
+                eq.kind != "percent"
+                or (eq.change == change and (change or not _stated_change(ev.scoring_text, eq)))
+                or (change and _stated_change(ev.scoring_text, eq))
+            )
+            # the year a change is measured from is not the year of the sentence's figures
+            and not (cq.kind == "year" and base_year(ev.scoring_text, eq))
+            # nor is the earlier level set beside the present one a figure for the present
+            and not (now and not eq.change and earlier_level(ev.scoring_text, evidence_quantities, eq))
         ]
         aligned = [(alignment(cq, eq), eq) for eq in candidates]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
@@ -229,6 +258,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             for score, eq in aligned
             if not other_money(frame.content, cq, ev.scoring_text, eq, evidence_quantities)
             and not count_against_money(frame.content, cq, ev.scoring_text, eq)
+            and not money_against_count(frame.content, cq, ev.scoring_text, eq)
             and not other_measure(cq, eq, frame.content, ev.scoring_text)
         ]
         if not aligned:

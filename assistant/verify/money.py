@@ -99,6 +99,14 @@ def count_against_money(claim: str, cq: Quantity, text: str, eq: Quantity) -> bo
     return amount(text, eq)
 
 
+def money_against_count(claim: str, cq: Quantity, text: str, eq: Quantity) -> bool:
+    """Is the claim's figure an amount of money ("more than TMB 1 billion") and the source's a count of things
+    ("fourteen trillion tokens", "412 employees")? An amount is never read against what is counted."""
+    if not amount(claim, cq) or amount(text, eq) or eq.head is None:
+        return False
+    return not any(_MONEY_WORDS.match(w) for w in {eq.head} | eq.phrase)
+
+
 # What an amount measures, by the words around it: revenue and profit, cash and debt are different amounts of the
 # same money. "earned" may be either ("the film earned $ 41 million" is its gross).
 _MEASURES = {

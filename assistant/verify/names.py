@@ -248,6 +248,9 @@ def claim_subject(names: list[str]) -> str | None:
 def sibling_clash(names: list[str], text: str) -> bool:
     """The text names a sibling of a claimed model rather than the model itself: "Quill-3" for "Quill-4",
     "Skerry-3.2-3B" for "Skerry-3-8B". Numbers and dates next to a sibling are about the sibling."""
+    # a sibling named only as what the sentence's model is measured against ("two years more than Quill-3") is
+    # no subject of the sentence: the sentence is still about its own model ("The model ..." under its heading)
+    text = _COMPARED_WITH.sub(" ", text)
     for name in names:
         if "-" not in name or entity_in(name, text) or _group_of(name, names):
             continue
@@ -255,6 +258,11 @@ def sibling_clash(names: list[str], text: str) -> bool:
         if re.search(rf"(?<![\w-]){re.escape(stem)}-\w", text):
             return True
     return False
+
+
+_COMPARED_WITH = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|its\s+|their\s+)?[A-Z][\w.]*-[\w.-]*\w"
+)
 
 
 # words that many organisations' names share: "Orbit Group" is not "Zephyr Group"

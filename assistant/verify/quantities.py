@@ -58,6 +58,18 @@ _QUANTITY = re.compile(
 
 # Words before a number that bound it. Longest phrases first.
 _COMPARATORS = [
+    # a mark not (yet) reached is a bound below it: "had not yet reached 250 million" is under 250 million, and
+    # "has not passed 250 million" at most that (before "passed" and "reached" are read as bounds above it)
+    (
+        "lt",
+        r"(?:not|never|(?:has|have|had|did|does|do)n['’]t)\s+(?:yet\s+)?(?:reach(?:ed|es)?|hit|top(?:ped)?|cross(?:ed)?)|"
+        r"yet\s+to\s+(?:reach|hit|top|cross)",
+    ),
+    (
+        "le",
+        r"(?:not|never|(?:has|have|had|did|does|do)n['’]t)\s+(?:yet\s+)?(?:pass(?:ed)?|exceed(?:ed)?|surpass(?:ed)?|"
+        r"(?:gone|go)\s+(?:past|beyond))|yet\s+to\s+(?:pass|exceed|surpass)",
+    ),
     (
         "gt",
         r"more than|greater than|higher than|larger than|over|above|exceed(?:s|ed|ing)?|in excess of|upwards of|"
@@ -81,7 +93,9 @@ _COMPARATOR_RE = [
     (
         name,
         re.compile(
-            rf"(?:\b(?:{pattern})\b|~)\s*(?:than\s+)?(?:the\s+|a\s+total\s+of\s+)?(?:{CURRENCY}\s*)?$", re.I
+            # a currency between the bound and the figure, as a sign or a code ("under TMB 5B")
+            rf"(?:\b(?:{pattern})\b|~)\s*(?:than\s+)?(?:the\s+|a\s+total\s+of\s+)?(?:{CURRENCY}\s*|(?-i:[A-Z]{{3}})\s?)?$",
+            re.I,
         ),
     )
     for name, pattern in _COMPARATORS
@@ -245,7 +259,7 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
         if word and _ONE_AMONG.match(text, m.end()) and word.lower() == "one":
             continue  # "one of the highways near Kent" places a thing among others; it counts nothing
         unit_after = re.match(
-            r"\s*(?:days?|weeks?|months?|quarters?|years?)\b", text[m.end() : m.end() + 12], re.I
+            r"\s*(?:days?|weeks?|months?|quarters?|years?|decades?)\b", text[m.end() : m.end() + 12], re.I
         )
         window = re.search(
             r"\b(?:the|last|past|previous|first|next|over)\s+$",
@@ -261,6 +275,8 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             r"\s*(?:[A-Za-z-]+\s+){0,3}per\s+(?!cent\b)", text[m.end() : m.end() + 50]
         ):
             kind = "rate"  # "2 credits per thousand queries", "3 goals per game": a price or rate, no total
+        if kind == "count" and _TO_THE.match(text, m.end()):
+            kind = "rate"  # "2.5 corvos to the dollar", "40 miles to the gallon": an exchange rate, no amount
         if kind == "count" and unit_after and (window or relative):
             kind = "period"  # a window ("the 30 days to ...") or a time relative to now ("three years ago")
         if (
@@ -271,6 +287,7 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             kind = "period"  # "in the first 21 minutes": when, not how many
         precision = 0.5 * scale if word else _precision(num, scale)
         comparator = _comparator(text, m.start(), m.end())
+        near = comparator == "lt" and bool(_NEAR.search(text[max(0, m.start() - 30) : m.start()]))
         if fraction:
             # a fraction word is itself rounded, as word_figures reads it: "a third of" is 33 % give or take
             precision = base * 0.05
@@ -315,14 +332,34 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
                 head=head,
                 describes=described_noun(text, m.end()),
                 exact=bool(num) and scale == 1 and "." not in num,
+                near=near,
                 # the whole of "26 out of 28 provinces" is no count of provinces of its own
                 phrase=frozenset(context_word(w) for w in noun_phrase(text, m.end()))
                 if head != "total" and not age
                 else frozenset(),
             )
         )
-    out = _with_word_figures(text, out, clauses)
+    out = [_in_years(text, q) for q in _with_word_figures(text, out, clauses)]
     return _elided(out, text) if clauses else out
+
+
+_DECADES = re.compile(r"\s*-?\s*decades?\b", re.I)
+_DECADE, _YEAR = figure_stem("decade"), figure_stem("years")
+
+
+def _in_years(text: str, q: Quantity) -> Quantity:
+    """A count of decades in years: "more than four decades of data" is more than 40 years of it, so that it
+    meets a source's "forty-three years"."""
+    if q.kind != "count" or not _DECADES.match(text, q.end):
+        return q
+    return replace(
+        q,
+        value=q.value * 10,
+        precision=q.precision * 10,
+        head=_YEAR,
+        context=q.context - {_DECADE} | {_YEAR},
+        phrase=q.phrase - {_DECADE} | {_YEAR},
+    )
 
 
 def _with_word_figures(text: str, found: list[Quantity], clauses: bool) -> list[Quantity]:
@@ -345,6 +382,8 @@ def _with_word_figures(text: str, found: list[Quantity], clauses: bool) -> list[
             replace(
                 w,
                 comparator=comparator if comparator != "eq" else w.comparator,
+                near=w.near
+                or (comparator == "lt" and bool(_NEAR.search(text[max(0, w.start - 30) : w.start]))),
                 context=context_words(text, w.start, w.end, clause=clauses),
                 head=head_noun(text, w.start, w.end, percent=w.kind == "percent"),
                 phrase=frozenset(context_word(x) for x in noun_phrase(text, w.end)),
@@ -405,7 +444,12 @@ def word_figures(claim: str) -> list[Quantity]:
             prec = value * 0.05  # a claim's "roughly" admits twice its precision: a tenth of the fraction
             if comparator == "eq":
                 comparator = "approx"  # "a fifth of the downloads" is a rounded share, never an exact one
-        out.append(Quantity(value, kind, comparator, m.start(), m.end(), m.group(0), precision=prec))
+        near = comparator == "lt" and bool(
+            _NEAR.search(m.group(0)[: m.end("cmp") - m.start()] if word else "")
+        )
+        out.append(
+            Quantity(value, kind, comparator, m.start(), m.end(), m.group(0), precision=prec, near=near)
+        )
     return out
 
 
@@ -427,6 +471,16 @@ def _elided(quantities: list[Quantity], text: str) -> list[Quantity]:
     return out
 
 
+_TO_THE = re.compile(
+    r"\s*(?:[A-Za-z-]+\s+){0,2}to\s+(?:the|one|a|each)\s+(?:[A-Z]{2}\s+|US\s+)?"
+    r"(?:dollar|euro|pound|yen|yuan|rupee|franc|gallon|litre|liter)s?\b",
+    re.I,
+)
+# the words that put a figure just under it, not anywhere below ("nearly 15 points", "just short of 500 million")
+_NEAR = re.compile(
+    rf"\b(?:nearly|almost|near(?:s|ing)?|just\s+(?:under|below|short\s+of|shy\s+of))\s*(?:the\s+)?(?:{CURRENCY}\s*)?$",
+    re.I,
+)
 _MAKE, _GROSS = context_word("made"), context_word("grossed")
 _SCORED = context_word("scored")
 _AGE_WORDS = frozenset(["year", "old", "age"])

@@ -139,6 +139,8 @@ class Quantity:
     # what a figure joined to its unit by a hyphen describes: "context" in "a 128k-token context"
     describes: str | None = None
     change: bool = False  # a change between two of the source's figures ("33 percent, up from 27 percent")
+    # "nearly 15", "almost 700 million": just under the figure, not anywhere below it (with comparator "lt")
+    near: bool = False
 
     def interval(self, *, as_claim: bool) -> tuple[float, float, bool, bool]:
         """(lo, hi, lo_open, hi_open)."""
@@ -150,14 +152,20 @@ class Quantity:
         if self.comparator == "ge":
             return v, math.inf, False, True
         if self.comparator == "lt":
-            return -math.inf, v, True, True
+            # a claim's "nearly 15 points" is close below 15 (within a tenth of it), never 8 points; a source's
+            # "nearly 2 billion" is read only as below it, so that it lends no lower bound to a figure it may not
+            # be about
+            near = self.near and as_claim
+            return (v - NEAR * abs(v) if near else -math.inf), v, not near, True
         if self.comparator == "le":
             return -math.inf, v, True, False
         if self.comparator == "approx":
             # "roughly 31 million" admits ordinary rounding: 5 %, or the written precision if coarser. A claim's
-            # "around 300" is read generously (200 to 400); a source's "around 300" as the half-hundreds it
-            # rounds to (250 to 350), so that it still settles "under 400"
-            slack = max(abs(v) * (0.05 if as_claim else 0.03), self.precision * (2 if as_claim else 1))
+            # "around 300" is read generously, but within a fifth of it (240 to 360: "close to 100 million" is no
+            # 38.6 million, which a round figure's precision alone would admit); a source's "around 300" as the
+            # half-hundreds it rounds to (250 to 350), so that it still settles "under 400"
+            coarse = min(self.precision * 2, abs(v) * APPROX_AT_MOST) if as_claim else self.precision
+            slack = max(abs(v) * (0.05 if as_claim else 0.03), coarse)
             return v - slack, v + slack, False, False
         # A bare figure allows the rounding its digits imply, but no more than 1 %: "700 million" is not 687M.
         # Evidence is read the same way, but an exact count ("41 cases", "410 cases") is exact: a source that
@@ -170,6 +178,10 @@ class Quantity:
         return v - slack, v + slack, rounded, rounded
 
 
+# how far under its figure "nearly" and "almost" reach: "nearly 700 million" is 630 to 700 million
+NEAR = 0.1
+# how far a claim's "about", "roughly", "close to" reach at most, however round its figure
+APPROX_AT_MOST = 0.2
 SCOPES = frozenset(["worldwid", "outsid", "domestic"])
 # irregular forms that the suffix stemmer cannot join ("grew" and "growth" count the same thing)
 _LEMMAS = {
@@ -289,5 +301,6 @@ WINDOW_WORDS = frozenset(
 # no figure for "$ 47 million in North America")
 QUALIFIERS = WINDOW_WORDS | {"worldwid", "domestic", "outsid"}
 # Qualifiers that make another measure whichever side has them: "five consecutive weeks" is a run, "a total of
-# five weeks" a sum; neither says the other
-RUNS = frozenset(["consecutiv"])
+# five weeks" a sum; neither says the other. Nor does a capacity "at a time" (counted.py reads the phrase as
+# "atonce") say a total: "reads 64,000 tokens at a time" is no count of the tokens a model was trained on.
+RUNS = frozenset(["consecutiv", "atonc"])

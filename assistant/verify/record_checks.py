@@ -48,6 +48,7 @@ from assistant.verify.records import (
     norm_value,
     number,
     only_grows,
+    organisation_named,
     precision,
 )
 
@@ -243,7 +244,8 @@ def uncovered(
 
 _MOST = re.compile(
     r"\b(?:the\s+)?(?:(?P<ord>second|third|fourth|fifth|\d+(?:st|nd|rd|th))[- ])?most\s+"
-    r"(?P<verb>downloaded|popular|used|widely[- ]used|liked)\b(?P<noun>(?:\s+[a-z][\w-]*){0,3})",
+    r"(?P<verb>downloaded|popular|used|widely[- ]used|liked|fine-?tuned|quantized|quantised)\b"
+    r"(?P<noun>(?:\s+[a-z][\w-]*){0,3})",
     re.I,
 )
 _TOP = re.compile(r"\bamong\s+the\s+top\s+(?P<n>\w+)\b(?P<noun>(?:\s+[a-z][\w-]*){0,3})", re.I)
@@ -558,6 +560,15 @@ def partial_scope(claim: str, header: str) -> bool:
     return bool(_WHOLE_HUB.search(claim) or _PARTIAL.search(header))
 
 
+# what "the most downloaded", "the most fine-tuned" family has the most of
+_MOST_COUNTED = {
+    "downloaded": "downloads",
+    "finetuned": "fine-tunes",
+    "quantized": "quantizations",
+    "quantised": "quantizations",
+}
+
+
 def superlative(claim: str, export: list[Record], header: str = "") -> Found | None:
     m = _WITH_MOST.search(claim) or _HAS_MOST.search(claim)
     ranked = _RANKS_BY.search(claim)
@@ -570,9 +581,10 @@ def superlative(claim: str, export: list[Record], header: str = "") -> Found | N
             return None
     else:
         mm = _MOST.search(claim)
-        if mm is None or mm.group("verb").lower() != "downloaded":
+        what = _MOST_COUNTED.get(mm.group("verb").lower().replace("-", "")) if mm else None
+        if mm is None or what is None:
             return None
-        what, noun = "downloads", mm.group("noun")
+        noun = mm.group("noun")
         k, fewest = (_ordinal(mm.group("ord")) if mm.group("ord") else 1), False
         if k is None:
             return None
@@ -771,11 +783,39 @@ _PART_OF_OWN = re.compile(
 # sum over a group that holds it
 _SHARE_OF_GROUP = re.compile(
     r"^(?P<a>.+?)\s+(?:(?:accounts?|accounted)\s+for|(?:made|makes|make)\s+up|represent(?:s|ed)?|comprised|"
-    r"comprises)\s+(?P<q>.+?)\s+of\s+(?:all\s+)?(?:the\s+)?"
+    r"comprises)\s+(?P<q>.+?)\s+of\s+(?:all\s+(?:of\s+)?)?(?:the\s+)?"
     # "the Quill family's downloads": the group's kind before the possessive is no part of its name
-    r"(?:(?P<b1>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:\s+(?:family|models?|series))?['’]s?\s+(?P<m1>[a-z][\w\s-]*?)"
+    # ("of all Lark downloads": the possessive may go unsaid)
+    r"(?:(?P<b1>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:\s+(?:family|models?|series))?(?:['’]s?)?\s+(?P<m1>[a-z][\w\s-]*?)"
     r"|(?P<m2>[a-z][\w\s-]*?)\s+(?:of|for)\s+(?:all\s+)?(?:the\s+)?(?P<b2>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]?s?"
     r"(?:\s+models?|\s+famil(?:y|ies))?)\.?$"
+)
+
+
+# a date before or after a share claim: "As of 30 June 2026, ...", "... as of 30 September 2026"
+_DAY_MONTH_YEAR = r"(?:\d{1,2}\s+)?(?:" + "|".join(_MONTHS) + r")(?:\s+\d{1,2},?)?\s+\d{4}"
+_AS_OF_BEFORE = re.compile(
+    r"^(?:As\s+of|At\s+the\s+end\s+of|By\s+the\s+end\s+of|By|In|On)\s+(?:the\s+)?"
+    + _DAY_MONTH_YEAR
+    + r",\s+",
+    re.I,
+)
+_AS_OF_AFTER = re.compile(
+    r",?\s+(?:as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|in|on)\s+(?:the\s+)?"
+    + _DAY_MONTH_YEAR
+    + r"(?=\.?$)",
+    re.I,
+)
+# "... on ModelYard": where the figures are counted, not a part of the whole's name
+_ON_HUB = re.compile(r"\s+on\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?=\.?$)")
+# "The Lark-3 generation": a part named with the word for its kind ("generation", "series", "line")
+_KIND_WORD = re.compile(r"^(?:the\s+)|\s+(?:generation|series|line|family|models?)$", re.I)
+
+
+# "Most Lark derivatives are fine-tunes", "The majority of Lark's derivatives ...": a majority is more than half
+_MAJORITY = re.compile(
+    r"^(?:Most|The\s+majority)\s+(?:of\s+)?(?:the\s+|all\s+)?(?P<a>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:['’]s?)?\s+"
+    r"(?=[a-z])"
 )
 
 
@@ -784,8 +824,12 @@ def _named_rows(name: str, export: list[Record]) -> list[Record] | None:
     own = find(name, export)
     if len(own) == 1:
         return own
-    rows = members(name, export) if not own else []
-    return rows if enough_members(name, rows) else None
+    if own:
+        return None
+    # "Lumora's downloads": the organisation the short name opens, where the rows name it in full
+    full = name if members(name, export) else organisation_named(name, export)
+    rows = members(full, export) if full else []
+    return rows if full and enough_members(full, rows) else None
 
 
 def share(claim: str, export: list[Record]) -> Found | None:
@@ -793,11 +837,14 @@ def share(claim: str, export: list[Record]) -> Found | None:
     ("half of A's derivatives are fine-tunes"), or one name's count against the sum over a group that holds
     it ("A accounts for a tenth of B's downloads"). A share can fall as well as rise, so only a claim about
     the export's own snapshot (or undated) is decided."""
+    claim = _MAJORITY.sub(r"More than half of \g<a>'s ", claim, count=1)
     figure = _figure(claim)
     if figure is None or figure.kind != "percent":
         return None
-    own = _PART_OF_OWN.match(claim)
-    grouped = None if own else _SHARE_OF_GROUP.match(claim)
+    # the date says which snapshot (timing, below), not what is shared
+    undated = _ON_HUB.sub("", _AS_OF_AFTER.sub("", _AS_OF_BEFORE.sub("", claim)))
+    own = _PART_OF_OWN.match(undated)
+    grouped = None if own else _SHARE_OF_GROUP.match(undated)
     if own:
         rows = _named_rows(own.group("a"), export)
         if not rows:
@@ -807,7 +854,10 @@ def share(claim: str, export: list[Record]) -> Found | None:
     elif grouped:
         b = grouped.group("b1") or grouped.group("b2")
         words = grouped.group("m1") or grouped.group("m2")
-        part_rows, whole_rows = _named_rows(grouped.group("a"), export), _named_rows(b, export)
+        part_rows, whole_rows = (
+            _named_rows(_KIND_WORD.sub("", grouped.group("a")), export),
+            _named_rows(b, export),
+        )
         if not part_rows or not whole_rows or any(r not in whole_rows for r in part_rows):
             return None  # a share of a whole that holds the part, both in this export
         part_key = whole_key = metric(words + " " + claim, whole_rows)

@@ -289,6 +289,19 @@ def enough_members(group: str, rows: list[Record]) -> bool:
     return len(rows) >= 2 or (len(rows) == 1 and owned_by(group, rows[0]))
 
 
+def organisation_named(short: str, recs: list[Record]) -> str | None:
+    """The one organisation of the records whose name the short form opens ("Lumora" for "Lumora Labs"): a name's
+    first word counts for it. None where none does, or two do ("Lumora Labs" and "Lumora Robotics")."""
+    first = norm_name(short)
+    full = {
+        r.fields[k].strip()
+        for r in recs
+        for k in GROUP_KEYS
+        if k != r.key and k != "family" and norm_name(r.fields.get(k, "")).startswith(first + "-")
+    }
+    return full.pop() if len(full) == 1 else None
+
+
 def members(group: str, recs: list[Record]) -> list[Record]:
     """The records that belong to ``group`` without being it: rows whose family or organisation is the group
     ("Quill" -> every row with family Quill), or whose id extends it as a prefix ("Quill-3" -> "Quill-3-8B")."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.alignment import compare
 from assistant.verify.claims import entities
-from assistant.verify.quantities import fraction_percent
+from assistant.verify.quantities import extract_quantities, fraction_percent
 from assistant.verify.quantity import WORD_NUMBERS, Quantity
 from assistant.verify.record_checks import claim_span, names, partial_scope, past_undated, threshold, timing
 from assistant.verify.records import (
@@ -49,9 +49,18 @@ _COMPARATIVE = re.compile(
 )
 # "Sandelis listed more quantized versions of A than of B": the counted thing's owner after "of"
 _OF_THAN = re.compile(
-    r"^(?:.+?\s+)?(?:listed|lists|list|had|has|have|counted|counts|showed|shows|recorded|records|hosted|hosts)\s+"
+    r"^(?:.+?\s+)?(?:listed|lists|list|had|has|have|counted|counts|showed|shows|recorded|records|hosted|hosts|"
+    # what developers made of each: "Developers have produced more fine-tunes of A than of B"
+    r"produced|produce|produces|made|make|makes|created|create|creates|published|publish|publishes|built|build)\s+"
     r"(?P<dir>more|fewer|less)\s+(?P<metric>.+?)\s+(?:of|for|built\s+on|based\s+on)\s+(?:the\s+)?(?P<a>.+?)\s+"
     r"than\s+(?:of|for|on)\s+(?:the\s+)?(?P<b>.+?)\.?$",
+    re.I,
+)
+# "A was ahead of B on derivative models", "A is behind B in fine-tunes": a comparison by place
+_AHEAD = re.compile(
+    r"^(?P<a>.+?)\s+(?:is|are|was|were|stays|stayed|remains|remained|has\s+been|had\s+been)\s+"
+    r"(?:still\s+|already\s+|well\s+|narrowly\s+|just\s+)*(?P<dir>ahead\s+of|behind)\s+(?:the\s+)?(?P<b>.+?)\s+"
+    r"(?:on|in|by)\s+(?:the\s+number\s+of\s+)?(?P<metric>[a-z][\w\s-]*?)(?:\s+on\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\.?$",
     re.I,
 )
 # "No model family on X has more derivatives than A": A against every other record of its kind, a tie allowed
@@ -84,7 +93,7 @@ _PASSIVE = re.compile(
 _TIMES = re.compile(
     r"^(?P<a>.+?)\s+" + _ADVERBS + _HAS + r"\s+"
     r"(?:(?P<cmp>more than|over|at least|nearly|almost|about|around|roughly|less than|fewer than|under)\s+)?"
-    r"(?:(?P<twice>twice|double|triple)|(?P<n>\w+(?:\.\d+)?)\s+times)\s+"
+    r"(?:(?P<twice>twice|double|triple)|(?P<n>\w+(?:\s+and\s+a\s+half)?|\d+\.\d+)\s+times)\s+"
     r"(?P<kind>as\s+many|as\s+much|more|the\s+number\s+of)\s+(?P<metric>.+?)\s+(?:as|than)\s+(?P<b>.+?)\.?$",
     re.I,
 )
@@ -93,7 +102,7 @@ _PASSIVE_TIMES = re.compile(
     r"^(?P<a>.+?)\s+(?:is|are|was|were|has been|have been|had been)\s+(?:still\s+|now\s+|currently\s+)*"
     r"(?P<metric>downloaded|liked|fine-?tuned|quantized)\s+"
     r"(?:(?P<cmp>more than|over|at least|nearly|almost|about|around|roughly|less than|fewer than|under)\s+)?"
-    r"(?:(?P<twice>twice|double|triple)|(?P<n>\w+(?:\.\d+)?)\s+times)\s+"
+    r"(?:(?P<twice>twice|double|triple)|(?P<n>\w+(?:\s+and\s+a\s+half)?|\d+\.\d+)\s+times)\s+"
     r"(?P<kind>as\s+often|as\s+many\s+times|more\s+often|more)\s+(?:as|than)\s+(?P<b>.+?)\.?$",
     re.I,
 )
@@ -168,12 +177,19 @@ def _clean(x: str) -> str:
     return x.strip()
 
 
+def _times(n: str) -> float | None:
+    """A multiple in words or digits: "five", "5", "1.5", "one and a half" (1.5), "two and a half" (2.5)."""
+    whole, half = re.subn(r"\s+and\s+a\s+half$", "", n)
+    value = WORD_NUMBERS.get(whole) or number(whole)
+    return value + 0.5 * half if value else None
+
+
 def parse_comparison(claim: str) -> Comparison | None:
     text = " ".join(claim.split())
     t = _TIMES.match(text) or _PASSIVE_TIMES.match(text)
     if t:
         n = (t.group("n") or "").lower()
-        times = _TIMES_WORDS.get((t.group("twice") or "").lower()) or WORD_NUMBERS.get(n) or number(n)
+        times = _TIMES_WORDS.get((t.group("twice") or "").lower()) or _times(n)
         if not times or times <= 1:
             return None
         b, each = _ANY.subn("", t.group("b").strip())
@@ -195,6 +211,10 @@ def parse_comparison(claim: str) -> Comparison | None:
         return Comparison(
             _clean(none_more.group("a")), "", none_more.group("metric"), more, peers=kind, tie_ok=True
         )
+    ahead = _AHEAD.match(text)
+    if ahead:
+        more = ahead.group("dir").lower().startswith("ahead")
+        return Comparison(_clean(ahead.group("a")), _clean(ahead.group("b")), ahead.group("metric"), more)
     of = _OF_THAN.match(text)
     if of:
         return Comparison(
@@ -455,6 +475,8 @@ def compare_rows(
         recs = records(evidence) if recs is None else recs
         return (
             over_time(claim, recs)
+            or growth_between(claim, recs)
+            or lead(claim, recs)
             or gap_change(claim, recs)
             or overtaking(claim, recs)
             or kinds_compare(claim, recs)
@@ -618,7 +640,8 @@ _NARROWS = re.compile(r"\b(?:cut|cutting|cuts|narrow\w*|clos(?:e|ed|es|ing)|shr[
 _WIDENS = re.compile(r"\b(?:widen\w*|extend\w*|increas\w*|grew|grow\w*)\b", re.I)
 _BY_FRACTION = re.compile(
     r"\bby\s+(?:(?P<cmp>more than|over|at least|nearly|almost|about|around|roughly|less than|under)\s+)?"
-    r"(?P<frac>half|a third|a quarter|two thirds|three quarters|\d+(?:\.\d+)?\s*(?:%|percent))",
+    r"(?P<frac>half|(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[ -]thirds|three[ -]quarters|(?:two|three)[ -]fifths|"
+    r"\d+(?:\.\d+)?\s*(?:%|percent))",
     re.I,
 )
 _BETWEEN = re.compile(r"\bbetween\s+(?P<t1>.+?)\s+and\s+(?P<t2>.+?\b(?:19|20)\d\d)\b", re.I)
@@ -671,19 +694,103 @@ def gap_change(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str
     change = 100.0 * (abs(gaps[0]) - abs(gaps[1])) / abs(gaps[0])
     if widens:
         change = -change
-    frac = by.group("frac").lower()
-    fraction = fraction_percent(frac)
-    value = fraction or number(re.sub(r"\s*(?:%|percent)$", "", frac))
-    if value is None:
+    claimed = _claimed_fraction(by)
+    if claimed is None:
         return None
-    bound = _RATIO_BOUND.get((by.group("cmp") or "").lower(), "eq")
-    claimed = Quantity(value, "percent", bound, 0, 0, frac, precision=2.5 if fraction else 0.5)
     stance = compare(claimed, Quantity(change, "percent", "eq", 0, 0, f"{change:.1f}%", precision=0.05))
     if stance == "unknown":
         return None
     cited = [r.evidence for pair in sides for rows, _ in pair for r in rows]  # type: ignore[misc]
     reason = f"{key}: gap {abs(gaps[0]):,.0f} then {abs(gaps[1]):,.0f}, {'narrowed' if change >= 0 else 'widened'} by {abs(change):.1f}%"
     return stance, cited, reason
+
+
+def _claimed_fraction(by: re.Match) -> Quantity | None:
+    """The change a claim names "by" ("by more than a quarter", "by 20 percent"), in percent, with its bound."""
+    frac = by.group("frac").lower()
+    fraction = fraction_percent(frac)
+    value = fraction or number(re.sub(r"\s*(?:%|percent)$", "", frac))
+    if value is None:
+        return None
+    bound = _RATIO_BOUND.get((by.group("cmp") or "").lower(), "eq")
+    return Quantity(value, "percent", bound, 0, 0, frac, precision=2.5 if fraction else 0.5)
+
+
+# "A's all-time downloads grew by more than a quarter between the end of June and the end of September"
+_GROWTH = re.compile(r"\b(?:grew|grown|grows|rose|risen|rises|increased|increases|climbed|climbs)\b", re.I)
+_DECLINE = re.compile(
+    r"\b(?:fell|fallen|falls|dropped|drops|declined|declines|decreased|decreases|shrank)\b", re.I
+)
+
+
+def growth_between(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str] | None:
+    """One name's figure changed by a fraction of itself between two dates, each read from the export of its
+    date: "A's all-time downloads grew by more than a quarter between the end of June and the end of
+    September" (402.9 then 512.4 million: 27.2 percent). A change between two rivals is gap_change's."""
+    text = " ".join(claim.split())
+    up, down = bool(_GROWTH.search(text)), bool(_DECLINE.search(text))
+    by, span = _BY_FRACTION.search(text), _BETWEEN.search(text)
+    if up == down or by is None or span is None or _GAP_WORD.search(text):
+        return None
+    found = [n for n in entities(text) if find(n, recs) or members(n, recs)]
+    if len(found) != 1:
+        return None
+    sides = _sides_between(text, span, found, recs)
+    if sides is None:
+        return None
+    ((first, key1),), ((last, key2),) = sides  # type: ignore[misc]
+    if key1 != key2:
+        return None
+    v1, v2 = (sum(r.value(key1) or 0.0 for r in rows) for rows in (first, last))
+    claimed = _claimed_fraction(by)
+    if v1 <= 0 or claimed is None:
+        return None
+    change = 100.0 * (v2 - v1) / v1 * (1 if up else -1)
+    stance = compare(claimed, Quantity(change, "percent", "eq", 0, 0, f"{change:.1f}%", precision=0.05))
+    if stance == "unknown":
+        return None
+    reason = f"{found[0]}: {key1} {_shown(first, key1, v1)} then {_shown(last, key1, v2)}, {change:+.1f}%"
+    return stance, [r.evidence for r in first + last], reason
+
+
+# "At the end of September, A's lead over B in all-time downloads was about 75 million"
+_LEAD = re.compile(
+    r"^(?:.*?,\s+)?(?P<a>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s?\s+(?P<word>lead|advantage|deficit)\s+"
+    r"(?:over|on|to|behind)\s+(?:the\s+)?(?P<b>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+(?:in|on|for)\s+"
+    r"(?P<metric>[a-z][\w\s-]*?)\s+(?:was|is|stood\s+at|came\s+to|amounted\s+to)\s+(?P<figure>.+?)"
+    r"(?:\s+(?:at|on|in|by|as\s+of)\s+(?:the\s+)?(?:end\s+of\s+)?[A-Z0-9].*)?\.?$"
+)
+
+
+def lead(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str] | None:
+    """The gap between two names' figures in one export: "A's lead over B in all-time downloads was about 75
+    million" is A's figure less B's (587.4 less 512.4 million); "A's deficit to B" is B's less A's. A name
+    behind has no lead: that refutes."""
+    m = _LEAD.match(" ".join(claim.split()))
+    figures = extract_quantities(m.group("figure")) if m else []
+    if m is None or len(figures) != 1 or figures[0].kind != "count":
+        return None
+    for groups in (False, True):
+        for export in by_export(recs).values():
+            a, b = _side(m.group("a"), export, groups), _side(m.group("b"), export, groups)
+            when = timing(claim, export[0].date, None)
+            if a is None or b is None or a == b or when not in ("undated", "same"):
+                continue
+            key = record_metric(m.group("metric") + " " + claim, a + b)
+            if key is None:
+                continue
+            (alo, ahi), (blo, bhi) = _bounds(a, key), _bounds(b, key)
+            lo, hi = (alo - bhi, ahi - blo) if m.group("word") != "deficit" else (blo - ahi, bhi - alo)
+            gap = Quantity(
+                (lo + hi) / 2, "count", "eq", 0, 0, f"{(lo + hi) / 2:,.0f}", precision=(hi - lo) / 2
+            )
+            stance = "refutes" if hi <= 0 else compare(figures[0], gap)
+            if stance == "unknown" or (stance == "refutes" and when == "undated" and past_undated(claim)):
+                return None
+            va, vb = (sum(r.value(key) or 0.0 for r in side) for side in (a, b))
+            reason = f"{key}: {_shown(a, key, va)} against {_shown(b, key, vb)}, a gap of {gap.text}"
+            return stance, [r.evidence for r in a + [r for r in b if r not in a]], reason
+    return None
 
 
 # "A overtook B in all-time downloads between the end of June and the end of October"
