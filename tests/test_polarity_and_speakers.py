@@ -15,7 +15,7 @@ from assistant.verify.rules import evidence_findings
 from assistant.verify.speaker_findings import speaker_matches
 from assistant.verify.stance import main_clause, negated_restatement, plan_gap, polarity_gap
 from ingest.metadata import affiliation
-from tests.test_claims_and_rules import ev
+from tests.test_claims_and_rules import ev, judge
 
 
 def _judge(claim: str, *evidence):
@@ -427,3 +427,65 @@ def test_affiliation_from_bracketed_roles():
 def test_host_organisation_before_the_event(first_line, organisation):
     header = f"{first_line}\n\nParticipants:\nAnneke Voss (Chief Executive Officer)\n"
     assert affiliation("Anneke Voss", header) == organisation
+
+
+# --- characterisations, forecasts, qualified noes and a figure written into a name's modifier -------------------
+
+
+def test_a_characterisation_is_judged_on_the_speakers_words():
+    # "Z has described X as Y" is Z's word for X: a guest who refuses the host's phrase refutes it
+    frame = parse_claim("Castellan's CTO has described Kestrel's lead as a landslide.")
+    assert frame.speaker == "Castellan's CTO" and frame.content == "Kestrel's lead as a landslide"
+    host = ev("Kestrel's lead is a landslide.", kind="transcript", speaker="Orla Penn", role="host")
+    refusal = ev(
+        "I wouldn't put it that way.",
+        kind="transcript",
+        speaker="Ivo Marsh",
+        reply_to=host.text,
+        probs=(0.1, 0.1, 0.8),
+    )
+    assert judge("Ivo Marsh has described Kestrel's lead as a landslide.", [host, refusal]).label == "REFUTED"
+
+
+def test_a_forecast_is_the_forecasters_words_dated_by_its_month():
+    frame = parse_claim("Ivo Marsh forecast in May that Kestrel would pass 40 million downloads by 2027.")
+    assert (frame.speaker, frame.verb, frame.said_on) == ("Ivo Marsh", "forecast", "-05")
+    assert frame.content == "Kestrel would pass 40 million downloads by 2027"
+    assert parse_claim("Lark predicted in June 2025 that Quill would ship.").said_on == "2025-06"
+    said = ev('"We expect Kestrel to pass 40 million downloads by 2027," Ivo Marsh said.', date="2026-05-04")
+    later = ev('"We expect Kestrel to pass 40 million downloads by 2027," Ivo Marsh said.', date="2026-08-04")
+    claim = "Ivo Marsh forecast in May that Kestrel would pass 40 million downloads by 2027."
+    mine = lambda e: {f.kind for f in evidence_findings(parse_claim(claim), e, "Ivo Marsh")}  # noqa: E731
+    assert "speaker" in mine(said) and "speaker" not in mine(later)
+
+
+def test_a_qualified_no_that_opens_the_answer_refutes_what_was_put():
+    host = ev("So Kestrel is now the most used model on ModelYard?", kind="transcript", speaker="Orla Penn")
+    answer = ev(
+        "Not in total, no. Lark is still ahead.",
+        kind="transcript",
+        speaker="Ivo Marsh",
+        reply_to=host.text,
+        probs=(0.1, 0.1, 0.8),
+    )
+    claim = "Ivo Marsh confirmed that Kestrel is the most used model on ModelYard."
+    assert judge(claim, [host, answer]).label == "REFUTED"
+    assert "refusal" not in _kinds(claim, ev("Not only that, nobody else comes close.", speaker="Ivo Marsh"))
+
+
+def test_a_figure_written_into_a_names_modifier_is_that_things():
+    # "a 30-billion-parameter Tulivo model": a figure in a sentence about another model ("it", after a sentence
+    # naming Lark-14B) neither refutes nor supports it
+    claim = "Orrin Works has stopped training a 30-billion-parameter Kestrel model."
+    other = ev(
+        "We pruned it down to twelve billion parameters.",
+        kind="transcript",
+        speaker="Ivo Marsh",
+        title="Orrin Works fireside",
+        document="Orrin Works fireside. In the end, Skerry is built on Lark-14B. We pruned it down to twelve "
+        "billion parameters.",
+    )
+    other.char_start = other.document.index("We pruned")
+    assert "numeric" not in _kinds(claim, other)
+    own = ev("Kestrel, Orrin Works' model, was cut at twelve billion parameters.")
+    assert "numeric" in _kinds(claim, own)

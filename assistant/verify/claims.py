@@ -18,7 +18,10 @@ _SAY_VERBS = (
     r"said|says|stated|states|confirmed|confirms|acknowledged|acknowledges|admitted|admits|claimed|claims|"
     r"told|announced|announces|puts?(?=\s+(?:\S+\s+){1,12}?at\s)|agreed|agrees|conceded|concedes|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
     r"reported|reports|estimated|estimates|argued|argues|explained|noted|has said|has stated|has confirmed|"
-    r"has denied|has acknowledged|has claimed|has admitted|has reported|has agreed|have said|responded to [^,]+ by saying"
+    r"has denied|has acknowledged|has claimed|has admitted|has reported|has agreed|have said|responded to [^,]+ by saying|"
+    # a characterisation ("Z has described X as Y") and a forecast ("Z forecast that X would ...") are Z's words
+    # too: judged on what Z said, not on whether X is Y or came to pass
+    r"described|describes|has described|forecast|forecasts|predicted|predicts|has predicted"
 )
 # The speaker is a name: capitalised words (case matters, so "The reported number", "An estimated 40 percent" or
 # "the United States" are no speaker and verb), possibly with a word for its outlet ("ModelHub's blog"), or a
@@ -26,9 +29,14 @@ _SAY_VERBS = (
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
 _OUTLET = r"blog|website|spokesperson|spokesman|spokeswoman|statement|team|report|press release"
 _ROLE = r"CEO|CTO|CFO|chief executive|founder|spokesperson"
+# "Z forecast in May that ...": the month Z said it in, between the verb and its "that"
+_SAID_MONTH = (
+    r"in\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+(?P<month_year>\d{4}))?\s+"
+)
 _ATTRIBUTION = re.compile(
     rf"^(?P<who>(?:{_NAME_WORD}\s?){{1,6}}?(?:\s(?:{_OUTLET}))?|(?:[A-Z][\w'’-]*'s\s)?(?:{_ROLE})"
-    rf"(?:\s(?:{_NAME_WORD}\s?){{1,3}})?)\s+(?P<verb>{_SAY_VERBS})\s+(?:that\s+)?(?P<content>.+)$"
+    rf"(?:\s(?:{_NAME_WORD}\s?){{1,3}})?)\s+(?P<verb>{_SAY_VERBS})\s+(?:{_SAID_MONTH}that\s+|that\s+)?(?P<content>.+)$"
 )
 # Words that open a claim but name no one: "Early reports from doctors ...", "Scientists confirmed ..." is a claim
 # about the finding itself, which any source may establish
@@ -248,13 +256,15 @@ class ClaimFrame:
 
 def said_period(when: str) -> str | None:
     """The ISO prefix of a date written "12 August 2026", "August 2026" or "2026": "2026-08-12", "2026-08",
-    "2026"."""
+    "2026"; a month alone ("May") is "-05", its month in any year."""
     parts = when.split()
     year = parts[-1]
     month = next((p for p in parts if p.isalpha()), None)
     if month is None:
         return year
     number = MONTHS.index(month.lower()) + 1
+    if not year.isdigit():
+        return f"-{number:02d}"  # "forecast in May": May of whichever year its document is from
     day = next((p for p in parts[:-1] if p.isdigit()), None)
     return f"{year}-{number:02d}" + (f"-{int(day):02d}" if day else "")
 
@@ -378,6 +388,8 @@ def parse_claim(claim: str) -> ClaimFrame:
         if setting and m.string is framed:
             venue = text[: setting.end("setting")].split()[-1].lower()
     said_on = said_period(said.group("when")) if said and speaker else None
+    if speaker and m.re is _ATTRIBUTION and m.group("month"):
+        said_on = said_period(f"{m.group('month')} {m.group('month_year') or ''}".strip())
     names = entities(content)
     first = re.sub(r"['’]s$", "", content.split()[0].rstrip(",.;:")) if content.split() else ""
     return ClaimFrame(

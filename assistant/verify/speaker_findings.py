@@ -17,7 +17,9 @@ REFUSAL = re.compile(
     r"accurate|what)|that is not (?:true|right|correct|accurate)|i disagree|i wouldn't (?:use|call|say|put|go)|"
     r"i would not (?:use|call|say)|i'd not call|that's an overstatement|that's overstating|i think that's "
     r"(?:probably )?overstating|we're not|we are not|that's not happening)|\bi wouldn't (?:use|call) (?:that|it)|"
-    r"\boverstating it\b|\bwe have no plans\b|\bwe deny\b|\bi (?:doubt (?:it|that)|don't think so|do not think so)\b|"
+    r"\boverstating it\b|"
+    # a qualified no that opens the answer: "Not in total, no.", "Not yet, no."
+    r"^\s*not\b[^.?!,]{0,30},\s*no\b|\bwe have no plans\b|\bwe deny\b|\bi (?:doubt (?:it|that)|don't think so|do not think so)\b|"
     # the report the question cites, called untrue: "That report is not true."
     r"\b(?:that|the|this|those|these) (?:report|story|claim|rumou?r|article)s? (?:is|are|was|were) (?:simply |just )?"
     r"(?:not (?:true|right|correct|accurate)|untrue|false|wrong|inaccurate)\b",
@@ -192,6 +194,8 @@ def at_venue(venue: str | None, ev: Evidence) -> bool:
 def said_in(period: str | None, ev: Evidence) -> bool:
     """Is the evidence dated when the claim says Z spoke ("In August 2026, Z said ...": a document of August
     2026)? A transcript's date dates what was said in it; an undated one cannot show it."""
+    if period is not None and period.startswith("-"):
+        return (ev.date or "")[4:7] == period  # a month of no year: "-05" for May
     return period is None or (ev.date or "").startswith(period)
 
 
