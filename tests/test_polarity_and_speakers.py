@@ -489,3 +489,17 @@ def test_a_figure_written_into_a_names_modifier_is_that_things():
     assert "numeric" not in _kinds(claim, other)
     own = ev("Kestrel, Orrin Works' model, was cut at twelve billion parameters.")
     assert "numeric" in _kinds(claim, own)
+
+
+def test_no_with_a_comparative_ranks_a_name_first_and_denies_nothing():
+    from assistant.verify.claims import as_superlative
+
+    claim = "No Kestrel model has been quantized more often than Lark-2."
+    assert as_superlative(parse_claim(claim).content) == (
+        "Lark-2 has been quantized more often than any Kestrel model"
+    )
+    # a bound on a figure ranks no one, and a plain negation is a negation
+    assert as_superlative("No Quill model is larger than 70B") == "No Quill model is larger than 70B"
+    assert as_superlative("Quill is not bigger than Lark") == "Quill is not bigger than Lark"
+    ranked = ev("Lark-2 has more quantized versions than any Kestrel model.")
+    assert not {"polarity-gap", "off-point", "negated"} & _kinds(claim, ranked)

@@ -445,6 +445,25 @@ def plain_verbs(text: str) -> str:
     return text
 
 
+# "no Kestrel model has been quantized more often than Lark-2": a superlative written with "no", not a denial
+_NO_COMPARATIVE = re.compile(
+    r"^(?:no|none of the)\s+(?P<group>[^,;]+?)\s+(?P<verb>has been|have been|had been|has|have|had|is|are|was|"
+    r"were)\s+(?P<how>[^,;]*?\b(?:more|less|fewer|[a-z]{3,}er)\b[^,;]*?)\s+than\s+(?P<name>[A-Z][^,;]*)$",
+    re.I,
+)
+
+
+def as_superlative(content: str) -> str:
+    """ "No Kestrel model has been quantized more often than Lark-2" says "Lark-2 has been quantized more often
+    than any Kestrel model": the "no" ranks Lark-2 first, it denies nothing. Read so by the scorer and the
+    polarity checks, which would otherwise take a source that ranks Lark-2 first for a contradiction. Only
+    against a name: "no Quill model is larger than 70B" bounds the models, it ranks no one."""
+    m = _NO_COMPARATIVE.match(content)
+    if not m or not m.group("name")[0].isupper() or not entities(m.group("name")):
+        return content
+    return f"{m.group('name')} {m.group('verb')} {m.group('how')} than any {m.group('group')}"
+
+
 def is_negated(text: str) -> bool:
     return bool(_NEGATION.search(text))
 

@@ -8,7 +8,13 @@ from dataclasses import replace
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.base_models import only_as_base, other_base
-from assistant.verify.claims import ClaimFrame, characterisation_gap, hedged_about, plain_verbs
+from assistant.verify.claims import (
+    ClaimFrame,
+    as_superlative,
+    characterisation_gap,
+    hedged_about,
+    plain_verbs,
+)
 from assistant.verify.corrections import retracted_reading
 from assistant.verify.date_findings import date_findings, when_findings, years_ago_findings
 from assistant.verify.figure_findings import grouped_with, numeric_findings, one_kind_of_a_total
@@ -88,7 +94,9 @@ def evidence_findings(
         findings.append(
             Finding("question", "none", 1.0, "asserted in a question, not by the one who answers")
         )
-    negated = negated_restatement(plain_verbs(frame.content), ev.scoring_text) or profit_clash(
+    # "no A has more X than B" ranks B first: no denial to weigh against a plain source
+    statement = as_superlative(frame.content)
+    negated = negated_restatement(plain_verbs(statement), ev.scoring_text) or profit_clash(
         frame.content, ev.text
     )
     if no_as_claimed(frame, ev):
@@ -118,11 +126,11 @@ def evidence_findings(
         )
         if denied_by_subject(frame, ev):
             findings.append(Finding("subject-denies", "refutes", 1.0, "the one the claim is about denies it"))
-    elif polarity_gap(frame.content, ev.scoring_text):
+    elif polarity_gap(statement, ev.scoring_text):
         findings.append(Finding("polarity-gap", "none", 1.0, "the claim is negated, the source is not"))
-        if off_the_denial(frame.content, ev.scoring_text):
+        if off_the_denial(statement, ev.scoring_text):
             findings.append(Finding("off-point", "none", 1.0, "says too little of what the claim denies"))
-    elif negated_alike(frame.content, ev.text):
+    elif negated_alike(statement, ev.text):
         findings.append(Finding("negated-alike", "supports", 0.8, "denies what the claim denies"))
     if retracted_reading(frame.content, ev.text):
         findings.append(Finding("retracted", "refutes", 1.0, "a correction retracts what the claim says"))
