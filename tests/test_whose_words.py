@@ -162,3 +162,27 @@ def test_a_version_of_a_model_is_named_by_the_names_that_extend_it():
     assert judge("Lumora has released a streaming version of Quill-4.", [release]).label == "SUPPORTED"
     # the model itself is not its sibling
     assert judge("Lumora has released Quill-4.", [release]).label != "SUPPORTED"
+
+
+def test_a_maker_denying_it_of_its_model_by_the_family_name_refutes():
+    # "Skerry is our first model we did not pre-train ourselves", said by Orrin Works' CTO in a talk about
+    # Skerry-12B, denies "Orrin Works pre-trained Skerry-12B": the family's name is the model, in its maker's mouth
+    def said(text: str):
+        e = ev(
+            text,
+            speaker="Ivo Marsh",
+            kind="transcript",
+            probs=(0.04, 0.9, 0.06),
+            document=f"Fireside with Ivo Marsh, CTO of Orrin Works.\nOrrin Works launched Skerry-12B and Skerry-30B. {text}",
+        )
+        e.org = "Orrin Works"
+        return e
+
+    claim = "Orrin Works pre-trained Skerry-12B from scratch."
+    assert (
+        judge(claim, [said("Skerry is our first model that we did not pre-train ourselves.")]).label
+        == "REFUTED"
+    )
+    # another model of the family named: not about Skerry-12B
+    other = said("Skerry-30B is our first model that we did not pre-train ourselves.")
+    assert judge(claim, [other]).label == "NOT_ENOUGH_INFO"

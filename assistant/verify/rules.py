@@ -25,6 +25,7 @@ from assistant.verify.names import (
     covered,
     defined_alias,
     entity_in,
+    family_named,
     member_named,
     named_here,
     readable_title,
@@ -120,11 +121,12 @@ def evidence_findings(
         findings.append(
             Finding("confirm", "supports", 0.8, f"{ev.passage.speaker} confirms: {ev.reply_to[:80]}")
         )
+    denied = False
     if negated:
         findings.append(
             Finding("negated", "refutes", 0.8, "says the opposite: the claim's words under a negation")
         )
-        if denied_by_subject(frame, ev):
+        if denied := denied_by_subject(frame, ev):
             findings.append(Finding("subject-denies", "refutes", 1.0, "the one the claim is about denies it"))
     elif polarity_gap(statement, ev.scoring_text):
         findings.append(Finding("polarity-gap", "none", 1.0, "the claim is negated, the source is not"))
@@ -188,6 +190,10 @@ def evidence_findings(
             or member_named(n, frame.content, near)
         )
     ]
+    if denied:
+        # the maker denying it of its own model by the model's family name ("Lwimbo is our first model we did
+        # not pre-train" for "pre-trained Lwimbo-12B") names the model, unless another of the family is named
+        missing = [n for n in missing if not family_named(n, near)]
     if missing:
         # a product its document names ("the preview model" in the release about "Heron-32B-Preview"), or a name
         # written as its other name ("coronavirus" for "COVID-19"), is a gap for the scorer, which reads the
