@@ -419,6 +419,7 @@ def test_affiliation_from_bracketed_roles():
     [
         ("Orrin Works AS - Third quarter 2031 results call", "Orrin Works"),
         ("Castellan AI Oy | Q2 2031 earnings call", "Castellan AI"),
+        ("Skerry Labs -- Third Quarter 2031 Results Call", "Skerry Labs"),  # a dash typed as two hyphens
         ("Lumora Labs Limited: Annual results 2031", "Lumora Labs"),
         ("Q2 2031 earnings call - Lumora Labs", None),  # the event first: no bare name to take
         ("Lumora Labs reports record quarter", None),
