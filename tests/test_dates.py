@@ -546,3 +546,16 @@ def test_n_years_ago_dates_a_founding_too():
         parse_claim("Brantley Partners was founded four years ago."), founded, "2031-05-10"
     )
     assert [f.stance for f in supported] == ["supports"]
+
+
+def test_a_release_the_maker_dates_to_another_quarter_refutes_a_month():
+    # "slated to launch in November 2031" is a plan, as "will be released in the first quarter of 2032" is: the
+    # two date the same release (launch and release are one event), and the quarter's months exclude November
+    claim = "Skerry-4 is slated to launch in November 2031."
+    said = ev(
+        "Skerry-4 will be released in the first quarter of 2032.", speaker="Ivo Marsh", kind="transcript"
+    )
+    decision = _judge(claim, said)
+    assert decision.label == "REFUTED"
+    assert _judge(claim, ev("Skerry-4 will be released in Q4 2031.", kind="announcement")).label != "REFUTED"
+    assert _judge(claim, ev("Skerry-4 will be evaluated in the first quarter of 2032.")).label != "REFUTED"

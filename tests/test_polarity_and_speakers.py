@@ -504,3 +504,9 @@ def test_no_with_a_comparative_ranks_a_name_first_and_denies_nothing():
     assert as_superlative("Quill is not bigger than Lark") == "Quill is not bigger than Lark"
     ranked = ev("Lark-2 has more quantized versions than any Kestrel model.")
     assert not {"polarity-gap", "off-point", "negated"} & _kinds(claim, ranked)
+
+
+def test_a_claim_about_a_schedule_has_no_plan_gap_with_a_plan():
+    assert not plan_gap("Skerry-4 is slated to launch in May.", "Skerry-4 will launch in May.")
+    assert not plan_gap("Skerry-4 is due for release in May.", "Skerry-4 will be released in May.")
+    assert plan_gap("Skerry-4 launched in May.", "Skerry-4 will launch in May.")

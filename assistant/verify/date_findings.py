@@ -44,6 +44,31 @@ _EVENT = re.compile(
 )
 
 
+# "in the first quarter of 2027", "Q1 2027": three months
+_QUARTER = re.compile(
+    r"\b(first|second|third|fourth) quarter of ((?:19|20)\d\d)\b|\bQ([1-4]) ((?:19|20)\d\d)\b", re.I
+)
+_ORDINALS = ("first", "second", "third", "fourth")
+# the words of bringing a thing out, one event however worded: "slated to launch in November" and "will be
+# released in the first quarter" date the same release
+_BRING_OUT = ("relea", "launc", "debut", "came ", "unvei", "intro")
+
+
+def _quarter_months(text: str) -> set[tuple[str, str]]:
+    """The months of each quarter the text names, as (month name, year)."""
+    found = set()
+    for m in _QUARTER.finditer(text):
+        quarter = _ORDINALS.index(m.group(1).lower()) + 1 if m.group(1) else int(m.group(3))
+        year = m.group(2) or m.group(4)
+        found |= {(MONTH_NAMES[3 * (quarter - 1) + i].capitalize(), year) for i in range(3)}
+    return found
+
+
+def _same_event(a: str, b: str) -> bool:
+    a, b = a[:5].lower(), b[:5].lower()
+    return a == b or (a in _BRING_OUT and b in _BRING_OUT)
+
+
 def _claim_dates(text: str) -> tuple[set[tuple[str, str]], set[str]]:
     months = {(m.group(1), m.group(2)) for m in _MONTH_YEAR.finditer(text)}
     years = set(_YEAR.findall(text))
@@ -112,18 +137,20 @@ def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         found.append(Finding("year-gap", "none", 1.0, f"is not about {', '.join(sorted(bare_years))}"))
     claim_event = _EVENT.search(content)
     sentence_event = _EVENT.search(ev.text)
-    sentence_months, _ = _claim_dates(ev.text)
+    sentence_months = _claim_dates(ev.text)[0] | _quarter_months(ev.text)
     if (
         months
         and claim_event
         and sentence_event
         and sentence_months
         and not (months & sentence_months)
-        and claim_event.group(1)[:5].lower() == sentence_event.group(1)[:5].lower()
+        and _same_event(claim_event.group(1), sentence_event.group(1))
         and entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.text}") == 1.0
         and not sibling_clash(frame.entities, ev.text)
     ):
-        said = ", ".join(f"{m} {y}" for m, y in sorted(sentence_months))
+        said = ", ".join(
+            f"{m} {y}" for m, y in sorted(sentence_months, key=lambda d: (d[1], MONTHS.index(d[0].lower())))
+        )
         found.append(Finding("date", "refutes", 0.6, f"the evidence dates it {said}"))
     return found
 

@@ -283,7 +283,7 @@ def use_gap(claim: str, sentence: str) -> bool:
 
 PLAN = re.compile(
     r"\b(?:plans? to|planned|planning to|will|would|intends? to|intended to|expects? to|expected to|aims? to|"
-    r"(?:is|are|was|were) set (?:to|for)|going to|hopes? to|(?:is|are) preparing to|scheduled|in the pipeline|"
+    r"(?:is|are|was|were) set (?:to|for)|(?:is|are|was|were) (?:slated|due|on track|pencil+ed in) (?:to|for)|going to|hopes? to|(?:is|are) preparing to|scheduled|in the pipeline|"
     r"(?:is|are|was|were) estimated to)\b",
     re.I,
 )
