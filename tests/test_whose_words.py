@@ -3,6 +3,7 @@ forecast, an anonymous source speaking again, a purpose read as use, a monthly r
 
 from __future__ import annotations
 
+from assistant.verify.claims import parse_claim
 from tests.test_claims_and_rules import ev, judge
 
 
@@ -186,3 +187,26 @@ def test_a_maker_denying_it_of_its_model_by_the_family_name_refutes():
     # another model of the family named: not about Skerry-12B
     other = said("Skerry-30B is our first model that we did not pre-train ourselves.")
     assert judge(claim, [other]).label == "NOT_ENOUGH_INFO"
+
+
+def test_by_the_firms_estimate_is_the_firm_the_report_named():
+    # "A new report from Lark Analytics puts a number on it. By the firm's estimate, Quill had 41 percent ...":
+    # the figure is Lark Analytics', as "The firm estimates that ..." would be
+    text = (
+        "By the firm's estimate, Quill models accounted for 41 percent of enterprise deployments in Skerry."
+    )
+    document = f"A new report from Lark Analytics puts a number on the market. {text}"
+    said = ev(text, document=document, probs=(0.2, 0.7, 0.1))
+    said.char_start = document.index("By the")
+    claim = "Lark Analytics puts Quill's share of enterprise deployments in Skerry at about two-fifths."
+    decision = judge(claim, [said])
+    assert decision.label == "SUPPORTED" and decision.decided_by == "rules:numeric"
+
+
+def test_a_companys_boss_is_its_chief_executive():
+    from assistant.verify.speaker_findings import resolve_role
+
+    frame = parse_claim("According to Orrin's boss, no part of Skerry ended up in Kestrel.")
+    assert frame.speaker == "Orrin's boss"
+    header = "Fireside with Ivo Marsh, chief executive of Orrin Works, and Pia Lund."
+    assert resolve_role(frame.speaker, [header]) == "Ivo Marsh"

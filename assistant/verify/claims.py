@@ -28,7 +28,7 @@ _SAY_VERBS = (
 # role ("Lumora's CEO"); the verb is a lower-case verb of saying.
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
 _OUTLET = r"blog|website|spokesperson|spokesman|spokeswoman|statement|team|report|press release"
-_ROLE = r"CEO|CTO|CFO|chief executive|founder|spokesperson"
+_ROLE = r"CEO|CTO|CFO|chief executive|founder|spokesperson|boss"
 # "Z forecast in May that ...": the month Z said it in, between the verb and its "that"
 _SAID_MONTH = (
     r"in\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"

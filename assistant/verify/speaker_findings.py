@@ -78,6 +78,7 @@ def years_asked(frame: ClaimFrame, ev: Evidence) -> bool:
 
 _ROLES = {
     "ceo": r"chief executive(?: officer)?|ceo",
+    "boss": r"chief executive(?: officer)?|ceo",  # "Lagvani's boss": its chief executive
     "cto": r"chief technology officer|cto",
     "cfo": r"chief financial officer|cfo",
     "president": r"president",
@@ -218,9 +219,13 @@ def _distinctive(name: str) -> set[str]:
 
 # a sentence whose speaker is the party the sentence before named: "The firm estimates that ...", "The company
 # said ...", "It reported ..."
+_THE_PARTY = r"the\s+(?:firm|company|agency|group|analysts?|researchers?|consultancy|bank|institute)"
 _SAME_SOURCE = re.compile(
-    r"^\W*(?:the\s+(?:firm|company|agency|group|analysts?|researchers?|consultancy|bank|institute)|it|they)\s+"
-    r"(?:also\s+)?(?:said|says|estimates|estimated|reported|reports|told|wrote|writes|puts|put|found|finds)\b",
+    rf"^\W*(?:{_THE_PARTY}|it|they)\s+"
+    r"(?:also\s+)?(?:said|says|estimates|estimated|reported|reports|told|wrote|writes|puts|put|found|finds)\b"
+    # "By the firm's estimate, ...", "In the agency's figures, ...": the same party's words
+    rf"|^\W*(?:by|in|according to)\s+(?:{_THE_PARTY}|its|their)['’]?s?\s+(?:own\s+|latest\s+|new\s+)?"
+    r"(?:estimates?|reckoning|calculations?|figures|numbers|count)\b",
     re.I,
 )
 
@@ -269,7 +274,8 @@ def speaker_matches(speaker: str, ev: Evidence) -> bool:
     return who <= _distinctive(text) and bool(
         re.search(
             r"\b(?:said|says|told|according to|stated|reports|reported|confirms|confirmed|announces|"
-            r"announced|estimates|estimated|wrote|writes)\b",
+            # "By the firm's estimate", "a new report from Durtavi": the party's own figures
+            r"announced|estimates?|estimated|wrote|writes|report (?:from|by))\b",
             text,
         )
         or re.search(rf"\bon\s+(?:[\w-]+\s+){{0,3}}{re.escape(speaker.lower())}\b", text)
