@@ -510,3 +510,26 @@ def test_a_claim_about_a_schedule_has_no_plan_gap_with_a_plan():
     assert not plan_gap("Skerry-4 is slated to launch in May.", "Skerry-4 will launch in May.")
     assert not plan_gap("Skerry-4 is due for release in May.", "Skerry-4 will be released in May.")
     assert plan_gap("Skerry-4 launched in May.", "Skerry-4 will launch in May.")
+
+
+def test_what_the_host_asserted_is_the_hosts_word():
+    # "On Lark Radio, the host asserted that P": the host's statement counts, a tag question ("..., doesn't it?")
+    # being no negation; a plain question asserts nothing
+    claim = "On Lark Radio, the host asserted that Kestrel holds the lion's share of the forecasting market."
+    frame = parse_claim(claim)
+    assert (frame.speaker, frame.venue) == ("the host", "radio")
+    said = "Kestrel has the lion's share of the forecasting market now, doesn't it?"
+    host = ev(said, kind="transcript", speaker="Orla Penn", role="host", title="Lark Radio episode 4")
+    assert judge(claim, [host]).label == "SUPPORTED"
+    asked = ev(
+        "Does Kestrel have the lion's share of the forecasting market?",
+        kind="transcript",
+        speaker="Orla Penn",
+        role="host",
+        title="Lark Radio episode 4",
+    )
+    assert judge(claim, [asked]).label == "NOT_ENOUGH_INFO"
+    guest = ev(said.replace(", doesn't it?", "."), kind="transcript", speaker="Ivo Marsh", title="Lark Radio")
+    assert judge(claim, [guest]).label == "NOT_ENOUGH_INFO"  # the guest is not the host
+    assert not polarity_gap("Kestrel leads the market.", "Kestrel leads the market now, doesn't it?")
+    assert parse_claim("On Monday, Lumora said that Quill has five models.").venue is None

@@ -21,7 +21,8 @@ _SAY_VERBS = (
     r"has denied|has acknowledged|has claimed|has admitted|has reported|has agreed|have said|responded to [^,]+ by saying|"
     # a characterisation ("Z has described X as Y") and a forecast ("Z forecast that X would ...") are Z's words
     # too: judged on what Z said, not on whether X is Y or came to pass
-    r"described|describes|has described|forecast|forecasts|predicted|predicts|has predicted"
+    r"described|describes|has described|forecast|forecasts|predicted|predicts|has predicted|asserted|asserts|"
+    r"has asserted"
 )
 # The speaker is a name: capitalised words (case matters, so "The reported number", "An estimated 40 percent" or
 # "the United States" are no speaker and verb), possibly with a word for its outlet ("ModelHub's blog"), or a
@@ -29,6 +30,14 @@ _SAY_VERBS = (
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
 _OUTLET = r"blog|website|spokesperson|spokesman|spokeswoman|statement|team|report|press release"
 _ROLE = r"CEO|CTO|CFO|chief executive|founder|spokesperson|boss"
+# "the host asserted that ...": the one who asks the questions in a transcript
+HOST_WORDS = r"host|interviewer|moderator|presenter"
+# "..., doesn't it?": a tag that asks for agreement with what the sentence asserts, no negation of it
+TAG_QUESTION = re.compile(
+    r",\s*(?:doesn|don|isn|aren|wasn|weren|hasn|haven|hadn|didn|won|can|couldn|wouldn|shouldn)['’]t\s+"
+    r"(?:it|he|she|they|you|we|there|that|I)\s*\?\s*$",
+    re.I,
+)
 # "Z forecast in May that ...": the month Z said it in, between the verb and its "that"
 _SAID_MONTH = (
     r"in\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -36,7 +45,7 @@ _SAID_MONTH = (
 )
 _ATTRIBUTION = re.compile(
     rf"^(?P<who>(?:{_NAME_WORD}\s?){{1,6}}?(?:\s(?:{_OUTLET}))?|(?:[A-Z][\w'’-]*'s\s)?(?:{_ROLE})"
-    rf"(?:\s(?:{_NAME_WORD}\s?){{1,3}})?)\s+(?P<verb>{_SAY_VERBS})\s+(?:{_SAID_MONTH}that\s+|that\s+)?(?P<content>.+)$"
+    rf"(?:\s(?:{_NAME_WORD}\s?){{1,3}})?|[Tt]he (?:{HOST_WORDS}))\s+(?P<verb>{_SAY_VERBS})\s+(?:{_SAID_MONTH}that\s+|that\s+)?(?P<content>.+)$"
 )
 # Words that open a claim but name no one: "Early reports from doctors ...", "Scientists confirmed ..." is a claim
 # about the finding itself, which any source may establish
@@ -75,6 +84,12 @@ _SETTING = re.compile(
     r"^(?:on|in|at|during)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:call|interview|podcast|"
     r"panel|conference|fireside|episode|hearing|briefing|summit|keynote|show|stage)(?P<setting>),\s+(?=[A-Z])",
     re.I,
+)
+# "On Pressure Gradient, the host asserted ...": a show named by its own name (not a day: "On Monday, ...")
+_SHOW = re.compile(
+    r"^(?i:on)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    r"(?P<setting>),\s+"
 )
 _ACCORDING = re.compile(r"^according to (?P<who>[^,]+),\s*(?P<content>.+)$", re.I)
 # "In Lark Partners' estimates, ...", "By Lark's estimate, ...": the figures that follow are Lark's
@@ -367,7 +382,7 @@ def parse_claim(claim: str) -> ClaimFrame:
     text = " ".join(claim.split()).rstrip(".")
     content, speaker, verb = text, None, None
     # "On the results call, Z said ...": where Z said it frames the attribution, it is not what Z said
-    setting = _SETTING.match(text)
+    setting = _SETTING.match(text) or _SHOW.match(text)
     framed = text[setting.end() :] if setting else text
     said = _WHEN_SAID.match(framed)
     if said and (_ATTRIBUTION.match(framed[said.end() :]) or _BY_ESTIMATE.match(framed[said.end() :])):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.claims import ClaimFrame, is_negated
+from assistant.verify.claims import HOST_WORDS, TAG_QUESTION, ClaimFrame, is_negated
 from assistant.verify.findings import previous_sentence
 from assistant.verify.names import GENERIC_ORG_WORDS, claim_subject
 
@@ -252,6 +252,11 @@ def cites_another(speaker: str, ev: Evidence) -> str | None:
 
 def speaker_matches(speaker: str, ev: Evidence) -> bool:
     """Are these the words of the person or organisation the claim names?"""
+    if re.fullmatch(rf"(?i:the\s+(?:{HOST_WORDS}))", speaker.strip()):
+        # "the host asserted ...": whoever asks the questions, in a statement ("X leads now, doesn't it?"), not a
+        # plain question ("Does X lead?"), which asserts nothing
+        asks = ev.text.rstrip().endswith("?") and not TAG_QUESTION.search(ev.text)
+        return ev.passage.role == "host" and not asks
     who = _distinctive(speaker)
     if not who:
         return False
