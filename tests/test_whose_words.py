@@ -210,3 +210,16 @@ def test_a_companys_boss_is_its_chief_executive():
     assert frame.speaker == "Orrin's boss"
     header = "Fireside with Ivo Marsh, chief executive of Orrin Works, and Pia Lund."
     assert resolve_role(frame.speaker, [header]) == "Ivo Marsh"
+
+
+def test_a_no_to_the_most_denies_the_superlative_not_a_lesser_claim():
+    asked = "So Kestrel is now the most downloaded model family on ModelYard?"
+    no = ev(
+        "Not in total, no. Lark is still ahead.",
+        speaker="Ivo Marsh",
+        kind="transcript",
+        reply_to=asked,
+        probs=(0.1, 0.1, 0.8),
+    )
+    assert judge("Kestrel is now the most downloaded model family on ModelYard.", [no]).label == "REFUTED"
+    assert judge("Kestrel is now a popular model family on ModelYard.", [no]).label == "NOT_ENOUGH_INFO"
