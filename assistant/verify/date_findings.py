@@ -237,9 +237,13 @@ def when_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     ]
 
 
+# "three years ago", and "has been releasing ... for five years" (since the first release, as many years ago)
 YEARS_AGO = re.compile(
-    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+ago\b", re.I
+    r"\b(?P<since>for\s+(?:the\s+(?:past|last)\s+)?)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+years?(?(since)|\s+ago)\b",
+    re.I,
 )
+_LASTING = re.compile(r"\b(?:has|have)\s+been\b", re.I)
 # Ways of saying "made its models openly available" (the event most "N years ago" claims here are about).
 # The release itself, which the date must be of: "released", "published", "open-sourced", "made ... available"
 _RELEASED = re.compile(
@@ -314,13 +318,19 @@ def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -
     event = _years_ago_event(frame.content, described)
     if not m or not reference or event is None:
         return []
+    since = bool(m.group("since"))
+    if since and not _LASTING.search(frame.content[: m.start()]):
+        return []  # "supported for two years" is a span, not a time since something began
+
     scope = _event_scope(ev)
     named = all(
         covered(n, frame.entities, scope) or member_named(n, frame.content, scope) for n in frame.entities
     )
     if not named or YEARS_AGO.search(ev.text):
         return []
-    if _FIRST.search(frame.content) and not (_FIRST.search(described) or _first_named(frame, ev.text)):
+    # "for five years" counts from the first release, as "its first" does
+    first = since or _FIRST.search(frame.content)
+    if first and not (_FIRST.search(described) or _first_named(frame, ev.text)):
         return []  # "its first open model" is dated only by a sentence about the first, not by a later release
     # the date the sentence gives for the release itself ("released on 5 September 2023"), not any of its dates
     # ("open-weight models took 38 percent of downloads in 2026" dates no release); "June last year" counts
