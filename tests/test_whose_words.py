@@ -223,3 +223,27 @@ def test_a_no_to_the_most_denies_the_superlative_not_a_lesser_claim():
     )
     assert judge("Kestrel is now the most downloaded model family on ModelYard.", [no]).label == "REFUTED"
     assert judge("Kestrel is now a popular model family on ModelYard.", [no]).label == "NOT_ENOUGH_INFO"
+
+
+def test_what_an_outlet_reported_is_its_report_rumour_or_not():
+    document = (
+        "# Lark weighs a paid-only Kestrel-4\n\n*The Skerry Courier -- 14 July 2031*\n\n"
+        "Lark was weighing offering Kestrel-4 only through a paid service, according to a person briefed on "
+        "the plans."
+    )
+    text = document.split("\n\n")[-1]
+    report = ev(text, document=document, probs=(0.85, 0.05, 0.1))
+    report.char_start = document.index("Lark was")
+    claim = (
+        "The Skerry Courier reported that Lark was weighing offering Kestrel-4 only through a paid service."
+    )
+    assert judge(claim, [report]).label == "SUPPORTED"
+    # the report is no fact of its own: the plain claim rests on an anonymous source
+    assert (
+        judge("Lark was weighing offering Kestrel-4 only through a paid service.", [report]).label
+        != "SUPPORTED"
+    )
+    # another outlet's report is not the Courier's
+    other = document.replace("The Skerry Courier", "The Orrin Herald")
+    elsewhere = ev(text, document=other, probs=(0.85, 0.05, 0.1))
+    assert judge(claim, [elsewhere]).label == "NOT_ENOUGH_INFO"

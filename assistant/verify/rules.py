@@ -44,6 +44,7 @@ from assistant.verify.speaker_findings import (
     denied_by_subject,
     forecast_by_other,
     no_as_claimed,
+    published_by,
     said_in,
     speaker_matches,
     unnamed_source,
@@ -75,13 +76,17 @@ def evidence_findings(
     findings += tally_stances(frame, ev)
     findings += years_ago_findings(frame, ev, reference)
     before = ev.context[: max(0, ev.char_start - ev.passage.char_start)][-200:]
-    if RUMOUR.search(ev.text) or RUMOUR.search(before) or unnamed_source(ev):
+    # "The Kelat Post reported that P": the outlet's report of P, rumour or hedge, is what the claim is about
+    reported = bool(speaker and published_by(speaker, ev))
+    if reported:
+        pass  # no rumour, no hedge: the claim is that the outlet reported it
+    elif RUMOUR.search(ev.text) or RUMOUR.search(before) or unnamed_source(ev):
         findings.append(
             Finding("rumour", "none", 1.0, "reported only from anonymous sources or as speculation")
         )
     elif DECLINE.search(ev.text):
         findings.append(Finding("rumour", "none", 1.0, "a party declined to comment"))
-    if hedged_about(frame.content, ev.text):
+    if hedged_about(frame.content, ev.text) and not reported:
         findings.append(Finding("hedged", "none", 1.0, f"{ev.passage.speaker or 'the speaker'} hedges"))
     own_words = bool(
         speaker

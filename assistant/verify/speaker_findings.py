@@ -10,6 +10,7 @@ from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import HOST_WORDS, TAG_QUESTION, ClaimFrame, is_negated
 from assistant.verify.findings import previous_sentence
 from assistant.verify.names import GENERIC_ORG_WORDS, claim_subject
+from ingest.metadata import find_dates
 
 # A speaker refusing the question's premise: only direct refusals, not any negation in a long answer.
 REFUSAL = re.compile(
@@ -250,6 +251,23 @@ def cites_another(speaker: str, ev: Evidence) -> str | None:
     return None
 
 
+def _byline(ev: Evidence) -> str:
+    """Who published a news report: a short dated line at its top ("*The Kisaweni Dispatch -- 15 July 2026*",
+    "Kelat Business Post · 14 July 2026"), and the name it is filed under."""
+    top = (ev.document or "")[:400].splitlines()[:6]
+    lines = [
+        ln for ln in top if len(ln) < 120 and find_dates(ln) and not re.search(r"[.!?]\s*$", ln.strip("* "))
+    ]
+    return " ".join([*lines, re.sub(r"[-_./]+", " ", ev.passage.source or "")])
+
+
+def published_by(speaker: str, ev: Evidence) -> bool:
+    """Is the evidence a news report by the outlet the claim names ("The Kelat Post reported that ...")? What it
+    reports, anonymous sources and hedges included, is its report: the claim is that it reported it."""
+    who = _distinctive(speaker)
+    return ev.passage.kind == "news" and bool(who) and who <= _distinctive(_byline(ev))
+
+
 def speaker_matches(speaker: str, ev: Evidence) -> bool:
     """Are these the words of the person or organisation the claim names?"""
     if re.fullmatch(rf"(?i:the\s+(?:{HOST_WORDS}))", speaker.strip()):
@@ -267,6 +285,8 @@ def speaker_matches(speaker: str, ev: Evidence) -> bool:
         return bool(person) and (person <= who or who <= person | _distinctive(ev.org or ""))
     if ev.passage.kind == "transcript":
         return False
+    if published_by(speaker, ev):
+        return True
     # An organisation speaks through its own announcements; a person through quotes that name them.
     text = ev.text.lower()
     if _SAME_SOURCE.match(ev.text):
