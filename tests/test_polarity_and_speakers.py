@@ -453,6 +453,8 @@ def test_a_forecast_is_the_forecasters_words_dated_by_its_month():
     assert (frame.speaker, frame.verb, frame.said_on) == ("Ivo Marsh", "forecast", "-05")
     assert frame.content == "Kestrel would pass 40 million downloads by 2027"
     assert parse_claim("Lark predicted in June 2025 that Quill would ship.").said_on == "2025-06"
+    early = parse_claim("The Lark Courier reported in early May that Quill had passed 40 million downloads.")
+    assert (early.said_on, early.content) == ("-05", "Quill had passed 40 million downloads")
     said = ev('"We expect Kestrel to pass 40 million downloads by 2027," Ivo Marsh said.', date="2026-05-04")
     later = ev('"We expect Kestrel to pass 40 million downloads by 2027," Ivo Marsh said.', date="2026-08-04")
     claim = "Ivo Marsh forecast in May that Kestrel would pass 40 million downloads by 2027."

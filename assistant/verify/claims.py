@@ -38,9 +38,10 @@ TAG_QUESTION = re.compile(
     r"(?:it|he|she|they|you|we|there|that|I)\s*\?\s*$",
     re.I,
 )
-# "Z forecast in May that ...": the month Z said it in, between the verb and its "that"
+# "Z forecast in May that ...", "reported in early May that ...": the month Z said it in, between the verb and
+# its "that"
 _SAID_MONTH = (
-    r"in\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"in\s+(?:early\s+|late\s+|mid-)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+(?P<month_year>\d{4}))?\s+"
 )
 _ATTRIBUTION = re.compile(
