@@ -19,7 +19,7 @@ from assistant.schema import Citation, SubVerdict, Verdict
 from assistant.store import Store
 from assistant.verify.aggregate import Decision, combine, decide, decide_by_scorer, decide_by_similarity
 from assistant.verify.calibrate import Calibrator
-from assistant.verify.claims import ClaimFrame, parse_claim
+from assistant.verify.claims import ClaimFrame, as_superlative, parse_claim
 from assistant.verify.compare import judge as two_figures
 from assistant.verify.compare import queries as figure_queries
 from assistant.verify.date_findings import YEARS_AGO
@@ -326,7 +326,8 @@ class Checker:
 
     def _score(self, claim: str, evidence: list[Evidence]) -> None:
         texts = [e.scoring_text for e in evidence]
-        probs, relevance = self.scorer.assess(claim, texts)
+        # "no A has more X than B" is scored as what it says, "B has more X than any A" (claims.as_superlative)
+        probs, relevance = self.scorer.assess(as_superlative(claim), texts)
         for ev, p, rel in zip(evidence, probs, relevance, strict=True):
             ev.probs = (float(p[0]), float(p[1]), float(p[2]))
             ev.relevance = float(rel)

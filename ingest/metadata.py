@@ -236,8 +236,9 @@ _LEGAL = re.compile(
     r"[,\s]+(?:S\.A\.?|Inc\.?|Ltd\.?|Limited|LLC|GmbH|AG|plc|Corp\.?|S\.L\.?|N\.V\.?|B\.V\.?|S\.p\.A\.?|SpA"
     r"|SE|AS|ASA|AB|Oy|Oyj|A/S|ApS|K\.K\.|Pty|Co\.)$"
 )
-# "Lumora Labs Inc. - Q3 2025 results call": the name before a dash, bar or colon, the event after it
-_EVENT_AFTER = re.compile(r"\s+[-–—|]\s+|:\s+")
+# "Lumora Labs Inc. - Q3 2025 results call": the name before a dash (typed "--" too), bar or colon, the event
+# after it
+_EVENT_AFTER = re.compile(r"\s+(?:--|[-–—|])\s+|:\s+")
 
 
 def host_organisation(header: str) -> str | None:

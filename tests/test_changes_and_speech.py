@@ -157,6 +157,21 @@ def test_a_speakers_we_is_their_organisation_for_a_founding():
     assert _ago("Orrin Works was founded roughly four years ago.", said, "2026-11-20") == ["refutes"]
 
 
+def test_releasing_for_n_years_counts_from_the_first_release():
+    claim = "Orrin Works has been releasing open-weight models for five years."
+    first = ev(
+        "Orrin Works released its first open-weight model, Skerry-1, in July 2023.", title="Orrin Works"
+    )
+    assert _ago(claim, first, "2026-10-20") == ["refutes"]  # three years and three months
+    assert _ago(
+        "Orrin Works has been releasing open-weight models for three years.", first, "2026-10-20"
+    ) == ["supports"]
+    later = ev("Orrin Works released the open-weight Skerry-3 in July 2025.", title="Orrin Works")
+    assert _ago(claim, later, "2026-10-20") == []  # a later release dates no beginning
+    # a span that is no time since a beginning
+    assert _ago("Orrin Works released Skerry-1 with open weights for five years.", first, "2026-10-20") == []
+
+
 def test_fifths_are_shares():
     from assistant.verify.quantities import extract_quantities
 

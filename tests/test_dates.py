@@ -576,3 +576,16 @@ def test_a_year_alone_does_not_support_a_day_or_month_the_source_does_not_give()
             claim, ev("Skerry Nights opened in Lark in 2016 , to good reviews .", probs=(0.8, 0.1, 0.1))
         )
         assert d.label == "NOT_ENOUGH_INFO"
+
+
+def test_a_release_the_maker_dates_to_another_quarter_refutes_a_month():
+    # "slated to launch in November 2031" is a plan, as "will be released in the first quarter of 2032" is: the
+    # two date the same release (launch and release are one event), and the quarter's months exclude November
+    claim = "Skerry-4 is slated to launch in November 2031."
+    said = ev(
+        "Skerry-4 will be released in the first quarter of 2032.", speaker="Ivo Marsh", kind="transcript"
+    )
+    decision = _judge(claim, said)
+    assert decision.label == "REFUTED"
+    assert _judge(claim, ev("Skerry-4 will be released in Q4 2031.", kind="announcement")).label != "REFUTED"
+    assert _judge(claim, ev("Skerry-4 will be evaluated in the first quarter of 2032.")).label != "REFUTED"

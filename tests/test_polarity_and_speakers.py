@@ -15,7 +15,7 @@ from assistant.verify.rules import evidence_findings
 from assistant.verify.speaker_findings import speaker_matches
 from assistant.verify.stance import degree_gap, main_clause, negated_restatement, plan_gap, polarity_gap
 from ingest.metadata import affiliation
-from tests.test_claims_and_rules import ev
+from tests.test_claims_and_rules import ev, judge
 
 
 def _judge(claim: str, *evidence):
@@ -419,6 +419,7 @@ def test_affiliation_from_bracketed_roles():
     [
         ("Orrin Works AS - Third quarter 2031 results call", "Orrin Works"),
         ("Castellan AI Oy | Q2 2031 earnings call", "Castellan AI"),
+        ("Skerry Labs -- Third Quarter 2031 Results Call", "Skerry Labs"),  # a dash typed as two hyphens
         ("Lumora Labs Limited: Annual results 2031", "Lumora Labs"),
         ("Q2 2031 earnings call - Lumora Labs", None),  # the event first: no bare name to take
         ("Lumora Labs reports record quarter", None),
@@ -441,3 +442,110 @@ def test_a_place_among_the_worst_and_a_final_one_are_no_degree_gap():
     )
     # a superlative of one thing still needs one
     assert degree_gap("Quill is the most downloaded family.", "Quill is one of the most downloaded families.")
+
+
+# --- characterisations, forecasts, qualified noes and a figure written into a name's modifier -------------------
+
+
+def test_a_characterisation_is_judged_on_the_speakers_words():
+    # "Z has described X as Y" is Z's word for X: a guest who refuses the host's phrase refutes it
+    frame = parse_claim("Castellan's CTO has described Kestrel's lead as a landslide.")
+    assert frame.speaker == "Castellan's CTO" and frame.content == "Kestrel's lead as a landslide"
+    host = ev("Kestrel's lead is a landslide.", kind="transcript", speaker="Orla Penn", role="host")
+    refusal = ev(
+        "I wouldn't put it that way.",
+        kind="transcript",
+        speaker="Ivo Marsh",
+        reply_to=host.text,
+        probs=(0.1, 0.1, 0.8),
+    )
+    assert judge("Ivo Marsh has described Kestrel's lead as a landslide.", [host, refusal]).label == "REFUTED"
+
+
+def test_a_forecast_is_the_forecasters_words_dated_by_its_month():
+    frame = parse_claim("Ivo Marsh forecast in May that Kestrel would pass 40 million downloads by 2027.")
+    assert (frame.speaker, frame.verb, frame.said_on) == ("Ivo Marsh", "forecast", "-05")
+    assert frame.content == "Kestrel would pass 40 million downloads by 2027"
+    assert parse_claim("Lark predicted in June 2025 that Quill would ship.").said_on == "2025-06"
+    early = parse_claim("The Lark Courier reported in early May that Quill had passed 40 million downloads.")
+    assert (early.said_on, early.content) == ("-05", "Quill had passed 40 million downloads")
+    said = ev('"We expect Kestrel to pass 40 million downloads by 2027," Ivo Marsh said.', date="2026-05-04")
+    later = ev('"We expect Kestrel to pass 40 million downloads by 2027," Ivo Marsh said.', date="2026-08-04")
+    claim = "Ivo Marsh forecast in May that Kestrel would pass 40 million downloads by 2027."
+    mine = lambda e: {f.kind for f in evidence_findings(parse_claim(claim), e, "Ivo Marsh")}  # noqa: E731
+    assert "speaker" in mine(said) and "speaker" not in mine(later)
+
+
+def test_a_qualified_no_that_opens_the_answer_refutes_what_was_put():
+    host = ev("So Kestrel is now the most used model on ModelYard?", kind="transcript", speaker="Orla Penn")
+    answer = ev(
+        "Not in total, no. Lark is still ahead.",
+        kind="transcript",
+        speaker="Ivo Marsh",
+        reply_to=host.text,
+        probs=(0.1, 0.1, 0.8),
+    )
+    claim = "Ivo Marsh confirmed that Kestrel is the most used model on ModelYard."
+    assert judge(claim, [host, answer]).label == "REFUTED"
+    assert "refusal" not in _kinds(claim, ev("Not only that, nobody else comes close.", speaker="Ivo Marsh"))
+
+
+def test_a_figure_written_into_a_names_modifier_is_that_things():
+    # "a 30-billion-parameter Tulivo model": a figure in a sentence about another model ("it", after a sentence
+    # naming Lark-14B) neither refutes nor supports it
+    claim = "Orrin Works has stopped training a 30-billion-parameter Kestrel model."
+    other = ev(
+        "We pruned it down to twelve billion parameters.",
+        kind="transcript",
+        speaker="Ivo Marsh",
+        title="Orrin Works fireside",
+        document="Orrin Works fireside. In the end, Skerry is built on Lark-14B. We pruned it down to twelve "
+        "billion parameters.",
+    )
+    other.char_start = other.document.index("We pruned")
+    assert "numeric" not in _kinds(claim, other)
+    own = ev("Kestrel, Orrin Works' model, was cut at twelve billion parameters.")
+    assert "numeric" in _kinds(claim, own)
+
+
+def test_no_with_a_comparative_ranks_a_name_first_and_denies_nothing():
+    from assistant.verify.claims import as_superlative
+
+    claim = "No Kestrel model has been quantized more often than Lark-2."
+    assert as_superlative(parse_claim(claim).content) == (
+        "Lark-2 has been quantized more often than any Kestrel model"
+    )
+    # a bound on a figure ranks no one, and a plain negation is a negation
+    assert as_superlative("No Quill model is larger than 70B") == "No Quill model is larger than 70B"
+    assert as_superlative("Quill is not bigger than Lark") == "Quill is not bigger than Lark"
+    ranked = ev("Lark-2 has more quantized versions than any Kestrel model.")
+    assert not {"polarity-gap", "off-point", "negated"} & _kinds(claim, ranked)
+
+
+def test_a_claim_about_a_schedule_has_no_plan_gap_with_a_plan():
+    assert not plan_gap("Skerry-4 is slated to launch in May.", "Skerry-4 will launch in May.")
+    assert not plan_gap("Skerry-4 is due for release in May.", "Skerry-4 will be released in May.")
+    assert plan_gap("Skerry-4 launched in May.", "Skerry-4 will launch in May.")
+
+
+def test_what_the_host_asserted_is_the_hosts_word():
+    # "On Lark Radio, the host asserted that P": the host's statement counts, a tag question ("..., doesn't it?")
+    # being no negation; a plain question asserts nothing
+    claim = "On Lark Radio, the host asserted that Kestrel holds the lion's share of the forecasting market."
+    frame = parse_claim(claim)
+    assert (frame.speaker, frame.venue) == ("the host", "radio")
+    said = "Kestrel has the lion's share of the forecasting market now, doesn't it?"
+    host = ev(said, kind="transcript", speaker="Orla Penn", role="host", title="Lark Radio episode 4")
+    assert judge(claim, [host]).label == "SUPPORTED"
+    asked = ev(
+        "Does Kestrel have the lion's share of the forecasting market?",
+        kind="transcript",
+        speaker="Orla Penn",
+        role="host",
+        title="Lark Radio episode 4",
+    )
+    assert judge(claim, [asked]).label == "NOT_ENOUGH_INFO"
+    guest = ev(said.replace(", doesn't it?", "."), kind="transcript", speaker="Ivo Marsh", title="Lark Radio")
+    assert judge(claim, [guest]).label == "NOT_ENOUGH_INFO"  # the guest is not the host
+    assert not polarity_gap("Kestrel leads the market.", "Kestrel leads the market now, doesn't it?")
+    assert parse_claim("On Monday, Lumora said that Quill has five models.").venue is None

@@ -3,6 +3,7 @@ forecast, an anonymous source speaking again, a purpose read as use, a monthly r
 
 from __future__ import annotations
 
+from assistant.verify.claims import parse_claim
 from tests.test_claims_and_rules import ev, judge
 
 
@@ -162,3 +163,87 @@ def test_a_version_of_a_model_is_named_by_the_names_that_extend_it():
     assert judge("Lumora has released a streaming version of Quill-4.", [release]).label == "SUPPORTED"
     # the model itself is not its sibling
     assert judge("Lumora has released Quill-4.", [release]).label != "SUPPORTED"
+
+
+def test_a_maker_denying_it_of_its_model_by_the_family_name_refutes():
+    # "Skerry is our first model we did not pre-train ourselves", said by Orrin Works' CTO in a talk about
+    # Skerry-12B, denies "Orrin Works pre-trained Skerry-12B": the family's name is the model, in its maker's mouth
+    def said(text: str):
+        e = ev(
+            text,
+            speaker="Ivo Marsh",
+            kind="transcript",
+            probs=(0.04, 0.9, 0.06),
+            document=f"Fireside with Ivo Marsh, CTO of Orrin Works.\nOrrin Works launched Skerry-12B and Skerry-30B. {text}",
+        )
+        e.org = "Orrin Works"
+        return e
+
+    claim = "Orrin Works pre-trained Skerry-12B from scratch."
+    assert (
+        judge(claim, [said("Skerry is our first model that we did not pre-train ourselves.")]).label
+        == "REFUTED"
+    )
+    # another model of the family named: not about Skerry-12B
+    other = said("Skerry-30B is our first model that we did not pre-train ourselves.")
+    assert judge(claim, [other]).label == "NOT_ENOUGH_INFO"
+
+
+def test_by_the_firms_estimate_is_the_firm_the_report_named():
+    # "A new report from Lark Analytics puts a number on it. By the firm's estimate, Quill had 41 percent ...":
+    # the figure is Lark Analytics', as "The firm estimates that ..." would be
+    text = (
+        "By the firm's estimate, Quill models accounted for 41 percent of enterprise deployments in Skerry."
+    )
+    document = f"A new report from Lark Analytics puts a number on the market. {text}"
+    said = ev(text, document=document, probs=(0.2, 0.7, 0.1))
+    said.char_start = document.index("By the")
+    claim = "Lark Analytics puts Quill's share of enterprise deployments in Skerry at about two-fifths."
+    decision = judge(claim, [said])
+    assert decision.label == "SUPPORTED" and decision.decided_by == "rules:numeric"
+
+
+def test_a_companys_boss_is_its_chief_executive():
+    from assistant.verify.speaker_findings import resolve_role
+
+    frame = parse_claim("According to Orrin's boss, no part of Skerry ended up in Kestrel.")
+    assert frame.speaker == "Orrin's boss"
+    header = "Fireside with Ivo Marsh, chief executive of Orrin Works, and Pia Lund."
+    assert resolve_role(frame.speaker, [header]) == "Ivo Marsh"
+
+
+def test_a_no_to_the_most_denies_the_superlative_not_a_lesser_claim():
+    asked = "So Kestrel is now the most downloaded model family on ModelYard?"
+    no = ev(
+        "Not in total, no. Lark is still ahead.",
+        speaker="Ivo Marsh",
+        kind="transcript",
+        reply_to=asked,
+        probs=(0.1, 0.1, 0.8),
+    )
+    assert judge("Kestrel is now the most downloaded model family on ModelYard.", [no]).label == "REFUTED"
+    assert judge("Kestrel is now a popular model family on ModelYard.", [no]).label == "NOT_ENOUGH_INFO"
+
+
+def test_what_an_outlet_reported_is_its_report_rumour_or_not():
+    document = (
+        "# Lark weighs a paid-only Kestrel-4\n\n*The Skerry Courier -- 14 July 2031*\n\n"
+        "Lark was weighing offering Kestrel-4 only through a paid service, according to a person briefed on "
+        "the plans."
+    )
+    text = document.split("\n\n")[-1]
+    report = ev(text, document=document, probs=(0.85, 0.05, 0.1))
+    report.char_start = document.index("Lark was")
+    claim = (
+        "The Skerry Courier reported that Lark was weighing offering Kestrel-4 only through a paid service."
+    )
+    assert judge(claim, [report]).label == "SUPPORTED"
+    # the report is no fact of its own: the plain claim rests on an anonymous source
+    assert (
+        judge("Lark was weighing offering Kestrel-4 only through a paid service.", [report]).label
+        != "SUPPORTED"
+    )
+    # another outlet's report is not the Courier's
+    other = document.replace("The Skerry Courier", "The Orrin Herald")
+    elsewhere = ev(text, document=other, probs=(0.85, 0.05, 0.1))
+    assert judge(claim, [elsewhere]).label == "NOT_ENOUGH_INFO"

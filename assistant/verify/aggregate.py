@@ -24,7 +24,7 @@ from assistant.verify.findings import has, names_everything
 from assistant.verify.names import entity_coverage
 from assistant.verify.quantities import extract_quantities
 from assistant.verify.quantity import Quantity, stem
-from assistant.verify.stance import shared_words
+from assistant.verify.stance import degree_gap, shared_words
 from ingest.metadata import find_dates
 
 MIN_RELEVANCE = 0.35
@@ -418,7 +418,10 @@ def _names_put(frame: ClaimFrame, e: Evidence) -> bool:
 def _answered(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     """An interviewer put the claim to someone, and they answered it: "No." refutes, "Yes." supports."""
     pool = [e for e in pool if e.reply_to and _same_figures(frame, e.reply_to) and _names_put(frame, e)]
-    refusals = [e for e in pool if e.reply_to and has(e, "refusal")]
+    # a "No" to "Is X the most downloaded family?" denies "the most", not a claim that X is among the big ones
+    refusals = [
+        e for e in pool if e.reply_to and has(e, "refusal") and not degree_gap(e.reply_to, frame.content)
+    ]
     if refusals:
         who = refusals[0].passage.speaker
         return Decision(

@@ -18,17 +18,35 @@ _SAY_VERBS = (
     r"said|says|stated|states|confirmed|confirms|acknowledged|acknowledges|admitted|admits|claimed|claims|"
     r"told|announced|announces|puts?(?=\s+(?:\S+\s+){1,12}?at\s)|agreed|agrees|conceded|concedes|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
     r"reported|reports|estimated|estimates|argued|argues|explained|noted|has said|has stated|has confirmed|"
-    r"has denied|has acknowledged|has claimed|has admitted|has reported|has agreed|have said|responded to [^,]+ by saying"
+    r"has denied|has acknowledged|has claimed|has admitted|has reported|has agreed|have said|responded to [^,]+ by saying|"
+    # a characterisation ("Z has described X as Y") and a forecast ("Z forecast that X would ...") are Z's words
+    # too: judged on what Z said, not on whether X is Y or came to pass
+    r"described|describes|has described|forecast|forecasts|predicted|predicts|has predicted|asserted|asserts|"
+    r"has asserted"
 )
 # The speaker is a name: capitalised words (case matters, so "The reported number", "An estimated 40 percent" or
 # "the United States" are no speaker and verb), possibly with a word for its outlet ("ModelHub's blog"), or a
 # role ("Lumora's CEO"); the verb is a lower-case verb of saying.
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
 _OUTLET = r"blog|website|spokesperson|spokesman|spokeswoman|statement|team|report|press release"
-_ROLE = r"CEO|CTO|CFO|chief executive|founder|spokesperson"
+_ROLE = r"CEO|CTO|CFO|chief executive|founder|spokesperson|boss"
+# "the host asserted that ...": the one who asks the questions in a transcript
+HOST_WORDS = r"host|interviewer|moderator|presenter"
+# "..., doesn't it?": a tag that asks for agreement with what the sentence asserts, no negation of it
+TAG_QUESTION = re.compile(
+    r",\s*(?:doesn|don|isn|aren|wasn|weren|hasn|haven|hadn|didn|won|can|couldn|wouldn|shouldn)['’]t\s+"
+    r"(?:it|he|she|they|you|we|there|that|I)\s*\?\s*$",
+    re.I,
+)
+# "Z forecast in May that ...", "reported in early May that ...": the month Z said it in, between the verb and
+# its "that"
+_SAID_MONTH = (
+    r"in\s+(?:early\s+|late\s+|mid-)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+(?P<month_year>\d{4}))?\s+"
+)
 _ATTRIBUTION = re.compile(
     rf"^(?P<who>(?:{_NAME_WORD}\s?){{1,6}}?(?:\s(?:{_OUTLET}))?|(?:[A-Z][\w'’-]*'s\s)?(?:{_ROLE})"
-    rf"(?:\s(?:{_NAME_WORD}\s?){{1,3}})?)\s+(?P<verb>{_SAY_VERBS})\s+(?:that\s+)?(?P<content>.+)$"
+    rf"(?:\s(?:{_NAME_WORD}\s?){{1,3}})?|[Tt]he (?:{HOST_WORDS}))\s+(?P<verb>{_SAY_VERBS})\s+(?:{_SAID_MONTH}that\s+|that\s+)?(?P<content>.+)$"
 )
 # Words that open a claim but name no one: "Early reports from doctors ...", "Scientists confirmed ..." is a claim
 # about the finding itself, which any source may establish
@@ -67,6 +85,12 @@ _SETTING = re.compile(
     r"^(?:on|in|at|during)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:call|interview|podcast|"
     r"panel|conference|fireside|episode|hearing|briefing|summit|keynote|show|stage)(?P<setting>),\s+(?=[A-Z])",
     re.I,
+)
+# "On Pressure Gradient, the host asserted ...": a show named by its own name (not a day: "On Monday, ...")
+_SHOW = re.compile(
+    r"^(?i:on)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    r"(?P<setting>),\s+"
 )
 _ACCORDING = re.compile(r"^according to (?P<who>[^,]+),\s*(?P<content>.+)$", re.I)
 # "In Lark Partners' estimates, ...", "By Lark's estimate, ...": the figures that follow are Lark's
@@ -250,13 +274,15 @@ class ClaimFrame:
 
 def said_period(when: str) -> str | None:
     """The ISO prefix of a date written "12 August 2026", "August 2026" or "2026": "2026-08-12", "2026-08",
-    "2026"."""
+    "2026"; a month alone ("May") is "-05", its month in any year."""
     parts = when.split()
     year = parts[-1]
     month = next((p for p in parts if p.isalpha()), None)
     if month is None:
         return year
     number = MONTHS.index(month.lower()) + 1
+    if not year.isdigit():
+        return f"-{number:02d}"  # "forecast in May": May of whichever year its document is from
     day = next((p for p in parts[:-1] if p.isdigit()), None)
     return f"{year}-{number:02d}" + (f"-{int(day):02d}" if day else "")
 
@@ -374,7 +400,7 @@ def parse_claim(claim: str) -> ClaimFrame:
     text = " ".join(claim.split()).rstrip(".")
     content, speaker, verb = text, None, None
     # "On the results call, Z said ...": where Z said it frames the attribution, it is not what Z said
-    setting = _SETTING.match(text)
+    setting = _SETTING.match(text) or _SHOW.match(text)
     framed = text[setting.end() :] if setting else text
     said = _WHEN_SAID.match(framed)
     if said and (_ATTRIBUTION.match(framed[said.end() :]) or _BY_ESTIMATE.match(framed[said.end() :])):
@@ -395,6 +421,8 @@ def parse_claim(claim: str) -> ClaimFrame:
         if setting and m.string is framed:
             venue = text[: setting.end("setting")].split()[-1].lower()
     said_on = said_period(said.group("when")) if said and speaker else None
+    if speaker and m.re is _ATTRIBUTION and m.group("month"):
+        said_on = said_period(f"{m.group('month')} {m.group('month_year') or ''}".strip())
     names = entities(content)
     first = re.sub(r"['’]s$", "", content.split()[0].rstrip(",.;:")) if content.split() else ""
     return ClaimFrame(
@@ -448,6 +476,25 @@ def plain_verbs(text: str) -> str:
     for pattern, verb in _PHRASAL:
         text = pattern.sub(verb, text)
     return text
+
+
+# "no Kestrel model has been quantized more often than Lark-2": a superlative written with "no", not a denial
+_NO_COMPARATIVE = re.compile(
+    r"^(?:no|none of the)\s+(?P<group>[^,;]+?)\s+(?P<verb>has been|have been|had been|has|have|had|is|are|was|"
+    r"were)\s+(?P<how>[^,;]*?\b(?:more|less|fewer|[a-z]{3,}er)\b[^,;]*?)\s+than\s+(?P<name>[A-Z][^,;]*)$",
+    re.I,
+)
+
+
+def as_superlative(content: str) -> str:
+    """ "No Kestrel model has been quantized more often than Lark-2" says "Lark-2 has been quantized more often
+    than any Kestrel model": the "no" ranks Lark-2 first, it denies nothing. Read so by the scorer and the
+    polarity checks, which would otherwise take a source that ranks Lark-2 first for a contradiction. Only
+    against a name: "no Quill model is larger than 70B" bounds the models, it ranks no one."""
+    m = _NO_COMPARATIVE.match(content)
+    if not m or not m.group("name")[0].isupper() or not entities(m.group("name")):
+        return content
+    return f"{m.group('name')} {m.group('verb')} {m.group('how')} than any {m.group('group')}"
 
 
 def is_negated(text: str) -> bool:

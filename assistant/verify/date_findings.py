@@ -44,6 +44,31 @@ _EVENT = re.compile(
 )
 
 
+# "in the first quarter of 2027", "Q1 2027": three months
+_QUARTER = re.compile(
+    r"\b(first|second|third|fourth) quarter of ((?:19|20)\d\d)\b|\bQ([1-4]) ((?:19|20)\d\d)\b", re.I
+)
+_ORDINALS = ("first", "second", "third", "fourth")
+# the words of bringing a thing out, one event however worded: "slated to launch in November" and "will be
+# released in the first quarter" date the same release
+_BRING_OUT = ("relea", "launc", "debut", "came ", "unvei", "intro")
+
+
+def _quarter_months(text: str) -> set[tuple[str, str]]:
+    """The months of each quarter the text names, as (month name, year)."""
+    found = set()
+    for m in _QUARTER.finditer(text):
+        quarter = _ORDINALS.index(m.group(1).lower()) + 1 if m.group(1) else int(m.group(3))
+        year = m.group(2) or m.group(4)
+        found |= {(MONTH_NAMES[3 * (quarter - 1) + i].capitalize(), year) for i in range(3)}
+    return found
+
+
+def _same_event(a: str, b: str) -> bool:
+    a, b = a[:5].lower(), b[:5].lower()
+    return a == b or (a in _BRING_OUT and b in _BRING_OUT)
+
+
 def _claim_dates(text: str) -> tuple[set[tuple[str, str]], set[str]]:
     months = {(m.group(1), m.group(2)) for m in _MONTH_YEAR.finditer(text)}
     years = set(_YEAR.findall(text))
@@ -124,18 +149,20 @@ def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         found.append(Finding("year-gap", "none", 1.0, f"is not about {', '.join(sorted(bare_years))}"))
     claim_event = _EVENT.search(content)
     sentence_event = _EVENT.search(ev.text)
-    sentence_months, _ = _claim_dates(ev.text)
+    sentence_months = _claim_dates(ev.text)[0] | _quarter_months(ev.text)
     if (
         months
         and claim_event
         and sentence_event
         and sentence_months
         and not (months & sentence_months)
-        and claim_event.group(1)[:5].lower() == sentence_event.group(1)[:5].lower()
+        and _same_event(claim_event.group(1), sentence_event.group(1))
         and entity_coverage(frame.entities, f"{ev.passage.title}\n{ev.text}") == 1.0
         and not sibling_clash(frame.entities, ev.text)
     ):
-        said = ", ".join(f"{m} {y}" for m, y in sorted(sentence_months))
+        said = ", ".join(
+            f"{m} {y}" for m, y in sorted(sentence_months, key=lambda d: (d[1], MONTHS.index(d[0].lower())))
+        )
         found.append(Finding("date", "refutes", 0.6, f"the evidence dates it {said}"))
     return found
 
@@ -241,9 +268,13 @@ def when_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     ]
 
 
+# "three years ago", and "has been releasing ... for five years" (since the first release, as many years ago)
 YEARS_AGO = re.compile(
-    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+ago\b", re.I
+    r"\b(?P<since>for\s+(?:the\s+(?:past|last)\s+)?)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+years?(?(since)|\s+ago)\b",
+    re.I,
 )
+_LASTING = re.compile(r"\b(?:has|have)\s+been\b", re.I)
 # Ways of saying "made its models openly available" (the event most "N years ago" claims here are about).
 # The release itself, which the date must be of: "released", "published", "open-sourced", "made ... available"
 _RELEASED = re.compile(
@@ -318,13 +349,19 @@ def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -
     event = _years_ago_event(frame.content, described)
     if not m or not reference or event is None:
         return []
+    since = bool(m.group("since"))
+    if since and not _LASTING.search(frame.content[: m.start()]):
+        return []  # "supported for two years" is a span, not a time since something began
+
     scope = _event_scope(ev)
     named = all(
         covered(n, frame.entities, scope) or member_named(n, frame.content, scope) for n in frame.entities
     )
     if not named or YEARS_AGO.search(ev.text):
         return []
-    if _FIRST.search(frame.content) and not (_FIRST.search(described) or _first_named(frame, ev.text)):
+    # "for five years" counts from the first release, as "its first" does
+    first = since or _FIRST.search(frame.content)
+    if first and not (_FIRST.search(described) or _first_named(frame, ev.text)):
         return []  # "its first open model" is dated only by a sentence about the first, not by a later release
     # the date the sentence gives for the release itself ("released on 5 September 2023"), not any of its dates
     # ("open-weight models took 38 percent of downloads in 2026" dates no release); "June last year" counts

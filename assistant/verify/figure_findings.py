@@ -186,6 +186,18 @@ def about_something_else(frame: ClaimFrame, ev: Evidence) -> bool:
     )
 
 
+# "a 30-billion-parameter Tulivo model": a figure written as a modifier of the name right after it
+_MODIFIES = re.compile(r"(?:-[a-z]+)+\s+(?P<name>[A-Z][\w'’-]*)")
+
+
+def modified_name(content: str, q: Quantity) -> str | None:
+    """The name a claim's figure describes when the figure is written into its modifier ("a 30-billion-parameter
+    Tulivo model", "the 12-episode Lark series"): the figure is that thing's, and only a sentence about it (or
+    the turn it goes on from) gives it."""
+    m = _MODIFIES.match(content[q.end :])
+    return m.group("name") if m else None
+
+
 def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if not frame.quantities:
         return []
@@ -194,6 +206,8 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     found: list[Finding] = []
     evidence_quantities = extract_quantities(ev.scoring_text)
     previous = previous_sentence(ev)
+    # what the sentence's figures can be about: its own names, the sentence it goes on from, its title
+    about = f"{readable_title(ev.passage.title)}\n{previous}\n{ev.scoring_text}"
     evidence_quantities += (
         point_changes(ev.scoring_text, evidence_quantities)
         + amount_changes(ev.scoring_text, evidence_quantities)
@@ -212,6 +226,9 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     for index, cq in enumerate(frame.quantities):
         if cq.kind == "period" or bounded_year(frame, cq):
             continue  # windows, "N years ago" and "before 2015" are dates, not figures: see the date checks
+        thing = modified_name(frame.content, cq)
+        if thing and not entity_in(thing, about):
+            continue  # another thing's figure: "We pruned it down to 12 billion parameters" of another model
         cq = claimed_period(frame.content, cq)
         # a claimed present level (not "rose from 27 percent", not last year's)
         now = (

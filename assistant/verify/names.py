@@ -306,6 +306,18 @@ def version_named(name: str, claim: str, text: str) -> bool:
     return bool(re.search(version, claim, re.I)) and bool(re.search(rf"(?<![\w-]){re.escape(name)}-\w", text))
 
 
+def family_named(name: str, text: str) -> bool:
+    """Is the model ("Lwimbo-12B") named in the text by its family's name alone ("Lwimbo"), with no other model
+    of the family named? Only where its maker speaks of its own model: a family's name says nothing of one
+    member in general."""
+    if not MODEL_LIKE.match(name):
+        return False
+    family = name.split("-")[0]
+    return bool(re.search(rf"(?<![\w-]){re.escape(family)}(?![\w-])", text)) and not sibling_clash(
+        [name], text
+    )
+
+
 def member_named(name: str, claim: str, text: str) -> bool:
     """ "Its first Quill model" is named by "Quill-1-Base": where the claim speaks of one model of the family X,
     a versioned name of X's ("X-1", "X-2-Embed") names one. (Not for the family's own figures: a member's

@@ -8,7 +8,13 @@ from dataclasses import replace
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.base_models import only_as_base, other_base
-from assistant.verify.claims import ClaimFrame, characterisation_gap, hedged_about, plain_verbs
+from assistant.verify.claims import (
+    ClaimFrame,
+    as_superlative,
+    characterisation_gap,
+    hedged_about,
+    plain_verbs,
+)
 from assistant.verify.corrections import retracted_reading
 from assistant.verify.date_findings import date_findings, when_findings, years_ago_findings
 from assistant.verify.figure_findings import grouped_with, numeric_findings, one_kind_of_a_total
@@ -19,6 +25,7 @@ from assistant.verify.names import (
     covered,
     defined_alias,
     entity_in,
+    family_named,
     member_named,
     named_here,
     readable_title,
@@ -37,6 +44,7 @@ from assistant.verify.speaker_findings import (
     denied_by_subject,
     forecast_by_other,
     no_as_claimed,
+    published_by,
     said_in,
     speaker_matches,
     unnamed_source,
@@ -68,13 +76,17 @@ def evidence_findings(
     findings += tally_stances(frame, ev)
     findings += years_ago_findings(frame, ev, reference)
     before = ev.context[: max(0, ev.char_start - ev.passage.char_start)][-200:]
-    if RUMOUR.search(ev.text) or RUMOUR.search(before) or unnamed_source(ev):
+    # "The Kelat Post reported that P": the outlet's report of P, rumour or hedge, is what the claim is about
+    reported = bool(speaker and published_by(speaker, ev))
+    if reported:
+        pass  # no rumour, no hedge: the claim is that the outlet reported it
+    elif RUMOUR.search(ev.text) or RUMOUR.search(before) or unnamed_source(ev):
         findings.append(
             Finding("rumour", "none", 1.0, "reported only from anonymous sources or as speculation")
         )
     elif DECLINE.search(ev.text):
         findings.append(Finding("rumour", "none", 1.0, "a party declined to comment"))
-    if hedged_about(frame.content, ev.text):
+    if hedged_about(frame.content, ev.text) and not reported:
         findings.append(Finding("hedged", "none", 1.0, f"{ev.passage.speaker or 'the speaker'} hedges"))
     own_words = bool(
         speaker
@@ -88,7 +100,9 @@ def evidence_findings(
         findings.append(
             Finding("question", "none", 1.0, "asserted in a question, not by the one who answers")
         )
-    negated = negated_restatement(plain_verbs(frame.content), ev.scoring_text) or profit_clash(
+    # "no A has more X than B" ranks B first: no denial to weigh against a plain source
+    statement = as_superlative(frame.content)
+    negated = negated_restatement(plain_verbs(statement), ev.scoring_text) or profit_clash(
         frame.content, ev.text
     )
     if no_as_claimed(frame, ev):
@@ -112,17 +126,18 @@ def evidence_findings(
         findings.append(
             Finding("confirm", "supports", 0.8, f"{ev.passage.speaker} confirms: {ev.reply_to[:80]}")
         )
+    denied = False
     if negated:
         findings.append(
             Finding("negated", "refutes", 0.8, "says the opposite: the claim's words under a negation")
         )
-        if denied_by_subject(frame, ev):
+        if denied := denied_by_subject(frame, ev):
             findings.append(Finding("subject-denies", "refutes", 1.0, "the one the claim is about denies it"))
-    elif polarity_gap(frame.content, ev.scoring_text):
+    elif polarity_gap(statement, ev.scoring_text):
         findings.append(Finding("polarity-gap", "none", 1.0, "the claim is negated, the source is not"))
-        if off_the_denial(frame.content, ev.scoring_text):
+        if off_the_denial(statement, ev.scoring_text):
             findings.append(Finding("off-point", "none", 1.0, "says too little of what the claim denies"))
-    elif negated_alike(frame.content, ev.text):
+    elif negated_alike(statement, ev.text):
         findings.append(Finding("negated-alike", "supports", 0.8, "denies what the claim denies"))
     if retracted_reading(frame.content, ev.text):
         findings.append(Finding("retracted", "refutes", 1.0, "a correction retracts what the claim says"))
@@ -180,6 +195,10 @@ def evidence_findings(
             or member_named(n, frame.content, near)
         )
     ]
+    if denied:
+        # the maker denying it of its own model by the model's family name ("Lwimbo is our first model we did
+        # not pre-train" for "pre-trained Lwimbo-12B") names the model, unless another of the family is named
+        missing = [n for n in missing if not family_named(n, near)]
     if missing:
         # a product its document names ("the preview model" in the release about "Heron-32B-Preview"), or a name
         # written as its other name ("coronavirus" for "COVID-19"), is a gap for the scorer, which reads the

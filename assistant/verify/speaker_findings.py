@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.claims import ClaimFrame, is_negated
+from assistant.verify.claims import HOST_WORDS, TAG_QUESTION, ClaimFrame, is_negated
 from assistant.verify.findings import previous_sentence
 from assistant.verify.names import GENERIC_ORG_WORDS, claim_subject
+from ingest.metadata import find_dates
 
 # A speaker refusing the question's premise: only direct refusals, not any negation in a long answer.
 REFUSAL = re.compile(
@@ -17,7 +18,9 @@ REFUSAL = re.compile(
     r"accurate|what)|that is not (?:true|right|correct|accurate)|i disagree|i wouldn't (?:use|call|say|put|go)|"
     r"i would not (?:use|call|say)|i'd not call|that's an overstatement|that's overstating|i think that's "
     r"(?:probably )?overstating|we're not|we are not|that's not happening)|\bi wouldn't (?:use|call) (?:that|it)|"
-    r"\boverstating it\b|\bwe have no plans\b|\bwe deny\b|\bi (?:doubt (?:it|that)|don't think so|do not think so)\b|"
+    r"\boverstating it\b|"
+    # a qualified no that opens the answer: "Not in total, no.", "Not yet, no."
+    r"^\s*not\b[^.?!,]{0,30},\s*no\b|\bwe have no plans\b|\bwe deny\b|\bi (?:doubt (?:it|that)|don't think so|do not think so)\b|"
     # the report the question cites, called untrue: "That report is not true."
     r"\b(?:that|the|this|those|these) (?:report|story|claim|rumou?r|article)s? (?:is|are|was|were) (?:simply |just )?"
     r"(?:not (?:true|right|correct|accurate)|untrue|false|wrong|inaccurate)\b",
@@ -76,6 +79,7 @@ def years_asked(frame: ClaimFrame, ev: Evidence) -> bool:
 
 _ROLES = {
     "ceo": r"chief executive(?: officer)?|ceo",
+    "boss": r"chief executive(?: officer)?|ceo",  # "Lagvani's boss": its chief executive
     "cto": r"chief technology officer|cto",
     "cfo": r"chief financial officer|cfo",
     "president": r"president",
@@ -192,6 +196,8 @@ def at_venue(venue: str | None, ev: Evidence) -> bool:
 def said_in(period: str | None, ev: Evidence) -> bool:
     """Is the evidence dated when the claim says Z spoke ("In August 2026, Z said ...": a document of August
     2026)? A transcript's date dates what was said in it; an undated one cannot show it."""
+    if period is not None and period.startswith("-"):
+        return (ev.date or "")[4:7] == period  # a month of no year: "-05" for May
     return period is None or (ev.date or "").startswith(period)
 
 
@@ -214,9 +220,13 @@ def _distinctive(name: str) -> set[str]:
 
 # a sentence whose speaker is the party the sentence before named: "The firm estimates that ...", "The company
 # said ...", "It reported ..."
+_THE_PARTY = r"the\s+(?:firm|company|agency|group|analysts?|researchers?|consultancy|bank|institute)"
 _SAME_SOURCE = re.compile(
-    r"^\W*(?:the\s+(?:firm|company|agency|group|analysts?|researchers?|consultancy|bank|institute)|it|they)\s+"
-    r"(?:also\s+)?(?:said|says|estimates|estimated|reported|reports|told|wrote|writes|puts|put|found|finds)\b",
+    rf"^\W*(?:{_THE_PARTY}|it|they)\s+"
+    r"(?:also\s+)?(?:said|says|estimates|estimated|reported|reports|told|wrote|writes|puts|put|found|finds)\b"
+    # "By the firm's estimate, ...", "In the agency's figures, ...": the same party's words
+    rf"|^\W*(?:by|in|according to)\s+(?:{_THE_PARTY}|its|their)['’]?s?\s+(?:own\s+|latest\s+|new\s+)?"
+    r"(?:estimates?|reckoning|calculations?|figures|numbers|count)\b",
     re.I,
 )
 
@@ -241,8 +251,30 @@ def cites_another(speaker: str, ev: Evidence) -> str | None:
     return None
 
 
+def _byline(ev: Evidence) -> str:
+    """Who published a news report: a short dated line at its top ("*The Kisaweni Dispatch -- 15 July 2026*",
+    "Kelat Business Post · 14 July 2026"), and the name it is filed under."""
+    top = (ev.document or "")[:400].splitlines()[:6]
+    lines = [
+        ln for ln in top if len(ln) < 120 and find_dates(ln) and not re.search(r"[.!?]\s*$", ln.strip("* "))
+    ]
+    return " ".join([*lines, re.sub(r"[-_./]+", " ", ev.passage.source or "")])
+
+
+def published_by(speaker: str, ev: Evidence) -> bool:
+    """Is the evidence a news report by the outlet the claim names ("The Kelat Post reported that ...")? What it
+    reports, anonymous sources and hedges included, is its report: the claim is that it reported it."""
+    who = _distinctive(speaker)
+    return ev.passage.kind == "news" and bool(who) and who <= _distinctive(_byline(ev))
+
+
 def speaker_matches(speaker: str, ev: Evidence) -> bool:
     """Are these the words of the person or organisation the claim names?"""
+    if re.fullmatch(rf"(?i:the\s+(?:{HOST_WORDS}))", speaker.strip()):
+        # "the host asserted ...": whoever asks the questions, in a statement ("X leads now, doesn't it?"), not a
+        # plain question ("Does X lead?"), which asserts nothing
+        asks = ev.text.rstrip().endswith("?") and not TAG_QUESTION.search(ev.text)
+        return ev.passage.role == "host" and not asks
     who = _distinctive(speaker)
     if not who:
         return False
@@ -253,6 +285,8 @@ def speaker_matches(speaker: str, ev: Evidence) -> bool:
         return bool(person) and (person <= who or who <= person | _distinctive(ev.org or ""))
     if ev.passage.kind == "transcript":
         return False
+    if published_by(speaker, ev):
+        return True
     # An organisation speaks through its own announcements; a person through quotes that name them.
     text = ev.text.lower()
     if _SAME_SOURCE.match(ev.text):
@@ -265,7 +299,8 @@ def speaker_matches(speaker: str, ev: Evidence) -> bool:
     return who <= _distinctive(text) and bool(
         re.search(
             r"\b(?:said|says|told|according to|stated|reports|reported|confirms|confirmed|announces|"
-            r"announced|estimates|estimated|wrote|writes)\b",
+            # "By the firm's estimate", "a new report from Durtavi": the party's own figures
+            r"announced|estimates?|estimated|wrote|writes|report (?:from|by))\b",
             text,
         )
         or re.search(rf"\bon\s+(?:[\w-]+\s+){{0,3}}{re.escape(speaker.lower())}\b", text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.verify.claims import is_negated
+from assistant.verify.claims import TAG_QUESTION, is_negated
 from assistant.verify.quantity import STOP_WORDS as _STOP
 from assistant.verify.quantity import stem as _stem
 
@@ -82,6 +82,7 @@ def negated_restatement(claim: str, sentence: str) -> bool:
     support; here the negation flips them."""
     if is_negated(claim):
         return False
+    sentence = without_tag(sentence)
     wanted = _predicate_stems(claim)
     clause = main_clause(claim, sentence)  # not a relative clause: "..., which was not the first"
     for cue in _NEGATION_CUE.finditer(clause):
@@ -172,6 +173,11 @@ def main_clause(claim: str, sentence: str) -> str:
     return max(clauses, key=lambda c: len(_content_stems(c) & wanted))
 
 
+def without_tag(sentence: str) -> str:
+    """The sentence without a closing tag question ("Cirrova leads now, doesn't it?" asserts that it leads)."""
+    return TAG_QUESTION.sub("?", sentence)
+
+
 def polarity_gap(claim: str, sentence: str) -> bool:
     """A negated claim ("X is not licensed under Y") is not supported by a sentence without any negation, nor a
     plain claim by a negated sentence ("will not be retired" for "discontinued"): the scorer often misses
@@ -179,7 +185,7 @@ def polarity_gap(claim: str, sentence: str) -> bool:
     the claim says it is not part of says the claim's negation in other words (see said_apart)."""
     if said_apart(claim, sentence):
         return False
-    return is_negated(claim) != bool(_VERB_NEGATION.search(main_clause(claim, sentence)))
+    return is_negated(claim) != bool(_VERB_NEGATION.search(main_clause(claim, without_tag(sentence))))
 
 
 # "X is not part of Y", "is not owned by Y", "does not belong to Y", "is not a subsidiary of Y": what the claim
@@ -286,7 +292,7 @@ def use_gap(claim: str, sentence: str) -> bool:
 
 PLAN = re.compile(
     r"\b(?:plans? to|planned|planning to|will|would|intends? to|intended to|expects? to|expected to|aims? to|"
-    r"(?:is|are|was|were) set (?:to|for)|going to|hopes? to|(?:is|are) preparing to|scheduled|in the pipeline|"
+    r"(?:is|are|was|were) set (?:to|for)|(?:is|are|was|were) (?:slated|due|on track|pencil+ed in) (?:to|for)|going to|hopes? to|(?:is|are) preparing to|scheduled|in the pipeline|"
     r"(?:is|are|was|were) estimated to)\b",
     re.I,
 )
