@@ -167,7 +167,7 @@ def _named_before(eq: Quantity, previous: str) -> Quantity:
 def about_something_else(frame: ClaimFrame, ev: Evidence) -> bool:
     """The sentence's figures are not the claim subject's: it is not named here (sentence, turn, title or
     document), or a sibling name ("Lumora Robotics" for "Lumora Labs") is."""
-    here = f"{readable_title(ev.passage.title)}\n{_turn_topic(ev)}\n{ev.scoring_text}"
+    here = f"{readable_title(ev.passage.title)}\n{turn_topic(ev)}\n{ev.scoring_text}"
     return not about_subject(frame.entities, here, ev.document, frame.weak) or sibling_clash(
         frame.entities, ev.scoring_text
     )
@@ -361,13 +361,62 @@ def listed_figures(frame: ClaimFrame, text: str) -> list[Finding]:
     return found
 
 
-def _turn_topic(ev: Evidence) -> str:
+def turn_topic(ev: Evidence) -> str:
     """What a speaker's sentence that names nothing itself is about ("On top of that we ran continued
-    pre-training on 1.2 trillion tokens"): the sentence before it in the same turn, which it goes on from. A
+    pre-training on 1.2 trillion tokens"): the sentence before it in the same turn, which it goes on from; and
+    where that one names nothing either ("And since the launch it has grown fast. We're now on about nine
+    thousand farms."), the question the turn answers, whose subject the answer's "it" and "we" carry on. A
     sentence with a name of its own is about that name."""
-    if not ev.passage.speaker or claim_subject(entities(ev.text)) is not None:
+    if not ev.passage.speaker or not _names_nothing(ev.text):
         return ""
-    return previous_sentence(ev)
+    previous = previous_sentence(ev)
+    if previous and not _names_nothing(previous):
+        return previous
+    return f"{previous}\n{question_answered(ev)}".strip()
+
+
+# capitalised only because they open the sentence: pronouns and joining words are no names ("We're now on ...",
+# "And since the launch it has grown fast", "It's built on ...")
+_OPENERS = frozenset(
+    [
+        "we",
+        "it",
+        "its",
+        "they",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "and",
+        "but",
+        "so",
+        "since",
+        "then",
+        "also",
+        "now",
+        "yes",
+        "no",
+    ]
+)
+
+
+def _names_nothing(text: str) -> bool:
+    names = [n for n in entities(text) if re.split(r"['’]", n)[0].lower() not in _OPENERS]
+    return claim_subject(names) is None
+
+
+def question_answered(ev: Evidence) -> str:
+    """The question just before the speaker's turn (the last sentence of the turn before it, when it asks one):
+    what the turn answers. Empty when the turn follows no question."""
+    before = ev.document[max(0, ev.passage.char_start - 400) : ev.passage.char_start]
+    # the turn's own label ("Lark Ames [00:01:02.000]:") stands between the question and the answer
+    before = re.sub(r"\n[^\n]*:\s*$", "", before).rstrip()
+    last = re.split(r"(?<=[.!?])\s+", before)[-1] if before else ""
+    return last if last.endswith("?") else ""
 
 
 def bounded_year(frame: ClaimFrame, q: Quantity) -> bool:

@@ -11,7 +11,7 @@ from assistant.verify.base_models import only_as_base, other_base
 from assistant.verify.claims import ClaimFrame, characterisation_gap, hedged_about, plain_verbs
 from assistant.verify.corrections import retracted_reading
 from assistant.verify.date_findings import date_findings, when_findings, years_ago_findings
-from assistant.verify.figure_findings import grouped_with, numeric_findings, one_kind_of_a_total
+from assistant.verify.figure_findings import grouped_with, numeric_findings, one_kind_of_a_total, turn_topic
 from assistant.verify.findings import Finding, previous_sentence
 from assistant.verify.names import (
     MODEL_LIKE,
@@ -199,7 +199,8 @@ _POINTING = re.compile(r"\b(?:they|their|theirs|them|it|its)\b", re.I)
 
 
 def _near(ev: Evidence) -> str:
-    previous = previous_sentence(ev)
+    # a speaker's sentence that names nothing is about the one before it, or the question its turn answers
+    previous = turn_topic(ev) or previous_sentence(ev)
     speaker = ""
     if ev.passage.speaker and re.search(r"\b(?:we|our|us)\b", ev.text, re.I):
         # "than we do": the speaker's organisation, as the document's header introduces it
