@@ -649,3 +649,23 @@ def test_a_version_in_a_name_is_no_figure():
         judge(plain, [ev("Quill-2 is licensed under MIT, not Apache 2.0.", probs=unsure)]).label
         != "SUPPORTED"
     )
+
+
+def test_a_share_of_another_market_says_nothing_of_the_claims():
+    from assistant.verify.stance import market_gap
+
+    claim = "Castellan has the lion's share of Kestrel's drone-mapping market."
+    solar = ev(
+        "Castellan Energy installed 61% of new battery packs in Kestrel last year, the lion's share of the market.",
+        probs=(0.9, 0.03, 0.07),
+    )
+    assert judge(claim, [solar]).label == "NOT_ENOUGH_INFO"
+    assert market_gap(claim, solar.text)
+    # the claim's own market, in other order or words around it, is no gap
+    assert not market_gap(
+        claim, "In Kestrel, Castellan holds the lion's share of drone mapping, 61% of the market."
+    )
+    assert not market_gap(
+        "Castellan leads the market for drone mapping.", "Castellan has 61% of drone-mapping sales."
+    )
+    assert not market_gap("Castellan holds 40% of the market.", "Castellan has 61% of battery sales.")

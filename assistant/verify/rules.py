@@ -44,6 +44,7 @@ from assistant.verify.speaker_findings import (
 )
 from assistant.verify.stance import (
     degree_gap,
+    market_gap,
     negated_alike,
     negated_restatement,
     off_the_denial,
@@ -159,6 +160,9 @@ def evidence_findings(
         findings.append(
             Finding("hedged", "none", 1.0, f"only {estimator}'s estimate, not an established fact")
         )
+    if market_gap(frame.content, _near(ev)):
+        # a share of another market is no share of the claim's, for or against it
+        findings.append(Finding("entity-gap", "none", 1.0, "speaks of another market than the claim's"))
     grouped = grouped_with(frame, ev.text) or one_kind_of_a_total(frame, ev.text)
     if grouped:
         findings.append(Finding("entity-gap", "none", 1.0, f"its figure counts {grouped} too"))
