@@ -669,3 +669,16 @@ def test_a_share_of_another_market_says_nothing_of_the_claims():
         "Castellan leads the market for drone mapping.", "Castellan has 61% of drone-mapping sales."
     )
     assert not market_gap("Castellan holds 40% of the market.", "Castellan has 61% of battery sales.")
+
+
+def test_a_total_says_nothing_of_the_count_that_leaves_a_kind_out():
+    claim = "Setting adapters aside, Quill has more than 40,000 derivative models."
+    total = ev("Developers have published just over 42,000 derivative models based on Quill.")
+    assert judge(claim, [total]).label == "NOT_ENOUGH_INFO"
+    listed = ev(
+        "Quill has 42,000 derivative models, counting fine-tunes, quantizations, adapters and merges."
+    )
+    assert judge(claim, [listed]).label == "NOT_ENOUGH_INFO"
+    # a source that leaves the same kind out gives the claim's very count
+    same = ev("Not counting adapters, Quill has 41,200 derivative models.")
+    assert judge(claim, [same]).label == "SUPPORTED"

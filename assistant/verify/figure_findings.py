@@ -14,6 +14,7 @@ from assistant.verify.alignment import alignment, claimed_period, compare, same_
 from assistant.verify.changes import (
     claimed_change,
     counts_a_part,
+    counts_what_is_left_out,
     direction,
     earlier_changes,
     point_changes,
@@ -263,6 +264,10 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         if part:
             # a total's figure bounds none of its parts from below: no figure for the claim, for or against
             found.append(Finding("scope", "none", 1.0, f"counts all kinds, the claim only {part!r} ones"))
+            continue
+        left = counts_what_is_left_out(frame.content, ev.scoring_text)
+        if left:
+            found.append(Finding("scope", "none", 1.0, f"counts {left} too, which the claim leaves out"))
             continue
         if _forecast(frame.content, ev.scoring_text, eq):
             found.append(Finding("plan", "none", 1.0, f"only a forecast: {phrase(ev.scoring_text, eq)!r}"))
