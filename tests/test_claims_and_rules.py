@@ -682,3 +682,11 @@ def test_a_total_says_nothing_of_the_count_that_leaves_a_kind_out():
     # a source that leaves the same kind out gives the claim's very count
     same = ev("Not counting adapters, Quill has 41,200 derivative models.")
     assert judge(claim, [same]).label == "SUPPORTED"
+
+
+def test_an_amount_of_money_is_not_read_against_a_count_of_things():
+    claim = "Castellan spent more than KVV 2 billion training Lark-3."
+    tokens = ev("Castellan trained Lark-3 on nine trillion tokens.", probs=(0.1, 0.1, 0.8))
+    assert judge(claim, [tokens]).label == "NOT_ENOUGH_INFO"
+    spent = ev("Castellan spent KVV 1.2 billion training Lark-3.", probs=(0.1, 0.1, 0.8))
+    assert judge(claim, [spent]).label == "REFUTED"

@@ -24,7 +24,13 @@ from assistant.verify.claims import ClaimFrame, entities
 from assistant.verify.corrections import retracted_span
 from assistant.verify.dates import bounds
 from assistant.verify.findings import Finding, previous_sentence
-from assistant.verify.money import count_against_money, is_money, other_measure, other_money
+from assistant.verify.money import (
+    count_against_money,
+    is_money,
+    money_against_count,
+    other_measure,
+    other_money,
+)
 from assistant.verify.names import (
     about_subject,
     claim_subject,
@@ -230,6 +236,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             for score, eq in aligned
             if not other_money(frame.content, cq, ev.scoring_text, eq, evidence_quantities)
             and not count_against_money(frame.content, cq, ev.scoring_text, eq)
+            and not money_against_count(frame.content, cq, ev.scoring_text, eq)
             and not other_measure(cq, eq, frame.content, ev.scoring_text)
         ]
         if not aligned:

@@ -99,6 +99,15 @@ def count_against_money(claim: str, cq: Quantity, text: str, eq: Quantity) -> bo
     return amount(text, eq)
 
 
+def money_against_count(claim: str, cq: Quantity, text: str, eq: Quantity) -> bool:
+    """The converse of count_against_money: the claim's figure is an amount of money ("spent more than TMB 1
+    billion") and the source's a count of things with no money about it ("trained on fourteen trillion
+    tokens"): how many tokens says nothing of what they cost."""
+    if not amount(claim, cq) or amount(text, eq) or eq.head is None:
+        return False
+    return not any(_MONEY_WORDS.match(w) for w in eq.context | {eq.head})
+
+
 # What an amount measures, by the words around it: revenue and profit, cash and debt are different amounts of the
 # same money. "earned" may be either ("the film earned $ 41 million" is its gross).
 _MEASURES = {
