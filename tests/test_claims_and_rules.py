@@ -690,3 +690,21 @@ def test_an_amount_of_money_is_not_read_against_a_count_of_things():
     assert judge(claim, [tokens]).label == "NOT_ENOUGH_INFO"
     spent = ev("Castellan spent KVV 1.2 billion training Lark-3.", probs=(0.1, 0.1, 0.8))
     assert judge(claim, [spent]).label == "REFUTED"
+
+
+def test_the_year_a_change_starts_from_is_no_date_of_the_figures():
+    from assistant.verify.changes import base_year
+    from assistant.verify.quantities import extract_quantities
+
+    claim = "Castellan's second quarter of 2027 was the best revenue quarter in its history."
+    call = ev(
+        "Revenue for the second quarter was KVV 40.1 million, up 12 percent from the second quarter of 2026.",
+        speaker="Tobin Hale",
+        kind="transcript",
+        title="Castellan second quarter 2027 results call",
+        probs=(0.2, 0.1, 0.7),
+    )
+    assert judge(claim, [call]).label == "NOT_ENOUGH_INFO"
+    text = "Lark was released in 2026, up from nothing. Sales fell 4 percent compared with 2025."
+    years = {q.text: base_year(text, q) for q in extract_quantities(text) if q.kind == "year"}
+    assert years == {"2026": False, "2025": True}
