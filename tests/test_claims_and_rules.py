@@ -708,3 +708,27 @@ def test_the_year_a_change_starts_from_is_no_date_of_the_figures():
     text = "Lark was released in 2026, up from nothing. Sales fell 4 percent compared with 2025."
     years = {q.text: base_year(text, q) for q in extract_quantities(text) if q.kind == "year"}
     assert years == {"2026": False, "2025": True}
+
+
+def test_a_growing_count_below_the_mark_before_the_claims_time_refutes_nothing():
+    claim = "Quill passed 300 million downloads in December 2026."
+    earlier = ev(
+        "As of 31 October 2026, Quill models had been downloaded 280 million times.", date="2026-11-02"
+    )
+    assert judge(claim, [earlier]).label == "NOT_ENOUGH_INFO"
+    # after the claim's month, still below the mark: it was below it then too
+    later = ev("As of 5 January 2027, Quill models had been downloaded 280 million times.", date="2027-01-06")
+    assert judge(claim, [later]).label == "REFUTED"
+    # a mark still to come is not missed by today's figure
+    now = ev("Lark has been downloaded 41 million times.", date="2026-09-30")
+    assert judge("Lark will top 50 million downloads in 2027.", [now]).label == "NOT_ENOUGH_INFO"
+
+
+def test_a_count_in_an_exports_field_is_no_year():
+    from assistant.verify.figure_findings import count_in_a_field
+    from assistant.verify.quantities import extract_quantities
+
+    row = "model_id: kestrel/Lark-2 | likes: 2030 | downloads_total_k: 500 | snapshot_date: 2026-09-30"
+    years = [q for q in extract_quantities(row) if q.kind == "year"]
+    assert [count_in_a_field(row, q) for q in years if q.text == "2030"] == [True]
+    assert not count_in_a_field("release_year: 2030", extract_quantities("release_year: 2030")[0])

@@ -25,6 +25,7 @@ from assistant.verify.names import entity_coverage
 from assistant.verify.quantities import extract_quantities
 from assistant.verify.quantity import Quantity, stem
 from assistant.verify.stance import shared_words
+from assistant.verify.tally_findings import before_the_mark
 from ingest.metadata import find_dates
 
 MIN_RELEVANCE = 0.35
@@ -139,6 +140,19 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
         return None
     target = _days(claim_date(frame.text))
     when = {id(ev): effective_date(ev) for ev, _ in hits}  # once per evidence: it scans the sentence
+    # a growing count below the claim's mark before the claim's time (or a future one) refutes nothing
+    hits = [
+        (e, f)
+        for e, f in hits
+        if not (
+            f.stance == "refutes"
+            and f.kind == "numeric"
+            and f.about is not None
+            and before_the_mark(frame.content, frame.quantities[f.about], _days(when[id(e)]), target)
+        )
+    ]
+    if not hits:
+        return None
 
     def rank(hit):
         ev, finding = hit
