@@ -172,6 +172,17 @@ def _named_before(eq: Quantity, previous: str) -> Quantity:
     return replace(eq, head=named.head, phrase=named.phrase, context=eq.context | named.context)
 
 
+_FIELD = re.compile(r"(?:^|\|)\s*(?P<field>[\w .()/-]+):\s*$")
+_DATE_FIELD = re.compile(r"date|year|releas|creat|found|publish|updat|month|time|launch", re.I)
+
+
+def count_in_a_field(text: str, q: Quantity) -> bool:
+    """A number that looks like a year, as the value of a field that is no date ("likes: 2050" in an export's
+    row): a count, not a year."""
+    m = _FIELD.search(text[max(0, q.start - 60) : q.start])
+    return q.kind == "year" and m is not None and not _DATE_FIELD.search(m.group("field"))
+
+
 def about_something_else(frame: ClaimFrame, ev: Evidence) -> bool:
     """The sentence's figures are not the claim subject's: it is not named here (sentence, turn, title or
     document), or a sibling name ("Lumora Robotics" for "Lumora Labs") is."""
@@ -235,6 +246,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
                 or (change and _stated_change(ev.scoring_text, eq))
             )
             and not base_year(ev.scoring_text, eq)
+            and not count_in_a_field(ev.scoring_text, eq)
         ]
         aligned = [(alignment(cq, eq), eq) for eq in candidates]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
