@@ -732,3 +732,17 @@ def test_a_count_in_an_exports_field_is_no_year():
     years = [q for q in extract_quantities(row) if q.kind == "year"]
     assert [count_in_a_field(row, q) for q in years if q.text == "2030"] == [True]
     assert not count_in_a_field("release_year: 2030", extract_quantities("release_year: 2030")[0])
+
+
+def test_a_figure_for_the_models_is_none_for_an_app_of_the_same_name():
+    claim = "Castellan's Kestrel app has been downloaded 12 million times."
+    models = ev("Castellan's Kestrel models have been downloaded 310 million times.", probs=(0.1, 0.8, 0.1))
+    assert judge(claim, [models]).label == "NOT_ENOUGH_INFO"
+    app = ev("Castellan's Kestrel app has been downloaded 12 million times.")
+    assert judge(claim, [app]).label == "SUPPORTED"
+    # an export's row for the family (what Checker._table reads) names no app either
+    from assistant.verify.names import other_kind
+
+    row = "family: Kestrel | org: Castellan | downloads_alltime_millions: 310"
+    assert other_kind(claim, row) == "app"
+    assert other_kind("Castellan's Kestrel models have 310 million downloads.", row) is None

@@ -37,6 +37,7 @@ from assistant.verify.names import (
     claim_subject,
     entity_in,
     named_in,
+    other_kind,
     readable_title,
     sibling_clash,
 )
@@ -187,8 +188,10 @@ def about_something_else(frame: ClaimFrame, ev: Evidence) -> bool:
     """The sentence's figures are not the claim subject's: it is not named here (sentence, turn, title or
     document), or a sibling name ("Lumora Robotics" for "Lumora Labs") is."""
     here = f"{readable_title(ev.passage.title)}\n{turn_topic(ev)}\n{ev.scoring_text}"
-    return not about_subject(frame.entities, here, ev.document, frame.weak) or sibling_clash(
-        frame.entities, ev.scoring_text
+    return (
+        not about_subject(frame.entities, here, ev.document, frame.weak)
+        or sibling_clash(frame.entities, ev.scoring_text)
+        or other_kind(frame.content, here) is not None
     )
 
 

@@ -21,6 +21,7 @@ from assistant.verify.names import (
     entity_in,
     member_named,
     named_here,
+    other_kind,
     readable_title,
     same_place,
     version_named,
@@ -160,6 +161,9 @@ def evidence_findings(
         findings.append(
             Finding("hedged", "none", 1.0, f"only {estimator}'s estimate, not an established fact")
         )
+    kind = other_kind(frame.content, _near(ev))
+    if kind:
+        findings.append(Finding("entity-gap", "none", 1.0, f"names no {kind}: another product of the name"))
     if market_gap(frame.content, _near(ev)):
         # a share of another market is no share of the claim's, for or against it
         findings.append(Finding("entity-gap", "none", 1.0, "speaks of another market than the claim's"))
