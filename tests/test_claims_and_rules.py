@@ -746,3 +746,9 @@ def test_a_figure_for_the_models_is_none_for_an_app_of_the_same_name():
     row = "family: Kestrel | org: Castellan | downloads_alltime_millions: 310"
     assert other_kind(claim, row) == "app"
     assert other_kind("Castellan's Kestrel models have 310 million downloads.", row) is None
+
+
+def test_a_total_below_the_mark_refutes_the_count_that_leaves_a_kind_out():
+    claim = "Setting adapters aside, Quill has more than 40,000 derivative models."
+    total = ev("Developers have published 38,500 derivative models based on Quill.")
+    assert judge(claim, [total]).label == "REFUTED"

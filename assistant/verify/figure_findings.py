@@ -296,9 +296,13 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             found.append(Finding("scope", "none", 1.0, f"counts all kinds, the claim only {part!r} ones"))
             continue
         left = counts_what_is_left_out(frame.content, ev.scoring_text)
-        if left:
+        if left and eq.comparator in ("gt", "ge"):
             found.append(Finding("scope", "none", 1.0, f"counts {left} too, which the claim leaves out"))
             continue
+        if left:
+            # the total that counts them too bounds the rest from above only: 21,000 in all refutes "more than
+            # 22,000 leaving merges aside", 107,000 in all says nothing of it
+            eq = replace(eq, comparator="le", value=eq.interval(as_claim=False)[1])
         if _forecast(frame.content, ev.scoring_text, eq):
             found.append(Finding("plan", "none", 1.0, f"only a forecast: {phrase(ev.scoring_text, eq)!r}"))
             continue
