@@ -692,24 +692,6 @@ def test_an_amount_of_money_is_not_read_against_a_count_of_things():
     assert judge(claim, [spent]).label == "REFUTED"
 
 
-def test_the_year_a_change_starts_from_is_no_date_of_the_figures():
-    from assistant.verify.changes import base_year
-    from assistant.verify.quantities import extract_quantities
-
-    claim = "Castellan's second quarter of 2027 was the best revenue quarter in its history."
-    call = ev(
-        "Revenue for the second quarter was KVV 40.1 million, up 12 percent from the second quarter of 2026.",
-        speaker="Tobin Hale",
-        kind="transcript",
-        title="Castellan second quarter 2027 results call",
-        probs=(0.2, 0.1, 0.7),
-    )
-    assert judge(claim, [call]).label == "NOT_ENOUGH_INFO"
-    text = "Lark was released in 2026, up from nothing. Sales fell 4 percent compared with 2025."
-    years = {q.text: base_year(text, q) for q in extract_quantities(text) if q.kind == "year"}
-    assert years == {"2026": False, "2025": True}
-
-
 def test_a_growing_count_below_the_mark_before_the_claims_time_refutes_nothing():
     claim = "Quill passed 300 million downloads in December 2026."
     earlier = ev(
@@ -752,3 +734,21 @@ def test_a_total_below_the_mark_refutes_the_count_that_leaves_a_kind_out():
     claim = "Setting adapters aside, Quill has more than 40,000 derivative models."
     total = ev("Developers have published 38,500 derivative models based on Quill.")
     assert judge(claim, [total]).label == "REFUTED"
+
+
+def test_a_figure_within_the_claims_month_still_settles_a_mark_by_then():
+    claim = "Quill had passed 300 million downloads by mid-December 2026."
+    within = ev(
+        "As of 18 December 2026, Quill models had been downloaded 280 million times.", date="2026-12-20"
+    )
+    assert judge(claim, [within]).label == "REFUTED"
+
+
+def test_us_in_capitals_is_the_country_not_the_speaker():
+    from assistant.retrieve.evidence import in_third_person
+
+    said = "Revenue was 96.4 million kavs, about 38.6 million US dollars. They pay us well."
+    assert (
+        in_third_person(said, "Lark")
+        == "Revenue was 96.4 million kavs, about 38.6 million US dollars. They pay Lark well."
+    )

@@ -174,24 +174,6 @@ def direction(text: str, q: Quantity) -> int:
     return 0 if rise == fall else 1 if rise else -1
 
 
-# the period a change is measured from: "up 31 percent from the third quarter of 2025", "compared with 2024"
-_BASE_OF_CHANGE = re.compile(
-    r"(?:\b(?:from|over|on|versus|vs\.?|against|compared (?:with|to))\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3})$",
-    re.I,
-)
-
-
-def base_year(text: str, q: Quantity) -> bool:
-    """Is this year of the source the period a change starts from ("up 31 percent from the third quarter of
-    2025"), not the time its figures are of? Only after a word of change in the same clause: it dates the base
-    of the comparison, and says nothing against a claim about the newer period."""
-    if q.kind != "year":
-        return False
-    clause = re.split(r"[.;]\s", text[max(0, q.start - 100) : q.start])[-1]
-    m = _BASE_OF_CHANGE.search(clause)
-    return bool(m and (_RISE.search(clause[: m.start()]) or _FALL.search(clause[: m.start()])))
-
-
 # A total the source breaks into its kinds: "105,000 derivative models, counting fine-tunes, quantizations,
 # adapters and merges", "including", "across", "made up of"
 _KINDS_OF = re.compile(

@@ -12,7 +12,6 @@ from dataclasses import replace
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.alignment import alignment, claimed_period, compare, same_head, titled_period
 from assistant.verify.changes import (
-    base_year,
     claimed_change,
     counts_a_part,
     counts_what_is_left_out,
@@ -238,8 +237,6 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         # views" rather than "17.5 million subscribers" for "14 billion views")
         # a claimed change "by a third" is read only against a change the source gives (9.4 then 6.1 percent), and
         # a plain share never against one
-        # the year a change starts from is no date of the sentence's figures ("up 31 percent from the third
-        # quarter of 2025" in a sentence about the third quarter of 2026)
         candidates = [
             eq
             for eq in evidence_quantities
@@ -248,7 +245,6 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
                 or eq.change == change
                 or (change and _stated_change(ev.scoring_text, eq))
             )
-            and not base_year(ev.scoring_text, eq)
             and not count_in_a_field(ev.scoring_text, eq)
         ]
         aligned = [(alignment(cq, eq), eq) for eq in candidates]
