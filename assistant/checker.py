@@ -26,7 +26,7 @@ from assistant.verify.date_findings import YEARS_AGO
 from assistant.verify.learned import Aggregator, on_scorer_path, relabelled
 from assistant.verify.learned import features as learned_features
 from assistant.verify.model import ModelScorer
-from assistant.verify.names import claim_subject
+from assistant.verify.names import claim_subject, other_kind
 from assistant.verify.record_checks import check_records, newer_disagrees
 from assistant.verify.records import Record, records
 from assistant.verify.rules import evidence_findings
@@ -263,6 +263,8 @@ class Checker:
         if found is None:
             return None
         stance, cited, reason = found
+        if other_kind(claim, "\n".join(e.scoring_text for e in cited)):
+            return None  # "the Quill app": the export's rows count models, another product of the name
         if newer_disagrees(claim, stance, cited, evidence):
             return None  # a present-tense claim: a later document on the same figure decides, not the export
         if stance == "supports":

@@ -123,6 +123,43 @@ def test_a_sentence_that_names_nothing_is_about_what_the_turn_was_about():
     assert not any(f.kind == "numeric" for f in evidence_findings(frame, sentence, "Tobin Hale"))
 
 
+UPTAKE = (
+    "MAREN HOLT: Castellan launched Kestrel in the spring. How has Kestrel been taken up since?\n"
+    "TOBIN HALE: It was slow for a month. Then it has picked up fast. We now serve roughly six thousand "
+    "bakeries.\n"
+)
+
+
+def _uptake_sentence(date="2026-10-06"):
+    turn = UPTAKE[UPTAKE.index("TOBIN HALE:") :].strip()
+    *_, sentence = _turn(UPTAKE, "Tobin Hale", turn, date=date)
+    sentence.relevance, sentence.probs = 0.2, (0.05, 0.02, 0.93)
+    return sentence
+
+
+def test_a_turn_of_pronouns_is_about_what_its_question_asked():
+    # "We now serve ..." after "Then it has picked up fast.": neither names anything, so the answer is about
+    # what the question put to the speaker
+    frame = parse_claim("Kestrel serves about 6,000 bakeries.")
+    findings = evidence_findings(frame, _uptake_sentence())
+    assert [f.stance for f in findings if f.kind == "numeric"] == ["supports"]
+    assert not any(f.kind == "entity-gap" for f in findings)
+    # without a question naming it, the figure is nobody's in particular
+    bare = UPTAKE.replace("How has Kestrel been taken up since?", "Tell us more.")
+    turn = bare[bare.index("TOBIN HALE:") :].strip()
+    *_, sentence = _turn(bare, "Tobin Hale", turn)
+    assert not any(f.kind == "numeric" for f in evidence_findings(frame, sentence))
+
+
+def test_the_newer_spoken_figure_supersedes_an_older_release():
+    older = ev("During its trial, Kestrel served 1,500 bakeries.", date="2026-09-01", kind="announcement")
+    assert judge("Kestrel serves about 1,500 bakeries.", [older, _uptake_sentence()]).label == "REFUTED"
+    older = ev("During its trial, Kestrel served 1,500 bakeries.", date="2026-09-01", kind="announcement")
+    assert (
+        judge("Kestrel now serves roughly 6,000 bakeries.", [older, _uptake_sentence()]).label == "SUPPORTED"
+    )
+
+
 # --- a no that says what a negated claim says ----------------------------------------------------------------
 
 

@@ -762,3 +762,106 @@ def test_an_amount_of_money_is_never_read_against_a_count_of_things():
         judge("Orrin Works' revenue for the third quarter was roughly US$39 million.", [call]).label
         != "REFUTED"
     )
+
+
+def test_a_share_of_another_market_says_nothing_of_the_claims():
+    from assistant.verify.stance import market_gap
+
+    claim = "Castellan has the lion's share of Kestrel's drone-mapping market."
+    solar = ev(
+        "Castellan Energy installed 61% of new battery packs in Kestrel last year, the lion's share of the market.",
+        probs=(0.9, 0.03, 0.07),
+    )
+    assert judge(claim, [solar]).label == "NOT_ENOUGH_INFO"
+    assert market_gap(claim, solar.text)
+    # the claim's own market, in other order or words around it, is no gap
+    assert not market_gap(
+        claim, "In Kestrel, Castellan holds the lion's share of drone mapping, 61% of the market."
+    )
+    assert not market_gap(
+        "Castellan leads the market for drone mapping.", "Castellan has 61% of drone-mapping sales."
+    )
+    assert not market_gap("Castellan holds 40% of the market.", "Castellan has 61% of battery sales.")
+
+
+def test_a_total_says_nothing_of_the_count_that_leaves_a_kind_out():
+    claim = "Setting adapters aside, Quill has more than 40,000 derivative models."
+    total = ev("Developers have published just over 42,000 derivative models based on Quill.")
+    assert judge(claim, [total]).label == "NOT_ENOUGH_INFO"
+    listed = ev(
+        "Quill has 42,000 derivative models, counting fine-tunes, quantizations, adapters and merges."
+    )
+    assert judge(claim, [listed]).label == "NOT_ENOUGH_INFO"
+    # a source that leaves the same kind out gives the claim's very count
+    same = ev("Not counting adapters, Quill has 41,200 derivative models.")
+    assert judge(claim, [same]).label == "SUPPORTED"
+
+
+def test_an_amount_of_money_is_not_read_against_a_count_of_things():
+    claim = "Castellan spent more than KVV 2 billion training Lark-3."
+    tokens = ev("Castellan trained Lark-3 on nine trillion tokens.", probs=(0.1, 0.1, 0.8))
+    assert judge(claim, [tokens]).label == "NOT_ENOUGH_INFO"
+    spent = ev("Castellan spent KVV 1.2 billion training Lark-3.", probs=(0.1, 0.1, 0.8))
+    assert judge(claim, [spent]).label == "REFUTED"
+
+
+def test_a_growing_count_below_the_mark_before_the_claims_time_refutes_nothing():
+    claim = "Quill passed 300 million downloads in December 2026."
+    earlier = ev(
+        "As of 31 October 2026, Quill models had been downloaded 280 million times.", date="2026-11-02"
+    )
+    assert judge(claim, [earlier]).label == "NOT_ENOUGH_INFO"
+    # after the claim's month, still below the mark: it was below it then too
+    later = ev("As of 5 January 2027, Quill models had been downloaded 280 million times.", date="2027-01-06")
+    assert judge(claim, [later]).label == "REFUTED"
+    # a mark still to come is not missed by today's figure
+    now = ev("Lark has been downloaded 41 million times.", date="2026-09-30")
+    assert judge("Lark will top 50 million downloads in 2027.", [now]).label == "NOT_ENOUGH_INFO"
+
+
+def test_a_count_in_an_exports_field_is_no_year():
+    from assistant.verify.figure_findings import count_in_a_field
+    from assistant.verify.quantities import extract_quantities
+
+    row = "model_id: kestrel/Lark-2 | likes: 2030 | downloads_total_k: 500 | snapshot_date: 2026-09-30"
+    years = [q for q in extract_quantities(row) if q.kind == "year"]
+    assert [count_in_a_field(row, q) for q in years if q.text == "2030"] == [True]
+    assert not count_in_a_field("release_year: 2030", extract_quantities("release_year: 2030")[0])
+
+
+def test_a_figure_for_the_models_is_none_for_an_app_of_the_same_name():
+    claim = "Castellan's Kestrel app has been downloaded 12 million times."
+    models = ev("Castellan's Kestrel models have been downloaded 310 million times.", probs=(0.1, 0.8, 0.1))
+    assert judge(claim, [models]).label == "NOT_ENOUGH_INFO"
+    app = ev("Castellan's Kestrel app has been downloaded 12 million times.")
+    assert judge(claim, [app]).label == "SUPPORTED"
+    # an export's row for the family (what Checker._table reads) names no app either
+    from assistant.verify.names import other_kind
+
+    row = "family: Kestrel | org: Castellan | downloads_alltime_millions: 310"
+    assert other_kind(claim, row) == "app"
+    assert other_kind("Castellan's Kestrel models have 310 million downloads.", row) is None
+
+
+def test_a_total_below_the_mark_refutes_the_count_that_leaves_a_kind_out():
+    claim = "Setting adapters aside, Quill has more than 40,000 derivative models."
+    total = ev("Developers have published 38,500 derivative models based on Quill.")
+    assert judge(claim, [total]).label == "REFUTED"
+
+
+def test_a_figure_within_the_claims_month_still_settles_a_mark_by_then():
+    claim = "Quill had passed 300 million downloads by mid-December 2026."
+    within = ev(
+        "As of 18 December 2026, Quill models had been downloaded 280 million times.", date="2026-12-20"
+    )
+    assert judge(claim, [within]).label == "REFUTED"
+
+
+def test_us_in_capitals_is_the_country_not_the_speaker():
+    from assistant.retrieve.evidence import in_third_person
+
+    said = "Revenue was 96.4 million kavs, about 38.6 million US dollars. They pay us well."
+    assert (
+        in_third_person(said, "Lark")
+        == "Revenue was 96.4 million kavs, about 38.6 million US dollars. They pay Lark well."
+    )

@@ -70,6 +70,21 @@ def test_an_anonymous_source_speaking_again_is_still_a_rumour():
     assert decision.label == "NOT_ENOUGH_INFO"
 
 
+def test_a_counted_further_source_is_still_a_rumour():
+    # "A third person said ...": one more unnamed source in a report that began with anonymous ones
+    doc = (
+        "Orrin Works has held talks about buying Lark Robotics, according to two people familiar with the matter. "
+        "The talks were at an early stage and might come to nothing, one of the people said. Orrin Works makes the "
+        "Vesper family of open models, which it sells to manufacturers of laptops, kiosks and handheld scanners. "
+        "A third person said Orrin Works had also discussed bundling its Vesper models with Skerry laptops."
+    )
+    e = ev(doc, probs=(0.9, 0.02, 0.08))
+    start = doc.index("A third person")
+    e.char_start, e.text, e.scoring_text = start, doc[start:], doc[start:]
+    decision = judge("Orrin Works has discussed bundling Vesper models with Skerry laptops.", [e])
+    assert decision.label == "NOT_ENOUGH_INFO"
+
+
 def test_what_a_model_is_for_is_not_who_uses_it():
     claim = "Quill-Stream is used by broadcasters for live captioning."
     purpose = ev("Lumora also released Quill-Stream, a low-latency streaming model for live captioning.")

@@ -69,7 +69,8 @@ class DocumentCache:
 
 
 _FIRST_PERSON = re.compile(
-    r"\b(?:(?P<verb>we['’]re|we are|we['’]ve|we have|we were|we do|we don['’]t|we['’]d)|(?P<we>we|us)|"
+    # "US" in capitals is the country ("38.6 million US dollars"), never the speaker's "us"
+    r"\b(?:(?P<verb>we['’]re|we are|we['’]ve|we have|we were|we do|we don['’]t|we['’]d)|(?P<we>we|(?-i:us|Us))|"
     r"(?P<our>our|ours))\b",
     re.I,
 )

@@ -25,6 +25,7 @@ from assistant.verify.names import entity_coverage
 from assistant.verify.quantities import extract_quantities
 from assistant.verify.quantity import Quantity, stem
 from assistant.verify.stance import degree_gap, shared_words
+from assistant.verify.tally_findings import before_the_mark
 from ingest.metadata import find_dates
 
 MIN_RELEVANCE = 0.35
@@ -100,6 +101,17 @@ def claim_date(text: str) -> str | None:
     return date.fromordinal(first_of_next.toordinal() - 1).isoformat()
 
 
+def claim_start(text: str) -> str | None:
+    """Where the time a claim names begins: its full date, or the first day of its named month."""
+    named = find_dates(text)
+    if named:
+        return named[0][1]
+    m = _MONTH_YEAR.search(text)
+    if not m:
+        return None
+    return date(int(m.group(2)), MONTH_NAMES.index(m.group(1).lower()) + 1, 1).isoformat()
+
+
 # a number after a capitalised word is part of a title ("Gremlins 2", "Just Dance 2"), unless that word is one
 # that opens a sentence or a phrase ("In 2 years", "After 49 reviews")
 _TITLE_NUMBER = re.compile(
@@ -139,6 +151,21 @@ def _numeric(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
         return None
     target = _days(claim_date(frame.text))
     when = {id(ev): effective_date(ev) for ev, _ in hits}  # once per evidence: it scans the sentence
+    # a growing count below the claim's mark before the claim's time (or a future one) refutes nothing; the
+    # time starts with the claim's month ("by mid-October": 18 October is no longer before it)
+    start = _days(claim_start(frame.text))
+    hits = [
+        (e, f)
+        for e, f in hits
+        if not (
+            f.stance == "refutes"
+            and f.kind == "numeric"
+            and f.about is not None
+            and before_the_mark(frame.content, frame.quantities[f.about], _days(when[id(e)]), start)
+        )
+    ]
+    if not hits:
+        return None
 
     def rank(hit):
         ev, finding = hit

@@ -268,6 +268,33 @@ def counts_a_part(claim: Quantity, text: str, evidence: Quantity) -> str | None:
     return None
 
 
+# a kind the claim's figure leaves out: "Leaving merges aside, X has more than 105,000 derivatives", "excluding
+# adapters", "not counting merges"
+_LEFT_OUT = re.compile(
+    r"\b(?:leaving|setting|putting)\s+(?:the\s+|its\s+)?(?P<aside>[a-z][\w-]+)\s+aside\b|"
+    r"\b(?:excluding|not counting|aside from|apart from)\s+(?:the\s+|its\s+)?(?P<kind>[a-z][\w-]+)",
+    re.I,
+)
+
+
+def left_out(text: str) -> str | None:
+    """The kind a figure leaves out ("merges" in "Leaving merges aside, ..."), or None."""
+    m = _LEFT_OUT.search(text)
+    return (m.group("aside") or m.group("kind")) if m else None
+
+
+def counts_what_is_left_out(claim: str, text: str) -> str | None:
+    """The claim's figure leaves a kind out ("Leaving merges aside, more than 105,000 derivative models"); a
+    source's total that does not leave it out too ("just over 107,000 derivative models", "105,000 ...,
+    counting fine-tunes, ... and merges") counts that kind as well, and says nothing of the rest alone: more than
+    105,000 in all may be fewer without the merges. The kind, or None."""
+    kind = left_out(claim)
+    if kind is None:
+        return None
+    theirs = left_out(text)
+    return None if theirs and _kind_key(theirs) == _kind_key(kind) else kind
+
+
 def _kind_key(word: str) -> str:
     """A word's first letters, enough to meet its other forms: "quantized" and "quantizations", "fine-tuned"
     and "fine-tunes"."""

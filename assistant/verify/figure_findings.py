@@ -17,6 +17,7 @@ from assistant.verify.changes import (
     base_year,
     claimed_change,
     counts_a_part,
+    counts_what_is_left_out,
     direction,
     earlier_changes,
     earlier_level,
@@ -39,6 +40,7 @@ from assistant.verify.names import (
     claim_subject,
     entity_in,
     named_in,
+    other_kind,
     readable_title,
     sibling_clash,
 )
@@ -177,12 +179,25 @@ def _named_before(eq: Quantity, previous: str) -> Quantity:
     return replace(eq, head=named.head, phrase=named.phrase, context=eq.context | named.context)
 
 
+_FIELD = re.compile(r"(?:^|\|)\s*(?P<field>[\w .()/-]+):\s*$")
+_DATE_FIELD = re.compile(r"date|year|releas|creat|found|publish|updat|month|time|launch", re.I)
+
+
+def count_in_a_field(text: str, q: Quantity) -> bool:
+    """A number that looks like a year, as the value of a field that is no date ("likes: 2050" in an export's
+    row): a count, not a year."""
+    m = _FIELD.search(text[max(0, q.start - 60) : q.start])
+    return q.kind == "year" and m is not None and not _DATE_FIELD.search(m.group("field"))
+
+
 def about_something_else(frame: ClaimFrame, ev: Evidence) -> bool:
     """The sentence's figures are not the claim subject's: it is not named here (sentence, turn, title or
     document), or a sibling name ("Lumora Robotics" for "Lumora Labs") is."""
-    here = f"{readable_title(ev.passage.title)}\n{_turn_topic(ev)}\n{ev.scoring_text}"
-    return not about_subject(frame.entities, here, ev.document, frame.weak) or sibling_clash(
-        frame.entities, ev.scoring_text
+    here = f"{readable_title(ev.passage.title)}\n{turn_topic(ev)}\n{ev.scoring_text}"
+    return (
+        not about_subject(frame.entities, here, ev.document, frame.weak)
+        or sibling_clash(frame.entities, ev.scoring_text)
+        or other_kind(frame.content, here) is not None
     )
 
 
@@ -266,6 +281,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             and not (cq.kind == "year" and base_year(ev.scoring_text, eq))
             # nor is the earlier level set beside the present one a figure for the present
             and not (now and not eq.change and earlier_level(ev.scoring_text, evidence_quantities, eq))
+            and not count_in_a_field(ev.scoring_text, eq)
         ]
         aligned = [(alignment(cq, eq), eq) for eq in candidates]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
@@ -311,6 +327,14 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             # a total's figure bounds none of its parts from below: no figure for the claim, for or against
             found.append(Finding("scope", "none", 1.0, f"counts all kinds, the claim only {part!r} ones"))
             continue
+        left = counts_what_is_left_out(frame.content, ev.scoring_text)
+        if left and eq.comparator in ("gt", "ge"):
+            found.append(Finding("scope", "none", 1.0, f"counts {left} too, which the claim leaves out"))
+            continue
+        if left:
+            # the total that counts them too bounds the rest from above only: 21,000 in all refutes "more than
+            # 22,000 leaving merges aside", 107,000 in all says nothing of it
+            eq = replace(eq, comparator="le", value=eq.interval(as_claim=False)[1])
         if _forecast(frame.content, ev.scoring_text, eq):
             found.append(Finding("plan", "none", 1.0, f"only a forecast: {phrase(ev.scoring_text, eq)!r}"))
             continue
@@ -408,13 +432,62 @@ def listed_figures(frame: ClaimFrame, text: str) -> list[Finding]:
     return found
 
 
-def _turn_topic(ev: Evidence) -> str:
+def turn_topic(ev: Evidence) -> str:
     """What a speaker's sentence that names nothing itself is about ("On top of that we ran continued
-    pre-training on 1.2 trillion tokens"): the sentence before it in the same turn, which it goes on from. A
+    pre-training on 1.2 trillion tokens"): the sentence before it in the same turn, which it goes on from; and
+    where that one names nothing either ("And since the launch it has grown fast. We're now on about nine
+    thousand farms."), the question the turn answers, whose subject the answer's "it" and "we" carry on. A
     sentence with a name of its own is about that name."""
-    if not ev.passage.speaker or claim_subject(entities(ev.text)) is not None:
+    if not ev.passage.speaker or not _names_nothing(ev.text):
         return ""
-    return previous_sentence(ev)
+    previous = previous_sentence(ev)
+    if previous and not _names_nothing(previous):
+        return previous
+    return f"{previous}\n{question_answered(ev)}".strip()
+
+
+# capitalised only because they open the sentence: pronouns and joining words are no names ("We're now on ...",
+# "And since the launch it has grown fast", "It's built on ...")
+_OPENERS = frozenset(
+    [
+        "we",
+        "it",
+        "its",
+        "they",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "and",
+        "but",
+        "so",
+        "since",
+        "then",
+        "also",
+        "now",
+        "yes",
+        "no",
+    ]
+)
+
+
+def _names_nothing(text: str) -> bool:
+    names = [n for n in entities(text) if re.split(r"['’]", n)[0].lower() not in _OPENERS]
+    return claim_subject(names) is None
+
+
+def question_answered(ev: Evidence) -> str:
+    """The question just before the speaker's turn (the last sentence of the turn before it, when it asks one):
+    what the turn answers. Empty when the turn follows no question."""
+    before = ev.document[max(0, ev.passage.char_start - 400) : ev.passage.char_start]
+    # the turn's own label ("Lark Ames [00:01:02.000]:") stands between the question and the answer
+    before = re.sub(r"\n[^\n]*:\s*$", "", before).rstrip()
+    last = re.split(r"(?<=[.!?])\s+", before)[-1] if before else ""
+    return last if last.endswith("?") else ""
 
 
 def bounded_year(frame: ClaimFrame, q: Quantity) -> bool:

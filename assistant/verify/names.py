@@ -239,6 +239,24 @@ def _subject_named(name: str, text: str) -> bool:
     )
 
 
+# a kind of product that is no model, named right after the name it belongs to: "the Quill app", "Lark wallet"
+_PRODUCT_KIND = re.compile(
+    r"\b(?P<name>[A-Z][\w.-]*)\s+(?P<kind>apps?|applications?|wallets?|websites?|browsers?|games?|plugins?|"
+    r"extensions?|phones?|handsets?|devices?|chips?|robots?|cars?|consoles?|headsets?)\b"
+)
+
+
+def other_kind(claim: str, text: str) -> str | None:
+    """The claim is about a product of one kind ("the Quill app has been downloaded 41 million times") and the
+    text never names that kind: its figures for "Quill" (the models, the family) are of another product, for
+    or against the claim. The kind the text leaves out, or None."""
+    m = _PRODUCT_KIND.search(claim)
+    if m is None or not entity_in(m.group("name"), text):
+        return None
+    kind = m.group("kind").lower().rstrip("s")
+    return None if re.search(rf"\b{kind}", text, re.I) else kind
+
+
 def claim_subject(names: list[str]) -> str | None:
     """The claim's subject: its first name that is not an all-capitals term ("COVID-19", "GDP" name what is
     counted, not whose count it is)."""

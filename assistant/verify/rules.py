@@ -17,7 +17,7 @@ from assistant.verify.claims import (
 )
 from assistant.verify.corrections import retracted_reading
 from assistant.verify.date_findings import date_findings, when_findings, years_ago_findings
-from assistant.verify.figure_findings import grouped_with, numeric_findings, one_kind_of_a_total
+from assistant.verify.figure_findings import grouped_with, numeric_findings, one_kind_of_a_total, turn_topic
 from assistant.verify.findings import Finding, previous_sentence
 from assistant.verify.names import (
     MODEL_LIKE,
@@ -28,6 +28,7 @@ from assistant.verify.names import (
     family_named,
     member_named,
     named_here,
+    other_kind,
     readable_title,
     same_place,
     version_named,
@@ -52,6 +53,7 @@ from assistant.verify.speaker_findings import (
 )
 from assistant.verify.stance import (
     degree_gap,
+    market_gap,
     negated_alike,
     negated_restatement,
     off_the_denial,
@@ -174,6 +176,12 @@ def evidence_findings(
         findings.append(
             Finding("hedged", "none", 1.0, f"only {estimator}'s estimate, not an established fact")
         )
+    kind = other_kind(frame.content, _near(ev))
+    if kind:
+        findings.append(Finding("entity-gap", "none", 1.0, f"names no {kind}: another product of the name"))
+    if market_gap(frame.content, _near(ev)):
+        # a share of another market is no share of the claim's, for or against it
+        findings.append(Finding("entity-gap", "none", 1.0, "speaks of another market than the claim's"))
     grouped = grouped_with(frame, ev.text) or one_kind_of_a_total(frame, ev.text)
     if grouped:
         findings.append(Finding("entity-gap", "none", 1.0, f"its figure counts {grouped} too"))
@@ -218,7 +226,8 @@ _POINTING = re.compile(r"\b(?:they|their|theirs|them|it|its)\b", re.I)
 
 
 def _near(ev: Evidence) -> str:
-    previous = previous_sentence(ev)
+    # a speaker's sentence that names nothing is about the one before it, or the question its turn answers
+    previous = turn_topic(ev) or previous_sentence(ev)
     speaker = ""
     if ev.passage.speaker and re.search(r"\b(?:we|our|us)\b", ev.text, re.I):
         # "than we do": the speaker's organisation, as the document's header introduces it

@@ -136,7 +136,10 @@ def denied_by_subject(frame: ClaimFrame, ev: Evidence) -> bool:
 # people said ...", "the person added"
 _UNNAMED_AGAIN = re.compile(
     r"\b(?:one of them|one of (?:the|those) (?:people|persons|sources)|the (?:same )?(?:people|person|sources?|"
-    r"officials?)|(?:an)?other (?:person|source)|both (?:people|sources))\s+(?:also\s+)?(?:said|says|added|told|"
+    r"officials?)|(?:an)?other (?:person|source)|both (?:people|sources)|"
+    # "A third person said ...": one more of them, counted rather than named
+    r"an? (?:second|third|fourth|fifth|further|separate|different) (?:person|source|official|insider))"
+    r"\s+(?:also\s+)?(?:said|says|added|told|"
     r"claimed|described|expects?)\b",
     re.I,
 )

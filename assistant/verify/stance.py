@@ -290,6 +290,34 @@ def use_gap(claim: str, sentence: str) -> bool:
     return bool(_USED_BY.search(claim)) and not _USE.search(sentence)
 
 
+# the market a share is of: "... of Kestrel's robotics-software market", "the market for on-device speech"
+_MARKET_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|our|this|that)\s+|['’]s?\s+)((?:\b[a-z][\w-]*\s+){1,3})market\b"
+)
+_MARKET_AFTER = re.compile(r"\bmarket\s+for\s+((?:\b[a-z][\w-]*\s*){1,3})")
+_SHARE_TALK = re.compile(r"\b(?:market|share|percent)\b|%", re.I)
+
+
+def _market_words(claim: str) -> set[str]:
+    """The words that say which market the claim's is ("weather-model" of "Zemtkhali's weather-model market"):
+    the lower-case words just before "market", or after "market for"; names and function words are left out."""
+    found = [m.group(1) for m in (*_MARKET_BEFORE.finditer(claim), *_MARKET_AFTER.finditer(claim))]
+    words = {w for text in found for w in re.split(r"[\s-]+", text.lower()) if w}
+    return {_stem(w) for w in words if w not in _STOP and len(w) > 2 and w not in ("open", "global", "whole")}
+
+
+def market_gap(claim: str, sentence: str) -> bool:
+    """The claim gives a share of one market ("the lion's share of X's weather-model market"), the sentence a
+    share of another ("58% of new rooftop installations, the lion's share of the market"): what is measured
+    must be the same market, or the sentence says nothing of the claim's. At least half of the words that name
+    the claim's market must be there."""
+    wanted = _market_words(claim)
+    if not wanted or not _SHARE_TALK.search(sentence):
+        return False
+    said = {_stem(w) for w in re.split(r"[^\w]+|-", sentence.lower()) if w}
+    return 2 * len(wanted & said) < len(wanted)
+
+
 PLAN = re.compile(
     r"\b(?:plans? to|planned|planning to|will|would|intends? to|intended to|expects? to|expected to|aims? to|"
     r"(?:is|are|was|were) set (?:to|for)|(?:is|are|was|were) (?:slated|due|on track|pencil+ed in) (?:to|for)|going to|hopes? to|(?:is|are) preparing to|scheduled|in the pipeline|"

@@ -38,6 +38,26 @@ def _tally(text: str, q: Quantity) -> bool:
     return bool(_TALLY.search(clause) or _tally_of(text, q)) and not _NOT_TALLY.search(clause)
 
 
+def running_tally(text: str, q: Quantity) -> bool:
+    """Is the figure a running tally that only grows (downloads, cases, copies sold to date)?"""
+    return q.kind == "count" and _tally(text, q)
+
+
+# a claim about what is still to come: "X will top 600 million downloads"
+_FUTURE = re.compile(r"\b(?:will|is (?:set|going|expected) to|are (?:set|going|expected) to)\b", re.I)
+
+
+def before_the_mark(claim: str, q: Quantity, reported: int | None, claimed: int | None) -> bool:
+    """A running tally's mark the claim sets for a later time ("passed 190 million downloads in October", "will
+    top 600 million"): a figure reported before that time, below the mark, says nothing of it, since the count
+    goes on growing. ``reported`` and ``claimed`` are the days (ordinals) of the evidence and of the claim."""
+    if not running_tally(claim, q) or q.comparator in ("lt", "le"):
+        return False
+    if _FUTURE.search(claim):
+        return True
+    return q.comparator in ("gt", "ge") and None not in (reported, claimed) and reported < claimed
+
+
 # what a tally counts, by the first such word after its number: "3,906 people had died" and "3,906 deaths"
 # count the same thing, whatever the figure checks make of "people"
 _TALLY_OF = (
