@@ -24,6 +24,7 @@ from assistant.verify.findings import has, names_everything
 from assistant.verify.names import entity_coverage
 from assistant.verify.quantities import extract_quantities
 from assistant.verify.quantity import Quantity, stem
+from assistant.verify.records import month_end
 from assistant.verify.stance import degree_gap, shared_words
 from assistant.verify.tally_findings import before_the_mark
 from ingest.metadata import find_dates
@@ -88,17 +89,19 @@ _MONTH_YEAR = re.compile(
 )
 
 
+def _named_month(text: str) -> tuple[int, int] | None:
+    """(year, month) of the first month a claim names with its year ("in October 2026")."""
+    m = _MONTH_YEAR.search(text)
+    return (int(m.group(2)), MONTH_NAMES.index(m.group(1).lower()) + 1) if m else None
+
+
 def claim_date(text: str) -> str | None:
     """The date a claim is judged at, if it names one: a full date, or the end of a named month."""
     named = find_dates(text)
     if named:
         return named[0][1]
-    m = _MONTH_YEAR.search(text)
-    if not m:
-        return None
-    month, year = MONTH_NAMES.index(m.group(1).lower()) + 1, int(m.group(2))
-    first_of_next = date(year + month // 12, month % 12 + 1, 1)
-    return date.fromordinal(first_of_next.toordinal() - 1).isoformat()
+    month = _named_month(text)
+    return month_end(f"{month[0]}-{month[1]}") if month else None
 
 
 def claim_start(text: str) -> str | None:
@@ -106,10 +109,8 @@ def claim_start(text: str) -> str | None:
     named = find_dates(text)
     if named:
         return named[0][1]
-    m = _MONTH_YEAR.search(text)
-    if not m:
-        return None
-    return date(int(m.group(2)), MONTH_NAMES.index(m.group(1).lower()) + 1, 1).isoformat()
+    month = _named_month(text)
+    return date(month[0], month[1], 1).isoformat() if month else None
 
 
 # a number after a capitalised word is part of a title ("Gremlins 2", "Just Dance 2"), unless that word is one
