@@ -491,7 +491,7 @@ def test_a_qualified_no_that_opens_the_answer_refutes_what_was_put():
 
 
 def test_a_figure_written_into_a_names_modifier_is_that_things():
-    # "a 30-billion-parameter Tulivo model": a figure in a sentence about another model ("it", after a sentence
+    # "a 30-billion-parameter Kestrel model": a figure in a sentence about another model ("it", after a sentence
     # naming Lark-14B) neither refutes nor supports it
     claim = "Orrin Works has stopped training a 30-billion-parameter Kestrel model."
     other = ev(

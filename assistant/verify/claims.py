@@ -86,7 +86,7 @@ _SETTING = re.compile(
     r"panel|conference|fireside|episode|hearing|briefing|summit|keynote|show|stage)(?P<setting>),\s+(?=[A-Z])",
     re.I,
 )
-# "On Pressure Gradient, the host asserted ...": a show named by its own name (not a day: "On Monday, ...")
+# "On Lark Radio, the host asserted ...": a show named by its own name (not a day: "On Monday, ...")
 _SHOW = re.compile(
     r"^(?i:on)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
     r"June|July|August|September|October|November|December)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"

@@ -201,13 +201,13 @@ def about_something_else(frame: ClaimFrame, ev: Evidence) -> bool:
     )
 
 
-# "a 30-billion-parameter Tulivo model": a figure written as a modifier of the name right after it
+# "a 30-billion-parameter Kestrel model": a figure written as a modifier of the name right after it
 _MODIFIES = re.compile(r"(?:-[a-z]+)+\s+(?P<name>[A-Z][\w'’-]*)")
 
 
 def modified_name(content: str, q: Quantity) -> str | None:
     """The name a claim's figure describes when the figure is written into its modifier ("a 30-billion-parameter
-    Tulivo model", "the 12-episode Lark series"): the figure is that thing's, and only a sentence about it (or
+    Kestrel model", "the 12-episode Lark series"): the figure is that thing's, and only a sentence about it (or
     the turn it goes on from) gives it."""
     m = _MODIFIES.match(content[q.end :])
     return m.group("name") if m else None

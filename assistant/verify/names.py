@@ -325,7 +325,7 @@ def version_named(name: str, claim: str, text: str) -> bool:
 
 
 def family_named(name: str, text: str) -> bool:
-    """Is the model ("Lwimbo-12B") named in the text by its family's name alone ("Lwimbo"), with no other model
+    """Is the model ("Skerry-12B") named in the text by its family's name alone ("Skerry"), with no other model
     of the family named? Only where its maker speaks of its own model: a family's name says nothing of one
     member in general."""
     if not MODEL_LIKE.match(name):

@@ -78,7 +78,7 @@ def evidence_findings(
     findings += tally_stances(frame, ev)
     findings += years_ago_findings(frame, ev, reference)
     before = ev.context[: max(0, ev.char_start - ev.passage.char_start)][-200:]
-    # "The Kelat Post reported that P": the outlet's report of P, rumour or hedge, is what the claim is about
+    # "The Orrin Post reported that P": the outlet's report of P, rumour or hedge, is what the claim is about
     reported = bool(speaker and published_by(speaker, ev))
     if reported:
         pass  # no rumour, no hedge: the claim is that the outlet reported it
@@ -204,8 +204,8 @@ def evidence_findings(
         )
     ]
     if denied:
-        # the maker denying it of its own model by the model's family name ("Lwimbo is our first model we did
-        # not pre-train" for "pre-trained Lwimbo-12B") names the model, unless another of the family is named
+        # the maker denying it of its own model by the model's family name ("Skerry is our first model we did
+        # not pre-train" for "pre-trained Skerry-12B") names the model, unless another of the family is named
         missing = [n for n in missing if not family_named(n, near)]
     if missing:
         # a product its document names ("the preview model" in the release about "Heron-32B-Preview"), or a name

@@ -79,7 +79,7 @@ def years_asked(frame: ClaimFrame, ev: Evidence) -> bool:
 
 _ROLES = {
     "ceo": r"chief executive(?: officer)?|ceo",
-    "boss": r"chief executive(?: officer)?|ceo",  # "Lagvani's boss": its chief executive
+    "boss": r"chief executive(?: officer)?|ceo",  # "Lumora's boss": its chief executive
     "cto": r"chief technology officer|cto",
     "cfo": r"chief financial officer|cfo",
     "president": r"president",
@@ -255,8 +255,8 @@ def cites_another(speaker: str, ev: Evidence) -> str | None:
 
 
 def _byline(ev: Evidence) -> str:
-    """Who published a news report: a short dated line at its top ("*The Kisaweni Dispatch -- 15 July 2026*",
-    "Kelat Business Post · 14 July 2026"), and the name it is filed under."""
+    """Who published a news report: a short dated line at its top ("*The Castellan Dispatch -- 15 July 2026*",
+    "Orrin Business Post · 14 July 2026"), and the name it is filed under."""
     top = (ev.document or "")[:400].splitlines()[:6]
     lines = [
         ln for ln in top if len(ln) < 120 and find_dates(ln) and not re.search(r"[.!?]\s*$", ln.strip("* "))
@@ -265,7 +265,7 @@ def _byline(ev: Evidence) -> str:
 
 
 def published_by(speaker: str, ev: Evidence) -> bool:
-    """Is the evidence a news report by the outlet the claim names ("The Kelat Post reported that ...")? What it
+    """Is the evidence a news report by the outlet the claim names ("The Orrin Post reported that ...")? What it
     reports, anonymous sources and hedges included, is its report: the claim is that it reported it."""
     who = _distinctive(speaker)
     return ev.passage.kind == "news" and bool(who) and who <= _distinctive(_byline(ev))
@@ -302,7 +302,7 @@ def speaker_matches(speaker: str, ev: Evidence) -> bool:
     return who <= _distinctive(text) and bool(
         re.search(
             r"\b(?:said|says|told|according to|stated|reports|reported|confirms|confirmed|announces|"
-            # "By the firm's estimate", "a new report from Durtavi": the party's own figures
+            # "By the firm's estimate", "a new report from Brantley": the party's own figures
             r"announced|estimates?|estimated|wrote|writes|report (?:from|by))\b",
             text,
         )

@@ -174,7 +174,7 @@ def main_clause(claim: str, sentence: str) -> str:
 
 
 def without_tag(sentence: str) -> str:
-    """The sentence without a closing tag question ("Cirrova leads now, doesn't it?" asserts that it leads)."""
+    """The sentence without a closing tag question ("Quill leads now, doesn't it?" asserts that it leads)."""
     return TAG_QUESTION.sub("?", sentence)
 
 
@@ -299,7 +299,7 @@ _SHARE_TALK = re.compile(r"\b(?:market|share|percent)\b|%", re.I)
 
 
 def _market_words(claim: str) -> set[str]:
-    """The words that say which market the claim's is ("weather-model" of "Zemtkhali's weather-model market"):
+    """The words that say which market the claim's is ("drone-mapping" of "Kestrel's drone-mapping market"):
     the lower-case words just before "market", or after "market for"; names and function words are left out."""
     found = [m.group(1) for m in (*_MARKET_BEFORE.finditer(claim), *_MARKET_AFTER.finditer(claim))]
     words = {w for text in found for w in re.split(r"[\s-]+", text.lower()) if w}
