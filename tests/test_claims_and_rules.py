@@ -865,3 +865,10 @@ def test_us_in_capitals_is_the_country_not_the_speaker():
         in_third_person(said, "Lark")
         == "Revenue was 96.4 million kavs, about 38.6 million US dollars. They pay Lark well."
     )
+
+
+def test_a_code_with_digits_is_a_name_and_an_amount_in_a_currency_code_is_not():
+    # "CDK6" names a gene as "Kv19Q" names a model; "TMB 5B" and "KVV 61.0" are amounts
+    assert "CDK6" in parse_claim("CDK6 shows improved binding to variants of Lark.").entities
+    assert parse_claim("Orrin Works revenue came in under TMB 5B.").entities == ["Orrin Works"]
+    assert parse_claim("Lumora spent KVV 61.0 million on Quill.").entities == ["Lumora", "Quill"]

@@ -222,8 +222,8 @@ _NOT_A_NAME = re.compile(
     r"November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?$|"
     # a capital letter joined to a word is a term, not a name: "C-terminal", "T-cell", "X-ray"
     r"^[A-Z]-[a-z]+$|"
-    # an amount in a currency's code: "TMB 5B", "KVV 61.0"
-    r"^[A-Z]{3}\s?\d[\d.,]*(?:[kKmMbBtT]n?)?$"
+    # an amount in a currency's code: "TMB 5B", "KVV 61.0", "KVV 250" (but "CDK6" and "GPT 4" are names)
+    r"^[A-Z]{3}\s(?:\d[\d.,]*[kKmMbBtT]n?|\d+[.,]\d+|\d{2,}[\d,]*)$"
 )
 
 
