@@ -73,6 +73,8 @@ RUNS = [
     Run("own-6", "own-6", DOCS, own=True),
     Run("own-7", "own-7", DOCS, own=True),
     Run("own-8", "own-8", DOCS, own=True),
+    Run("own-9", "own-9", DOCS, own=True),
+    Run("own-10", "own-10", DOCS, own=True),
 ]
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 COLUMNS = HEADLINE_METRICS
