@@ -549,3 +549,23 @@ def test_a_round_approximate_figure_reaches_a_fifth_of_itself_at_most():
     assert compare(close, q("96.4 million dollars of revenue")) == "supports"
     assert compare(q("around 300 deaths"), q("262 deaths")) == "supports"
     assert compare(q("around 300 deaths"), q("210 deaths")) == "refutes"
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        # three significant digits are precise to about them; fewer allow ordinary rounding
+        ("roughly 512 million downloads", "528 million downloads", "refutes"),
+        ("roughly 512 million downloads", "515.3 million downloads", "supports"),
+        ("roughly 9,000 farms", "9,350 farms", "supports"),
+        ("roughly 31 million downloads", "32.4 million downloads", "supports"),
+    ],
+)
+def test_a_rough_figure_is_as_precise_as_its_digits(claim, evidence, expected):
+    assert compare(q(claim), q(evidence)) == expected
+
+
+def test_a_count_named_before_it_is_what_a_figure_counts():
+    # "Quill's download count stands at ..." counts downloads; "the count stood at ..." names nothing
+    assert q("Quill's download count currently stands at roughly 512 million .").head == "download"
+    assert q("Lumora said the count stood at 684 million on 15 August .").head is None

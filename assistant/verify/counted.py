@@ -309,7 +309,7 @@ def head_noun(text: str, start: int, end: int, percent: bool = False) -> str | N
     subject = _SUBJECT.search(text[max(0, start - 80) : start])
     if subject:
         return figure_stem(
-            (subject.group(1) or subject.group(2)).lower()
+            (subject.group(1) or subject.group(2) or subject.group(3)).lower()
         )  # "the number of recoveries reached 30"
     # otherwise the first content word of its clause ("1,998 , of which ..." counts nothing of its own)
     for word in _WORD.findall(re.split(r"[,;.()]", tail)[0])[:3]:
@@ -353,7 +353,11 @@ _TOTAL_OF = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$")
 _SUBJECT = re.compile(
     r"\b(?:number|total|count|tally) of ([a-z][\w-]*)\b[^.;]{0,60}?\b(?:is|was|are|were|reached|stood at|stands at|"
     r"rose to|climbed to|increased to|totall?ed|hit)\s*$|"
-    r"\b([a-z][\w-]*)\s+(?:have\s+|has\s+|had\s+)?(?:reached|rose to|climbed to|increased to|totall?ed)\s*$",
+    r"\b([a-z][\w-]*)\s+(?:have\s+|has\s+|had\s+)?(?:reached|rose to|climbed to|increased to|totall?ed)\s*$|"
+    # "Ombira's download count currently stands at roughly 512 million": a count of downloads
+    r"\b(?!(?:the|a|an|its|their|this|that|his|her|our|your|grand)\b)([a-z][\w-]*)\s+(?:count|total|tally)\s+"
+    r"(?:\w+\s+)?(?:is|was|stands at|stood at|reached|hit|came to)"
+    r"(?:\s+(?:roughly|about|around|nearly|almost|over|some|more than|less than|under))?\s*$",
 )
 _MODIFIERS = frozenset(
     [

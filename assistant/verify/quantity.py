@@ -165,7 +165,10 @@ class Quantity:
             # 38.6 million, which a round figure's precision alone would admit); a source's "around 300" as the
             # half-hundreds it rounds to (250 to 350), so that it still settles "under 400"
             coarse = min(self.precision * 2, abs(v) * APPROX_AT_MOST) if as_claim else self.precision
-            slack = max(abs(v) * (0.05 if as_claim else 0.03), coarse)
+            # a claim that writes three significant digits ("roughly 512 million", "about 38.6") is about as
+            # precise as them: 2 %, not the 5 % of "roughly 31 million" or "about 9,000"
+            digits = len(re.sub(r"\D", "", self.text.split()[0]).strip("0"))
+            slack = max(abs(v) * ((0.02 if digits >= 3 else 0.05) if as_claim else 0.03), coarse)
             return v - slack, v + slack, False, False
         # A bare figure allows the rounding its digits imply, but no more than 1 %: "700 million" is not 687M.
         # Evidence is read the same way, but an exact count ("41 cases", "410 cases") is exact: a source that
