@@ -16,7 +16,10 @@ from assistant.verify.alignment import compare
 from assistant.verify.claims import entities
 from assistant.verify.quantities import extract_quantities, fraction_percent
 from assistant.verify.quantity import WORD_NUMBERS, Quantity
-from assistant.verify.record_checks import claim_span, names, partial_scope, past_undated, threshold, timing
+from assistant.verify.record_coverage import names
+from assistant.verify.record_ranks import partial_scope
+from assistant.verify.record_thresholds import threshold
+from assistant.verify.record_when import claim_span, past_undated, timing
 from assistant.verify.records import (
     GROUP_KEYS,
     Record,
@@ -877,7 +880,7 @@ def sum_rows(
     claim: str, evidence: list[Evidence], recs: list[Record] | None = None
 ) -> tuple[str, list[Evidence], str] | None:
     """ "The Quill-3 models together had more than 280 million downloads": the sum of the group's rows in
-    one export, compared with the claim's figure (see record_checks.threshold)."""
+    one export, compared with the claim's figure (see record_thresholds.threshold)."""
     if not _TOGETHER.search(claim):
         return None
     for export in by_export(records(evidence) if recs is None else recs).values():
