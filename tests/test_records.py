@@ -19,7 +19,8 @@ from assistant.verify.findings import Finding
 from assistant.verify.record_checks import check_records, newer_disagrees
 from assistant.verify.record_when import claim_span, export_period, timing
 from assistant.verify.records import members, metric, norm_value, records
-from assistant.verify.tables import compare_rows, described_as, record_names, sum_rows
+from assistant.verify.table_peers import described_as, record_names
+from assistant.verify.tables import compare_rows, sum_rows
 from tests.conftest import export_evidence
 
 MODEL_CSV = """\

@@ -16,7 +16,8 @@ import pytest
 from assistant.verify.quantities import word_figures
 from assistant.verify.record_checks import check_records
 from assistant.verify.records import concept, records
-from assistant.verify.tables import compare_rows, parse_comparison, sum_rows
+from assistant.verify.table_claims import parse_comparison
+from assistant.verify.tables import compare_rows, sum_rows
 from tests.conftest import export_evidence
 
 HEAD = (
