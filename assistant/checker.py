@@ -32,7 +32,8 @@ from assistant.verify.records import Record, records
 from assistant.verify.rules import evidence_findings
 from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
 from assistant.verify.speaker_findings import makes, resolve_role
-from assistant.verify.tables import compare_rows, described_as, record_names, sum_rows
+from assistant.verify.table_peers import described_as, record_names
+from assistant.verify.tables import compare_rows, sum_rows
 from ingest.metadata import parse_date
 from ingest.sentences import split_sentences
 

@@ -344,7 +344,7 @@ def test_a_yes_is_not_undone_by_a_later_negation():
 
 def test_comparison_parsing_and_metric_fields():
     from assistant.verify.records import Record, metric, read_fields
-    from assistant.verify.tables import parse_comparison
+    from assistant.verify.table_claims import parse_comparison
 
     c = parse_comparison("Quill has more quantized derivative models on ModelYard than Skerry.")
     assert (c.a, c.b, c.metric, c.more) == ("Quill", "Skerry", "quantized derivative models", True)

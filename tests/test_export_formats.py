@@ -540,7 +540,7 @@ def test_figures_with_their_unit_in_the_cell():
 
 
 def test_a_window_that_ends_now_is_no_undated_past():
-    from assistant.verify.record_checks import past_undated
+    from assistant.verify.record_when import past_undated
 
     assert past_undated("Quill was downloaded more than 9 million times.")
     assert not past_undated("Quill was downloaded more than 9 million times in the last 30 days.")
@@ -673,8 +673,9 @@ def test_what_a_claim_counts_when_it_names_several_kinds_of_derivative():
 
 
 def test_a_period_is_no_name_and_no_figure():
-    from assistant.verify.record_checks import _figure, names
+    from assistant.verify.record_coverage import names
+    from assistant.verify.record_thresholds import claim_figure
 
     claim = "Kestrel's 30-day downloads were about 9.5 million."
     assert names(claim) == ["Kestrel"]
-    assert _figure(claim).value == 9.5e6
+    assert claim_figure(claim).value == 9.5e6

@@ -16,15 +16,11 @@ from assistant.retrieve.evidence import Evidence, units
 from assistant.schema import Passage
 from assistant.verify.claims import parse_claim
 from assistant.verify.findings import Finding
-from assistant.verify.record_checks import (
-    check_records,
-    claim_span,
-    export_period,
-    newer_disagrees,
-    timing,
-)
+from assistant.verify.record_checks import check_records, newer_disagrees
+from assistant.verify.record_when import claim_span, export_period, timing
 from assistant.verify.records import members, metric, norm_value, records
-from assistant.verify.tables import compare_rows, described_as, record_names, sum_rows
+from assistant.verify.table_peers import described_as, record_names
+from assistant.verify.tables import compare_rows, sum_rows
 from tests.conftest import export_evidence
 
 MODEL_CSV = """\
@@ -726,10 +722,10 @@ def test_doc_ids_limit_the_exports_a_claim_is_checked_against(checker):
 
 def test_exports_are_read_once_per_store_generation(checker, monkeypatch):
     import assistant.checker as checker_module
-    import assistant.verify.record_checks as record_checks
+    import assistant.verify.record_coverage as record_coverage
 
     calls = {"records": 0, "text": 0}
-    read, text = checker_module.records, record_checks.export_text
+    read, text = checker_module.records, record_coverage.export_text
 
     def counted_records(evidence):
         calls["records"] += 1
@@ -740,7 +736,7 @@ def test_exports_are_read_once_per_store_generation(checker, monkeypatch):
         return text(export)
 
     monkeypatch.setattr(checker_module, "records", counted_records)
-    monkeypatch.setattr(record_checks, "export_text", counted_text)
+    monkeypatch.setattr(record_coverage, "export_text", counted_text)
     checker._generation = None  # as after a write: everything is read again
     checker.check("Tundra is among the top two model families in every country.")
     first = dict(calls)

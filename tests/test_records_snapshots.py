@@ -13,9 +13,11 @@ import json
 
 import pytest
 
-from assistant.verify.record_checks import check_records, word_figures
+from assistant.verify.quantities import word_figures
+from assistant.verify.record_checks import check_records
 from assistant.verify.records import concept, records
-from assistant.verify.tables import compare_rows, parse_comparison, sum_rows
+from assistant.verify.table_claims import parse_comparison
+from assistant.verify.tables import compare_rows, sum_rows
 from tests.conftest import export_evidence
 
 HEAD = (
@@ -327,7 +329,7 @@ def test_a_hub_wide_superlative_needs_an_export_of_the_whole_hub(exports):
 
 
 def test_partial_scope():
-    from assistant.verify.record_checks import partial_scope
+    from assistant.verify.record_ranks import partial_scope
 
     assert partial_scope("Quill is the most downloaded model on the whole of ModelYard.", "")
     assert partial_scope(

@@ -370,7 +370,7 @@ def _with_word_figures(text: str, found: list[Quantity], clauses: bool) -> list[
     for w in word_figures(text):
         overlapping = [q for q in out if q.start < w.end and w.start < q.end]
         if w.kind != "percent" or any(q.kind == "percent" for q in overlapping):
-            # "a billion" stays with the callers that ask for it (record_checks): read in every sentence, it
+            # "a billion" stays with the callers that ask for it (record_thresholds): read in every sentence, it
             # let a sister business's "one billion transactions" and a later venue's "one billion" stand for
             # claims that the name and venue checks do not yet tell apart
             continue
