@@ -12,6 +12,7 @@ so every rule can be tested without a model:
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,7 +25,6 @@ from assistant.verify.findings import has, names_everything
 from assistant.verify.names import entity_coverage
 from assistant.verify.quantities import extract_quantities
 from assistant.verify.quantity import Quantity, stem
-from assistant.verify.records import month_end
 from assistant.verify.stance import degree_gap, shared_words
 from assistant.verify.tally_findings import before_the_mark
 from ingest.metadata import find_dates
@@ -101,7 +101,7 @@ def claim_date(text: str) -> str | None:
     if named:
         return named[0][1]
     month = _named_month(text)
-    return month_end(f"{month[0]}-{month[1]}") if month else None
+    return date(month[0], month[1], monthrange(*month)[1]).isoformat() if month else None
 
 
 def claim_start(text: str) -> str | None:

@@ -15,6 +15,7 @@ Pure functions over Evidence objects: no store, no model.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -146,8 +147,7 @@ def month_end(value: str) -> str | None:
     if not m or not 1 <= int(m.group(2)) <= 12:
         return None
     year, month = int(m.group(1)), int(m.group(2))
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1).isoformat()
+    return date(year, month, monthrange(year, month)[1]).isoformat()
 
 
 # the columns that say which snapshot a row belongs to (not "date", which may be a release date); an export in
