@@ -82,14 +82,15 @@ def _without(text: str, claimed: list[Bound]) -> str:
     return text
 
 
-def _other_dates(frame: ClaimFrame, text: str) -> list[When]:
-    """The sentence's dates but those the claim itself names outside its bounds: "the 2012 revision" of both
-    claim and source dates the report, not the figure the claim bounds "before 2011"."""
-    named = {(d.year, d.month, d.day) for d in dates_in(_without(frame.content, bounds(frame.content)))}
+def _other_dates(content: str, text: str) -> list[When]:
+    """The sentence's dates but those the claim itself names outside its bounds (``content``: the claim with
+    its bounded dates blanked out): "the 2012 revision" of both claim and source dates the report, not the
+    figure the claim bounds "before 2011"."""
+    named = {(d.year, d.month, d.day) for d in dates_in(content)}
     return [d for d in dates_in(text) if (d.year, d.month, d.day) not in named]
 
 
-def _bound_gaps(frame: ClaimFrame, ev: Evidence, bound: Bound) -> list[Finding]:
+def _bound_gaps(frame: ClaimFrame, ev: Evidence, bound: Bound, content: str) -> list[Finding]:
     """A bounded date the evidence does not show satisfied: its date for the event, or else every date of the
     sentence (there must be one), must satisfy the bound. A violated bound refutes (``when_findings``); here it
     only means the evidence cannot support the claim, nor, for a year, its figures."""
@@ -98,7 +99,7 @@ def _bound_gaps(frame: ClaimFrame, ev: Evidence, bound: Bound) -> list[Finding]:
     # the sentence's figures, not its other dates ("the highest-grossing film of 2019")
     reported = reporting_date(ev.text) if frame.quantities else None
     dates = (
-        [when] if when is not None else [reported] if reported is not None else _other_dates(frame, ev.text)
+        [when] if when is not None else [reported] if reported is not None else _other_dates(content, ev.text)
     )
     if any(f.stance == "supports" for f in tally_stances(frame, ev)):
         return []  # a count that only grows meets the bound from another day
@@ -118,8 +119,8 @@ def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     ("released on 15 July 2025" against "released in April 2025") refutes it. A date the claim bounds ("before
     2015") is in the evidence when the evidence's date satisfies the bound ("in April 2014")."""
     claimed = bounds(frame.content)
-    found = [g for b in claimed for g in _bound_gaps(frame, ev, b)]
     content = _without(frame.content, claimed)
+    found = [g for b in claimed for g in _bound_gaps(frame, ev, b, content)]
     scope = f"{ev.passage.title}\n{ev.context}"
     days = _missing_days(content, scope)
     if days:
