@@ -537,10 +537,15 @@ def _in_name(text: str, start: int, end: int | None = None) -> bool:
     ("Bryant's 81 points") is its owner's figure, not a name."""
     if _LABEL.search(text[max(0, start - 12) : start]):
         return True
-    if end is not None and not _title_case(text):
-        after = _CAPITAL_AFTER.match(text, end)
-        word = after.group("word").lower() if after else ""
-        if after and word not in _NOT_NAMES | set(SCALES) and not re.fullmatch(ANY_MONTH, word):
+    after = _CAPITAL_AFTER.match(text, end) if end is not None else None
+    if after:
+        # the whole sentence's case is read only for the rare number a capital follows
+        word = after.group("word").lower()
+        if (
+            word not in _NOT_NAMES | set(SCALES)
+            and not re.fullmatch(ANY_MONTH, word)
+            and not _title_case(text)
+        ):
             return True
     before = re.search(r"([A-Z][A-Za-z]*)\s+$", text[max(0, start - 30) : start])
     if not before:
