@@ -181,6 +181,15 @@ def test_a_named_source_that_reports_is_no_rumour():
         assert "rumour" in _kinds("Lumora will buy Skerry.", ev(rumour)), rumour
 
 
+def test_an_adverb_inside_said_to_is_still_hearsay():
+    # regression: "is also said to be negotiating" escaped the "is said to" rumour form and supported a signing
+    hearsay = ev("Skerry is also said to be negotiating a licensing deal with the carmaker Orrin Works.")
+    assert "rumour" in _kinds("Skerry has signed a licensing deal with Orrin Works.", hearsay)
+    assert judge("Skerry has signed a licensing deal with Orrin Works.", [hearsay]).label == "NOT_ENOUGH_INFO"
+    for form in ("are widely said to", "was now said to"):
+        assert "rumour" in _kinds("Lumora will buy Skerry.", ev(f"Lumora {form} be buying Skerry.")), form
+
+
 def test_a_hedge_scopes_over_its_clause():
     # regression: "perhaps" in a relative clause, or "might" in a critic's quoted words, marked the whole sentence
     # as hedged, so the figure in its main clause could decide nothing

@@ -34,12 +34,14 @@ DECLINE = re.compile(
     r"don't comment)\b",
     re.I,
 )
+# "X is also said to be negotiating": an unnamed "said to", whatever adverb sits in it, is hearsay
 # "reports that" is a rumour as a noun without a source ("amid reports that"), not as the verb of a named
 # source ("Review aggregator Rotten Tomatoes reports that ..."): that is a named party on the record
 RUMOUR = re.compile(
     r"\b(?:(?:people|person|sources?|someone) (?:familiar with|close to|briefed on)|"
     r"according to (?:people|sources|two|three|several|a (?:separate )?person)|sources (?:said|say|says)|"
-    r"anonymous|reportedly|rumou?r|speculat\w*|is said to|are said to|unconfirmed|press reports|"
+    r"anonymous|reportedly|rumou?r|speculat\w*|(?:is|are|was|were)(?: (?:also|now|still|widely|even))? said to|"
+    r"unconfirmed|press reports|"
     r"media reports|(?:amid|following|after|despite|there (?:are|were|have been)|early|unverified|news) "
     r"reports that)\b",
     re.I,
