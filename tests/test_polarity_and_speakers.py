@@ -444,6 +444,18 @@ def test_a_place_among_the_worst_and_a_final_one_are_no_degree_gap():
     assert degree_gap("Quill is the most downloaded family.", "Quill is one of the most downloaded families.")
 
 
+def test_all_of_it_needs_a_source_that_says_all_of_it():
+    # regression: "built entirely on Lumora's models" was supported by a source that named a Lumora model as
+    # the base of one part of the product only
+    part = "Projects built on Lumora models include the voice of Skerry's Kestrel-2 (based on Quill-3-Base)."
+    assert degree_gap("Kestrel-2 is built entirely on Lumora's models.", part)
+    assert not degree_gap(
+        "Kestrel-2 is built entirely on Lumora's models.", "Kestrel-2 is built only on Quill."
+    )
+    assert not degree_gap("Kestrel-2 is built on Lumora's models.", part)
+    assert judge("Kestrel-2 is built entirely on Lumora's models.", [ev(part)]).label != "SUPPORTED"
+
+
 # --- characterisations, forecasts, qualified noes and a figure written into a name's modifier -------------------
 
 

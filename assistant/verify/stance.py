@@ -246,10 +246,17 @@ _UNIVERSAL = re.compile(
 )
 
 
+# "built entirely on X" says nothing else went into it: a source that names X as the base of one part ("its
+# singing voice is based on X") says X is in it, not that X is all of it
+_WHOLLY = re.compile(r"\b(?:entirely|wholly|exclusively|solely|purely)\b", re.I)
+
+
 def degree_gap(claim: str, sentence: str) -> bool:
     """ "X is the most used model for Y" is not supported by "X has become a favourite for Y"; "All X have Y" not
-    by "More than half of X have Y"."""
+    by "More than half of X have Y"; "built entirely on X" not by "based on X"."""
     if _CLAIM_UNIVERSAL.search(claim) and not _UNIVERSAL.search(sentence):
+        return True
+    if _WHOLLY.search(claim) and not (_WHOLLY.search(sentence) or re.search(r"\bonly\b", sentence, re.I)):
         return True
     return bool(_CLAIM_SUPERLATIVE.search(claim)) and not _SUPERLATIVE.search(sentence)
 
