@@ -222,6 +222,23 @@ def test_cash_in_hand_is_no_figure_for_profit():
     assert judge(claim, [profit]).label == "SUPPORTED"
 
 
+def test_every_item_of_a_listed_include_must_be_said():
+    # regression: a source that named two of three listed projects supported the list; the middle item, between
+    # commas, was never checked (only the part after "and" was)
+    source = ev(
+        "Projects built on Lumora models include the voice of Skerry's Kestrel-2 (based on Quill-3-Base) and "
+        "the City of Lark's subtitling service (based on Quill-2).",
+        probs=(0.9, 0.04, 0.06),
+    )
+    claim = (
+        "Projects built on Lumora models include Kestrel-2's voice, Kestrel's beat tracker and Lark's subtitling "
+        "service."
+    )
+    assert judge(claim, [source]).label == "NOT_ENOUGH_INFO"
+    two = "Projects built on Lumora models include Kestrel-2's voice and Lark's subtitling service."
+    assert judge(two, [source]).label == "SUPPORTED"
+
+
 def test_a_part_with_a_figure_is_left_to_the_figure_checks():
     from assistant.verify.claims import conjuncts
 

@@ -623,6 +623,37 @@ _CONJUNCT_SKIP = frozenset(
 )
 
 
+# what opens a list of things: "Projects built on X include A's voice, B's aligner and C's service"
+_LIST_OPENER = re.compile(r"\b(?:include[sd]?|including|such as|namely|among them)\b|:", re.I)
+
+
+def _conjunct_words(part: str) -> list[str]:
+    """The lower-case words of a part of a claim, up to where a preposition, a clause or a figure begins."""
+    end = _CONJUNCT_END.search(f" {part} ")
+    head = f" {part} "[: end.start() if end else None]
+    return [
+        w.lower()
+        for w in re.findall(r"[A-Za-z][a-z]+", head)
+        if w[0].islower() and w.lower() not in _CONJUNCT_SKIP and not w.endswith("ly") and len(w) >= 3
+    ]
+
+
+def listed_items(content: str) -> list[list[str]]:
+    """The words of each item of a listed "A, B and C" but the last (which follows "and", a conjunct of its
+    own): "include Kestrel-2's singing voice, Skerry's lyrics aligner and ...": ["singing", "voice"],
+    ["lyrics", "aligner"]. A list holds only if every item does, so a source that names two of three items
+    does not say the third."""
+    opener = _LIST_OPENER.search(content)
+    last_and = list(re.finditer(r",?\s(?:and|or)\s", content))
+    if not opener or not last_and or last_and[-1].start() <= opener.end():
+        return []
+    listed = content[opener.end() : last_and[-1].start()]
+    if "," not in listed:
+        return []
+    items = [i for i in listed.split(",") if i.strip()]
+    return [words for item in items if not extract_quantities(item) and (words := _conjunct_words(item))]
+
+
 def conjuncts(content: str) -> list[list[str]]:
     """The lower-case words of each part of a claim joined on by "and" ("supports 41 languages and was trained
     partly on parliamentary records and social-media posts": ["trained"], ["social", "media", "posts"]): each
@@ -635,13 +666,7 @@ def conjuncts(content: str) -> list[list[str]]:
             continue  # "Trinidad and Tobago will close ...", "Quill and Lark are ...": names joined, one predicate
         if extract_quantities(re.split(r"\s(?:and|as well as|plus)\s", rest)[0]):
             continue  # "... and less than 115 deaths": a part with a figure is the figure checks' (all must agree)
-        end = _CONJUNCT_END.search(f" {rest} ")
-        head = f" {rest} "[: end.start() if end else None]
-        words = [
-            w.lower()
-            for w in re.findall(r"[A-Za-z][a-z]+", head)
-            if w[0].islower() and w.lower() not in _CONJUNCT_SKIP and not w.endswith("ly") and len(w) >= 3
-        ]
+        words = _conjunct_words(rest)
         if words:
             found.append(words)
-    return found
+    return found + listed_items(content)
