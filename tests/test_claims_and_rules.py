@@ -843,6 +843,32 @@ def test_a_figure_for_the_models_is_none_for_an_app_of_the_same_name():
     assert other_kind("Castellan's Kestrel models have 310 million downloads.", row) is None
 
 
+def test_downloads_of_datasets_or_from_app_stores_are_no_model_downloads():
+    # regression: "dataset downloads across the hub grew by 41 %" supported the same growth of model downloads,
+    # and a hub export's download total supported a count "from mobile app stores"
+    grew = "Model downloads across ModelYard grew by 38 % between March and June 2031."
+    datasets = ev(
+        "Dataset downloads across the hub grew by 38% between March and June.", probs=(0.6, 0.2, 0.2)
+    )
+    assert judge(grew, [datasets]).label == "NOT_ENOUGH_INFO"
+    models = ev("Model downloads across ModelYard grew by 38% between March and June 2031.")
+    assert judge(grew, [models]).label == "SUPPORTED"
+    from assistant.verify.names import other_kind
+
+    row = "family: Kestrel | org: Castellan | downloads_alltime_millions: 310"
+    stores = (
+        "Castellan's Kestrel models have been downloaded more than 300 million times from mobile app stores."
+    )
+    assert other_kind(stores, row) == "app store"
+    assert other_kind(stores, "Kestrel models have 310 million installs from app stores.") is None
+    # the claim's models are only an app of the same name in the text
+    app = (
+        "Castellan's streaming app Kestrel Play has been downloaded 310 million times from mobile app stores."
+    )
+    assert other_kind("Kestrel speech models have been downloaded 310 million times.", app) == "model"
+    assert other_kind("Kestrel speech models have been downloaded 310 million times.", row) is None
+
+
 def test_a_total_below_the_mark_refutes_the_count_that_leaves_a_kind_out():
     claim = "Setting adapters aside, Quill has more than 40,000 derivative models."
     total = ev("Developers have published 38,500 derivative models based on Quill.")

@@ -250,11 +250,45 @@ def other_kind(claim: str, text: str) -> str | None:
     """The claim is about a product of one kind ("the Quill app has been downloaded 41 million times") and the
     text never names that kind: its figures for "Quill" (the models, the family) are of another product, for
     or against the claim. The kind the text leaves out, or None."""
+    counted = counted_kind_gap(claim, text)
+    if counted:
+        return counted
     m = _PRODUCT_KIND.search(claim)
     if m is None or not entity_in(m.group("name"), text):
         return None
     kind = m.group("kind").lower().rstrip("s")
     return None if re.search(rf"\b{kind}", text, re.I) else kind
+
+
+# what downloads count, where the words say: "model downloads", "dataset downloads across the hub"; and where
+# they came from: "from mobile app stores" is no hub's counter
+_DOWNLOADS_OF = re.compile(r"\b(model|dataset|app|space|repositor(?:y|ies))s?\s+downloads\b", re.I)
+# "Oyara speech models" against "the streaming app Oyara Play": a product of another kind under the name
+_MODELS_OF = re.compile(r"\b(?P<name>[A-Z][\w.-]*)(?:['’]s)?(?:\s+[a-z][\w-]*)?\s+models\b")
+_NOT_MODELS = r"apps?|applications?|games?|websites?|wallets?|browsers?|phones?|devices?|datasets?"
+_APP_STORE = re.compile(r"\b(?:app|play|application)[- ]stores?\b", re.I)
+
+
+def counted_kind_gap(claim: str, text: str) -> str | None:
+    """The claim counts the downloads of one kind of thing ("model downloads across the hub grew by 41 %") and
+    the text those of another ("dataset downloads across the hub grew by 41 %"), the claim's models are only an
+    app or a dataset of their name in the text ("the streaming app Quill Play"), or the claim counts downloads
+    from app stores and the text names no app at all: its figure is not the claim's, for or against it. The
+    kind the text leaves out, or None."""
+    if _APP_STORE.search(claim) and not re.search(r"\bapps?\b|\bapplications?\b|\bstores?\b", text, re.I):
+        return "app store"
+    models = _MODELS_OF.search(claim)
+    if models and not re.search(r"\bmodels?\b", text, re.I):
+        name = re.escape(models.group("name"))
+        if re.search(
+            rf"\b(?:{_NOT_MODELS})\s+{name}\b|\b{name}(?:\s+[A-Z][\w-]*)?\s+(?:{_NOT_MODELS})\b", text
+        ):
+            return "model"
+    wanted = _DOWNLOADS_OF.search(claim)
+    found = _DOWNLOADS_OF.search(text)
+    if wanted and found and wanted.group(1).lower()[:4] != found.group(1).lower()[:4]:
+        return wanted.group(1).lower()
+    return None
 
 
 def claim_subject(names: list[str]) -> str | None:
