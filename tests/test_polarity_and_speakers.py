@@ -444,6 +444,20 @@ def test_a_place_among_the_worst_and_a_final_one_are_no_degree_gap():
     assert degree_gap("Quill is the most downloaded family.", "Quill is one of the most downloaded families.")
 
 
+def test_the_worlds_largest_needs_a_source_that_ranks_over_the_world():
+    # regression: "the main download site for open models in the region" supported "the world's largest"
+    claim = "ModelYard is the world's largest download site for open models."
+    assert degree_gap(claim, "On ModelYard, the main download site for open models in the region, ...")
+    assert degree_gap(claim, "Quill is the most downloaded family on ModelYard.")
+    assert not degree_gap(claim, "ModelYard is the largest download site for open models in the world.")
+    assert not degree_gap(
+        "ModelYard is the largest site in the world.", "ModelYard is the world's biggest site."
+    )
+    assert (
+        judge(claim, [ev("ModelYard, the main download site in the region, grew fast.")]).label != "SUPPORTED"
+    )
+
+
 def test_all_of_it_needs_a_source_that_says_all_of_it():
     # regression: "built entirely on Lumora's models" was supported by a source that named a Lumora model as
     # the base of one part of the product only

@@ -251,10 +251,23 @@ _UNIVERSAL = re.compile(
 _WHOLLY = re.compile(r"\b(?:entirely|wholly|exclusively|solely|purely)\b", re.I)
 
 
+# "the world's largest X" ranks X over the world: "the main X in the region" or "the most downloaded on the hub"
+# ranks it over less, and says nothing of the world
+_WORLD_SUPERLATIVE = re.compile(
+    rf"\bworld['’]s\s+(?:(?:single|second|third)[ -])?(?:{_SUPERLATIVE_WORDS})\b|"
+    rf"\b(?:{_SUPERLATIVE_WORDS})\b[^.,;]*\b(?:in|on) (?:the )?(?:world|globe|planet)\b",
+    re.I,
+)
+_WORLD = re.compile(r"\b(?:world|globe|global(?:ly)?|worldwide|planet|anywhere|internationally)\b", re.I)
+
+
 def degree_gap(claim: str, sentence: str) -> bool:
     """ "X is the most used model for Y" is not supported by "X has become a favourite for Y"; "All X have Y" not
-    by "More than half of X have Y"; "built entirely on X" not by "based on X"."""
+    by "More than half of X have Y"; "built entirely on X" not by "based on X"; "the world's largest" not by
+    "the main one in the region"."""
     if _CLAIM_UNIVERSAL.search(claim) and not _UNIVERSAL.search(sentence):
+        return True
+    if _WORLD_SUPERLATIVE.search(claim) and not (_SUPERLATIVE.search(sentence) and _WORLD.search(sentence)):
         return True
     if _WHOLLY.search(claim) and not (_WHOLLY.search(sentence) or re.search(r"\bonly\b", sentence, re.I)):
         return True
