@@ -18,6 +18,11 @@ def q(text: str):
         ("passed 700 million downloads", "more than 700 million downloads", "supports"),
         ("passed 700 million downloads", "downloaded 642.3 million times", "refutes"),
         ("entered the 700 million downloads club", "just short of 700 million downloads", "refutes"),
+        # a spelled-out threshold: "the half-billion club" is more than 500 million, "a quarter of a billion" a
+        # count of 250 million (no quarter of a share)
+        ("joined the half-billion downloads club", "downloaded 482 million times", "refutes"),
+        ("passed a quarter of a billion downloads", "downloaded 262 million times", "supports"),
+        ("passed the half-million mark in downloads", "downloaded 480,000 times", "refutes"),
         ("more than 700 million downloads", "downloads_all_time: 712000000", "supports"),
         ("roughly 31 million downloads", '"last_30d_millions": 31.37', "supports"),
         ("about a quarter of downloads", "26 percent of downloads", "supports"),

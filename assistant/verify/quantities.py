@@ -40,8 +40,20 @@ from assistant.verify.ranks import ranks_in, scores_in
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _NUMBER_WORD = "|".join(sorted([*SMALL_NUMBERS, *TENS, "hundred", "thousand"], key=len, reverse=True))
 # "six hundred", "a hundred and ten", "twenty-five", "two thousand": one number, read by _word_value
+# "the half-billion club", "a quarter of a billion downloads": a fraction of the scale word that follows
+_SCALE_AHEAD = r"(?=\s*-?\s*(?:thousand|million|billion|trillion)\b)"
+_SCALED_FRACTION = rf"half{_SCALE_AHEAD}|(?:a\s+)?quarter(?:\s+of\s+a)?{_SCALE_AHEAD}"
+_SCALED_FRACTIONS = {
+    "half": 0.5,
+    "quarter": 0.25,
+    "a quarter": 0.25,
+    "quarter of a": 0.25,
+    "a quarter of a": 0.25,
+}
 _WORDNUM = (
     r"(?P<word>"
+    + _SCALED_FRACTION
+    + "|"
     + "|".join(re.escape(w) for w in sorted(PHRASE_NUMBERS, key=len, reverse=True))
     + rf"|(?:a\s+)?(?:{_NUMBER_WORD})(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_NUMBER_WORD})\b)*)"
 )
@@ -145,6 +157,8 @@ def _comparator(text: str, start: int, end: int) -> str:
 def _word_value(words: str) -> float:
     """ "six hundred" -> 600, "a hundred and ten" -> 110, "twenty-five" -> 25, "two thousand" -> 2000."""
     phrase = " ".join(words.lower().split())
+    if phrase in _SCALED_FRACTIONS:
+        return _SCALED_FRACTIONS[phrase]
     if phrase in PHRASE_NUMBERS:
         return float(PHRASE_NUMBERS[phrase])
     total, current = 0, 0
@@ -414,11 +428,12 @@ _FRACTIONS = {
     "four fifths": 80.0,
 }
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+# "a quarter of a billion" is a count (quantities.py reads it), no quarter of a share
 _WORD_FIGURE = re.compile(
     r"(?:\b(?P<cmp>"
     + "|".join(w for _, w in _BOUND_WORDS)
     + r")\s+)?\b(?:(?<!half\s)(?:a|one)\s+(?P<scale>thousand|million|billion)\b(?!\s+(?:and|point))|"
-    r"(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b|(?P<parts>two[ -]thirds|three[ -]quarters|(?:two|three|four)[ -]fifths)\b)",
+    r"(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b(?!(?:\s+of\s+a)?\s*-?\s*(?:thousand|million|billion)\b)|(?P<parts>two[ -]thirds|three[ -]quarters|(?:two|three|four)[ -]fifths)\b)",
     re.I,
 )
 
