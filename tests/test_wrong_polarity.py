@@ -239,6 +239,18 @@ def test_every_item_of_a_listed_include_must_be_said():
     assert judge(two, [source]).label == "SUPPORTED"
 
 
+def test_a_round_raised_is_no_valuation_and_an_old_seed_round_no_new_round():
+    # regression: "in talks to raise about 2.5 billion" refuted "is valued at six billion", and a seed round
+    # closed years before refuted a new round of another size
+    raising = ev("Skerry is in talks to raise about 2.5 billion suvan from regional pension funds.")
+    assert judge("Skerry is valued at six billion suvan.", [raising]).label == "NOT_ENOUGH_INFO"
+    seed = ev("Its seed round of 1.8 billion suvan closed in March 2028.", probs=(0.05, 0.8, 0.15))
+    claim = "Skerry is raising roughly 2.5 billion suvan in a new funding round."
+    assert judge(claim, [seed]).label == "NOT_ENOUGH_INFO"
+    named = ev("Skerry's seed round of 1.8 billion suvan closed in March 2028.", probs=(0.05, 0.8, 0.15))
+    assert judge("Skerry raised 2.5 billion suvan in its seed round.", [named]).label == "REFUTED"
+
+
 def test_a_part_with_a_figure_is_left_to_the_figure_checks():
     from assistant.verify.claims import conjuncts
 

@@ -122,7 +122,15 @@ _MEASURES = {
     "debt": {"debt"},
     "valuation": {"valuation"},
     "valu": {"valuation"},
+    "worth": {"valuation"},
+    # what a funding round raises is no valuation, nor cash in hand
+    "rais": {"funding"},
+    "funding": {"funding"},
+    "round": {"funding"},
 }
+# a round by its stage: "a seed round of 1.8 billion" closed years ago is not the "new funding round" a claim
+# says is being raised
+_STAGE = re.compile(r"\b(?:pre-seed|seed|series\s+[a-h]|bridge)\b(?=[\w\s-]{0,20}\bround)", re.I)
 
 
 def measures(context: frozenset[str]) -> set[str]:
@@ -142,4 +150,13 @@ def other_measure(cq: Quantity, eq: Quantity, claim: str = "", text: str = "") -
     measure and they share none."""
     mine = measures(cq.context | _clause_before(claim, cq))
     theirs = measures(eq.context | _clause_before(text, eq))
+    if "funding" in mine & theirs and other_round(claim, text):
+        return True
     return bool(mine and theirs and not mine & theirs)
+
+
+def other_round(claim: str, text: str) -> bool:
+    """The text's round has a stage ("its seed round of 1.8 billion") that the claim's round does not name: two
+    rounds, two amounts."""
+    theirs = {m.group(0).lower() for m in _STAGE.finditer(text)}
+    return bool(theirs) and not theirs & {m.group(0).lower() for m in _STAGE.finditer(claim)}
