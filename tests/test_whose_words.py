@@ -262,3 +262,19 @@ def test_what_an_outlet_reported_is_its_report_rumour_or_not():
     other = document.replace("The Skerry Courier", "The Orrin Herald")
     elsewhere = ev(text, document=other, probs=(0.85, 0.05, 0.1))
     assert judge(claim, [elsewhere]).label == "NOT_ENOUGH_INFO"
+
+
+def test_a_makers_denial_for_the_whole_year_refutes_a_launch_in_one_of_its_months():
+    # regression: Lumora's CTO saying "Quill-4 is not coming this year" was no word of Lumora's (the sentence
+    # does not name it) and said nothing of December (it names no month), so a rumoured launch stayed open
+    def said(text: str, org: str):
+        e = ev(text, kind="transcript", speaker="Tobin Hale", date="2031-11-04", probs=(0.02, 0.03, 0.95))
+        e.org, e.relevance = org, 0.6
+        return e
+
+    claim = "Lumora will launch Quill-4 in December 2031."
+    assert judge(claim, [said("Quill-4 is not coming this year.", "Lumora Labs")]).label == "REFUTED"
+    assert judge(claim, [said("Quill-4 is not coming at all in 2031.", "Lumora Labs")]).label == "REFUTED"
+    # another company's officer does not speak for Lumora, nor does a denial for another year
+    assert judge(claim, [said("Quill-4 is not coming this year.", "Castellan")]).label == "NOT_ENOUGH_INFO"
+    assert judge(claim, [said("Quill-4 is not coming in 2030.", "Lumora Labs")]).label == "NOT_ENOUGH_INFO"

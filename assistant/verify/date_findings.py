@@ -138,6 +138,10 @@ def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         if when.year and when.to is not None and when.to.year:
             # "from 1961-1962" mentions both years, and those between
             have_years.update(str(y) for y in range(when.year, min(when.to.year, when.year + 50) + 1))
+    # "Quill-4 is not coming this year": a denial for a whole year denies it for each of its months
+    denied_years = _years_denied(ev.text, ev.date)
+    have_months |= {(m, y) for m, y in months if y in denied_years}
+    have_years |= denied_years
     missing = [f"{m} {y}" for m, y in months if (m, y) not in have_months] + [
         y for y in years if y not in have_years
     ]
@@ -166,6 +170,25 @@ def date_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         )
         found.append(Finding("date", "refutes", 0.6, f"the evidence dates it {said}"))
     return found
+
+
+# "not this year", "not in 2031", "not at all in 2031": a negation over a whole year
+_NOT_IN_YEAR = re.compile(
+    r"\b(?:not|never|n['’]t)\b[^.;]{0,40}?\b(?:(?:in|during)\s+(?P<year>(?:19|20)\d\d)|(?P<this>this year))\b",
+    re.I,
+)
+
+
+def _years_denied(text: str, when: str | None) -> set[str]:
+    """The years a sentence denies something for as a whole ("Not in December, not at all in 2031" and "not
+    coming this year" in a document of 2031: {"2031"})."""
+    years = set()
+    for m in _NOT_IN_YEAR.finditer(text):
+        if m.group("year"):
+            years.add(m.group("year"))
+        elif when:
+            years.add(when[:4])
+    return years
 
 
 MONTH_NAMES = MONTHS  # one list of month names for the date checks

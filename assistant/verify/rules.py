@@ -203,6 +203,10 @@ def evidence_findings(
             or member_named(n, frame.content, near)
         )
     ]
+    if negated and ev.passage.speaker and ev.org:
+        # a party's denial on the record: "Quill-4 is not coming this year", said by Lumora's CTO, is Lumora's
+        # word on "Lumora will launch Quill-4", whether or not the sentence names Lumora
+        missing = [n for n in missing if not covered(n, frame.entities, ev.org)]
     if denied:
         # the maker denying it of its own model by the model's family name ("Skerry is our first model we did
         # not pre-train" for "pre-trained Skerry-12B") names the model, unless another of the family is named

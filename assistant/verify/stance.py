@@ -47,7 +47,7 @@ _SAME_SENSE = [
     {_stem(w) for w in group.split()}
     for group in (
         "abandon abandoned discontinue discontinued drop dropped scrap scrapped cancel cancelled shut retire retired",
-        "release released launch launched publish published ship shipped",
+        "release released launch launched publish published ship shipped come coming arrive arriving arrived",
         "acquire acquired buy bought purchase purchased",
         "invest invested investment stake funding",
         "switch switching move moved moving migrate migrated",
