@@ -278,3 +278,21 @@ def test_a_makers_denial_for_the_whole_year_refutes_a_launch_in_one_of_its_month
     # another company's officer does not speak for Lumora, nor does a denial for another year
     assert judge(claim, [said("Quill-4 is not coming this year.", "Castellan")]).label == "NOT_ENOUGH_INFO"
     assert judge(claim, [said("Quill-4 is not coming in 2030.", "Lumora Labs")]).label == "NOT_ENOUGH_INFO"
+
+
+def test_either_party_to_a_deal_denies_it_on_the_record():
+    # regression: Skerry's CTO saying "There are no talks with Lumora about an acquisition" was no party's
+    # denial (only Lumora, the claim's subject, counted), and a loosely related sentence outweighed it
+    denial = ev(
+        "There are no talks with Lumora about an acquisition.",
+        kind="transcript",
+        speaker="Ada Brenn",
+        probs=(0.06, 0.37, 0.57),
+    )
+    denial.org, denial.relevance = "Skerry Music", 0.43
+    loose = ev("Projects built on Lumora models include Skerry Music's Kestrel-2.", probs=(0.68, 0.14, 0.18))
+    claim = "Lumora is in talks to acquire Skerry Music."
+    assert judge(claim, [denial, loose]).label == "REFUTED"
+    # a bystander's denial is no party's
+    denial.org = "Castellan"
+    assert judge(claim, [denial, loose]).label == "NOT_ENOUGH_INFO"

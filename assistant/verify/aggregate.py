@@ -315,7 +315,9 @@ def _by_scorer(frame: ClaimFrame, pool: list[Evidence], rows: bool = False) -> D
     counted = [q for q in frame.quantities if q.kind != "year" and _figure(frame, q)]
     # Two sources that clear the bar disagree: the newer one wins (a denial on the record after a report).
     newer_refutes = best_sup >= SUPPORT_AT and bool(ref) and _newer(ref[0], sup[0])
-    if best_ref >= REFUTE_AT and (best_ref >= best_sup or newer_refutes):
+    # a party's denial on the record stands against a sentence that does not itself state the claim
+    on_record = bool(ref) and has(ref[0], "subject-denies") and best_sup < SUPPORT_AT
+    if best_ref >= REFUTE_AT and (best_ref >= best_sup or newer_refutes or on_record):
         # cite what decided it: the sentences that clear the bar themselves, not the next best after them
         cited = [e for e in ref[:3] if _refutes(e) >= REFUTE_AT]
         return Decision("REFUTED", best_ref, refute=cited, explanation="A source contradicts the claim.")

@@ -130,8 +130,22 @@ def denied_by_subject(frame: ClaimFrame, ev: Evidence) -> bool:
     if not who or has_rumour(ev.text):
         return False
     if ev.passage.speaker:
-        return bool(ev.org) and who <= _distinctive(ev.org or "")
+        if not ev.org:
+            return False
+        org = _distinctive(ev.org)
+        # a deal has two parties, and either one's denial is on the record: "There are no talks with Lumora",
+        # said by Skerry's CTO, for "Lumora is in talks to acquire Skerry"
+        parties = [_distinctive(n) for n in frame.entities] if _DEALING.search(frame.content) else [who]
+        return any(p and p <= org for p in parties)
     return ev.passage.kind == "announcement" and who <= _distinctive(ev.passage.title or "")
+
+
+# what two parties do together: each is a party to it
+_DEALING = re.compile(
+    r"\b(?:talks?|negotiat\w*|acquir\w*|buy(?:s|ing)?|bought|merg\w*|partner\w*|deal|invest\w*|licens\w*|"
+    r"sign(?:s|ed|ing)?)\b",
+    re.I,
+)
 
 
 # one of the unnamed sources a report introduced earlier, speaking again: "One of them said ...", "The same
