@@ -296,3 +296,20 @@ def test_either_party_to_a_deal_denies_it_on_the_record():
     # a bystander's denial is no party's
     denial.org = "Castellan"
     assert judge(claim, [denial, loose]).label == "NOT_ENOUGH_INFO"
+
+
+def test_the_maker_saying_open_denies_kept_closed():
+    # regression: Lumora's CEO saying "The next generation will be open" did not deny "Lumora plans to keep the
+    # next generation of Quill models closed": "open" is no negation of "closed" by the negation cues
+    from assistant.verify.stance import opposite_clash
+
+    claim = "Lumora plans to keep the next generation of Quill models closed."
+    said = "The next generation will be open, like every Quill model before it."
+    assert opposite_clash(claim, said)
+    assert not opposite_clash(claim, "The next generation will not be open.")
+    assert not opposite_clash(
+        claim, "Lumora builds open coding models (Lark) and small vision models (Quill)."
+    )
+    e = ev(said, kind="transcript", speaker="Ada Brenn", probs=(0.02, 0.02, 0.96))
+    e.org, e.relevance = "Lumora Labs", 0.64
+    assert judge(claim, [e]).label == "REFUTED"

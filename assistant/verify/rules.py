@@ -57,6 +57,7 @@ from assistant.verify.stance import (
     negated_alike,
     negated_restatement,
     off_the_denial,
+    opposite_clash,
     plan_gap,
     polarity_gap,
     profit_clash,
@@ -104,8 +105,10 @@ def evidence_findings(
         )
     # "no A has more X than B" ranks B first: no denial to weigh against a plain source
     statement = as_superlative(frame.content)
-    negated = negated_restatement(plain_verbs(statement), ev.scoring_text) or profit_clash(
-        frame.content, ev.text
+    negated = (
+        negated_restatement(plain_verbs(statement), ev.scoring_text)
+        or profit_clash(frame.content, ev.text)
+        or opposite_clash(frame.content, ev.text)
     )
     if no_as_claimed(frame, ev):
         findings.append(

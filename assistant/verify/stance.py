@@ -121,6 +121,41 @@ def profit_clash(claim: str, sentence: str) -> bool:
     return level is None or (loss.group("level") or "").lower() == level.group(1).lower()
 
 
+# Words that deny each other of one thing: a model "kept closed" is not "open", one "open" not "proprietary";
+# the sentence must say it of its subject ("will be open", "stays proprietary"), not name "open models" in passing
+_PREDICATED = (
+    r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|kept|keep|keeps)\s+(?:\w+\s+)?"
+)
+_OPPOSITES = (
+    (
+        re.compile(rf"(?:{_PREDICATED})?\b(?:closed|proprietary)\b", re.I),
+        re.compile(rf"(?:{_PREDICATED})?\bopen\b", re.I),
+    ),
+)
+_OPPOSITE_SHARED = 0.5
+
+
+def opposite_clash(claim: str, sentence: str) -> bool:
+    """Does the sentence say of the claim's thing the opposite word ("The next generation will be open" against
+    "plans to keep the next generation closed")? It must share most of the claim's other words, say the
+    opposite in its main clause without the claim's own word, and not negate it ("will not be open")."""
+    if is_negated(claim):
+        return False
+    clause = main_clause(claim, sentence)
+    for one, other in _OPPOSITES:
+        for mine, theirs in ((one, other), (other, one)):
+            said = mine.search(claim)
+            opposite = theirs.search(clause)
+            if not said or mine.search(clause) or not opposite or is_negated(clause):
+                continue
+            if not re.match(_PREDICATED, opposite.group(0), re.I):
+                continue  # "builds open models": a kind of thing named, nothing said of the claim's
+            rest = claim[: said.start()] + claim[said.end() :]
+            if shared_words(rest, clause) >= _OPPOSITE_SHARED:
+                return True
+    return False
+
+
 _CLAIM_NEGATION = re.compile(r"\b(?:not|never|no longer)\s+|(?<=\w)n['’]t\b", re.I)
 # most of a negated claim's words must be under the sentence's negation: "does not use another company's base
 # model" says "was not derived from another company's base model"; "not licensed under MIT" does not say "not
