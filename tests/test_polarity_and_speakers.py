@@ -444,6 +444,15 @@ def test_a_place_among_the_worst_and_a_final_one_are_no_degree_gap():
     assert degree_gap("Quill is the most downloaded family.", "Quill is one of the most downloaded families.")
 
 
+def test_a_negation_does_not_reach_past_its_sentence():
+    # regression: "On fine-tunes alone, no. Lark still has more fine-tunes than Quill" was read as denying that
+    # Lark has more fine-tunes: the "no" answered the question before it
+    claim = "Lark has been fine-tuned more often than Quill."
+    said = "On fine-tunes alone, no. Lark still has more fine-tunes than Quill, and I'll admit that freely."
+    assert not negated_restatement(claim, said)
+    assert negated_restatement(claim, "No, Lark has not been fine-tuned more often than Quill.")
+
+
 def test_the_worlds_largest_needs_a_source_that_ranks_over_the_world():
     # regression: "the main download site for open models in the region" supported "the world's largest"
     claim = "ModelYard is the world's largest download site for open models."

@@ -88,7 +88,10 @@ def negated_restatement(claim: str, sentence: str) -> bool:
     for cue in _NEGATION_CUE.finditer(clause):
         if _HARMLESS_NEGATION.match(clause, cue.start()):
             continue
-        scope = " ".join(clause[cue.end() :].split()[:_SCOPE_WORDS])
+        # a negation's scope ends with its sentence: "On fine-tunes alone, no. Lark still has more ..." denies
+        # nothing of what follows the full stop
+        after = re.split(r"[.;!?](?:\s|$)", clause[cue.end() :], maxsplit=1)[0]
+        scope = " ".join(after.split()[:_SCOPE_WORDS])
         if _content_stems(scope) & wanted:
             return True
     return False
