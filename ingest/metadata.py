@@ -199,6 +199,19 @@ def title_from_filename(path: Path) -> str:
 _ORG = r"((?:[A-Z][\w&.-]*)(?:\s+(?:[A-Z][\w&.-]*|&))*)"
 
 
+# "Host: Dev Orrin. Guest: ...", "Moderator - Ada Brenn": who the header says puts the questions
+_HOST_LINE = re.compile(
+    r"\b(?i:host|interviewer|moderator|presenter)\s*(?::|--|-|–|—)\s*(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})"
+)
+
+
+def named_host(person: str, header: str) -> bool:
+    """Does the document's header name this speaker as the host ("Host: Dev Orrin.")? A host who also opens
+    with a greeting and asks few questions is still the one whose assertions frame questions."""
+    who = " ".join(person.lower().split())
+    return any(" ".join(m.group("name").lower().split()) == who for m in _HOST_LINE.finditer(header))
+
+
 def affiliation(person: str, header: str) -> str | None:
     """The organisation a transcript introduces a speaker with: "Name -- Analyst, Brantley Partners", "Guest: Name,
     Chief Executive Officer, Lumora Labs", "Name is co-founder and CEO of Castellan AI", "Lumora CEO Name". The

@@ -335,3 +335,22 @@ def test_the_subjects_own_denial_in_other_words_refutes():
     said.probs, said.relevance = (0.37, 0.15, 0.48), 0.52
     said.findings = evidence_findings(frame, said)
     assert decide(frame, [said]).label == "NOT_ENOUGH_INFO"
+
+
+def test_a_host_the_header_names_asks_though_they_greet_more_than_they_ask():
+    # regression: a podcast host who opened and closed with greetings asked in too few turns to be marked the
+    # host, so the guest's "I wouldn't put it that way" answered nothing and the host's phrase stayed unrefused
+    from ingest.metadata import named_host
+
+    document = (
+        "Lark Radio, episode 9.\nHost: Dev Orrin. Guest: Ada Brenn, chief executive of Lumora Labs.\n\n"
+        "Dev Orrin [00:00:00.000]: Welcome back. My guest runs Lumora.\n\n"
+        "Ada Brenn [00:00:05.000]: Thanks, Dev.\n\n"
+    )
+    assert named_host("Dev Orrin", document)
+    assert not named_host("Ada Brenn", document)
+    assert not named_host("Dev", document)
+    (welcome, mine) = _turn(document, "Dev Orrin", "Welcome back. My guest runs Lumora.")
+    assert welcome.passage.role == "host" and mine.passage.role == "host"
+    (thanks,) = _turn(document, "Ada Brenn", "Thanks, Dev.", index=1)
+    assert thanks.passage.role is None

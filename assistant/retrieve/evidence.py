@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant.schema import Passage, SourceDocument
 from assistant.store import Store
-from ingest.metadata import affiliation
+from ingest.metadata import affiliation, named_host
 from ingest.sentences import split_sentences
 
 _WHOLE = ("row", "record", "header")
@@ -100,6 +100,11 @@ def in_third_person(sentence: str, org: str) -> str:
 
 
 @lru_cache(maxsize=1024)
+def _named_host(speaker: str, header: str) -> bool:
+    return named_host(speaker, header)
+
+
+@lru_cache(maxsize=1024)
 def _speaker_org(speaker: str, header: str) -> str | None:
     """The organisation a document's header introduces the speaker with (cached: asked once per passage)."""
     return affiliation(speaker, header)
@@ -153,6 +158,9 @@ def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
         ]
     spans = split_sentences(text, passage.char_start, passage.char_end)
     org = _speaker_org(passage.speaker, text[:3000]) if passage.speaker else None
+    if passage.speaker and passage.role is None and _named_host(passage.speaker, text[:3000]):
+        # the header names them the host, though they asked in too few turns for the loader to tell
+        passage = replace(passage, role="host")
     out = []
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
