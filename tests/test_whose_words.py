@@ -313,3 +313,18 @@ def test_the_maker_saying_open_denies_kept_closed():
     e = ev(said, kind="transcript", speaker="Ada Brenn", probs=(0.02, 0.02, 0.96))
     e.org, e.relevance = "Lumora Labs", 0.64
     assert judge(claim, [e]).label == "REFUTED"
+
+
+def test_not_from_anyone_elses_weights_denies_it_of_every_other_party():
+    # regression: "Quill-22B did not start from anyone else's weights" named no Lark, so it could not refute
+    # "Quill-22B started from Lark weights"
+    said = ev(
+        "Quill-22B did not start from anyone else's weights, and neither will its successor.",
+        kind="transcript",
+        speaker="Ada Brenn",
+        probs=(0.31, 0.46, 0.23),
+    )
+    said.relevance = 0.93
+    assert judge("Quill-22B started from Lark weights.", [said]).label == "REFUTED"
+    # the claim's subject must still be the sentence's
+    assert judge("Kestrel-7B started from Lark weights.", [said]).label == "NOT_ENOUGH_INFO"

@@ -22,6 +22,7 @@ from assistant.verify.findings import Finding, previous_sentence
 from assistant.verify.names import (
     MODEL_LIKE,
     alias_named,
+    claim_subject,
     covered,
     defined_alias,
     entity_in,
@@ -52,6 +53,7 @@ from assistant.verify.speaker_findings import (
     years_asked,
 )
 from assistant.verify.stance import (
+    ANYONE_ELSE,
     degree_gap,
     market_gap,
     negated_alike,
@@ -206,6 +208,11 @@ def evidence_findings(
             or member_named(n, frame.content, near)
         )
     ]
+    if negated and ANYONE_ELSE.search(ev.text):
+        # "did not start from anyone else's weights" denies it of every other party: the claim's other names
+        # ("started from Lark weights") are in it, its subject must still be named
+        subject = claim_subject(frame.entities)
+        missing = [n for n in missing if n == subject]
     if negated and ev.passage.speaker and ev.org:
         # a party's denial on the record: "Quill-4 is not coming this year", said by Lumora's CTO, is Lumora's
         # word on "Lumora will launch Quill-4", whether or not the sentence names Lumora

@@ -159,6 +159,12 @@ def opposite_clash(claim: str, sentence: str) -> bool:
     return False
 
 
+# every other party at once: "anyone else's weights", "any other company's model", "another lab's base"
+ANYONE_ELSE = re.compile(
+    r"\b(?:anyone|anybody|someone|somebody)\s+else['’]s\b|\b(?:any|an)\s*other\s+[a-z]+['’]s?\b", re.I
+)
+
+
 _CLAIM_NEGATION = re.compile(r"\b(?:not|never|no longer)\s+|(?<=\w)n['’]t\b", re.I)
 # most of a negated claim's words must be under the sentence's negation: "does not use another company's base
 # model" says "was not derived from another company's base model"; "not licensed under MIT" does not say "not
