@@ -28,6 +28,11 @@ def test_openers_dates_and_numbers_are_no_names():
     assert entities("By March 29th, Norlake had recorded 790 deaths.") == ["Norlake"]
     assert entities("After 22 May 2019, Kestrel had grossed 90 million.") == ["Kestrel"]
     assert entities("Castellan won twice in the 2021-22 season.") == ["Castellan"]
+    # a figure written as a modifier ("14-billion-parameter") is a figure, not a name to find in the source
+    assert entities("Lark-14B is a fine-tune of Lumora's 14-billion-parameter code model.") == [
+        "Lark-14B",
+        "Lumora",
+    ]
     assert entities("Kestrel was a famous band in the mid-1970s.") == ["Kestrel"]
     assert entities("Over 26 other videos had more views than Lark Song.") == ["Lark Song"]
     # names with digits stay names

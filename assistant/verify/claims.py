@@ -223,7 +223,9 @@ _NOT_A_NAME = re.compile(
     # a capital letter joined to a word is a term, not a name: "C-terminal", "T-cell", "X-ray"
     r"^[A-Z]-[a-z]+$|"
     # an amount in a currency's code: "TMB 5B", "KVV 61.0", "KVV 250" (but "CDK6" and "GPT 4" are names)
-    r"^[A-Z]{3}\s(?:\d[\d.,]*[kKmMbBtT]n?|\d+[.,]\d+|\d{2,}[\d,]*)$"
+    r"^[A-Z]{3}\s(?:\d[\d.,]*[kKmMbBtT]n?|\d+[.,]\d+|\d{2,}[\d,]*)$|"
+    # a figure written as a modifier is the figure checks' business: "14-billion-parameter", "7-billion"
+    r"^\d[\d.,]*-(?:thousand|million|billion|trillion)(?:-[a-z]+)*$"
 )
 
 
