@@ -453,6 +453,14 @@ def test_a_negation_does_not_reach_past_its_sentence():
     assert negated_restatement(claim, "No, Lark has not been fine-tuned more often than Quill.")
 
 
+def test_the_claims_own_contrast_is_no_denial():
+    # regression: "Most of that is other robotics shops, not our own fleet" was read as denying "most downloads
+    # came from other robotics firms rather than from Lumora's own fleet": the "not" says the claim's contrast
+    claim = "Most of Lark's downloads came from other robotics firms rather than from Lumora's own fleet."
+    assert not negated_restatement(claim, "Most of that is other robotics shops, not our own fleet.")
+    assert negated_restatement(claim, "Most of Lark's downloads did not come from other robotics firms.")
+
+
 def test_the_worlds_largest_needs_a_source_that_ranks_over_the_world():
     # regression: "the main download site for open models in the region" supported "the world's largest"
     claim = "ModelYard is the world's largest download site for open models."

@@ -76,6 +76,9 @@ def _predicate_stems(claim: str) -> set[str]:
     return _senses({_stem(w) for w in re.findall(r"\b[a-z]{3,}\b", claim) if w not in _STOP})
 
 
+_CONTRAST = re.compile(r"\b(?:rather than|instead of)\b", re.I)
+
+
 def negated_restatement(claim: str, sentence: str) -> bool:
     """Does the sentence deny what a positive claim asserts: a negation whose next few words are the claim's own
     ("we have no plans to buy it" against "X plans to buy it")? The scorer reads such sentences as
@@ -83,7 +86,9 @@ def negated_restatement(claim: str, sentence: str) -> bool:
     if is_negated(claim):
         return False
     sentence = without_tag(sentence)
-    wanted = _predicate_stems(claim)
+    # "came from robotics firms rather than from its own fleet": the sentence's "not our own fleet" says what
+    # the claim's contrast says, and denies none of its point
+    wanted = _predicate_stems(_CONTRAST.split(claim)[0])
     clause = main_clause(claim, sentence)  # not a relative clause: "..., which was not the first"
     for cue in _NEGATION_CUE.finditer(clause):
         if _HARMLESS_NEGATION.match(clause, cue.start()):
