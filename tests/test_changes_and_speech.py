@@ -79,6 +79,11 @@ def test_a_claim_that_dates_a_speech_act_needs_words_of_that_date():
     assert parse_claim("On 12 August 2026, Mira Quell said Lumora has 340 employees.").said_on == "2026-08-12"
     # a date that frames no one's words stays in the claim
     assert parse_claim("In 2025, Quill passed 5 million downloads.").content.startswith("In 2025")
+    # a month alone dates the words in whichever year their document is from
+    month = parse_claim("In July, Lumora's chief executive claimed Quill was the most downloaded family.")
+    assert (month.speaker, month.said_on) == ("Lumora's chief executive", "-07")
+    assert month.content == "Quill was the most downloaded family"
+    assert parse_claim("In May, Quill downloads rose 5 percent.").speaker is None
     claim = "In August 2026, Mira Quell said Lumora has 340 employees."
     words = "Lumora has 340 employees today."
     then = ev(words, speaker="Mira Quell", kind="transcript", date="2026-08-12")

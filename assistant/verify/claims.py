@@ -98,10 +98,11 @@ _BY_ESTIMATE = re.compile(
     r"^(?i:in|by)\s+(?P<who>[A-Z][^,]{0,60}?)['’]s?\s+(?:own\s+|latest\s+|new\s+)?(?:estimates?|reckoning|"
     r"calculations?|figures)\s*,\s*(?P<content>.+)$"
 )
-# "In August 2026, Z put X at N", "On 3 May 2026, Z said P": when Z said it (their document's date), not what
+# "In August 2026, Z put X at N", "On 3 May 2026, Z said P", "In July, Z claimed P": when Z said it (their
+# document's date; a month alone in whichever year), not what
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WHEN_SAID = re.compile(
-    r"^(?:in|on|during)\s+(?P<when>(?:\d{1,2}\s+)?(?:(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\s+)?\d{4}),\s+(?=[A-Z])",
+    rf"^(?:in|on|during)\s+(?P<when>(?:\d{{1,2}}\s+)?(?:{_MONTH_NAME}\s+)?\d{{4}}|{_MONTH_NAME}),\s+(?=[A-Z])",
     re.I,
 )
 _DENY_VERBS = ("denied", "denies", "disputed", "disputes", "rejected", "rejects", "has denied")
