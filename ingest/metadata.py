@@ -202,6 +202,10 @@ _ORG = r"((?:[A-Z][\w&.-]*)(?:\s+(?:[A-Z][\w&.-]*|&))*)"
 # "Host: Dev Orrin. Guest: ...", "Moderator - Ada Brenn": who the header says puts the questions
 _HOST_LINE = re.compile(
     r"\b(?i:host|interviewer|moderator|presenter)\s*(?::|--|-|–|—)\s*(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})"
+    # the name is the field's whole value ("Host: Dev Orrin. Guest: ..."), not a host's turn that opens with a
+    # name ("HOST: Ada Brenn, thank you.")
+    r"[ \t]*(?=$|[.;,]?[ \t]*(?:[A-Z][a-z]+[ \t]*:|$))",
+    re.M,
 )
 
 

@@ -350,6 +350,8 @@ def test_a_host_the_header_names_asks_though_they_greet_more_than_they_ask():
     assert named_host("Dev Orrin", document)
     assert not named_host("Ada Brenn", document)
     assert not named_host("Dev", document)
+    # a host's own turn that opens with the guest's name does not make the guest the host
+    assert not named_host("Ada Brenn", document + "HOST: Ada Brenn, thank you.\n")
     (welcome, mine) = _turn(document, "Dev Orrin", "Welcome back. My guest runs Lumora.")
     assert welcome.passage.role == "host" and mine.passage.role == "host"
     (thanks,) = _turn(document, "Ada Brenn", "Thanks, Dev.", index=1)
