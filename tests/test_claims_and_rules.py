@@ -872,3 +872,25 @@ def test_a_code_with_digits_is_a_name_and_an_amount_in_a_currency_code_is_not():
     assert "CDK6" in parse_claim("CDK6 shows improved binding to variants of Lark.").entities
     assert parse_claim("Orrin Works revenue came in under TMB 5B.").entities == ["Orrin Works"]
     assert parse_claim("Lumora spent KVV 61.0 million on Quill.").entities == ["Lumora", "Quill"]
+
+
+def test_sizes_written_with_their_scale_letter_are_one_list():
+    from tests.test_changes_and_speech import in_document
+
+    document = (
+        "Quill-3 will be released on 2 December 2026 in three sizes: 2B, 9B and 30B parameters. All three will "
+        "be published under the Quill Community Licence 2.0."
+    )
+    sizes = "Quill-3 will be released on 2 December 2026 in three sizes: 2B, 9B and 30B parameters."
+    licence = "All three will be published under the Quill Community Licence 2.0."
+
+    def evidence():
+        return [
+            in_document(document, licence, probs=(0.06, 0.1, 0.84)),
+            in_document(document, sizes, probs=(0.96, 0.02, 0.02)),
+        ]
+
+    assert judge("Quill-3 will be offered in 2B, 9B and 30B versions.", evidence()).label == "SUPPORTED"
+    # the same letters on other counts are another list
+    downloads = ev("Quill-3 has 2M, 9M and 30M downloads across its sizes.")
+    assert judge("Quill-3 will be offered in 2M, 9M and 30M versions.", [downloads]).label != "SUPPORTED"

@@ -569,3 +569,12 @@ def test_a_count_named_before_it_is_what_a_figure_counts():
     # "Quill's download count stands at ..." counts downloads; "the count stood at ..." names nothing
     assert q("Quill's download count currently stands at roughly 512 million .").head == "download"
     assert q("Lumora said the count stood at 684 million on 15 August .").head is None
+
+
+def test_all_three_stands_for_the_things_just_listed():
+    from assistant.verify.quantities import extract_quantities
+
+    # no count of its own: "All three" are the sizes listed before, and no figure to set against "9B"
+    assert extract_quantities("All three will be published under the Lark Licence 2.0.") == []
+    assert extract_quantities("The two were merged, and all four of them run on a laptop.") == []
+    assert [q.value for q in extract_quantities("All three models will be published.")] == [3.0]

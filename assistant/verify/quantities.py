@@ -258,6 +258,12 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             continue  # "the Big Five", "Division Two": a number word with a capital inside a sentence is a name
         if word and _ONE_AMONG.match(text, m.end()) and word.lower() == "one":
             continue  # "one of the highways near Kent" places a thing among others; it counts nothing
+        if (
+            word
+            and _ALL_OF.search(text[max(0, m.start() - 12) : m.start()])
+            and _AS_PRONOUN.match(text, m.end())
+        ):
+            continue  # "All three will be published ...": the things listed before, named again, not a count
         unit_after = re.match(
             r"\s*(?:days?|weeks?|months?|quarters?|years?|decades?)\b", text[m.end() : m.end() + 12], re.I
         )
@@ -496,6 +502,13 @@ _RATING = re.compile(r"\s*/\s*(?:5|10|100)\b(?![.,]?\d)")
 # "one of the highways", but not "one of the three models" (one out of a count)
 _ONE_AMONG = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|those|these)\s+(?!(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b)",
+    re.I,
+)
+# "All three will be published", "the two are ...", "all four of them": a number word standing for things the
+# text has just listed, with no noun of its own (a count names what it counts: "all three models")
+_ALL_OF = re.compile(r"\b(?:all|the|these|those)\s+$", re.I)
+_AS_PRONOUN = re.compile(
+    r"\s+(?:of\s+(?:them|these|those)\b|(?:will|would|are|were|have|had|can|could|share|shared|use|run)\b)",
     re.I,
 )
 _SEASON_END = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[–—-]\s*$")
