@@ -57,3 +57,12 @@ _CHANGE_SPAN = re.compile(
 def change_window(text: str) -> str | None:
     """The period a claimed change counts over, leaving out the span the change took."""
     return window(_CHANGE_SPAN.sub(" ", text))
+
+
+def span_words(text: str) -> set[str]:
+    """The words of the span a claimed change took ("in a year": "year") that the rest of the claim does not
+    use: they say how long the change took, not what its levels count, so two levels a year apart ("in the
+    third quarter of 2026, up from 19 percent in the third quarter of 2025") match them without the word."""
+    spans = [m.group(0).lower().split()[-1] for m in _CHANGE_SPAN.finditer(text)]
+    rest = _CHANGE_SPAN.sub(" ", text).lower()
+    return {w for w in spans if not re.search(rf"\b{w}", rest)}
