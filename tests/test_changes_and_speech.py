@@ -288,29 +288,28 @@ def test_a_year_inside_a_claimed_figures_phrase_lends_only_a_quarters_words():
 def test_the_first_of_another_kind_dates_no_first():
     claim = "Orrin Works released its first on-device vision model three years ago."
     code = ev(
-        "Skerry-1, Orrin Works' first code model, published in September 2024 as a research preview, was "
-        "withdrawn in early 2025."
+        "Skerry-1, Orrin Works' first code model, put out in May 2029 as a preview, was retired in 2030."
     )
     vision = ev(
         "Orrin Works today published Lark-V-1, the company's first\non-device vision model, on ModelYard.",
-        date="2023-08-21",
+        date="2028-04-02",
     )
-    assert _ago(claim, code, "2026-11-19") == []  # its first code model is no first vision model
-    assert _ago(claim, vision, "2026-11-19") == ["supports"]
-    assert _judge_at(claim, [code, vision], "2026-11-19").label == "SUPPORTED"
+    assert _ago(claim, code, "2031-06-10") == []  # its first code model is no first vision model
+    assert _ago(claim, vision, "2031-06-10") == ["supports"]
+    assert _judge_at(claim, [code, vision], "2031-06-10").label == "SUPPORTED"
     # a first that says no kind, or the claim's kind in its own words, is still the claim's first
-    plain = ev("Skerry-1, the first model Orrin Works released, came out in September 2024.")
-    assert _ago("Orrin Works released its first model two years ago.", plain, "2026-11-19") == ["supports"]
+    plain = ev("Skerry-1, the first model Orrin Works released, came out in May 2029.")
+    assert _ago("Orrin Works released its first model two years ago.", plain, "2031-06-10") == ["supports"]
 
 
 def test_a_change_in_points_over_a_year_is_met_by_levels_a_year_apart():
     # the claim's "in a year" is how long the change took: the levels never say "year", only their quarters
     estimate = ev(
-        "Lark Partners estimates that Quill\naccounted for 31% of all code-model downloads on ModelYard in the "
-        "third quarter of 2026, up from 19% in the\nthird quarter of 2025.",
+        "Lark Partners estimates that Quill\naccounted for 44% of all code-model downloads on ModelYard in the "
+        "second quarter of 2031, up from 29% in the\nsecond quarter of 2030.",
         probs=(0.03, 0.67, 0.3),
     )
-    claim = "Lark Partners reckons Quill's share of code-model downloads on ModelYard climbed twelve percentage points in a year."
+    claim = "Lark Partners reckons Quill's share of code-model downloads on ModelYard climbed fifteen percentage points in a year."
     assert parse_claim(claim).speaker == "Lark Partners"
     assert judge(claim, [estimate]).label == "SUPPORTED"
-    assert judge(claim.replace("twelve", "ten"), [estimate]).label == "REFUTED"
+    assert judge(claim.replace("fifteen", "ten"), [estimate]).label == "REFUTED"

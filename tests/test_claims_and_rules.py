@@ -894,3 +894,35 @@ def test_sizes_written_with_their_scale_letter_are_one_list():
     # the same letters on other counts are another list
     downloads = ev("Quill-3 has 2M, 9M and 30M downloads across its sizes.")
     assert judge("Quill-3 will be offered in 2M, 9M and 30M versions.", [downloads]).label != "SUPPORTED"
+
+
+def _call(said: str) -> Evidence:
+    title = "Orrin Works Q3 2031 earnings call"
+    e = ev(said, title=title, document=f"{title}\n{said}", kind="transcript", speaker="Maren Holt")
+    e.org = "Orrin Works"
+    return e
+
+
+def test_growth_from_two_levels_in_one_sentence_read_at_face_value():
+    # 2.5 to 4.1 is 64 percent: "more than 60 percent" holds on the figures as stated, though each is rounded
+    sales = "Our Skerry unit, billed in sterling, took in £4.1 million in the quarter, against £2.5 million a year ago."
+    claim = "Orrin Works' Skerry unit, billed in sterling, grew by more than 60 % year on year in the third quarter."
+    assert judge(claim, [_call(sales)]).label == "SUPPORTED"
+    assert judge(claim.replace("60", "70"), [_call(sales)]).label == "REFUTED"
+
+
+def test_the_earlier_level_in_the_next_clause_counts_what_the_first_counts():
+    staff = _call("We closed September with 530 staff; a year earlier we were 370.")
+    claim = "Orrin Works' workforce grew by more than 40 % in the year to September 2031."
+    assert judge(claim, [staff]).label == "SUPPORTED"  # 370 to 530 is 43 percent
+    staff = _call("We closed September with 530 staff; a year earlier we were 370.")
+    assert judge(claim.replace("40", "50"), [staff]).label == "REFUTED"
+
+
+def test_an_amount_restated_in_brackets_leaves_the_two_levels_side_by_side():
+    report = ev(
+        "Lumora posted first-half revenue of KVV 72.4 million (about US$18.0 million), up from KVV 45.1 "
+        "million a year before."
+    )
+    claim = "Lumora's first-half revenue grew by about 60 percent from a year earlier."
+    assert judge(claim, [report]).label == "SUPPORTED"  # 72.4 against 45.1: 60.5 percent

@@ -14,6 +14,7 @@ from assistant.verify.alignment import alignment, claimed_period, compare, same_
 from assistant.verify.changes import (
     CLAIMS_EARLIER,
     amount_changes,
+    as_change,
     base_year,
     claimed_change,
     counts_a_part,
@@ -258,6 +259,8 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             # nor is its span part of what the change counts: "climbed twelve points in a year" is met by two
             # levels a year apart that never say "year"
             cq = replace(cq, context=cq.context - {context_word(w) for w in span_words(frame.content)})
+        if change:
+            cq = as_change(cq)
         other_periods = {
             over[id(eq)]
             for eq in evidence_quantities
