@@ -313,3 +313,16 @@ def test_a_change_in_points_over_a_year_is_met_by_levels_a_year_apart():
     assert parse_claim(claim).speaker == "Lark Partners"
     assert judge(claim, [estimate]).label == "SUPPORTED"
     assert judge(claim.replace("fifteen", "ten"), [estimate]).label == "REFUTED"
+
+
+def test_a_firm_is_named_by_its_first_word_in_its_estimate():
+    # "Brantley estimates" is Brantley Analytics' word: "Analytics" is what the firm is, not its name
+    from assistant.verify.speaker_findings import speaker_matches
+
+    said = ev(
+        "Brantley estimates that Quill's models accounted for 44.3 per cent of downloads in the third quarter, up "
+        "from 40.1 per cent in the second quarter, a gain of 4.2 percentage points."
+    )
+    assert speaker_matches("Brantley Analytics", said)
+    claim = "According to Brantley Analytics, Quill's share rose by 4.2 percent between the second and third quarters."
+    assert judge(claim, [said]).label == "REFUTED"  # 4.2 points is a rise of about 10 percent

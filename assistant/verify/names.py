@@ -304,6 +304,8 @@ GENERIC_ORG_WORDS = frozenset(
         "systems",
         "capital",
         "research",
+        "analytics",
+        "insights",
         "holdings",
         "technologies",
         "technology",
