@@ -926,3 +926,22 @@ def test_an_amount_restated_in_brackets_leaves_the_two_levels_side_by_side():
     )
     claim = "Lumora's first-half revenue grew by about 60 percent from a year earlier."
     assert judge(claim, [report]).label == "SUPPORTED"  # 72.4 against 45.1: 60.5 percent
+
+
+def test_the_sources_amount_put_in_another_currency_is_refuted():
+    call = _call("Revenue for the third quarter was 9.6 billion corvos, up 12 percent.")
+    # the very figure in pounds misreports an amount in corvos
+    assert (
+        judge("Orrin Works reported third-quarter 2031 revenue of £9.6 billion.", [call]).label == "REFUTED"
+    )
+    call = _call("Revenue for the third quarter was 9.6 billion corvos, up 12 percent.")
+    assert (
+        judge("Orrin Works reported third-quarter 2031 revenue of 9.6 billion corvos.", [call]).label
+        == "SUPPORTED"
+    )
+    # another figure in another currency: no rate, nothing to set against it
+    call = _call("Revenue for the third quarter was 9.6 billion corvos, up 12 percent.")
+    assert (
+        judge("Orrin Works reported third-quarter 2031 revenue of £9.1 billion.", [call]).label
+        == "NOT_ENOUGH_INFO"
+    )

@@ -32,6 +32,7 @@ from assistant.verify.findings import Finding, previous_sentence
 from assistant.verify.money import (
     count_against_money,
     is_money,
+    misplaced_currency,
     money_against_count,
     other_measure,
     other_money,
@@ -290,6 +291,15 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             and not (now and not eq.change and earlier_level(ev.scoring_text, evidence_quantities, eq))
             and not count_in_a_field(ev.scoring_text, eq)
         ]
+        # the source's very amount, put by the claim in another currency, is a misreport of it
+        elsewhere = [
+            (eq, c) for eq in candidates if (c := misplaced_currency(frame.content, cq, ev.scoring_text, eq))
+        ]
+        if elsewhere:
+            eq, theirs = elsewhere[0]
+            said = f"the claim says {phrase(frame.content, cq)!r}, the source {phrase(ev.scoring_text, eq)!r} ({theirs})"
+            found.append(Finding("numeric", "refutes", 0.8, said, about=index))
+            continue
         aligned = [(alignment(cq, eq), eq) for eq in candidates]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
         # an amount is read only against amounts in its own currency, and a count of things never against one
