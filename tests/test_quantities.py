@@ -578,3 +578,23 @@ def test_all_three_stands_for_the_things_just_listed():
     assert extract_quantities("All three will be published under the Lark Licence 2.0.") == []
     assert extract_quantities("The two were merged, and all four of them run on a laptop.") == []
     assert [q.value for q in extract_quantities("All three models will be published.")] == [3.0]
+
+
+def test_a_fraction_of_a_million_is_a_count():
+    from assistant.verify.periods import window
+    from tests.test_claims_and_rules import ev, judge
+
+    (q,) = extract_quantities("first-week downloads came to about a third of a million")
+    assert q.kind == "count" and 300_000 < q.value < 340_000 and q.comparator == "approx"
+    assert extract_quantities("Quill took a third of the market")[0].kind == "percent"  # a share still
+    assert window("a quarter of a million users") is None and window("each quarter") == "quarter"
+    week = "Kestrel-2 was downloaded 330,000 times in its first week, Castellan said."
+    # "first-week" downloads are downloads in the first week
+    assert (
+        judge("Kestrel-2's first-week downloads came to about a third of a million.", [ev(week)]).label
+        == "SUPPORTED"
+    )
+    assert (
+        judge("Kestrel-2's first-week downloads came to about a quarter of a million.", [ev(week)]).label
+        == "REFUTED"
+    )

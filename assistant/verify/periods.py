@@ -23,7 +23,8 @@ _WINDOWS = [
     # a named quarter ("the third quarter", "third-quarter revenue", "Q3") is a quarter's figure, not the year's
     (
         "quarter",
-        rf"\b(?:a|per|each) quarter\b{_NOT_RELATIVE}|\bquarterly\b|"
+        # ("a quarter of a million", "a quarter of the market" are a fraction, not a period)
+        rf"\b(?:a|per|each) quarter\b(?!\s+of\b){_NOT_RELATIVE}|\bquarterly\b|"
         r"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter\b|\bQ[1-4]\b",
     ),
     # and "the full year", "fiscal 2026", "full-year revenue" (guidance for it included) a whole year's

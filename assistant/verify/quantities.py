@@ -375,7 +375,8 @@ def _with_word_figures(text: str, found: list[Quantity], clauses: bool) -> list[
     out = list(found)
     for w in word_figures(text):
         overlapping = [q for q in out if q.start < w.end and w.start < q.end]
-        if w.kind != "percent" or any(q.kind == "percent" for q in overlapping):
+        fraction_of_scale = w.kind == "count" and bool(w.precision)  # "a third of a million"
+        if not fraction_of_scale and (w.kind != "percent" or any(q.kind == "percent" for q in overlapping)):
             # "a billion" stays with the callers that ask for it (record_thresholds): read in every sentence, it
             # let a sister business's "one billion transactions" and a later venue's "one billion" stand for
             # claims that the name and venue checks do not yet tell apart
@@ -424,7 +425,9 @@ _WORD_FIGURE = re.compile(
     r"(?:\b(?P<cmp>"
     + "|".join(w for _, w in _BOUND_WORDS)
     + r")\s+)?\b(?:(?<!half\s)(?:a|one)\s+(?P<scale>thousand|million|billion)\b(?!\s+(?:and|point))|"
-    r"(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b|(?P<parts>two[ -]thirds|three[ -]quarters|(?:two|three|four)[ -]fifths)\b)",
+    r"(?:(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b|(?P<parts>two[ -]thirds|three[ -]quarters|(?:two|three|four)[ -]fifths)\b)"
+    # "a third of a million": a fraction of the scale that follows, a count (about 333,000)
+    r"(?:\s+of\s+(?:a|one)\s+(?P<of>thousand|million|billion)\b)?)",
     re.I,
 )
 
@@ -445,6 +448,11 @@ def word_figures(claim: str) -> list[Quantity]:
         comparator = next((c for c, w in _BOUND_WORDS if re.fullmatch(w, word)), "eq") if word else "eq"
         if m.group("scale"):
             value, kind, prec = _SCALE_WORDS[m.group("scale").lower()], "count", 0.0
+        elif m.group("of"):
+            part = fraction_percent(m.group("part") or m.group("parts")) or 0.0
+            value, kind = part / 100 * _SCALE_WORDS[m.group("of").lower()], "count"
+            prec = value * 0.05  # rounded as a fraction word is
+            comparator = "approx" if comparator == "eq" else comparator
         else:
             value, kind = fraction_percent(m.group("part") or m.group("parts")), "percent"
             prec = value * 0.05  # a claim's "roughly" admits twice its precision: a tenth of the fraction
