@@ -945,3 +945,18 @@ def test_the_sources_amount_put_in_another_currency_is_refuted():
         judge("Orrin Works reported third-quarter 2031 revenue of £9.1 billion.", [call]).label
         == "NOT_ENOUGH_INFO"
     )
+
+
+def test_a_countrys_adjective_names_the_country():
+    from assistant.verify.names import same_place
+
+    assert same_place("British", "customers in the United Kingdom") and not same_place("British", "in Skerry")
+    prices = ev(
+        "# Orrin Works introduces Lark\n- Hosted Lark for fleets: 900 corvos per robot per month in Skerry; £5 "
+        "per robot per month for\n  customers in the United Kingdom.",
+        probs=(0.52, 0.02, 0.46),
+    )
+    claim = "Orrin Works charges British fleet operators £5 a month per robot for hosted Lark."
+    assert judge(claim, [prices]).label == "SUPPORTED"
+    dutch = "Orrin Works charges Dutch fleet operators £5 a month per robot for hosted Lark."
+    assert judge(dutch, [prices]).label == "NOT_ENOUGH_INFO"
