@@ -313,6 +313,10 @@ def test_a_change_in_points_over_a_year_is_met_by_levels_a_year_apart():
     assert parse_claim(claim).speaker == "Lark Partners"
     assert judge(claim, [estimate]).label == "SUPPORTED"
     assert judge(claim.replace("fifteen", "ten"), [estimate]).label == "REFUTED"
+    # "climbed fifteen percent", with no "by", is relative too: 29 to 44 percent is a rise of 52 percent
+    relative = claim.replace("percentage points", "percent")
+    assert judge(relative, [estimate]).label == "REFUTED"
+    assert judge(relative.replace("fifteen", "about 52"), [estimate]).label == "SUPPORTED"
 
 
 def test_a_firm_is_named_by_its_first_word_in_its_estimate():

@@ -380,13 +380,28 @@ def as_change(q: Quantity) -> Quantity:
     return replace(q, context=q.context - _CHANGE_VERBS) if q.context - _CHANGE_VERBS else q
 
 
+_CHANGE_VERB = (
+    r"rose|risen|grew|grown|gained|increased|climbed|jumped|surged|fell|fallen|declined|decreased|dropped|"
+    r"shrank|slipped|slid"
+)
+_VERB_THEN = re.compile(
+    rf"\b(?P<verb>{_CHANGE_VERB})\s+(?:(?:more|less) than|about|around|roughly|nearly|almost|over|some|"
+    r"just|at least)?\s*$",
+    re.I,
+)
+
+
 def claimed_change(text: str, q: Quantity) -> int | None:
     """Is a claim's percentage the size of a change ("cut the error rate by more than a third", "grew by 20
     percent"), which is relative to where it started? The direction its verb gives (+1, -1, 0 when none), or None
     for a plain share ("holds 20 percent")."""
     by = _BY.search(text[: q.start])
-    if q.kind != "percent" or not by:
+    if q.kind != "percent":
         return None
+    if not by:
+        # "climbed twelve percent", "rose more than 30 percent": the verb's own figure is the change's size
+        verb = _VERB_THEN.search(text[: q.start])
+        return None if verb is None else (1 if _RISE.fullmatch(verb.group("verb")) else -1)
     clause = re.split(r"[,;]", text[: by.start()])[-1]  # the verb, not the bound's "more than"
     rise, fall = bool(_RISE.search(clause)), bool(_FALL.search(clause))
     return 0 if rise == fall else 1 if rise else -1
