@@ -598,3 +598,18 @@ def test_a_fraction_of_a_million_is_a_count():
         judge("Kestrel-2's first-week downloads came to about a quarter of a million.", [ev(week)]).label
         == "REFUTED"
     )
+
+
+def test_first_week_figures_count_over_a_week_and_do_not_repeat_a_retracted_figure():
+    from assistant.verify.corrections import retracted_reading
+    from assistant.verify.periods import window
+
+    # an export's 30-day count is no figure for "first-week downloads"
+    assert window("Kestrel-2's first-week downloads") == "week" and window("a week after the launch") is None
+    notice = (
+        "Correction, 3 May 2031: An earlier version of this article said Kestrel-2 was\ndownloaded 4.1 million "
+        "times in its first week."
+    )
+    assert retracted_reading("Kestrel-2 racked up 4.1 million downloads in its first week.", notice)
+    # another figure is not what was retracted, whatever words it shares with it
+    assert not retracted_reading("Kestrel-2's first-week downloads came to about half a million.", notice)

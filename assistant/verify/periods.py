@@ -13,8 +13,9 @@ _MONTH = MONTH_PATTERN
 _NOT_RELATIVE = r"(?!\s+(?:after|before|later|earlier|ago)\b)"  # "a week after the launch" is no period
 _WINDOWS = [
     ("rate", r"per (?:second|minute|hour)\b|\bper sec\b"),
-    ("day", rf"\b(?:first|one|a|per|each|single) day\b{_NOT_RELATIVE}|\bdaily\b|\b24 hours\b|\bday one\b"),
-    ("week", rf"\b(?:first|one|a|per|each) week\b{_NOT_RELATIVE}|\b(?:seven|7) days\b|\bweekly\b"),
+    ("day", rf"\b(?:first|one|a|per|each|single)[- ]day\b{_NOT_RELATIVE}|\bdaily\b|\b24 hours\b|\bday one\b"),
+    # "first-week downloads" count over the first week as "in its first week" does
+    ("week", rf"\b(?:first|one|a|per|each)[- ]week\b{_NOT_RELATIVE}|\b(?:seven|7) days\b|\bweekly\b"),
     (
         "month",
         rf"\b(?:first|one|a|per|each|every|single) month\b{_NOT_RELATIVE}|\bmonthly\b|\b(?:30|thirty) days\b|"
