@@ -601,7 +601,7 @@ def test_a_fraction_of_a_million_is_a_count():
 
 
 def test_first_week_figures_count_over_a_week_and_do_not_repeat_a_retracted_figure():
-    from assistant.verify.corrections import retracted_reading
+    from assistant.verify.corrections import other_figure, retracted_reading
     from assistant.verify.periods import window
 
     # an export's 30-day count is no figure for "first-week downloads"
@@ -612,4 +612,4 @@ def test_first_week_figures_count_over_a_week_and_do_not_repeat_a_retracted_figu
     )
     assert retracted_reading("Kestrel-2 racked up 4.1 million downloads in its first week.", notice)
     # another figure is not what was retracted, whatever words it shares with it
-    assert not retracted_reading("Kestrel-2's first-week downloads came to about half a million.", notice)
+    assert other_figure("Kestrel-2's first-week downloads came to about half a million.", notice)
