@@ -23,9 +23,9 @@ from ingest.types import LoadedDocument, Segment
 
 BATCH_PASSAGES = 256
 # Bumped whenever what ingest stores changes (fields, chunking): caches keyed on a corpus include it.
-INGEST_VERSION = 6  # 3: speaker labels in any script and with a bracketed role; 4: exports in other shapes;
+INGEST_VERSION = 7  # 3: speaker labels in any script and with a bracketed role; 4: exports in other shapes;
 # 5: titles (a headline naming a transcript; never a speaker's turn) and digit dates (14/05/2031); 6: SRT cues
-# labelled "[HOST] ...", and subtitles with no speaker label
+# labelled "[HOST] ...", and subtitles with no speaker label; 7: an HTML correction notice in an <aside>
 
 
 def stored_hash(doc: SourceDocument) -> str:

@@ -288,3 +288,50 @@ def test_a_year_inside_a_claimed_figures_phrase_lends_only_a_quarters_words():
         judge("Lumora's net loss for the third quarter of 2026 was under 10 million.", [revenue]).label
         != "REFUTED"
     )
+
+
+def test_the_first_of_another_kind_dates_no_first():
+    claim = "Orrin Works released its first on-device vision model three years ago."
+    code = ev(
+        "Skerry-1, Orrin Works' first code model, put out in May 2029 as a preview, was retired in 2030."
+    )
+    vision = ev(
+        "Orrin Works today published Lark-V-1, the company's first\non-device vision model, on ModelYard.",
+        date="2028-04-02",
+    )
+    assert _ago(claim, code, "2031-06-10") == []  # its first code model is no first vision model
+    assert _ago(claim, vision, "2031-06-10") == ["supports"]
+    assert _judge_at(claim, [code, vision], "2031-06-10").label == "SUPPORTED"
+    # a first that says no kind, or the claim's kind in its own words, is still the claim's first
+    plain = ev("Skerry-1, the first model Orrin Works released, came out in May 2029.")
+    assert _ago("Orrin Works released its first model two years ago.", plain, "2031-06-10") == ["supports"]
+
+
+def test_a_change_in_points_over_a_year_is_met_by_levels_a_year_apart():
+    # the claim's "in a year" is how long the change took: the levels never say "year", only their quarters
+    estimate = ev(
+        "Lark Partners estimates that Quill\naccounted for 44% of all code-model downloads on ModelYard in the "
+        "second quarter of 2031, up from 29% in the\nsecond quarter of 2030.",
+        probs=(0.03, 0.67, 0.3),
+    )
+    claim = "Lark Partners reckons Quill's share of code-model downloads on ModelYard climbed fifteen percentage points in a year."
+    assert parse_claim(claim).speaker == "Lark Partners"
+    assert judge(claim, [estimate]).label == "SUPPORTED"
+    assert judge(claim.replace("fifteen", "ten"), [estimate]).label == "REFUTED"
+    # "climbed fifteen percent", with no "by", is relative too: 29 to 44 percent is a rise of 52 percent
+    relative = claim.replace("percentage points", "percent")
+    assert judge(relative, [estimate]).label == "REFUTED"
+    assert judge(relative.replace("fifteen", "about 52"), [estimate]).label == "SUPPORTED"
+
+
+def test_a_firm_is_named_by_its_first_word_in_its_estimate():
+    # "Brantley estimates" is Brantley Analytics' word: "Analytics" is what the firm is, not its name
+    from assistant.verify.speaker_findings import speaker_matches
+
+    said = ev(
+        "Brantley estimates that Quill's models accounted for 44.3 per cent of downloads in the third quarter, up "
+        "from 40.1 per cent in the second quarter, a gain of 4.2 percentage points."
+    )
+    assert speaker_matches("Brantley Analytics", said)
+    claim = "According to Brantley Analytics, Quill's share rose by 4.2 percent between the second and third quarters."
+    assert judge(claim, [said]).label == "REFUTED"  # 4.2 points is a rise of about 10 percent

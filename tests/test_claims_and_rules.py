@@ -898,3 +898,91 @@ def test_a_code_with_digits_is_a_name_and_an_amount_in_a_currency_code_is_not():
     assert "CDK6" in parse_claim("CDK6 shows improved binding to variants of Lark.").entities
     assert parse_claim("Orrin Works revenue came in under TMB 5B.").entities == ["Orrin Works"]
     assert parse_claim("Lumora spent KVV 61.0 million on Quill.").entities == ["Lumora", "Quill"]
+
+
+def test_sizes_written_with_their_scale_letter_are_one_list():
+    from tests.test_changes_and_speech import in_document
+
+    document = (
+        "Quill-3 will be released on 2 December 2026 in three sizes: 2B, 9B and 30B parameters. All three will "
+        "be published under the Quill Community Licence 2.0."
+    )
+    sizes = "Quill-3 will be released on 2 December 2026 in three sizes: 2B, 9B and 30B parameters."
+    licence = "All three will be published under the Quill Community Licence 2.0."
+
+    def evidence():
+        return [
+            in_document(document, licence, probs=(0.06, 0.1, 0.84)),
+            in_document(document, sizes, probs=(0.96, 0.02, 0.02)),
+        ]
+
+    assert judge("Quill-3 will be offered in 2B, 9B and 30B versions.", evidence()).label == "SUPPORTED"
+    # the same letters on other counts are another list
+    downloads = ev("Quill-3 has 2M, 9M and 30M downloads across its sizes.")
+    assert judge("Quill-3 will be offered in 2M, 9M and 30M versions.", [downloads]).label != "SUPPORTED"
+
+
+def _call(said: str) -> Evidence:
+    title = "Orrin Works Q3 2031 earnings call"
+    e = ev(said, title=title, document=f"{title}\n{said}", kind="transcript", speaker="Maren Holt")
+    e.org = "Orrin Works"
+    return e
+
+
+def test_growth_from_two_levels_in_one_sentence_read_at_face_value():
+    # 2.5 to 4.1 is 64 percent: "more than 60 percent" holds on the figures as stated, though each is rounded
+    sales = "Our Skerry unit, billed in sterling, took in £4.1 million in the quarter, against £2.5 million a year ago."
+    claim = "Orrin Works' Skerry unit, billed in sterling, grew by more than 60 % year on year in the third quarter."
+    assert judge(claim, [_call(sales)]).label == "SUPPORTED"
+    assert judge(claim.replace("60", "70"), [_call(sales)]).label == "REFUTED"
+
+
+def test_the_earlier_level_in_the_next_clause_counts_what_the_first_counts():
+    staff = _call("We closed September with 530 staff; a year earlier we were 370.")
+    claim = "Orrin Works' workforce grew by more than 40 % in the year to September 2031."
+    assert judge(claim, [staff]).label == "SUPPORTED"  # 370 to 530 is 43 percent
+    staff = _call("We closed September with 530 staff; a year earlier we were 370.")
+    assert judge(claim.replace("40", "50"), [staff]).label == "REFUTED"
+
+
+def test_an_amount_restated_in_brackets_leaves_the_two_levels_side_by_side():
+    report = ev(
+        "Lumora posted first-half revenue of KVV 72.4 million (about US$18.0 million), up from KVV 45.1 "
+        "million a year before."
+    )
+    claim = "Lumora's first-half revenue grew by about 60 percent from a year earlier."
+    assert judge(claim, [report]).label == "SUPPORTED"  # 72.4 against 45.1: 60.5 percent
+
+
+def test_the_sources_amount_put_in_another_currency_is_refuted():
+    call = _call("Revenue for the third quarter was 9.6 billion corvos, up 12 percent.")
+    # the very figure in pounds misreports an amount in corvos
+    assert (
+        judge("Orrin Works reported third-quarter 2031 revenue of £9.6 billion.", [call]).label == "REFUTED"
+    )
+    call = _call("Revenue for the third quarter was 9.6 billion corvos, up 12 percent.")
+    assert (
+        judge("Orrin Works reported third-quarter 2031 revenue of 9.6 billion corvos.", [call]).label
+        == "SUPPORTED"
+    )
+    # another figure in another currency: no rate, nothing to set against it
+    call = _call("Revenue for the third quarter was 9.6 billion corvos, up 12 percent.")
+    assert (
+        judge("Orrin Works reported third-quarter 2031 revenue of £9.1 billion.", [call]).label
+        == "NOT_ENOUGH_INFO"
+    )
+
+
+def test_a_countrys_adjective_names_the_country():
+    from assistant.verify.names import same_place
+
+    assert same_place("British", "customers in the United Kingdom") and not same_place("British", "in Skerry")
+    prices = ev(
+        "# Orrin Works introduces Lark\n- Hosted Lark for fleets: 900 corvos per robot per month in Skerry; £5 "
+        "per robot per month for\n  customers in the United Kingdom.",
+        probs=(0.52, 0.02, 0.46),
+    )
+    claim = "Orrin Works charges British fleet operators £5 a month per robot for hosted Lark."
+    assert judge(claim, [prices]).label == "SUPPORTED"
+    dutch = "Orrin Works charges Dutch fleet operators £5 a month per robot for hosted Lark."
+    assert judge(dutch, [prices]).label == "NOT_ENOUGH_INFO"

@@ -355,3 +355,42 @@ def test_a_month_without_a_last_day_is_no_date():
     text = "By the end of December 9999, Bramble models had been downloaded 30 million times."
     figures = find_figures([ev(text, "2025-06-01")], ["Bramble"], "downloaded", "")  # does not raise
     assert [f.when for f in figures if f.quantity.value == 30e6] == ["2025-06-01"]
+
+
+def test_a_models_size_compares_across_documents_of_any_date():
+    # parameters are what a released model is: a launch release of a year before still gives them
+    claim = "Castellan's Kestrel-4-XL has more parameters than Orrin Works' Lark-3-Large."
+    assert parse_comparative(claim).a == "Kestrel-4-XL" and parse_comparative(claim).b == "Lark-3-Large"
+    sizes = [
+        ev(
+            "Castellan today made Kestrel-4-XL, a 2.2-billion-parameter model, available on ModelYard.",
+            "2031-06-02",
+        ),
+        ev("Lark-3-Large has 1.6 billion parameters.", "2030-03-10"),
+    ]
+    assert decide(claim, sizes).label == "SUPPORTED"
+    assert (
+        decide("Orrin Works' Lark-3-Large has more parameters than Castellan's Kestrel-4-XL.", sizes).label
+        == "REFUTED"
+    )
+    # downloads gather: figures a year apart still compare nothing
+    downloads = [
+        ev("Kestrel-4-XL has 2.2 million downloads.", "2031-06-02"),
+        ev("Lark-3-Large has 1.6 million downloads.", "2030-03-10"),
+    ]
+    assert decide("Kestrel-4-XL has more downloads than Lark-3-Large.", downloads) is None
+
+
+def test_fewer_errors_is_a_lower_error_rate_on_the_claims_benchmark():
+    claim = "On SkerryBench, Lark-3-Large makes fewer transcription errors than Kestrel-4-XL."
+    lark = ev(
+        "On SkerryBench, Lark-3-Large reaches a word error rate of 5.9%, against 7.4% for Lark-2-Large.",
+        "2030-03-10",
+    )
+    kestrel = ev("Kestrel-4-XL has a word error rate of 6.3% on SkerryBench.", "2031-06-02")
+    assert decide(claim, [lark, kestrel]).label == "SUPPORTED"
+    other = "On SkerryBench, Kestrel-4-XL makes fewer transcription errors than Lark-3-Large."
+    assert decide(other, [lark, kestrel]).label == "REFUTED"
+    # a rate on another benchmark is no rate on the claim's
+    elsewhere = ev("Kestrel-4-XL has a word error rate of 6.3% on OrrinBench.", "2031-06-02")
+    assert decide(claim, [lark, elsewhere]) is None

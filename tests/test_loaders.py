@@ -62,6 +62,19 @@ def test_html_article_header_is_kept_but_page_chrome_is_not(tmp_path):
     assert "SITE MENU" not in doc.text and "Copyright" not in doc.text
 
 
+def test_html_correction_set_aside_is_kept(tmp_path):
+    # a correction notice in an <aside> is the article's word on what it got wrong; a sidebar is not
+    path = tmp_path / "c.html"
+    path.write_text(
+        "<html><body><article><h1>Quill surges</h1><p>Quill was downloaded 52,000 times in a week.</p>"
+        "<aside class='correction'><p>An earlier version of this article said 5.2 million.</p></aside>"
+        "<aside class='related-links'><p>More on Lumora</p></aside></article></body></html>"
+    )
+    doc = load_html(path, MB)
+    assert "An earlier version of this article said 5.2 million." in doc.text
+    assert "More on Lumora" not in doc.text
+
+
 def test_pdf_pages_title_and_date(sample_docs):
     doc = load_pdf(sample_docs / "lumora_ecosystem-update_2025-09-01.pdf", MB)
     assert [s.page for s in doc.segments] == [1, 2]

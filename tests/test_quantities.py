@@ -574,3 +574,47 @@ def test_a_count_named_before_it_is_what_a_figure_counts():
     # "Quill's download count stands at ..." counts downloads; "the count stood at ..." names nothing
     assert q("Quill's download count currently stands at roughly 512 million .").head == "download"
     assert q("Lumora said the count stood at 684 million on 15 August .").head is None
+
+
+def test_all_three_stands_for_the_things_just_listed():
+    from assistant.verify.quantities import extract_quantities
+
+    # no count of its own: "All three" are the sizes listed before, and no figure to set against "9B"
+    assert extract_quantities("All three will be published under the Lark Licence 2.0.") == []
+    assert extract_quantities("The two were merged, and all four of them run on a laptop.") == []
+    assert [q.value for q in extract_quantities("All three models will be published.")] == [3.0]
+
+
+def test_a_fraction_of_a_million_is_a_count():
+    from assistant.verify.periods import window
+    from tests.test_claims_and_rules import ev, judge
+
+    (q,) = extract_quantities("first-week downloads came to about a third of a million")
+    assert q.kind == "count" and 300_000 < q.value < 340_000 and q.comparator == "approx"
+    assert extract_quantities("Quill took a third of the market")[0].kind == "percent"  # a share still
+    assert window("a quarter of a million users") is None and window("each quarter") == "quarter"
+    week = "Kestrel-2 was downloaded 330,000 times in its first week, Castellan said."
+    # "first-week" downloads are downloads in the first week
+    assert (
+        judge("Kestrel-2's first-week downloads came to about a third of a million.", [ev(week)]).label
+        == "SUPPORTED"
+    )
+    assert (
+        judge("Kestrel-2's first-week downloads came to about a quarter of a million.", [ev(week)]).label
+        == "REFUTED"
+    )
+
+
+def test_first_week_figures_count_over_a_week_and_do_not_repeat_a_retracted_figure():
+    from assistant.verify.corrections import other_figure, retracted_reading
+    from assistant.verify.periods import window
+
+    # an export's 30-day count is no figure for "first-week downloads"
+    assert window("Kestrel-2's first-week downloads") == "week" and window("a week after the launch") is None
+    notice = (
+        "Correction, 3 May 2031: An earlier version of this article said Kestrel-2 was\ndownloaded 4.1 million "
+        "times in its first week."
+    )
+    assert retracted_reading("Kestrel-2 racked up 4.1 million downloads in its first week.", notice)
+    # another figure is not what was retracted, whatever words it shares with it
+    assert other_figure("Kestrel-2's first-week downloads came to about half a million.", notice)

@@ -67,6 +67,10 @@ def compare(claim: Quantity, evidence: Quantity) -> str:
         return "supports" if close else "refutes"
     c = claim.interval(as_claim=True)
     e = evidence.interval(as_claim=False)
+    if evidence.change and claim.comparator in ("gt", "ge", "lt", "le"):
+        # a change worked out from the source's two figures is read at their face value against a bound, as a
+        # fact-checker reads it: £1.9 million to £3.1 million is growth of 63 percent, "more than 60 percent"
+        e = (evidence.value, evidence.value, False, False)
     if _inside(e, c):
         return "supports"
     if _disjoint(e, c):
@@ -74,11 +78,19 @@ def compare(claim: Quantity, evidence: Quantity) -> str:
     return "unknown"
 
 
+def _parts(context: frozenset[str]) -> frozenset[str]:
+    """A context with its compounds' parts too: "first-week downloads" are downloads in the first week."""
+    return context | {p for w in context if "-" in w for p in w.split("-") if p}
+
+
 def _qualified(claim: Quantity, evidence: Quantity) -> float:
     """The share of alignment left after the qualifiers: the claim's window or scope must be the evidence's
     too, and a run is no total."""
     window = claim.context & QUALIFIERS | {w for w in claim.context if w.startswith(("first-", "last-"))}
     missing = bool(window and not window & evidence.context and not _same_window(window, evidence.context))
+    # "first-week" is met by "in its first week", word for word
+    compounds = [w for w in window if "-" in w]
+    missing = missing and not (compounds and all(set(w.split("-")) <= evidence.context for w in compounds))
     # "a 128k-token context" measures the context: a count of tokens trained on is no such measure
     missing = missing or bool(claim.describes and claim.describes not in evidence.context | {evidence.head})
     return 0.4 if missing or (claim.context & RUNS) != (evidence.context & RUNS) else 1.0
@@ -132,7 +144,10 @@ def alignment(claim: Quantity, evidence: Quantity) -> float:
     if not claim.head or not evidence.head:
         # nothing counted on one side (a bare percentage): the shared context decides alone, with what the other
         # side counts as part of its context ("rated 79 %" and "79 % of critics gave it": a rating)
-        words = claim.context | {claim.head} - {None}, evidence.context | {evidence.head} - {None}
+        words = (
+            _parts(claim.context) | {claim.head} - {None},
+            _parts(evidence.context) | {evidence.head} - {None},
+        )
         shared = min(1.0, len(words[0] & words[1]) / min(len(claim.context), len(evidence.context)))
         if not claim.head and not evidence.head and claim.context & evidence.context & SCOPES:
             # two bare amounts with the same scope ("less than $ 23 million globally", "for a worldwide total of
@@ -147,6 +162,8 @@ def alignment(claim: Quantity, evidence: Quantity) -> float:
             head = 1.0  # "more than 780 cases" and "786 confirmed coronavirus cases"
         elif claim.head in evidence.context or evidence.head in claim.context:
             head = 0.5
-    shared = len(claim.context & evidence.context) / min(len(claim.context), len(evidence.context))
-    score = 0.5 * head + 0.5 * shared
+    shared = len(_parts(claim.context) & _parts(evidence.context)) / min(
+        len(claim.context), len(evidence.context)
+    )
+    score = 0.5 * head + 0.5 * min(1.0, shared)
     return score * _qualified(claim, evidence)

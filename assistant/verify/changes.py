@@ -62,18 +62,46 @@ def point_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def _side_by_side(text: str, counts: list[Quantity]):
+    """Pairs of figures a sentence sets side by side as now and before, with the words between them (a
+    bracketed conversion between them left out: "QRL 84.6 million (about US$21.2 million), up from QRL 51.3
+    million")."""
+    for i, now in enumerate(counts):
+        for then in counts[i + 1 : i + 3]:
+            asides = [m.span() for m in _BRACKET.finditer(text, now.end, then.start)]
+            between = counts[i + 1 : counts.index(then)]
+            if not all(any(a <= q.start < b for a, b in asides) for q in between):
+                continue  # a figure between them that no bracket holds: not side by side
+            yield now, then, _SIGN_BEFORE.sub("", _BRACKET.sub("", text[now.end : then.start]))
+
+
+# "(about US$21.2 million)": an amount restated in another unit, aside
+_BRACKET = re.compile(r"\([^()]*\)")
+# "We ended September with 410 employees; a year earlier we were 290": the earlier level in the next clause
+_EARLIER_CLAUSE = re.compile(
+    r"^[^.;,]{0,30}[,;]\s*(?:a|one)\s+(?:year|quarter|month)\s+(?:earlier|before|ago)\s*,?\s+(?:we|it|they|there)\s+"
+    r"(?:were|was|had|stood at|numbered)\s+$",
+    re.I,
+)
+
+
 def amount_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """The relative change between two amounts or counts a sentence sets side by side as now and before:
     "revenue was TMB 4.82 billion, compared with TMB 3.92 billion a year earlier" is a rise of 23 percent (a
-    claim's "grew by more than a fifth"). Both must count in the same unit: two amounts of money (in one
-    currency code or sign) or two counts of the same noun."""
+    claim's "grew by more than a fifth"), and so is "410 employees; a year earlier we were 290". Both must count
+    in the same unit: two amounts of money (in one currency code or sign) or two counts of the same noun (a
+    figure with no noun of its own counting what the one before it counts)."""
     counts = [q for q in quantities if q.kind == "count" and not q.change]
     out = []
-    for now, then in itertools.pairwise(counts):
-        gap = _SIGN_BEFORE.sub("", text[now.end : then.start])  # "compared with TMB 3.92 billion"
-        if len(gap) > 60 or re.search(r"[.;!?](?:\s|$)", gap) or not _NOW_THEN.search(gap) or not then.value:
+    for now, then, gap in _side_by_side(text, counts):
+        earlier = bool(_EARLIER_CLAUSE.match(gap))
+        stop = re.search(r"[.;!?](?:\s|$)", gap)
+        if not earlier and (len(gap) > 60 or stop or not _NOW_THEN.search(gap)):
             continue
-        if _unit(text, now) != _unit(text, then) or _unit(text, now) is None:
+        if not then.value:
+            continue
+        unit = _unit(text, then) if not earlier or then.head else _unit(text, now)
+        if _unit(text, now) != unit or unit is None:
             continue
         opening = _OPENING.match(text)
         subject = {context_word(opening.group(1).lower())} if opening else set()
@@ -307,13 +335,73 @@ _BY = re.compile(
 )
 
 
+# the verbs of a change, as context words: "grew by more than 60 percent" says it is a change, which a change
+# worked out from two levels already is, not what it counts
+_CHANGE_VERBS = frozenset(
+    context_word(w)
+    for w in [
+        "rose",
+        "risen",
+        "rise",
+        "rises",
+        "grew",
+        "grown",
+        "grow",
+        "grows",
+        "gained",
+        "gain",
+        "increased",
+        "increase",
+        "climbed",
+        "climb",
+        "jumped",
+        "jump",
+        "surged",
+        "fell",
+        "fallen",
+        "fall",
+        "falls",
+        "declined",
+        "decline",
+        "decreased",
+        "decrease",
+        "dropped",
+        "drop",
+        "shrank",
+        "shrink",
+        "slipped",
+    ]
+)
+
+
+def as_change(q: Quantity) -> Quantity:
+    """A claimed change's figure without its verb in its context, to align with a change the source's figures
+    give."""
+    return replace(q, context=q.context - _CHANGE_VERBS) if q.context - _CHANGE_VERBS else q
+
+
+_CHANGE_VERB = (
+    r"rose|risen|grew|grown|gained|increased|climbed|jumped|surged|fell|fallen|declined|decreased|dropped|"
+    r"shrank|slipped|slid"
+)
+_VERB_THEN = re.compile(
+    rf"\b(?P<verb>{_CHANGE_VERB})\s+(?:(?:more|less) than|about|around|roughly|nearly|almost|over|some|"
+    r"just|at least)?\s*$",
+    re.I,
+)
+
+
 def claimed_change(text: str, q: Quantity) -> int | None:
     """Is a claim's percentage the size of a change ("cut the error rate by more than a third", "grew by 20
     percent"), which is relative to where it started? The direction its verb gives (+1, -1, 0 when none), or None
     for a plain share ("holds 20 percent")."""
     by = _BY.search(text[: q.start])
-    if q.kind != "percent" or not by:
+    if q.kind != "percent":
         return None
+    if not by:
+        # "climbed twelve percent", "rose more than 30 percent": the verb's own figure is the change's size
+        verb = _VERB_THEN.search(text[: q.start])
+        return None if verb is None else (1 if _RISE.fullmatch(verb.group("verb")) else -1)
     clause = re.split(r"[,;]", text[: by.start()])[-1]  # the verb, not the bound's "more than"
     rise, fall = bool(_RISE.search(clause)), bool(_FALL.search(clause))
     return 0 if rise == fall else 1 if rise else -1

@@ -17,7 +17,7 @@ from ingest.sentences import split_sentences
 _SAY_VERBS = (
     r"said|says|stated|states|confirmed|confirms|acknowledged|acknowledges|admitted|admits|claimed|claims|"
     r"told|announced|announces|puts?(?=\s+(?:\S+\s+){1,12}?at\s)|agreed|agrees|conceded|concedes|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
-    r"reported|reports|estimated|estimates|argued|argues|explained|noted|has said|has stated|has confirmed|"
+    r"reported|reports|estimated|estimates|reckons|reckoned|argued|argues|explained|noted|has said|has stated|has confirmed|"
     r"has denied|has acknowledged|has claimed|has admitted|has reported|has agreed|have said|responded to [^,]+ by saying|"
     # a characterisation ("Z has described X as Y") and a forecast ("Z forecast that X would ...") are Z's words
     # too: judged on what Z said, not on whether X is Y or came to pass

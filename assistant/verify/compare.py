@@ -57,6 +57,7 @@ class Comparative:
     metric: str
     window: str | None
     verbs: str = ""  # the words it counts with: "trained" in "was trained on more tokens than"
+    scope: tuple[str, ...] = ()  # what the claim's opening names: "On SkerryBench, ..." (each figure's too)
 
 
 _AUXILIARY = re.compile(
@@ -69,22 +70,42 @@ _BY_TIMES = re.compile(r"^(?:often|frequently|times|widely)\b", re.I)
 _SCOPE = re.compile(r"\s+(?:on|in|at|during|each|every|per|from|across|over)\b.*$", re.I)
 
 
+# "Castellan's Kestrel-4", "Orrin Works' Lark-3": an owner before the named thing the side is about
+_OWNER = re.compile(r"^\s*(?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*(?:['’]s|s['’])\s+(?=[A-Z])")
+
+
+_MONTHS_ANY = "|".join(m for m in MONTH_NAMES) + r"|(?:(?:\d{1,2}\s+)?\w+\s+)?\d{4}"
+# "fewer transcription errors", "more errors": what an error rate measures
+_ERRORS = re.compile(r"^(?:[\w-]+\s+)?errors$", re.I)
+
+
 def parse_comparative(text: str) -> Comparative | None:
     m = _MORE.search(text)
     if not m or _TOGETHER.search(text) or is_negated(text):
         return None
     before = text[: m.start()]
-    a = _name(re.sub(r"^\s*(?:In|On|As of|By)\s+[^,]+,\s*", "", before))
-    b = _name(re.sub(r"^.*?['’]s\s+", "", m.group("b")), last=False)
+    opening = re.match(r"^\s*(?:In|On|As of|By)\s+[^,]+,\s*", before)
+    scope = (
+        tuple(n for n in entities(opening.group(0)) if not re.fullmatch(rf"\d{{4}}|(?i:{_MONTHS_ANY})", n))
+        if opening
+        else ()
+    )
+    a = _name(_OWNER.sub("", re.sub(r"^\s*(?:In|On|As of|By)\s+[^,]+,\s*", "", before)))
+    b = _name(_OWNER.sub("", re.sub(r"^.*?['’]s\s+", "", m.group("b"))), last=False)
     metric = _SCOPE.sub("", m.group("metric"))
     if _BY_TIMES.match(metric):  # "downloaded more often": the verb says what is counted
         verb = re.findall(r"\b([a-z]+(?:ed|en))\b", before)
         metric = verb[-1] if verb else ""
+    errors = bool(_ERRORS.search(metric))
+    if errors:
+        metric = "error rate"  # "makes fewer transcription errors" on a benchmark: a lower error rate there
     if not a or not b or a == b or not metric_words(metric):
         return None
     after_a = before[before.find(a) + len(a) :] if a in before else ""
-    verbs = _AUXILIARY.sub(" ", after_a)
-    return Comparative(a, b, m.group("dir").lower() == "more", metric, window(text), " ".join(verbs.split()))
+    verbs = "" if errors else _AUXILIARY.sub(" ", after_a)  # "makes" errors: no word the rate is given with
+    return Comparative(
+        a, b, m.group("dir").lower() == "more", metric, window(text), " ".join(verbs.split()), scope
+    )
 
 
 def _bounds(q: Quantity, loose: bool) -> tuple[float, float]:
@@ -118,9 +139,22 @@ def _compare_stance(a: Quantity, b: Quantity, more: bool) -> str:
     return "refutes" if loose is not None and loose != wanted else "unknown"
 
 
-def _pairs(first: list[Figure], second: list[Figure]) -> list[tuple[Figure, Figure, int, int]]:
-    """Figures that can be set side by side: true at about the same time. With each pair: its date (the later of
-    the two) and how close its figures are (2 one sentence, 1 one document, 0 two documents)."""
+# What a released model is, not what it has gathered: its size, its layers, its error rate on a benchmark. A
+# model's parameters in its launch release of 2030 are its parameters in 2031 too
+_FIXED = re.compile(r"\b(?:parameters?|layers?|error rates?|errors?|context (?:length|window)s?)\b", re.I)
+
+
+def fixed_metric(metric: str) -> bool:
+    """Is the metric a fixed property of a named model, which a figure of any date gives?"""
+    return bool(_FIXED.search(metric))
+
+
+def _pairs(
+    first: list[Figure], second: list[Figure], fixed: bool = False
+) -> list[tuple[Figure, Figure, int, int]]:
+    """Figures that can be set side by side: true at about the same time (any two, for a ``fixed`` property).
+    With each pair: its date (the later of the two) and how close its figures are (2 one sentence, 1 one
+    document, 0 two documents)."""
     out = []
     for fa in first:
         for fb in second:
@@ -130,7 +164,9 @@ def _pairs(first: list[Figure], second: list[Figure]) -> list[tuple[Figure, Figu
             together = (
                 2 if fa.evidence is fb.evidence else 1 if fa.evidence.doc_id == fb.evidence.doc_id else 0
             )
-            if abs(da - db) <= CROSS_DOCUMENT_DAYS:  # "A had 5 in 2023; B has 9 now" compares no two things
+            if (
+                fixed or abs(da - db) <= CROSS_DOCUMENT_DAYS
+            ):  # "A had 5 in 2023; B has 9 now" compares nothing
                 out.append((fa, fb, max(da, db), together))
     return out
 
@@ -172,10 +208,15 @@ def _said(f: Figure) -> str:
 
 
 def judge_comparative(c: Comparative, text: str, evidence: list[Evidence]) -> Decision | None:
-    found = find_figures(evidence, [c.a, c.b], c.metric, text, c.verbs)
+    # "On SkerryBench, A makes fewer errors than B": figures from another benchmark say nothing of it
+    scoped = [
+        e for e in evidence if all(n.lower() in f"{e.passage.title}\n{e.text}".lower() for n in c.scope)
+    ]
+    found = find_figures(scoped, [c.a, c.b], c.metric, text, c.verbs)
     figures = [f for f in found if f.window == c.window]
-    pairs = _pairs([f for f in figures if f.owner == c.a], [f for f in figures if f.owner == c.b])
-    deciding = _at(pairs, _days(claim_date(text)))
+    fixed = fixed_metric(c.metric)
+    pairs = _pairs([f for f in figures if f.owner == c.a], [f for f in figures if f.owner == c.b], fixed)
+    deciding = _at(pairs, None if fixed else _days(claim_date(text)))
     return _decision(
         [
             (

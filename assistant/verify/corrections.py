@@ -53,3 +53,22 @@ def retracted_reading(claim: str, text: str) -> bool:
     retracted, corrected = _stems(text[span[0] : span[1]]), _stems(text[span[1] :])
     wanted = _stems(claim)
     return bool(wanted & (retracted - corrected)) and not wanted & (corrected - retracted)
+
+
+def other_figure(claim: str, text: str) -> bool:
+    """Does the claim give a figure that none of the retracted part's figures of its kind meets? Then it says
+    something else than what was retracted, whatever words they share."""
+    from assistant.verify.alignment import compare
+    from assistant.verify.quantities import extract_quantities
+
+    span = retracted_span(text)
+    if span is None:
+        return False
+    retracted = text[span[0] : span[1]]
+    figures = [q for q in extract_quantities(claim) if q.kind in ("count", "percent")]
+    theirs = [q for q in extract_quantities(retracted) if q.kind in ("count", "percent")]
+    return any(
+        all(compare(c, r) != "supports" for r in theirs if r.kind == c.kind)
+        and any(r.kind == c.kind for r in theirs)
+        for c in figures
+    )

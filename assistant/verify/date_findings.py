@@ -362,6 +362,37 @@ def _first_named(frame: ClaimFrame, text: str) -> bool:
     )
 
 
+# "its first on-device vision model", "the company's first code model": the words between "first" and the thing
+# it counts say which first it is
+_FIRST_KIND = re.compile(
+    r"\bfirst\s+(?P<kind>(?:[\w-]+\s+){0,3}?)(?:models?|releases?|products?|versions?|famil(?:y|ies)|checkpoints?)\b",
+    re.I,
+)
+
+
+def _kind_words(phrase: str) -> set[str]:
+    """The words of a kind, hyphenated parts apart and by their first five letters ("open-weight": open, weigh)."""
+    return {w[:5] for w in re.split(r"[\s-]+", phrase.lower()) if len(w) > 2}
+
+
+def other_first(claim: str, text: str) -> bool:
+    """Does the sentence date the first of another kind ("Kestrel-1, Lark's first code model") than the claim's
+    ("Lark's first vision model")? Only where each side says what its first is, in words the other lacks: the
+    claim's kind missing from the sentence, the sentence's missing from the claim. A sentence that says no kind
+    ("Quill-1, the first model") or the claim's kind in other words ("its first vision model with openly
+    downloadable weights" for "first open-weight vision model") is no other first."""
+    claimed = _FIRST_KIND.search(claim)
+    if not claimed or not claimed.group("kind").strip():
+        return False
+    said = [_kind_words(m.group("kind")) for m in _FIRST_KIND.finditer(text) if m.group("kind").strip()]
+    if not said:
+        return False
+    wanted = _kind_words(claimed.group("kind"))
+    present = _kind_words(text)
+    lacking = wanted - present
+    return bool(lacking) and all(kind - _kind_words(claim) for kind in said)
+
+
 def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -> list[Finding]:
     """ "X went open-source three years ago": measured from the reference date (the newest document), in whole
     years, against the date the evidence gives for that event."""
@@ -387,6 +418,8 @@ def years_ago_findings(frame: ClaimFrame, ev: Evidence, reference: str | None) -
     first = since or _FIRST.search(frame.content)
     if first and not (_FIRST.search(described) or _first_named(frame, ev.text)):
         return []  # "its first open model" is dated only by a sentence about the first, not by a later release
+    if first and other_first(frame.content, described):
+        return []  # the first of another kind ("its first code model") dates no first vision model
     # the date the sentence gives for the release itself ("released on 5 September 2023"), not any of its dates
     # ("open-weight models took 38 percent of downloads in 2026" dates no release); "June last year" counts
     # from the sentence's own document

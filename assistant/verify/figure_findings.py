@@ -14,6 +14,7 @@ from assistant.verify.alignment import alignment, claimed_period, compare, same_
 from assistant.verify.changes import (
     CLAIMS_EARLIER,
     amount_changes,
+    as_change,
     base_year,
     claimed_change,
     counts_a_part,
@@ -31,6 +32,7 @@ from assistant.verify.findings import Finding, previous_sentence
 from assistant.verify.money import (
     count_against_money,
     is_money,
+    misplaced_currency,
     money_against_count,
     other_measure,
     other_money,
@@ -44,9 +46,9 @@ from assistant.verify.names import (
     readable_title,
     sibling_clash,
 )
-from assistant.verify.periods import change_window, window
+from assistant.verify.periods import change_window, span_words, window
 from assistant.verify.quantities import extract_quantities
-from assistant.verify.quantity import Quantity, stem
+from assistant.verify.quantity import Quantity, context_word, stem
 from assistant.verify.speaker_findings import FORECASTER
 from assistant.verify.stance import PLAN
 
@@ -254,6 +256,12 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         # a change's span ("rose by 7 points in a year") is no period its figures count over
         change = claimed_change(frame.content, cq) is not None
         period = change_window(frame.content) if change or cq.kind == "points" else window(frame.content)
+        if change or cq.kind == "points":
+            # nor is its span part of what the change counts: "climbed twelve points in a year" is met by two
+            # levels a year apart that never say "year"
+            cq = replace(cq, context=cq.context - {context_word(w) for w in span_words(frame.content)})
+        if change:
+            cq = as_change(cq)
         other_periods = {
             over[id(eq)]
             for eq in evidence_quantities
@@ -283,6 +291,15 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             and not (now and not eq.change and earlier_level(ev.scoring_text, evidence_quantities, eq))
             and not count_in_a_field(ev.scoring_text, eq)
         ]
+        # the source's very amount, put by the claim in another currency, is a misreport of it
+        elsewhere = [
+            (eq, c) for eq in candidates if (c := misplaced_currency(frame.content, cq, ev.scoring_text, eq))
+        ]
+        if elsewhere:
+            eq, theirs = elsewhere[0]
+            said = f"the claim says {phrase(frame.content, cq)!r}, the source {phrase(ev.scoring_text, eq)!r} ({theirs})"
+            found.append(Finding("numeric", "refutes", 0.8, said, about=index))
+            continue
         aligned = [(alignment(cq, eq), eq) for eq in candidates]
         aligned = [(score, eq) for score, eq in aligned if score >= 0.5]
         # an amount is read only against amounts in its own currency, and a count of things never against one
@@ -398,6 +415,16 @@ _FIGURE_RUN = re.compile(
     r"(?:\s+(?P<noun>[A-Za-z]+))?"
 )
 _SCALE = frozenset(["thousand", "million", "billion", "trillion"])
+# sizes written with their scale letter, each figure its own: "4B, 16B and 40B versions" is the list "three sizes:
+# 4B, 16B and 40B parameters" gives; the noun after tells a list of sizes from one of other counts ("40M, 60M and
+# 90M downloads")
+_SIZED_RUN = re.compile(
+    rf"(?<![\w.,]){_FIGURE}(?P<unit>[BMK])(?:\s*,\s*{_FIGURE}(?P=unit))*,?\s+(?:and|or)\s+{_FIGURE}(?P=unit)"
+    r"(?![\w-])(?:\s+(?P<noun>[A-Za-z]+))?"
+)
+_SIZE_NOUNS = frozenset(
+    ["versions", "sizes", "models", "variants", "parameters", "editions", "flavours", "flavors"]
+)
 
 
 def _runs(text: str) -> list[tuple[re.Match, tuple]]:
@@ -408,6 +435,10 @@ def _runs(text: str) -> list[tuple[re.Match, tuple]]:
         unit = m.group("unit").lower()
         noun = (m.group("noun") or "").lower() if unit in _SCALE else ""
         out.append((m, (tuple(re.findall(_FIGURE, m.group(0))), unit, noun)))
+    for m in _SIZED_RUN.finditer(text):
+        noun = (m.group("noun") or "").lower()
+        noun = "" if noun in _SIZE_NOUNS or not noun.endswith("s") else noun
+        out.append((m, (tuple(re.findall(_FIGURE, m.group(0))), m.group("unit").lower(), noun)))
     return out
 
 

@@ -144,6 +144,26 @@ def _clause_before(text: str, q: Quantity) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z]+", before.lower()))
 
 
+def misplaced_currency(claim: str, cq: Quantity, text: str, eq: Quantity) -> str | None:
+    """The currency of the source's amount where the claim gives the very same figure for the same measure in
+    another one ("revenue of £14.2 billion" for "Revenue ... was 14.2 billion vahari"): the claim has put the
+    source's amount in the wrong currency, which refutes it. The currency is named by a sign, code or name, or by
+    the word after an amount of revenue or profit ("14.2 billion vahari"). None otherwise: amounts that differ in
+    two currencies cannot be set against each other without a rate."""
+    mine = currency(claim, cq)
+    if mine is None or eq.comparator != "eq" or cq.comparator not in ("eq", "approx") or eq.value != cq.value:
+        return None
+    measured = measures(cq.context | _clause_before(claim, cq))
+    if not measured or not measured & measures(eq.context | _clause_before(text, eq)):
+        return None
+    theirs = currency(text, eq)
+    if theirs is None and eq.head and not _SIGN.search(text[max(0, eq.start - 6) : eq.start]):
+        word = re.match(r"\s*([a-z]+)\b", text[eq.end :])
+        named = word and word.group(1).startswith(eq.head) and not _MONEY_WORDS.match(word.group(1))
+        theirs = word.group(1) if named else None
+    return theirs if theirs is not None and not same_currency(mine, theirs.upper()) else None
+
+
 def other_measure(cq: Quantity, eq: Quantity, claim: str = "", text: str = "") -> bool:
     """Does the source's amount measure something else than the claim's ("1.9 billion suvan in cash" or "Revenue
     ... was 412 million suvan" for "net profit exceeded 100 million suvan")? Only where both sides name a

@@ -48,7 +48,18 @@ _ALIASES = (frozenset(["covid-19", "covid", "sars-cov-2", "2019-ncov", "coronavi
 _SAME_PLACE = re.compile(r"\b(?:the\s+)?(?:United States|U\.?S\.?A?\.?)\s+(?:and|&)\s+Canada\b")
 
 
+# A country's adjective that shares no word with its name ("British" customers are those "in the United
+# Kingdom"); an adjective that does ("Bulgarian") is found as the name itself
+_ADJECTIVE_OF = {
+    "British": re.compile(r"\b(?:United Kingdom|U\.?K\.?|(?:Great )?Britain)\b"),
+    "Dutch": re.compile(r"\b(?:the )?Netherlands\b"),
+    "Swiss": re.compile(r"\bSwitzerland\b"),
+}
+
+
 def same_place(name: str, text: str) -> bool:
+    if name in _ADJECTIVE_OF:
+        return bool(_ADJECTIVE_OF[name].search(text))
     return name == "North America" and bool(_SAME_PLACE.search(text))
 
 
@@ -338,6 +349,8 @@ GENERIC_ORG_WORDS = frozenset(
         "systems",
         "capital",
         "research",
+        "analytics",
+        "insights",
         "holdings",
         "technologies",
         "technology",

@@ -13,8 +13,9 @@ _MONTH = MONTH_PATTERN
 _NOT_RELATIVE = r"(?!\s+(?:after|before|later|earlier|ago)\b)"  # "a week after the launch" is no period
 _WINDOWS = [
     ("rate", r"per (?:second|minute|hour)\b|\bper sec\b"),
-    ("day", rf"\b(?:first|one|a|per|each|single) day\b{_NOT_RELATIVE}|\bdaily\b|\b24 hours\b|\bday one\b"),
-    ("week", rf"\b(?:first|one|a|per|each) week\b{_NOT_RELATIVE}|\b(?:seven|7) days\b|\bweekly\b"),
+    ("day", rf"\b(?:first|one|a|per|each|single)[- ]day\b{_NOT_RELATIVE}|\bdaily\b|\b24 hours\b|\bday one\b"),
+    # "first-week downloads" count over the first week as "in its first week" does
+    ("week", rf"\b(?:first|one|a|per|each)[- ]week\b{_NOT_RELATIVE}|\b(?:seven|7) days\b|\bweekly\b"),
     (
         "month",
         rf"\b(?:first|one|a|per|each|every|single) month\b{_NOT_RELATIVE}|\bmonthly\b|\b(?:30|thirty) days\b|"
@@ -23,7 +24,8 @@ _WINDOWS = [
     # a named quarter ("the third quarter", "third-quarter revenue", "Q3") is a quarter's figure, not the year's
     (
         "quarter",
-        rf"\b(?:a|per|each) quarter\b{_NOT_RELATIVE}|\bquarterly\b|"
+        # ("a quarter of a million", "a quarter of the market" are a fraction, not a period)
+        rf"\b(?:a|per|each) quarter\b(?!\s+of\b){_NOT_RELATIVE}|\bquarterly\b|"
         r"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter\b|\bQ[1-4]\b",
     ),
     # and "the full year", "fiscal 2026", "full-year revenue" (guidance for it included) a whole year's
@@ -57,3 +59,12 @@ _CHANGE_SPAN = re.compile(
 def change_window(text: str) -> str | None:
     """The period a claimed change counts over, leaving out the span the change took."""
     return window(_CHANGE_SPAN.sub(" ", text))
+
+
+def span_words(text: str) -> set[str]:
+    """The words of the span a claimed change took ("in a year": "year") that the rest of the claim does not
+    use: they say how long the change took, not what its levels count, so two levels a year apart ("in the
+    third quarter of 2026, up from 19 percent in the third quarter of 2025") match them without the word."""
+    spans = [m.group(0).lower().split()[-1] for m in _CHANGE_SPAN.finditer(text)]
+    rest = _CHANGE_SPAN.sub(" ", text).lower()
+    return {w for w in spans if not re.search(rf"\b{w}", rest)}

@@ -272,6 +272,12 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             continue  # "the Big Five", "Division Two": a number word with a capital inside a sentence is a name
         if word and _ONE_AMONG.match(text, m.end()) and word.lower() == "one":
             continue  # "one of the highways near Kent" places a thing among others; it counts nothing
+        if (
+            word
+            and _ALL_OF.search(text[max(0, m.start() - 12) : m.start()])
+            and _AS_PRONOUN.match(text, m.end())
+        ):
+            continue  # "All three will be published ...": the things listed before, named again, not a count
         unit_after = re.match(
             r"\s*(?:days?|weeks?|months?|quarters?|years?|decades?)\b", text[m.end() : m.end() + 12], re.I
         )
@@ -383,7 +389,8 @@ def _with_word_figures(text: str, found: list[Quantity], clauses: bool) -> list[
     out = list(found)
     for w in word_figures(text):
         overlapping = [q for q in out if q.start < w.end and w.start < q.end]
-        if w.kind != "percent" or any(q.kind == "percent" for q in overlapping):
+        fraction_of_scale = w.kind == "count" and bool(w.precision)  # "a third of a million"
+        if not fraction_of_scale and (w.kind != "percent" or any(q.kind == "percent" for q in overlapping)):
             # "a billion" stays with the callers that ask for it (record_thresholds): read in every sentence, it
             # let a sister business's "one billion transactions" and a later venue's "one billion" stand for
             # claims that the name and venue checks do not yet tell apart
@@ -428,12 +435,14 @@ _FRACTIONS = {
     "four fifths": 80.0,
 }
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-# "a quarter of a billion" is a count (quantities.py reads it), no quarter of a share
+# "a quarter billion" is a count (the number words read it), no quarter of a share
 _WORD_FIGURE = re.compile(
     r"(?:\b(?P<cmp>"
     + "|".join(w for _, w in _BOUND_WORDS)
     + r")\s+)?\b(?:(?<!half\s)(?:a|one)\s+(?P<scale>thousand|million|billion)\b(?!\s+(?:and|point))|"
-    r"(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b(?!(?:\s+of\s+a)?\s*-?\s*(?:thousand|million|billion)\b)|(?P<parts>two[ -]thirds|three[ -]quarters|(?:two|three|four)[ -]fifths)\b)",
+    r"(?:(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b(?!\s*-?\s*(?:thousand|million|billion)\b)|(?P<parts>two[ -]thirds|three[ -]quarters|(?:two|three|four)[ -]fifths)\b)"
+    # "a third of a million": a fraction of the scale that follows, a count (about 333,000)
+    r"(?:\s+of\s+(?:a|one)\s+(?P<of>thousand|million|billion)\b)?)",
     re.I,
 )
 
@@ -454,6 +463,11 @@ def word_figures(claim: str) -> list[Quantity]:
         comparator = next((c for c, w in _BOUND_WORDS if re.fullmatch(w, word)), "eq") if word else "eq"
         if m.group("scale"):
             value, kind, prec = _SCALE_WORDS[m.group("scale").lower()], "count", 0.0
+        elif m.group("of"):
+            part = fraction_percent(m.group("part") or m.group("parts")) or 0.0
+            value, kind = part / 100 * _SCALE_WORDS[m.group("of").lower()], "count"
+            prec = value * 0.05  # rounded as a fraction word is
+            comparator = "approx" if comparator == "eq" else comparator
         else:
             value, kind = fraction_percent(m.group("part") or m.group("parts")), "percent"
             prec = value * 0.05  # a claim's "roughly" admits twice its precision: a tenth of the fraction
@@ -511,6 +525,13 @@ _RATING = re.compile(r"\s*/\s*(?:5|10|100)\b(?![.,]?\d)")
 # "one of the highways", but not "one of the three models" (one out of a count)
 _ONE_AMONG = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|those|these)\s+(?!(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b)",
+    re.I,
+)
+# "All three will be published", "the two are ...", "all four of them": a number word standing for things the
+# text has just listed, with no noun of its own (a count names what it counts: "all three models")
+_ALL_OF = re.compile(r"\b(?:all|the|these|those)\s+$", re.I)
+_AS_PRONOUN = re.compile(
+    r"\s+(?:of\s+(?:them|these|those)\b|(?:will|would|are|were|have|had|can|could|share|shared|use|run)\b)",
     re.I,
 )
 _SEASON_END = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[–—-]\s*$")

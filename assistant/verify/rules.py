@@ -15,7 +15,7 @@ from assistant.verify.claims import (
     hedged_about,
     plain_verbs,
 )
-from assistant.verify.corrections import retracted_reading
+from assistant.verify.corrections import other_figure, retracted_reading
 from assistant.verify.date_findings import date_findings, when_findings, years_ago_findings
 from assistant.verify.figure_findings import grouped_with, numeric_findings, one_kind_of_a_total, turn_topic
 from assistant.verify.findings import Finding, previous_sentence
@@ -146,7 +146,12 @@ def evidence_findings(
             findings.append(Finding("off-point", "none", 1.0, "says too little of what the claim denies"))
     elif negated_alike(statement, ev.text):
         findings.append(Finding("negated-alike", "supports", 0.8, "denies what the claim denies"))
-    if retracted_reading(frame.content, ev.text):
+    if retracted_reading(frame.content, ev.text) and other_figure(frame.content, ev.text):
+        # "about a third of a million" does not repeat a retracted "3.4 million": the retracted part says nothing
+        findings.append(
+            Finding("retracted", "none", 1.0, "a correction retracts a figure the claim does not give")
+        )
+    elif retracted_reading(frame.content, ev.text):
         findings.append(Finding("retracted", "refutes", 1.0, "a correction retracts what the claim says"))
     base = other_base(frame, ev)
     if base is not None:

@@ -89,6 +89,15 @@ def _publication_date(soup: BeautifulSoup, root: Tag) -> str | None:
     return None
 
 
+# "<aside class="correction">": a correction, clarification or editor's note, which puts the article right
+_CORRECTION = re.compile(r"correction|clarification|erratum|errata|editor", re.I)
+
+
+def _is_correction(tag: Tag) -> bool:
+    names = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")])
+    return bool(_CORRECTION.search(names))
+
+
 def _is_boilerplate(tag: Tag) -> bool:
     names = " ".join([*(tag.get("class") or []), str(tag.get("id") or ""), str(tag.get("role") or "")])
     return bool(names.strip()) and bool(_BOILERPLATE.search(names))
@@ -117,6 +126,8 @@ def load_html(path: Path, max_bytes: int) -> LoadedDocument:
     title_tag = soup.find("title")
     page_title = title_tag.get_text(" ", strip=True) if title_tag else None
     for tag in soup.find_all(_DROP_TAGS):
+        if tag.name == "aside" and _is_correction(tag):
+            continue  # a correction notice set aside is the article's own word on what it got wrong
         tag.decompose()
     for tag in soup.find_all(True):
         if (
