@@ -183,6 +183,9 @@ _PEOPLE_MEASURES = {
     **dict.fromkeys(["recovered", "discharged", "cured", "recoveries"], "recoveries"),
     **dict.fromkeys(["positive", "infected", "contracted"], "cases"),
     **dict.fromkeys(["population", "inhabited"], "population"),
+    # "3,000 people that have been hospitalized" are hospitalisations; "after testing 72,818 people", tests
+    **dict.fromkeys(["hospitalized", "hospitalised", "hospitalizations", "hospitalisations"], "hospitalizations"),
+    **dict.fromkeys(["tested", "testing"], "tests"),
     **dict.fromkeys(["employs", "employed", "employ", "employing", "staff", "workforce"], "employees"),
 }
 

@@ -226,7 +226,11 @@ def about_subject(names: list[str], text: str, document: str = "", weak: list[st
     subject = claim_subject([n for n in names if n not in (weak or [])])
     return (
         entity_coverage(names, text) >= 0.5
-        and all(named_in(n, text) or entity_in(n, document) for n in specific)
+        # "Covid-19" is shaped like a product name, but a page on "the coronavirus pandemic" names it too
+        and all(
+            named_in(n, text) or entity_in(n, document) or _same_disease(n, f"{text}\n{document}")
+            for n in specific
+        )
         and (subject is None or _subject_named(subject, f"{text}\n{document}"))
     )
 
@@ -259,8 +263,12 @@ def other_kind(claim: str, text: str) -> str | None:
 
 def claim_subject(names: list[str]) -> str | None:
     """The claim's subject: its first name that is not an all-capitals term ("COVID-19", "GDP" name what is
-    counted, not whose count it is)."""
-    return next((n for n in names if not n.split("-")[0].replace(".", "").isupper()), None)
+    counted, not whose count it is), nor such a term however it is written ("Covid-19")."""
+    return next((n for n in names if not _term(n)), None)
+
+
+def _term(name: str) -> bool:
+    return name.split("-")[0].replace(".", "").isupper() or any(name.lower() in g for g in _ALIASES)
 
 
 def sibling_clash(names: list[str], text: str) -> bool:
