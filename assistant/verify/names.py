@@ -157,7 +157,17 @@ def named_in(name: str, text: str) -> bool:
         return True
     if entity_in(name, text):
         return True
-    return (entity_in(first, text) and not _only_siblings(name, text)) or entity_in(first + "n", text)
+    return (entity_in(first, text) and not _only_siblings(name, text)) or any(
+        entity_in(adjective, text) for adjective in _adjectives(first)
+    )
+
+
+def _adjectives(name: str) -> list[str]:
+    """A place's regular adjectives: "Bulgarian", "European", "Italian"."""
+    forms = [name + "n", name + "an"]
+    if len(name) > 3 and name.endswith("y"):
+        forms.append(name[:-1] + "ian")
+    return forms
 
 
 def _only_siblings(name: str, text: str) -> bool:
