@@ -374,6 +374,11 @@ def test_a_running_count_only_grows(claim, sentence, label):
             "By April 2 , 2020 , Lark County had recorded more than 50 deaths .",
             "As of 10 April 2020 , Lark County has recorded 64 deaths .",
         ),
+        # regression: 27 as of 7 April "refuted" 28 as of 8 April, a day later
+        (
+            "In Lark County , 28 people had tested positive for the flu as of April 8 , 2020 .",
+            "Lark County has confirmed a total of 27 positive cases of the flu , as of 7 April 2020 .",
+        ),
     ],
 )
 def test_a_running_count_decides_only_where_growth_settles_it(claim, sentence):

@@ -10,7 +10,7 @@ from datetime import date
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.alignment import alignment, compare, same_head
 from assistant.verify.claims import ClaimFrame
-from assistant.verify.dates import bounds, relation, reporting_date
+from assistant.verify.dates import Bound, bounds, dates_in, relation, reporting_date
 from assistant.verify.figure_findings import about_something_else, bounded_year, phrase, size_gap
 from assistant.verify.findings import Finding
 from assistant.verify.quantities import extract_quantities
@@ -84,6 +84,17 @@ def _same_tally(claim: str, cq: Quantity, text: str, eq: Quantity) -> bool:
 
 
 _FOREVER = date.max.toordinal()
+_AS_OF = re.compile(r"\bas\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _as_of(claim: str) -> list[Bound]:
+    """ "28 people had tested positive as of April 8": the count of that very day. (Only the tally reads it so:
+    elsewhere "as of" dates a state, not an event.)"""
+    return [
+        Bound("in", when, when.start)
+        for when in dates_in(claim)
+        if _AS_OF.search(claim[max(0, when.start - 12) : when.start])
+    ]
 
 
 def _times(cmp: str, bound: tuple[date, date]) -> tuple[int, int] | None:
@@ -106,7 +117,7 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     is refuted by 1,228 as of 27 March; "more than 90 crore after 22 May" is supported by 94 crore as of 23
     May. An exact figure belongs to the day it was reported: the claim that gives it to a time its bound sets
     apart ("4 deaths before 17 April" for 4 deaths as of 17 April) misdates it."""
-    claimed = bounds(frame.content, exact=True)
+    claimed = bounds(frame.content, exact=True) or _as_of(frame.content)
     reported = reporting_date(ev.scoring_text)
     if len(claimed) != 1 or reported is None:
         return []
