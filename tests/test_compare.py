@@ -355,3 +355,16 @@ def test_a_month_without_a_last_day_is_no_date():
     text = "By the end of December 9999, Bramble models had been downloaded 30 million times."
     figures = find_figures([ev(text, "2025-06-01")], ["Bramble"], "downloaded", "")  # does not raise
     assert [f.when for f in figures if f.quantity.value == 30e6] == ["2025-06-01"]
+
+
+def test_a_figure_changed_to_another_is_no_present_level():
+    # regression: the "originally announced height of 840 feet" supported "less than 926 feet tall", though it
+    # was changed to 927 feet
+    claim = "The Kestrel Tower was less than 926 feet tall ."
+    sentence = (
+        "The architects of the Kestrel Tower changed their originally announced height of 840 feet , or 68 "
+        "stories , to 927 feet , or 71 stories ."
+    )
+    assert {f.stance for f in numeric_findings(parse_claim(claim), ev(sentence, "2020-01-01"))} == {"refutes"}
+    kept = "The Kestrel Tower was less than 900 feet tall ."
+    assert {f.stance for f in numeric_findings(parse_claim(kept), ev(sentence, "2020-01-01"))} == {"refutes"}

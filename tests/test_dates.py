@@ -374,6 +374,11 @@ def test_a_running_count_only_grows(claim, sentence, label):
             "By April 2 , 2020 , Lark County had recorded more than 50 deaths .",
             "As of 10 April 2020 , Lark County has recorded 64 deaths .",
         ),
+        # regression: 1,565 on 19 April "supported" fewer than 1,600 a day later
+        (
+            "In Lark County , less than 1,600 people had tested positive for the flu as of April 20 , 2020 .",
+            "As of 19 April 2020 , there have been 1,565 confirmed cases , 225 recoveries and 5 deaths .",
+        ),
         # regression: 27 as of 7 April "refuted" 28 as of 8 April, a day later
         (
             "In Lark County , 28 people had tested positive for the flu as of April 8 , 2020 .",

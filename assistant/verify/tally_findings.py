@@ -175,9 +175,9 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         reason += f"{phrase(ev.scoring_text, eq)!r} as of {ev.scoring_text[reported.start : reported.end]!r}"
         if stance != "unknown":
             found.append(Finding("numeric", stance, score, reason, about=index))
-        elif raw == "refutes" and not (clo <= elo and ehi <= chi):
-            # another day's figure that growth does not carry to the claim's days: it refutes nothing
-            # ("more than 500 cases after 20 March" against 413 as of 20 March; "five deaths by 10 April"
-            # against 4 as of 5 April)
+        elif raw != "unknown" and not (clo <= elo and ehi <= chi):
+            # another day's figure that growth does not carry to the claim's days: it settles nothing ("more
+            # than 500 cases after 20 March" against 413 as of 20 March; "five deaths by 10 April" against 4 as
+            # of 5 April; "fewer than 1,600 as of 20 April" against 1,565 the day before)
             found.append(Finding("tally-open", "none", 1.0, reason, about=index))
     return found
