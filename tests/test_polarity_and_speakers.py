@@ -388,7 +388,9 @@ def test_due_to_a_cause_is_no_plan():
     claim = "Quill has been downloaded 28,000 times in Norlake."
     assert plan_gap(claim, "The Quill release is due to ship in May.")
     # regression: "is due to the people who attended" read as a schedule and kept a plain count from supporting
-    assert not plan_gap(claim, "Quill has 28,000 downloads. The rise in Norlake is due to the teachers there.")
+    assert not plan_gap(
+        claim, "Quill has 28,000 downloads. The rise in Norlake is due to the teachers there."
+    )
     assert plan_gap(claim, "Quill is due for a new release in Norlake.")
 
 

@@ -185,7 +185,9 @@ _PEOPLE_MEASURES = {
     **dict.fromkeys(["positive", "infected", "contracted"], "cases"),
     **dict.fromkeys(["population", "inhabited"], "population"),
     # "3,000 people that have been hospitalized" are hospitalisations; "after testing 72,818 people", tests
-    **dict.fromkeys(["hospitalized", "hospitalised", "hospitalizations", "hospitalisations"], "hospitalizations"),
+    **dict.fromkeys(
+        ["hospitalized", "hospitalised", "hospitalizations", "hospitalisations"], "hospitalizations"
+    ),
     **dict.fromkeys(["tested", "testing"], "tests"),
     **dict.fromkeys(["employs", "employed", "employ", "employing", "staff", "workforce"], "employees"),
 }
@@ -337,7 +339,9 @@ PEOPLE_HEADS = frozenset(context_word(w) for w in _PEOPLE)
 WHOLE = PEOPLE_HEADS | {context_word(w) for w in ("deaths", "cases", "recoveries", "patients")}
 
 
-_PEOPLE_PAIR = re.compile(r"\b(?:and|or)\s+(?=(?:people|persons|residents|patients|workers|employees|staff)\b)", re.I)
+_PEOPLE_PAIR = re.compile(
+    r"\b(?:and|or)\s+(?=(?:people|persons|residents|patients|workers|employees|staff)\b)", re.I
+)
 
 
 def people_measure(text: str, start: int, end: int) -> str | None:
