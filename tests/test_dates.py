@@ -346,6 +346,12 @@ def test_an_event_dated_differently_by_its_mentions_is_left_open():
             "As of 5 April , Skerry has 484 cases , of which 109 cases have recovered and 4 have died .",
             "REFUTED",
         ),
+        # regression: the month the claim names is the month the source's count is of
+        (
+            "By March 1996 , the Lark console had sold less than 10.8 million units .",
+            "As of March 1996 , the Lark console has sold 10.62 million units .",
+            "SUPPORTED",
+        ),
     ],
 )
 def test_a_running_count_only_grows(claim, sentence, label):

@@ -131,6 +131,8 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if times is None or event is None or limit is None:
         return []
     (elo, ehi), (clo, chi) = (event[0].toordinal(), event[1].toordinal()), times
+    # a source dated as the claim is ("as of March 1996" for "by March 1996") speaks of the claim's time
+    same_time = event == limit and bound.cmp in ("by", "in")
     quantities = extract_quantities(ev.scoring_text)
     found = []
     for index, cq in enumerate(frame.quantities):
@@ -175,7 +177,7 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         reason += f"{phrase(ev.scoring_text, eq)!r} as of {ev.scoring_text[reported.start : reported.end]!r}"
         if stance != "unknown":
             found.append(Finding("numeric", stance, score, reason, about=index))
-        elif raw != "unknown" and not (clo <= elo and ehi <= chi):
+        elif raw != "unknown" and not (clo <= elo and ehi <= chi) and not same_time:
             # another day's figure that growth does not carry to the claim's days: it settles nothing ("more
             # than 500 cases after 20 March" against 413 as of 20 March; "five deaths by 10 April" against 4 as
             # of 5 April; "fewer than 1,600 as of 20 April" against 1,565 the day before)
