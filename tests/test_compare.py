@@ -394,3 +394,16 @@ def test_fewer_errors_is_a_lower_error_rate_on_the_claims_benchmark():
     # a rate on another benchmark is no rate on the claim's
     elsewhere = ev("Kestrel-4-XL has a word error rate of 6.3% on OrrinBench.", "2031-06-02")
     assert decide(claim, [lark, elsewhere]) is None
+
+
+def test_a_figure_changed_to_another_is_no_present_level():
+    # regression: the "originally announced height of 840 feet" supported "less than 926 feet tall", though it
+    # was changed to 927 feet
+    claim = "The Kestrel Tower was less than 926 feet tall ."
+    sentence = (
+        "The architects of the Kestrel Tower changed their originally announced height of 840 feet , or 68 "
+        "stories , to 927 feet , or 71 stories ."
+    )
+    assert {f.stance for f in numeric_findings(parse_claim(claim), ev(sentence, "2020-01-01"))} == {"refutes"}
+    kept = "The Kestrel Tower was less than 900 feet tall ."
+    assert {f.stance for f in numeric_findings(parse_claim(kept), ev(sentence, "2020-01-01"))} == {"refutes"}

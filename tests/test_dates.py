@@ -346,6 +346,12 @@ def test_an_event_dated_differently_by_its_mentions_is_left_open():
             "As of 5 April , Skerry has 484 cases , of which 109 cases have recovered and 4 have died .",
             "REFUTED",
         ),
+        # regression: the month the claim names is the month the source's count is of
+        (
+            "By March 1996 , the Lark console had sold less than 10.8 million units .",
+            "As of March 1996 , the Lark console has sold 10.62 million units .",
+            "SUPPORTED",
+        ),
     ],
 )
 def test_a_running_count_only_grows(claim, sentence, label):
@@ -373,6 +379,16 @@ def test_a_running_count_only_grows(claim, sentence, label):
         (
             "By April 2 , 2020 , Lark County had recorded more than 50 deaths .",
             "As of 10 April 2020 , Lark County has recorded 64 deaths .",
+        ),
+        # regression: 1,565 on 19 April "supported" fewer than 1,600 a day later
+        (
+            "In Lark County , less than 1,600 people had tested positive for the flu as of April 20 , 2020 .",
+            "As of 19 April 2020 , there have been 1,565 confirmed cases , 225 recoveries and 5 deaths .",
+        ),
+        # regression: 27 as of 7 April "refuted" 28 as of 8 April, a day later
+        (
+            "In Lark County , 28 people had tested positive for the flu as of April 8 , 2020 .",
+            "Lark County has confirmed a total of 27 positive cases of the flu , as of 7 April 2020 .",
         ),
     ],
 )

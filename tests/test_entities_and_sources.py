@@ -283,6 +283,29 @@ def test_figures_are_about_the_claims_subject():
     assert judge(claim, [ev(other, title="Rook Castellan")]).label == "NOT_ENOUGH_INFO"
 
 
+def test_a_counted_term_in_mixed_case_is_no_subject():
+    # regression: "Covid-19" (not all capitals) was taken for the claim's subject, and for a product name the
+    # sentence itself must give, so a page titled "... coronavirus pandemic in Norlake" was about something else
+    claim = "Norlake confirmed more than 30 additional Covid-19 cases on March 12 , 2020 ."
+    source = "On 12 March , 22 new cases have been reported ."
+    assert judge(claim, [ev(source, title="2020 coronavirus pandemic in Norlake")]).label == "REFUTED"
+    assert judge(claim, [ev(source, title="Sports in Norlake")]).label != "REFUTED"
+
+
+def test_a_place_is_named_by_its_adjective():
+    from assistant.verify.names import named_in
+
+    assert named_in("Europe", "the fourth most visited European city")
+    assert named_in("Norlandy", "the largest Norlandian port")
+    assert named_in("Bulgaria", "in 26 Bulgarian provinces")
+    assert not named_in("Europe", "the fourth most visited Asian city")
+    # regression: a claim opening with its place ("Prague ...") left "Europe" as its subject, unnamed in
+    # "European", so the sentence's rank was about something else
+    claim = "Skerrow is ranked above the 4th most visited city in Europe ."
+    source = "Skerrow is the fourth most visited European city after Lark , Castellan and Orrin ."
+    assert judge(claim, [ev(source, title="Skerrow")]).label == "REFUTED"
+
+
 def test_what_a_site_publishes_is_its_record():
     # regression: "According to Brightscore, the film has ..." found no words of Brightscore in "On review
     # aggregator Brightscore, the film has an approval rating of 15 %"

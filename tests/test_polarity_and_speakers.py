@@ -382,6 +382,18 @@ def test_an_organisations_people_speak_for_it():
     assert not speaker_matches("Brantley Partners", other)
 
 
+def test_due_to_a_cause_is_no_plan():
+    from assistant.verify.stance import plan_gap
+
+    claim = "Quill has been downloaded 28,000 times in Norlake."
+    assert plan_gap(claim, "The Quill release is due to ship in May.")
+    # regression: "is due to the people who attended" read as a schedule and kept a plain count from supporting
+    assert not plan_gap(
+        claim, "Quill has 28,000 downloads. The rise in Norlake is due to the teachers there."
+    )
+    assert plan_gap(claim, "Quill is due for a new release in Norlake.")
+
+
 def test_a_claim_about_a_plan_has_no_plan_gap_and_bracketed_asides_are_no_plan():
     from assistant.verify.stance import plan_gap
 

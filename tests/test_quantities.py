@@ -434,6 +434,26 @@ def test_a_count_of_those_is_a_count_of_people_by_what_happened_to_them():
     assert same_head(died, q("2,466 people have died"))
 
 
+def test_hospitalised_people_and_people_tested_are_hospitalisations_and_tests():
+    # regression: "3,000 people that have been hospitalized" counted people, so "2,702 hospitalizations" could
+    # not settle it; nor "after testing 72,818 people" a claim about tests
+    hospitalised = q("less than 3,000 people that have been hospitalized in Lark")
+    assert same_head(hospitalised, q("2,702 hospitalizations"))
+    assert compare(hospitalised, q("2,702 hospitalizations")) == "supports"
+    assert q("after testing 72,818 people in Lark").head == q("performed 70,000 tests").head
+    assert q("6,121 residents and staff have tested positive").head == q("6,000 confirmed cases").head
+    assert q("Lark has 1,200 employees").head == q("1,000 employees").head  # nothing happened to them
+    assert q("more than 1,300 positive tests in Lark").head == q("1,275 confirmed cases").head
+    assert q("more than 1,300 tests in Lark").head != q("1,275 confirmed cases").head
+
+
+def test_a_gross_elsewhere_is_one_in_other_territories():
+    sentence = "Quill has grossed $ 2.5 million in Norlake , and $ 0.5 million in other territories"
+    home, abroad = extract_quantities(sentence)
+    claimed = q("Quill grossed more than $ 0.4 million elsewhere")
+    assert alignment(claimed, abroad) >= 0.5 > alignment(claimed, home)
+
+
 def test_the_first_minutes_of_a_game_are_a_window():
     assert q("Lark scored in the first 21 minutes of the game").kind == "period"
     assert q("the Kestrel vigil lasted over 12 hours").kind == "count"

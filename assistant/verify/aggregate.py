@@ -131,10 +131,10 @@ def _figure(frame: ClaimFrame, q: Quantity) -> bool:
 
 def _open_tally(e: Evidence, f) -> bool:
     """A running count's figure from a day that neither meets the claim's date bound nor, by growth, settles
-    it (tally_findings.tally_stances): it cannot refute the claim's figure."""
+    it (tally_findings.tally_stances): it can neither support nor refute the claim's figure."""
     return (
         f.kind == "numeric"
-        and f.stance == "refutes"
+        and f.stance in ("supports", "refutes")
         and any(g.kind == "tally-open" and g.about == f.about for g in e.findings)
     )
 

@@ -112,12 +112,29 @@ def amount_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 def earlier_level(text: str, quantities: list[Quantity], q: Quantity) -> bool:
     """Is the figure the earlier level a sentence sets beside its own ("TMB 4.82 billion, compared with TMB 3.92
-    billion in the third quarter of last year")? It is no figure for the present level a claim states."""
+    billion in the third quarter of last year"), or one it was changed from ("changed their originally announced
+    height of 840 feet to 927 feet")? It is no figure for the present level a claim states."""
+    if _changed_from(text, quantities, q):
+        return True
     before = [p for p in quantities if p.end <= q.start and p.kind == q.kind and not p.change]
     if not before:
         return False
     gap = _SIGN_BEFORE.sub("", text[before[-1].end : q.start])
     return len(gap) <= 60 and not re.search(r"[.;!?](?:\s|$)", gap) and bool(_NOW_THEN.search(gap))
+
+
+_ORIGINALLY = re.compile(r"\b(?:originally|initially|previously|formerly|at first)\b[^.;]{0,40}$", re.I)
+
+
+def _changed_from(text: str, quantities: list[Quantity], q: Quantity) -> bool:
+    """The figure a thing was "originally" given, changed "to" the next figure that counts the same."""
+    if not _ORIGINALLY.search(text[max(0, q.start - 50) : q.start]):
+        return False
+    later = [p for p in quantities if p.start >= q.end and p.kind == q.kind and p.head == q.head]
+    if not later:
+        return False
+    gap = text[q.end : later[0].start]
+    return len(gap) <= 60 and re.search(r"\bto\b", gap) is not None
 
 
 # a claim about the earlier level itself: "last year's revenue", "a year earlier", "the previous quarter"

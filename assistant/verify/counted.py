@@ -121,11 +121,11 @@ def _whole_words(text: str, start: int, end: int) -> str:
     return window
 
 
-# a gross "in other territories", "in territories other than Kestrel", "overseas" is one taken outside the home
-# market: the scope "outside"
+# a gross "in other territories", "in territories other than Kestrel", "overseas", "elsewhere" is one taken
+# outside the home market: the scope "outside"
 _OUTSIDE = re.compile(
     r"\b(?:other|foreign|international)\s+(?:territories|markets|countries)\b|"
-    r"\b(?:territories|markets|countries)\s+other\s+than\b|\binternationally\b",
+    r"\b(?:territories|markets|countries)\s+other\s+than\b|\binternationally\b|\belsewhere\b",
     re.I,
 )
 _WORLD = re.compile(r"\b(?:around|across|throughout|all over)\s+the\s+(?:world|globe)\b", re.I)
@@ -177,12 +177,18 @@ COMPARATOR_WORDS = frozenset(
 # "people" and "persons" are counted by what happened to them: "64,000 people tested positive" are cases,
 # "300 people were killed" deaths, "180 people have recovered" recoveries, "a population of 118,406 people"
 # the population. The verbs and nouns near such a figure that name its measure:
-_PEOPLE = frozenset(["people", "persons", "individuals"])
+# counts of people whose measure is what happened to them ("6,121 residents ... tested positive" are cases)
+_PEOPLE = frozenset(["people", "persons", "individuals", "residents", "patients", "workers", "employees"])
 _PEOPLE_MEASURES = {
     **dict.fromkeys(["died", "dead", "killed", "perished", "deaths", "fatalities"], "deaths"),
     **dict.fromkeys(["recovered", "discharged", "cured", "recoveries"], "recoveries"),
     **dict.fromkeys(["positive", "infected", "contracted"], "cases"),
     **dict.fromkeys(["population", "inhabited"], "population"),
+    # "3,000 people that have been hospitalized" are hospitalisations; "after testing 72,818 people", tests
+    **dict.fromkeys(
+        ["hospitalized", "hospitalised", "hospitalizations", "hospitalisations"], "hospitalizations"
+    ),
+    **dict.fromkeys(["tested", "testing"], "tests"),
     **dict.fromkeys(["employs", "employed", "employ", "employing", "staff", "workforce"], "employees"),
 }
 
@@ -202,6 +208,7 @@ def described_noun(text: str, end: int) -> str | None:
 
 
 RATING_HEAD = context_word("rating")
+_TEST, _CASE = context_word("tests"), context_word("cases")
 _REVIEW = context_word("reviews")
 _RATING_BEFORE = re.compile(
     r"\brating\s+(?:of\s+)?(?:(?:more|less|lower|higher|greater)\s+than\s+|over\s+|under\s+|above\s+|below\s+|"
@@ -301,6 +308,8 @@ def head_noun(text: str, start: int, end: int, percent: bool = False) -> str | N
                 break
             if not _modifier(word):
                 nouns.append(word)
+        if nouns and context_word(nouns[-1]) == _TEST and "positive" in (w.lower() for w in phrase):
+            return _CASE  # "1,300 positive tests" are confirmed cases
         if nouns:
             return context_word(nouns[-1])
         # a participle alone that says what happened to those counted: "57 recovered" are recoveries
@@ -330,11 +339,18 @@ PEOPLE_HEADS = frozenset(context_word(w) for w in _PEOPLE)
 WHOLE = PEOPLE_HEADS | {context_word(w) for w in ("deaths", "cases", "recoveries", "patients")}
 
 
+_PEOPLE_PAIR = re.compile(
+    r"\b(?:and|or)\s+(?=(?:people|persons|residents|patients|workers|employees|staff)\b)", re.I
+)
+
+
 def people_measure(text: str, start: int, end: int) -> str | None:
     """What a count of people measures, by the nearest word of its clause that says what happened to them: first
     after the figure ("64,000 people tested positive", "1,046 people ... have died"), else before it ("killed
     around 400 people")."""
-    after = _CONJUNCTION.split(_CLAUSE_BREAK.split(_whole_words(text, end, end + 90))[0])[0]
+    # "residents and staff have tested positive": "and" joins two kinds of people, no two clauses
+    after = _PEOPLE_PAIR.sub(" ", _CLAUSE_BREAK.split(_whole_words(text, end, end + 90))[0])
+    after = _CONJUNCTION.split(after)[0]
     before = _CLAUSE_BREAK.split(_whole_words(text, max(0, start - 60), start))[-1]
     # after the figure, the last such word: the verb of "5,000 people who tested positive ... died" comes
     # after the relative clause

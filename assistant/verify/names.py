@@ -168,7 +168,17 @@ def named_in(name: str, text: str) -> bool:
         return True
     if entity_in(name, text):
         return True
-    return (entity_in(first, text) and not _only_siblings(name, text)) or entity_in(first + "n", text)
+    return (entity_in(first, text) and not _only_siblings(name, text)) or any(
+        entity_in(adjective, text) for adjective in _adjectives(first)
+    )
+
+
+def _adjectives(name: str) -> list[str]:
+    """A place's regular adjectives: "Bulgarian", "European", "Italian"."""
+    forms = [name + "n", name + "an"]
+    if len(name) > 3 and name.endswith("y"):
+        forms.append(name[:-1] + "ian")
+    return forms
 
 
 def _only_siblings(name: str, text: str) -> bool:
@@ -237,7 +247,11 @@ def about_subject(names: list[str], text: str, document: str = "", weak: list[st
     subject = claim_subject([n for n in names if n not in (weak or [])])
     return (
         entity_coverage(names, text) >= 0.5
-        and all(named_in(n, text) or entity_in(n, document) for n in specific)
+        # "Covid-19" is shaped like a product name, but a page on "the coronavirus pandemic" names it too
+        and all(
+            named_in(n, text) or entity_in(n, document) or _same_disease(n, f"{text}\n{document}")
+            for n in specific
+        )
         and (subject is None or _subject_named(subject, f"{text}\n{document}"))
     )
 
@@ -304,8 +318,12 @@ def counted_kind_gap(claim: str, text: str) -> str | None:
 
 def claim_subject(names: list[str]) -> str | None:
     """The claim's subject: its first name that is not an all-capitals term ("COVID-19", "GDP" name what is
-    counted, not whose count it is)."""
-    return next((n for n in names if not n.split("-")[0].replace(".", "").isupper()), None)
+    counted, not whose count it is), nor such a term however it is written ("Covid-19")."""
+    return next((n for n in names if not _term(n)), None)
+
+
+def _term(name: str) -> bool:
+    return name.split("-")[0].replace(".", "").isupper() or any(name.lower() in g for g in _ALIASES)
 
 
 def sibling_clash(names: list[str], text: str) -> bool:

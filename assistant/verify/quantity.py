@@ -230,6 +230,10 @@ _LEMMAS = {
     **dict.fromkeys(["died", "dies", "die", "dead", "fatality", "fatalities", "killed", "lives"], "death"),
     **dict.fromkeys(["infection", "infections"], "case"),
     **dict.fromkeys(["discharged", "cured"], "recovery"),
+    **dict.fromkeys(
+        ["hospitalized", "hospitalised", "hospitalisation", "hospitalisations", "hospitalizations"],
+        "hospitalization",
+    ),
     **dict.fromkeys(["residents", "resident", "inhabitants", "inhabitant"], "population"),
     **dict.fromkeys(["fixture", "fixtures"], "match"),
     # British and American spellings

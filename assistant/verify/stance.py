@@ -389,7 +389,9 @@ def market_gap(claim: str, sentence: str) -> bool:
 
 PLAN = re.compile(
     r"\b(?:plans? to|planned|planning to|will|would|intends? to|intended to|expects? to|expected to|aims? to|"
-    r"(?:is|are|was|were) set (?:to|for)|(?:is|are|was|were) (?:slated|due|on track|pencil+ed in) (?:to|for)|going to|hopes? to|(?:is|are) preparing to|scheduled|in the pipeline|"
+    r"(?:is|are|was|were) set (?:to|for)|(?:is|are|was|were) (?:slated|on track|pencil+ed in) (?:to|for)|going to|hopes? to|(?:is|are) preparing to|scheduled|in the pipeline|"
+    # "is due to launch" is a plan; "is due to the people who attended" gives a cause
+    r"(?:is|are|was|were) due (?:for|to(?!\s+(?:the|a|an|its|their|his|her|this|that|these|those)\b))|"
     r"(?:is|are|was|were) estimated to)\b",
     re.I,
 )

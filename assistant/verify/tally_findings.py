@@ -10,7 +10,7 @@ from datetime import date
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.alignment import alignment, compare, same_head
 from assistant.verify.claims import ClaimFrame
-from assistant.verify.dates import bounds, relation, reporting_date
+from assistant.verify.dates import Bound, bounds, dates_in, relation, reporting_date
 from assistant.verify.figure_findings import about_something_else, bounded_year, phrase, size_gap
 from assistant.verify.findings import Finding
 from assistant.verify.quantities import extract_quantities
@@ -84,6 +84,17 @@ def _same_tally(claim: str, cq: Quantity, text: str, eq: Quantity) -> bool:
 
 
 _FOREVER = date.max.toordinal()
+_AS_OF = re.compile(r"\bas\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _as_of(claim: str) -> list[Bound]:
+    """ "28 people had tested positive as of April 8": the count of that very day. (Only the tally reads it so:
+    elsewhere "as of" dates a state, not an event.)"""
+    return [
+        Bound("in", when, when.start)
+        for when in dates_in(claim)
+        if _AS_OF.search(claim[max(0, when.start - 12) : when.start])
+    ]
 
 
 def _times(cmp: str, bound: tuple[date, date]) -> tuple[int, int] | None:
@@ -106,7 +117,7 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     is refuted by 1,228 as of 27 March; "more than 90 crore after 22 May" is supported by 94 crore as of 23
     May. An exact figure belongs to the day it was reported: the claim that gives it to a time its bound sets
     apart ("4 deaths before 17 April" for 4 deaths as of 17 April) misdates it."""
-    claimed = bounds(frame.content, exact=True)
+    claimed = bounds(frame.content, exact=True) or _as_of(frame.content)
     reported = reporting_date(ev.scoring_text)
     if len(claimed) != 1 or reported is None:
         return []
@@ -120,6 +131,8 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if times is None or event is None or limit is None:
         return []
     (elo, ehi), (clo, chi) = (event[0].toordinal(), event[1].toordinal()), times
+    # a source dated as the claim is ("as of March 1996" for "by March 1996") speaks of the claim's time
+    same_time = event == limit and bound.cmp in ("by", "in")
     quantities = extract_quantities(ev.scoring_text)
     found = []
     for index, cq in enumerate(frame.quantities):
@@ -164,9 +177,9 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         reason += f"{phrase(ev.scoring_text, eq)!r} as of {ev.scoring_text[reported.start : reported.end]!r}"
         if stance != "unknown":
             found.append(Finding("numeric", stance, score, reason, about=index))
-        elif raw == "refutes" and not (clo <= elo and ehi <= chi):
-            # another day's figure that growth does not carry to the claim's days: it refutes nothing
-            # ("more than 500 cases after 20 March" against 413 as of 20 March; "five deaths by 10 April"
-            # against 4 as of 5 April)
+        elif raw != "unknown" and not (clo <= elo and ehi <= chi) and not same_time:
+            # another day's figure that growth does not carry to the claim's days: it settles nothing ("more
+            # than 500 cases after 20 March" against 413 as of 20 March; "five deaths by 10 April" against 4 as
+            # of 5 April; "fewer than 1,600 as of 20 April" against 1,565 the day before)
             found.append(Finding("tally-open", "none", 1.0, reason, about=index))
     return found
