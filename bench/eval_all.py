@@ -75,6 +75,8 @@ RUNS = [
     Run("own-8", "own-8", DOCS, own=True),
     Run("own-9", "own-9", DOCS, own=True),
     Run("own-10", "own-10", DOCS, own=True),
+    Run("own-11", "own-11", DOCS, own=True),
+    Run("own-12", "own-12", DOCS, own=True),
 ]
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 COLUMNS = HEADLINE_METRICS
