@@ -638,3 +638,13 @@ def test_first_week_figures_count_over_a_week_and_do_not_repeat_a_retracted_figu
     assert retracted_reading("Kestrel-2 racked up 4.1 million downloads in its first week.", notice)
     # another figure is not what was retracted, whatever words it shares with it
     assert other_figure("Kestrel-2's first-week downloads came to about half a million.", notice)
+
+
+def test_a_place_within_a_list_of_the_n_most_is_a_rank():
+    # regression: "in the list of the 70 most-viewed videos" was a count of 70, and met "6.7 million likes"
+    (within,) = extract_quantities("Quill ( video ) is in the list of the 70 most-viewed videos .")
+    assert (within.kind, within.comparator, within.value) == ("rank", "le", 70)
+    (top,) = extract_quantities("The Quill video is among the top 70 most viewed videos .")
+    assert compare(within, top) == "supports"
+    (largest,) = extract_quantities("Lark is one of the 10 largest cities .")
+    assert largest.kind == "rank"

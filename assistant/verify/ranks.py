@@ -99,7 +99,9 @@ _RANK = re.compile(
     rf"\b{_number(4)}(?=\s+(?:on|in)\s+(?:the\s+)?[A-Z])|"
     # "entered the Lark Albums Chart at number three": a place, whatever verb brought it there
     rf"\bat\s+{_number(5)}\b|"
-    rf"\bthe\s+top\s+(?P<top>\d{{1,3}}|{_WORD_CARDINAL})\b",
+    rf"\bthe\s+top\s+(?P<top>\d{{1,3}}|{_WORD_CARDINAL})\b|"
+    # "in the list of the 70 most-viewed videos", "one of the ten largest": a place within a list that long
+    rf"\b(?:in|of|among)\s+the\s+(?P<within>\d{{1,3}}|{_WORD_CARDINAL})(?=[\s-]+(?:most|best|\w+est)\b)",
     re.I,
 )
 # a time or an instalment, not a place: "came in the 9th minute", "finished in the 16th century"
@@ -108,7 +110,7 @@ _NOT_RANK = re.compile(
     r"anniversary|birthday|editions?|grades?|episodes?|volumes?)\b|[-/]\d",
     re.I,
 )
-_RANK_GROUPS = ("ord1", "ordword1", "card2", "ord3", "ordword3", "card4", "card5", "top")
+_RANK_GROUPS = ("ord1", "ordword1", "card2", "ord3", "ordword3", "card4", "card5", "top", "within")
 # How a claim bounds a rank: "above 33rd", "ahead of", "higher than" are better places (a lower number);
 # "behind", "worse than", "lower than" worse ones. "Below" is read both ways (a number below, or a place below),
 # so only the very place refutes it ("ne").
@@ -140,7 +142,7 @@ def ranks_in(text: str) -> list[Quantity]:
         start, end = m.start(group), m.end(group)
         if value <= 0 or _NOT_RANK.match(text, m.end()):
             continue
-        if group == "top":
+        if group in ("top", "within"):
             outside = re.search(
                 r"\boutside\s+(?:of\s+)?(?:the\s+)?$", text[max(0, m.start() - 20) : m.start()], re.I
             )
