@@ -362,6 +362,9 @@ def _in_years(text: str, q: Quantity) -> Quantity:
     )
 
 
+_OF_SCALE = re.compile(r"\bof\s+an?\s+(?:thousand|million|billion)\b", re.I)
+
+
 def _with_word_figures(text: str, found: list[Quantity], clauses: bool) -> list[Quantity]:
     """Adds the fractions written as words that the pattern above does not read ("two thirds of the market", "a
     fifth"), with what they count. A fraction is the longer reading: "two thirds" is a share, not a count of
@@ -369,7 +372,8 @@ def _with_word_figures(text: str, found: list[Quantity], clauses: bool) -> list[
     out = list(found)
     for w in word_figures(text):
         overlapping = [q for q in out if q.start < w.end and w.start < q.end]
-        if w.kind != "percent" or any(q.kind == "percent" for q in overlapping):
+        of_scale = w.kind == "count" and bool(_OF_SCALE.search(w.text))  # "a quarter of a billion"
+        if not of_scale and (w.kind != "percent" or any(q.kind == "percent" for q in overlapping)):
             # "a billion" stays with the callers that ask for it (record_thresholds): read in every sentence, it
             # let a sister business's "one billion transactions" and a later venue's "one billion" stand for
             # claims that the name and venue checks do not yet tell apart
@@ -418,6 +422,8 @@ _WORD_FIGURE = re.compile(
     r"(?:\b(?P<cmp>"
     + "|".join(w for _, w in _BOUND_WORDS)
     + r")\s+)?\b(?:(?<!half\s)(?:a|one)\s+(?P<scale>thousand|million|billion)\b(?!\s+(?:and|point))|"
+    # "a quarter of a billion" is 250 million: a fraction of a scale word is a count, not a share
+    r"(?:a|one)\s+(?P<ofpart>third|quarter|fifth|tenth)\s+of\s+an?\s+(?P<ofscale>thousand|million|billion)\b|"
     r"(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b|(?P<parts>two[ -]thirds|three[ -]quarters|(?:two|three|four)[ -]fifths)\b)",
     re.I,
 )
@@ -439,6 +445,13 @@ def word_figures(claim: str) -> list[Quantity]:
         comparator = next((c for c, w in _BOUND_WORDS if re.fullmatch(w, word)), "eq") if word else "eq"
         if m.group("scale"):
             value, kind, prec = _SCALE_WORDS[m.group("scale").lower()], "count", 0.0
+        elif m.group("ofscale"):
+            value = (
+                (fraction_percent(m.group("ofpart")) or 0.0) / 100 * _SCALE_WORDS[m.group("ofscale").lower()]
+            )
+            kind, prec = "count", value * 0.05  # as rounded as the fraction word itself
+            if comparator == "eq":
+                comparator = "approx"
         else:
             value, kind = fraction_percent(m.group("part") or m.group("parts")), "percent"
             prec = value * 0.05  # a claim's "roughly" admits twice its precision: a tenth of the fraction
