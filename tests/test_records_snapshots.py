@@ -465,6 +465,22 @@ OVERTAKE_CSV = "month,model,family,org,dl_cumulative_k\n" + (
 @pytest.mark.parametrize(
     ("claim", "stance"),
     [
+        # July's monthly figures: Quill-3-8B 9.0 million, Kestrel-2-7B 5.3; all time they are level (0)
+        ("Only Quill-3-8B was downloaded more often than Kestrel-2-7B in July 2025.", "supports"),
+        ("Only Kestrel-2-7B was downloaded more often than Quill-3-8B in July 2025.", "refutes"),
+    ],
+)
+def test_only_one_ahead_by_the_month_s_figure(tmp_path, claim, stance):
+    path = tmp_path / "modelyard_monthly_2025-07-31.csv"
+    path.write_text(SERIES_CSV)
+    evidence = export_evidence(path, "2025-07-31")
+    rows = [e for e in evidence if e.passage.unit != "header"]
+    assert check((rows, {}), claim) == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
         # "in June": behind at the end of May (236 against 244 million), ahead at the end of June (251 against 250.1)
         ("Quill overtook Kestrel in all-time downloads in June 2025.", "supports"),
         ("Kestrel overtook Quill in all-time downloads in June 2025.", "refutes"),
@@ -605,6 +621,10 @@ def test_a_row_s_month_dates_it_before_the_snapshot_column(period_export):
         ("Quill's monthly downloads came to roughly 14 million in June 2025.", "supports"),
         # ranks by all-time downloads in the newest month: Kestrel-2-7B 250.1, Quill-3-8B 240.5
         ("Quill-3-8B is the most downloaded model in the export.", "refutes"),
+        # "only A ... more often than B" in June's monthly figures: Quill-3-8B 9.5 million, Kestrel-2-7B 6.1 and
+        # Quill-3-70B 4.5; Kestrel is ahead of Quill-3-70B too, though behind Quill-3-8B
+        ("Only Quill-3-8B was downloaded more often than Kestrel-2-7B in June 2025.", "supports"),
+        ("Only Quill-3-8B was downloaded more often than Quill-3-70B in June 2025.", "refutes"),
         # "a quarter of a billion" is 250 million, not 25 %: May's 244 million is under it
         (
             "By the end of May 2025, Kestrel-2-7B had been downloaded more than a quarter of a billion times.",

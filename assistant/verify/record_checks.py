@@ -31,7 +31,7 @@ from assistant.verify.findings import has
 from assistant.verify.periods import MONTH_PATTERN
 from assistant.verify.record_attributes import RELEASED, attribute
 from assistant.verify.record_coverage import Found, names, uncovered
-from assistant.verify.record_ranks import rank, superlative, top_places
+from assistant.verify.record_ranks import only_ahead, rank, superlative, top_places
 from assistant.verify.record_shares import share
 from assistant.verify.record_thresholds import threshold
 from assistant.verify.record_when import PAST, claim_span
@@ -104,6 +104,7 @@ def check_records(
         found = (
             rank(claim, export, headers.get(export[0].doc_id, ""))
             or top_places(claim, export, headers.get(export[0].doc_id, ""))
+            or only_ahead(claim, export, headers.get(export[0].doc_id, ""))
             or attribute(claim, export)
             or (
                 superlative(claim, export, headers.get(export[0].doc_id, ""))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.verify.periods import window
 from assistant.verify.quantity import WORD_NUMBERS
 from assistant.verify.record_coverage import NEGATED, Found, names
 from assistant.verify.record_when import ORDINALS, PAST, export_period, timing
@@ -286,3 +287,38 @@ def top_places(claim: str, export: list[Record], header: str = "") -> Found | No
     if outsiders:
         return "refutes", [r.evidence for r in outsiders], f"{key}: the first {n + 1}: {shown}"
     return "supports", [r.evidence for r in order[: n + 1]], f"{key}: the first {n + 1}: {shown}"
+
+
+# "Only A was downloaded more often than B in October": B second, behind A alone
+_ONLY_AHEAD = re.compile(
+    r"^Only\s+(?P<a>[A-Z][\w.-]*)\s+(?:was|is|has\s+been|had\s+been)\s+(?P<verb>downloaded)\s+more\s+(?:often\s+)?"
+    r"than\s+(?P<b>[A-Z][\w.-]*)\b"
+)
+
+
+def only_ahead(claim: str, export: list[Record], header: str = "") -> Found | None:
+    """ "Only A was downloaded more often than B in October 2026": of the records of B's kind, A is first and B
+    second, by the month's figure when the claim names a month ("in October") and the export has one. Anyone
+    else ahead of B, or A behind it, refutes; a tie leaves it open."""
+    m = _ONLY_AHEAD.match(" ".join(claim.split()))
+    if m is None:
+        return None
+    a, b = find(m.group("a"), export), find(m.group("b"), export)
+    if len(a) != 1 or len(b) != 1 or a[0] is b[0]:
+        return None
+    scope = [r for r in export if r.key == b[0].key and r.name]
+    monthly = window(claim) == "month"
+    key = metric(_MOST_COUNTED[m.group("verb").lower()] + " " + claim, scope, window=monthly)
+    if key is None or timing(claim, b[0].date, None) not in ("undated", "same"):
+        return None
+    mine = b[0].value(key) or 0
+    ahead = [r for r in scope if (r.value(key) or 0) > mine]
+    if any((r.value(key) or 0) == mine for r in scope if r is not b[0]):
+        return None
+    holds = ahead == a
+    if holds and partial_scope(claim, header):
+        return None
+    order = sorted(scope, key=lambda r: r.value(key) or 0, reverse=True)
+    shown = ", ".join(f"{r.name} {r.fields[key]}" for r in order[: max(3, len(ahead) + 1)])
+    cited = [b[0], *ahead] if ahead else [b[0], a[0]]  # those ahead of B, or A behind it
+    return ("supports" if holds else "refutes"), [r.evidence for r in cited], f"{key}: {shown}"
