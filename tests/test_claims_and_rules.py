@@ -200,6 +200,16 @@ def test_a_figure_the_sentence_gives_to_the_claim_s_other_name_is_not_its_own():
     quill = ev("Quill had been downloaded 221.4 million times by the end of June 2031.")
     judge(claim, [quill])
     assert {f.stance for f in quill.findings if f.kind == "numeric"} == {"supports"}
+    # the subject that opens a long clause, not a term inside it ("AI"), owns the figure
+    share = ev(
+        "Castellan estimates that Quill took 33 percent of enterprise spending on AI coding assistants for retail "
+        "banks in Skerry in 2031, up from 27 percent in 2030."
+    )
+    rose = (
+        "Castellan estimates that Quill's share of enterprise spending on AI coding assistants for retail banks in "
+        "Skerry rose by six percentage points in 2031."
+    )
+    assert judge(rose, [share]).label == "SUPPORTED"
     # a sentence that gives the figure to the claim's own name still decides
     assert judge(claim, [ev("Quill, behind Lark, had 240 million all-time downloads.")]).label == "REFUTED"
 

@@ -210,13 +210,17 @@ def _stretch(text: str, q: Quantity) -> tuple[str, str]:
 def _owner(names: list[str], text: str, q: Quantity) -> str | None:
     """Which of ``names`` a figure's own clause gives it to: the first one written in the stretch before the
     figure ("Quill was still under 225 million"; "Lark remains first with 275 million")."""
-    before = _stretch(text, q)[0]
+    # the whole clause before the figure: its subject may open a long one ("Quintarra's share of enterprise
+    # spending on AI coding assistants in Valdessa rose by ...")
+    before = _LOCAL_BREAK.split(text[: q.start])[-1]
     found = [
         (m.start(), n)
         for n in names
         if (m := re.search(name_pattern(re.escape(n)), before, re.I))
         # a name glued to the figure ("US$142 million") is its currency or unit, not whose figure it is
         and re.search(r"[a-z]", before[m.end() :], re.I)
+        # and an all-capitals term ("AI", "GDP") names what is counted, not whose count it is
+        and not n.replace("-", "").replace(".", "").isupper()
     ]
     return min(found)[1] if found else None
 
