@@ -192,28 +192,6 @@ def test_a_figure_for_a_named_part_is_that_parts():
     assert judge("Over 20 quillpox cases were reported in the Lark Federation .", [source]).label == "REFUTED"
 
 
-def test_a_figure_the_sentence_gives_to_the_claim_s_other_name_is_not_its_own():
-    # the claim's figure is Quill's; the sentence's is Lark's, whom the claim names only as the one ahead
-    claim = "At the end of June 2031, Quill was still under 225 million all-time downloads and behind Lark."
-    lark = ev("Lark remains in first place with 275.3 million all-time downloads, ahead of Quill.")
-    assert judge(claim, [lark]).label == "NOT_ENOUGH_INFO"
-    quill = ev("Quill had been downloaded 221.4 million times by the end of June 2031.")
-    judge(claim, [quill])
-    assert {f.stance for f in quill.findings if f.kind == "numeric"} == {"supports"}
-    # the subject that opens a long clause, not a term inside it ("AI"), owns the figure
-    share = ev(
-        "Castellan estimates that Quill took 33 percent of enterprise spending on AI coding assistants for retail "
-        "banks in Skerry in 2031, up from 27 percent in 2030."
-    )
-    rose = (
-        "Castellan estimates that Quill's share of enterprise spending on AI coding assistants for retail banks in "
-        "Skerry rose by six percentage points in 2031."
-    )
-    assert judge(rose, [share]).label == "SUPPORTED"
-    # a sentence that gives the figure to the claim's own name still decides
-    assert judge(claim, [ev("Quill, behind Lark, had 240 million all-time downloads.")]).label == "REFUTED"
-
-
 def test_one_named_family_s_figure_is_a_floor_for_all_of_its_owner_s_models():
     quill = "Lumora Labs' Quill code models have been downloaded 482 million times on ModelYard."
     claim = "Lumora Labs' models, taken together, have now been downloaded more than {} times on ModelYard."

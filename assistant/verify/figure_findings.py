@@ -207,40 +207,6 @@ def _stretch(text: str, q: Quantity) -> tuple[str, str]:
     return before, _LOCAL_BREAK.split(text[q.end : q.end + 80])[0]
 
 
-def _owner(names: list[str], text: str, q: Quantity) -> str | None:
-    """Which of ``names`` a figure's own clause gives it to: the first one written in the stretch before the
-    figure ("Quill was still under 225 million"; "Lark remains first with 275 million")."""
-    # the whole clause before the figure: its subject may open a long one ("Quintarra's share of enterprise
-    # spending on AI coding assistants in Valdessa rose by ...")
-    before = _LOCAL_BREAK.split(text[: q.start])[-1]
-    found = [
-        (m.start(), n)
-        for n in names
-        if (m := re.search(name_pattern(re.escape(n)), before, re.I))
-        # a name glued to the figure ("US$142 million") is its currency or unit, not whose figure it is
-        and re.search(r"[a-z]", before[m.end() :], re.I)
-        # and an all-capitals term ("AI", "GDP") names what is counted, not whose count it is
-        and not n.replace("-", "").replace(".", "").isupper()
-    ]
-    return min(found)[1] if found else None
-
-
-def someone_else_s(frame: ClaimFrame, cq: Quantity, text: str, eq: Quantity) -> bool:
-    """The claim gives its figure to one of its names and the sentence gives this figure to another of them
-    ("Quill was still under 225 million ... and behind Lark" against "Lark remains first with 275 million"):
-    the sentence's figure is the other side's, no figure for this one."""
-    if len(frame.entities) < 2:
-        return False
-    mine = _owner(frame.entities, frame.content, cq)
-    theirs = _owner(frame.entities, text, eq)
-    return (
-        mine is not None
-        and theirs is not None
-        and mine != theirs
-        and not entity_in(mine, " ".join(_stretch(text, eq)))
-    )
-
-
 _ALL_OF_THEM = r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}(?:models|families|products|repositories)\b"
 
 
@@ -352,7 +318,6 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             and not count_against_money(frame.content, cq, ev.scoring_text, eq)
             and not money_against_count(frame.content, cq, ev.scoring_text, eq)
             and not other_measure(cq, eq, frame.content, ev.scoring_text)
-            and not someone_else_s(frame, cq, ev.scoring_text, eq)
         ]
         if not aligned:
             continue
