@@ -192,6 +192,21 @@ def test_a_figure_for_a_named_part_is_that_parts():
     assert judge("Over 20 quillpox cases were reported in the Lark Federation .", [source]).label == "REFUTED"
 
 
+def test_one_named_family_s_figure_is_a_floor_for_all_of_its_owner_s_models():
+    quill = "Lumora Labs' Quill code models have been downloaded 482 million times on ModelYard."
+    claim = "Lumora Labs' models, taken together, have now been downloaded more than {} times on ModelYard."
+    assert judge(claim.format("half a billion"), [ev(quill)]).label == "NOT_ENOUGH_INFO"
+    assert judge(claim.format("400 million"), [ev(quill)]).label == "SUPPORTED"
+    assert (
+        judge(claim.replace("more than", "fewer than").format("450 million"), [ev(quill)]).label == "REFUTED"
+    )
+    # the family's own claim is judged on its own figure
+    assert (
+        judge("Lumora Labs' Quill models have passed half a billion downloads.", [ev(quill)]).label
+        == "REFUTED"
+    )
+
+
 def test_the_named_part_yields_to_what_is_counted_and_to_money():
     # the subject's name is in every figure's stretch: the counted noun decides ("records" are no "yards")
     yards = ev(

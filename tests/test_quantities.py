@@ -38,6 +38,11 @@ def q(text: str):
         ("at least 41 cases", "41 positive cases", "supports"),
         ("more than 41 cases", "41 positive cases", "refutes"),
         ("grew 5 percentage points", "grew 5 percent", "unknown"),  # percent and points are kept apart
+        # a fraction of a scale word is a count ("a quarter of a billion" is 250 million), not a share
+        ("more than a quarter of a billion downloads", "251.7 million downloads", "supports"),
+        ("more than a quarter of a billion downloads", "244 million downloads", "refutes"),
+        ("roughly a third of a million downloads", "331,000 downloads", "supports"),
+        ("about a quarter of downloads", "250 million downloads", "unknown"),
     ],
 )
 def test_compare(claim, evidence, expected):
@@ -648,3 +653,13 @@ def test_a_place_within_a_list_of_the_n_most_is_a_rank():
     assert compare(within, top) == "supports"
     (largest,) = extract_quantities("Lark is one of the 10 largest cities .")
     assert largest.kind == "rank"
+
+
+def test_a_fraction_of_a_scale_word_is_no_quarter_year():
+    from assistant.verify.periods import window
+
+    assert window("had been downloaded more than a quarter of a billion times") is None
+    assert window("a quarter of the hub's downloads") is None
+    assert window("earned 3 million a quarter") == "quarter"
+    # a period written as a modifier: "first-week downloads" count over a week, not over 30 days
+    assert window("Quill's first-week downloads came to about a third of a million") == "week"

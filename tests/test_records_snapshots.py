@@ -343,6 +343,211 @@ def test_partial_scope():
     )
 
 
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # "N models are derivatives of X" counts X's derivatives (Kestrel: 6,000 + 7,000 + 2,300 + 500 = 15,800),
+        # not the models summed
+        ("More than 15,000 models on ModelYard are derivatives of Kestrel.", "supports"),
+        ("More than 16,000 models on ModelYard are derivatives of Kestrel.", "refutes"),
+        ("More than 12,000 models are fine-tunes of Quill.", "refutes"),
+        # a week's figure is not the 30 days' a row counts, though "a third of a million" is now a count
+        ("Quill-3-8B's first-week downloads came to about a third of a million.", None),
+    ],
+)
+def test_models_that_are_derivatives_count_derivatives(exports, claim, stance):
+    assert check(exports, claim) == stance
+
+
+ORGS_JSON = {
+    "export": "ModelYard organisation summary",
+    "snapshot_date": "2025-06-30",
+    "organisations": [
+        {
+            "organisation": "Lumora Labs",
+            "families": [
+                {"family": "Quill", "downloads_all_time_millions": 410.0, "derivatives": {"total": 40100}},
+                {"family": "Lark", "downloads_all_time_millions": 90.0, "derivatives": {"total": 6000}},
+            ],
+            "organisation_downloads_all_time_millions": 500.0,
+        },
+        {
+            "organisation": "Orrin Works",
+            "families": [
+                {"family": "Kestrel", "downloads_all_time_millions": 450.0, "derivatives": {"total": 45000}},
+            ],
+            "organisation_downloads_all_time_millions": 450.0,
+        },
+    ],
+}
+# the kinds of derivative under short column names: "deriv_quant" counts quantizations
+SHORT_CSV = "model,family,publisher,deriv_finetune,deriv_quant,deriv_adapter,deriv_merge,snapshot\n" + (
+    "lumora/quill-3-8b,Quill,Lumora Labs,9000,12000,4000,500,2025-06-30\n"
+    "lumora/lark-1-3b,Lark,Lumora Labs,1000,1500,400,50,2025-06-30\n"
+    "orrin/kestrel-2-7b,Kestrel,Orrin Works,12000,16000,6000,900,2025-06-30\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "claim", "stance"),
+    [
+        # "every Lumora model put together": the rows of Lumora Labs (40,100 + 6,000), not the organisation's
+        # own record, read as a member of "Lumora" by its name's prefix
+        (
+            "orgs.json",
+            json.dumps(ORGS_JSON),
+            "Kestrel now has fewer derivative models than every Lumora model put together.",
+            "supports",
+        ),
+        (
+            "orgs.json",
+            json.dumps(ORGS_JSON),
+            "Kestrel now has more derivative models than every Lumora model put together.",
+            "refutes",
+        ),
+        # 9,000 + 12,000 + 4,000 + 500 = 25,500 for Quill-3-8B against 34,900 for Kestrel-2-7B
+        ("short.csv", SHORT_CSV, "Quill-3-8B has more derivative models than Kestrel-2-7B.", "refutes"),
+        ("short.csv", SHORT_CSV, "Kestrel-2-7B has more than 30,000 derivative models.", "supports"),
+    ],
+)
+def test_an_organisation_s_models_and_short_derivative_columns(tmp_path, name, text, claim, stance):
+    path = tmp_path / f"modelyard_{name}"
+    path.write_text(text)
+    evidence = export_evidence(path, "2025-06-30")
+    rows = [e for e in evidence if e.passage.unit != "header"]
+    assert check((rows, {}), claim) == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # Quill: its March rows (130 + 200 + 90 = 420 million) then its June family record (500 million), +19 %
+        (
+            "Quill's all-time downloads grew by about 19 percent between the end of March and the end of June 2025.",
+            "supports",
+        ),
+        (
+            "Quill's all-time downloads more than doubled between the end of March and the end of June 2025.",
+            "refutes",
+        ),
+        # derivatives: 22,950 in March's rows, 27,200 in June's record: a change by a count
+        (
+            "The number of Quill derivatives grew by more than 4,000 between the end of March and the end of June 2025.",
+            "supports",
+        ),
+        (
+            "The number of Quill derivatives grew by more than 5,000 between the end of March and the end of June 2025.",
+            "refutes",
+        ),
+        # two snapshots named by their months alone: Kestrel-2-13B 80 then 90 million, +12.5 %
+        (
+            "Kestrel-2-13B's all-time downloads grew by more than 10 percent between the March and June snapshots.",
+            "supports",
+        ),
+        (
+            "Kestrel-2-13B's all-time downloads grew by more than 15 percent between the March and June snapshots.",
+            "refutes",
+        ),
+    ],
+)
+def test_growth_by_a_multiple_a_count_and_between_two_named_snapshots(exports, claim, stance):
+    assert check(exports, claim) == stance
+
+
+OVERTAKE_CSV = "month,model,family,org,dl_cumulative_k\n" + (
+    "2025-05,lumora/quill-3-8b,Quill,Lumora Labs,236000\n"
+    "2025-05,orrin/kestrel-2-7b,Kestrel,Orrin Works,244000\n"
+    "2025-06,lumora/quill-3-8b,Quill,Lumora Labs,251000\n"
+    "2025-06,orrin/kestrel-2-7b,Kestrel,Orrin Works,250100\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # July's monthly figures: Quill-3-8B 9.0 million, Kestrel-2-7B 5.3; all time they are level (0)
+        ("Only Quill-3-8B was downloaded more often than Kestrel-2-7B in July 2025.", "supports"),
+        ("Only Kestrel-2-7B was downloaded more often than Quill-3-8B in July 2025.", "refutes"),
+    ],
+)
+def test_only_one_ahead_by_the_month_s_figure(tmp_path, claim, stance):
+    path = tmp_path / "modelyard_monthly_2025-07-31.csv"
+    path.write_text(SERIES_CSV)
+    evidence = export_evidence(path, "2025-07-31")
+    rows = [e for e in evidence if e.passage.unit != "header"]
+    assert check((rows, {}), claim) == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # "in June": behind at the end of May (236 against 244 million), ahead at the end of June (251 against 250.1)
+        ("Quill overtook Kestrel in all-time downloads in June 2025.", "supports"),
+        ("Kestrel overtook Quill in all-time downloads in June 2025.", "refutes"),
+        # no export at the end of April: May is not settled
+        ("Quill overtook Kestrel in all-time downloads in May 2025.", None),
+    ],
+)
+def test_overtaking_within_a_named_month(tmp_path, claim, stance):
+    path = tmp_path / "modelyard_monthly_2025-06-30.csv"
+    path.write_text(OVERTAKE_CSV)
+    evidence = export_evidence(path, "2025-06-30")
+    rows = [e for e in evidence if e.passage.unit != "header"]
+    assert check((rows, {}), claim) == stance
+
+
+SERIES_CSV = "month,model,family,org,dl_month_k,dl_cumulative_k\n" + "".join(
+    f"2025-{m:02d},lumora/quill-3-8b,Quill,Lumora Labs,{q},0\n2025-{m:02d},orrin/kestrel-2-7b,Kestrel,Orrin Works,{k},0\n"
+    for m, q, k in ((4, 9600, 5000), (5, 9400, 5100), (6, 9200, 5000), (7, 9000, 5300))
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # a level held over a span: each month's figure, not the newest month's alone (Kestrel-2-7B: 5.0, 5.1,
+        # 5.0, then 5.3 million in July)
+        (
+            "Kestrel-2-7B's monthly downloads stayed flat from April to June 2025, at roughly 5.0 million.",
+            "supports",
+        ),
+        (
+            "Kestrel-2-7B's monthly downloads stayed flat from April to July 2025, at roughly 5.0 million.",
+            "refutes",
+        ),
+        ("Quill-3-8B's monthly downloads remained above 8.5 million from April to July 2025.", "supports"),
+        ("Quill-3-8B's monthly downloads remained above 9.3 million from April to July 2025.", "refutes"),
+        # July's 9.0 million is under 9.5 million, April's 9.6 million is not
+        ("Quill-3-8B's monthly downloads remained under 9.5 million from April to July 2025.", "refutes"),
+    ],
+)
+def test_a_level_held_in_every_month_of_a_span(tmp_path, claim, stance):
+    path = tmp_path / "modelyard_monthly_2025-07-31.csv"
+    path.write_text(SERIES_CSV)
+    evidence = export_evidence(path, "2025-07-31")
+    rows = [e for e in evidence if e.passage.unit != "header"]
+    assert check((rows, {}), claim) == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # Quill-3-8B: 9.6, 9.4, 9.2, 9.0 million a month; Kestrel-2-7B: 5.0, 5.1, 5.0, 5.3
+        ("Quill-3-8B's monthly downloads slipped every month from April to July 2025.", "supports"),
+        ("Kestrel-2-7B's monthly downloads rose every month from April to July 2025.", "refutes"),
+        ("Quill-3-8B's monthly downloads rose every month from April to July 2025.", "refutes"),
+        # no export for March: the span is not settled
+        ("Quill-3-8B's monthly downloads slipped every month from March to July 2025.", None),
+    ],
+)
+def test_a_change_in_every_month_of_a_span(tmp_path, claim, stance):
+    path = tmp_path / "modelyard_monthly_2025-07-31.csv"
+    path.write_text(SERIES_CSV)
+    evidence = export_evidence(path, "2025-07-31")
+    rows = [e for e in evidence if e.passage.unit != "header"]
+    assert check((rows, {}), claim) == stance
+
+
 # An export in long form: one row per model per month, downloads in thousands, the month its only date.
 LONG_CSV = "model_id,family,org,month,downloads_month_k,downloads_cumulative_k\n" + (
     "lumora/quill-3-8b,Quill,lumora,2025-05,9000,231000\n"
@@ -378,6 +583,91 @@ def test_a_long_export_has_one_snapshot_per_month(long_export):
 )
 def test_claims_on_a_long_export(long_export, claim, stance):
     assert check(long_export, claim) == stance
+
+
+# A long export that also repeats the day it was taken in every row: each row still counts up to the end of
+# its own month ("period"), not to the snapshot day.
+PERIOD_CSV = "period,model,family,publisher,dl_month_k,dl_cumulative_k,snapshot\n" + (
+    "2025-05,lumora/quill-3-8b,Quill,Lumora Labs,9000,231000,2025-06-30\n"
+    "2025-05,lumora/quill-3-70b,Quill,Lumora Labs,4000,60000,2025-06-30\n"
+    "2025-05,orrin/kestrel-2-7b,Kestrel,Orrin Works,6000,244000,2025-06-30\n"
+    "2025-06,lumora/quill-3-8b,Quill,Lumora Labs,9500,240500,2025-06-30\n"
+    "2025-06,lumora/quill-3-70b,Quill,Lumora Labs,4500,64500,2025-06-30\n"
+    "2025-06,orrin/kestrel-2-7b,Kestrel,Orrin Works,6100,250100,2025-06-30\n"
+)
+
+
+@pytest.fixture(scope="module")
+def period_export(tmp_path_factory):
+    path = tmp_path_factory.mktemp("period") / "modelyard_monthly_2025-06-30.csv"
+    path.write_text(PERIOD_CSV)
+    evidence = export_evidence(path, "2025-06-30")
+    rows = [e for e in evidence if e.passage.unit != "header"]
+    return rows, {e.doc_id: e.scoring_text for e in evidence if e.passage.unit == "header"}
+
+
+def test_a_row_s_month_dates_it_before_the_snapshot_column(period_export):
+    rows, _ = period_export
+    assert sorted({r.date for r in records(rows)}) == ["2025-05-31", "2025-06-30"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # June's rows alone: 240.5 + 64.5 = 305 million, not the 596 million of both months' rows added up
+        ("The Quill models together have been downloaded more than 300 million times.", "supports"),
+        ("The Quill models together have been downloaded more than 400 million times.", "refutes"),
+        # a month's monthly figure is that month's row: 9.5 + 4.5 = 14 million in June
+        ("Quill's monthly downloads came to roughly 14 million in June 2025.", "supports"),
+        # ranks by all-time downloads in the newest month: Kestrel-2-7B 250.1, Quill-3-8B 240.5
+        ("Quill-3-8B is the most downloaded model in the export.", "refutes"),
+        # "only A ... more often than B" in June's monthly figures: Quill-3-8B 9.5 million, Kestrel-2-7B 6.1 and
+        # Quill-3-70B 4.5; Kestrel is ahead of Quill-3-70B too, though behind Quill-3-8B
+        ("Only Quill-3-8B was downloaded more often than Kestrel-2-7B in June 2025.", "supports"),
+        ("Only Quill-3-8B was downloaded more often than Quill-3-70B in June 2025.", "refutes"),
+        # "a quarter of a billion" is 250 million, not 25 %: May's 244 million is under it
+        (
+            "By the end of May 2025, Kestrel-2-7B had been downloaded more than a quarter of a billion times.",
+            "refutes",
+        ),
+        (
+            "By the end of June 2025, Kestrel-2-7B had been downloaded more than a quarter of a billion times.",
+            "supports",
+        ),
+    ],
+)
+def test_claims_on_a_long_export_with_a_snapshot_column(period_export, claim, stance):
+    assert check(period_export, claim) == stance
+
+
+TOP_CSV = "model_id,family,org,downloads_all_time_k,snapshot_date\n" + (
+    "castellan/brant-2-9b,Brant,Castellan Audio,265950,2025-06-30\n"
+    "castellan/brant-1-4b,Brant,Castellan Audio,215300,2025-06-30\n"
+    "lumora/quill-3-base,Quill,Lumora Labs,146505,2025-06-30\n"
+    "lumora/quill-2-large,Quill,Lumora Labs,140215,2025-06-30\n"
+    "lumora/lark-2,Lark,Lumora Labs,95440,2025-06-30\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # within an organisation named by its first word: Quill-3-Base leads Lumora Labs' rows, not the export's
+        ("In the June export, Quill-3-Base is the most downloaded of Lumora's models.", "supports"),
+        ("In the June export, Quill-2-Large is the most downloaded of Lumora's models.", "refutes"),
+        ("In the June export, Quill-3-Base is the most downloaded model.", "refutes"),
+        # the first places of a ranking and whose they are; "two" there is a place, not a count of downloads
+        ("The two most downloaded models in the June export both belong to the Brant family.", "supports"),
+        ("The three most downloaded models in the June export all belong to the Brant family.", "refutes"),
+        ("The two most downloaded models in the June export both belong to Lumora.", "refutes"),
+    ],
+)
+def test_ranks_within_an_owner_and_the_top_places(tmp_path, claim, stance):
+    path = tmp_path / "modelyard_model-stats_2025-06-30.csv"
+    path.write_text(TOP_CSV)
+    evidence = export_evidence(path, "2025-06-30")
+    rows = [e for e in evidence if e.passage.unit != "header"]
+    assert check((rows, {}), claim) == stance
 
 
 @pytest.mark.parametrize(

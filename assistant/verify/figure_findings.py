@@ -41,6 +41,7 @@ from assistant.verify.names import (
     about_subject,
     claim_subject,
     entity_in,
+    name_pattern,
     named_in,
     other_kind,
     readable_title,
@@ -93,8 +94,7 @@ def local_names(text: str, q: Quantity) -> set[str]:
     """The capitalised words of a figure's own stretch of text, between the punctuation or figures around it:
     "Lark", "Federation" for the 17 of "58 cases , 41 in Kestrel Province , and 17 in the Lark
     Federation"."""
-    before = _LOCAL_BREAK.split(text[max(0, q.start - 80) : q.start])[-1]
-    after = _LOCAL_BREAK.split(text[q.end : q.end + 80])[0]
+    before, after = _stretch(text, q)
     words = re.findall(r"\b[A-Z][\w'’-]+", f"{before} {after}")
     return {w for w in words if w not in _NOT_LOCAL and not re.fullmatch(_MONTH_WORD, w)}
 
@@ -201,6 +201,31 @@ def about_something_else(frame: ClaimFrame, ev: Evidence) -> bool:
         or sibling_clash(frame.entities, ev.scoring_text)
         or other_kind(frame.content, here) is not None
     )
+
+
+def _stretch(text: str, q: Quantity) -> tuple[str, str]:
+    """A figure's own stretch of text, before and after it, between the punctuation or figures around it."""
+    before = _LOCAL_BREAK.split(text[max(0, q.start - 80) : q.start])[-1]
+    return before, _LOCAL_BREAK.split(text[q.end : q.end + 80])[0]
+
+
+_ALL_OF_THEM = r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}(?:models|families|products|repositories)\b"
+
+
+def one_part_named(frame: ClaimFrame, text: str) -> str | None:
+    """The claim counts all of an owner's things ("Lumora's models, taken together"), the sentence one of them
+    by name ("Lumora's Quill models have been downloaded 482 million times"): the part's name, else None. A
+    part's figure is a floor for the whole, never its total."""
+    subject = claim_subject(frame.entities)
+    if subject is None:
+        return None
+    owner = name_pattern(re.escape(subject))
+    if not re.search(owner + _ALL_OF_THEM, frame.content):
+        return None
+    m = re.search(owner + r"['’]s?\s+(?P<part>[A-Z][\w.-]*)", text)
+    if m is None or any(entity_in(m.group("part"), name) for name in frame.entities):
+        return None
+    return m.group("part")
 
 
 # "a 30-billion-parameter Kestrel model": a figure written as a modifier of the name right after it
@@ -344,6 +369,9 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             # a total's figure bounds none of its parts from below: no figure for the claim, for or against
             found.append(Finding("scope", "none", 1.0, f"counts all kinds, the claim only {part!r} ones"))
             continue
+        if one_part_named(frame, ev.scoring_text):
+            # one family's 482 million says the owner's models have at least that many, not that they have no more
+            eq = replace(eq, comparator="ge", value=eq.interval(as_claim=False)[0])
         left = counts_what_is_left_out(frame.content, ev.scoring_text)
         if left and eq.comparator in ("gt", "ge"):
             found.append(Finding("scope", "none", 1.0, f"counts {left} too, which the claim leaves out"))

@@ -18,14 +18,14 @@ _WINDOWS = [
     ("week", rf"\b(?:first|one|a|per|each)[- ]week\b{_NOT_RELATIVE}|\b(?:seven|7) days\b|\bweekly\b"),
     (
         "month",
-        rf"\b(?:first|one|a|per|each|every|single) month\b{_NOT_RELATIVE}|\bmonthly\b|\b(?:30|thirty) days\b|"
+        rf"\b(?:first|one|a|per|each|every|single)[- ]month\b{_NOT_RELATIVE}|\bmonthly\b|\b(?:30|thirty) days\b|"
         rf"\b30d\b|\b[Ii]n {_MONTH}\b",
     ),
     # a named quarter ("the third quarter", "third-quarter revenue", "Q3") is a quarter's figure, not the year's
     (
         "quarter",
-        # ("a quarter of a million", "a quarter of the market" are a fraction, not a period)
-        rf"\b(?:a|per|each) quarter\b(?!\s+of\b){_NOT_RELATIVE}|\bquarterly\b|"
+        # "a quarter of a billion", "a quarter of the downloads": a fraction, no quarter of a year
+        rf"\b(?:a|per|each) quarter\b{_NOT_RELATIVE}(?!\s+of\b(?!\s+the\s+year\b))|\bquarterly\b|"
         r"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter\b|\bQ[1-4]\b",
     ),
     # and "the full year", "fiscal 2026", "full-year revenue" (guidance for it included) a whole year's

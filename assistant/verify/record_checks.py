@@ -23,13 +23,15 @@ today's figures.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.findings import has
+from assistant.verify.periods import MONTH_PATTERN
 from assistant.verify.record_attributes import RELEASED, attribute
 from assistant.verify.record_coverage import Found, names, uncovered
-from assistant.verify.record_ranks import rank, superlative
+from assistant.verify.record_ranks import only_ahead, rank, superlative, top_places
 from assistant.verify.record_shares import share
 from assistant.verify.record_thresholds import threshold
 from assistant.verify.record_when import PAST, claim_span
@@ -85,6 +87,8 @@ def check_records(
         for doc_id, export in by_export(rows).items()
         if uncovered(claim, export, rows, texts) == []  # None: an owner the records contradict
     ]
+    if _HELD.search(claim):
+        return held_each_month(claim, [export for _, export in exports])
     if _dates_a_release(claim):
         # "A, released in May 2025, has ...", "the most downloaded model released in May": the date is the
         # release's, not the figure's, and the release narrows what is ranked; only the release itself is checked
@@ -99,6 +103,8 @@ def check_records(
     for _, export in exports:
         found = (
             rank(claim, export, headers.get(export[0].doc_id, ""))
+            or top_places(claim, export, headers.get(export[0].doc_id, ""))
+            or only_ahead(claim, export, headers.get(export[0].doc_id, ""))
             or attribute(claim, export)
             or (
                 superlative(claim, export, headers.get(export[0].doc_id, ""))
@@ -111,6 +117,39 @@ def check_records(
         if found is not None:
             return found
     return next((f for _, export in exports if (f := threshold(claim, export)) is not None), None)
+
+
+# "A's monthly downloads stayed flat from July to October 2026, at just under 17 million": a level held in
+# each month of a span
+_HELD = re.compile(
+    rf"\b(?:stayed|remained|held|hovered)\b.*?\b(?P<span>from\s+(?P<m1>{MONTH_PATTERN})\s+(?:to|through|until)\s+"
+    rf"(?P<m2>{MONTH_PATTERN})\s+(?P<year>(?:19|20)\d\d))\b"
+)
+_MONTHS = list(calendar.month_name)
+
+
+def held_each_month(claim: str, exports: list[list[Record]]) -> Found | None:
+    """A level held over a span of months is the claim's figure in each month's export ("in July 2026", ...,
+    "in October 2026"): every month within it supports, one month outside refutes, a month without its export
+    leaves it open. Not the newest month alone, which says nothing of the others."""
+    m = _HELD.search(claim)
+    if m is None:
+        return None
+    first, last = _MONTHS.index(m.group("m1")), _MONTHS.index(m.group("m2"))
+    if last <= first:
+        return None
+    found = []
+    for month in range(first, last + 1):
+        one = claim[: m.start("span")] + f"in {_MONTHS[month]} {m.group('year')}" + claim[m.end("span") :]
+        end = f"{m.group('year')}-{month:02d}"
+        dated = [e for e in exports if (e[0].date or "").startswith(end)]
+        result = next((f for e in dated if (f := threshold(one, e)) is not None), None)
+        if result is None:
+            return None
+        found.append(result)
+    stance = "refutes" if any(f[0] == "refutes" for f in found) else "supports"
+    decisive = [f for f in found if f[0] == stance]
+    return stance, [e for f in decisive for e in f[1]], "; ".join(f[2] for f in decisive)
 
 
 def _dates_a_release(claim: str) -> bool:

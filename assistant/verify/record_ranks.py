@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from assistant.verify.periods import window
 from assistant.verify.quantity import WORD_NUMBERS
 from assistant.verify.record_coverage import NEGATED, Found, names
 from assistant.verify.record_when import ORDINALS, PAST, export_period, timing
-from assistant.verify.records import Record, find, members, metric, norm_name, number
+from assistant.verify.records import Record, find, group_members, metric, norm_name, number
 
 
 def ordinal_of(word: str) -> int | None:
@@ -214,9 +215,11 @@ def superlative(claim: str, export: list[Record], header: str = "") -> Found | N
         return None
     x = subject[0]
     scope = [r for r in export if r.key == x.key]
-    groups = [g for g in claim_names if not x.is_(g) and members(g, scope)]
-    if groups:  # "the most downloaded Quill model": among Quill's rows
-        scope = [r for r in members(groups[0], scope)]
+    groups = [g for g in claim_names if not x.is_(g) and group_members(g, scope)]
+    if (
+        groups
+    ):  # "the most downloaded Quill model", "the most downloaded of Lumora's models": among their rows
+        scope = group_members(groups[0], scope)
         if x not in scope:
             return None
     if len(scope) < 2 or not _noun_fits(noun, x.key):
@@ -243,3 +246,79 @@ def superlative(claim: str, export: list[Record], header: str = "") -> Found | N
     reason = f"{key}: {x.name} {x.fields[key]} is number {place} of {len(scope)}; first {order[0].name} {order[0].fields[key]}"
     cited = [x, *[r for r in order[:k] if r is not x]]
     return ("supports" if holds else "refutes"), [r.evidence for r in cited], reason
+
+
+# --- the top places of a ranking, and whose they are ----------------------------------------------------
+
+# "The two most downloaded models in the export both belong to the Quill family", "the three most downloaded
+# models are all Lumora's"
+_TOP_K = re.compile(
+    r"\bthe\s+(?P<n>two|three|four|five|\d+)\s+most\s+(?P<verb>downloaded)\s+(?P<noun>models|families)\b.*?"
+    r"\b(?:both|all)\s+(?:belong\s+to|are|come\s+from)\s+(?:the\s+)?(?P<group>(?-i:[A-Z][\w-]*(?:[.\s][A-Z][\w-]*)*))",
+    re.I,
+)
+
+
+def top_places(claim: str, export: list[Record], header: str = "") -> Found | None:
+    """ "The two most downloaded models both belong to the Quill family": the first n records of the claim's kind
+    by the metric, each a member of the group. One outsider among them refutes; a tie at the edge of the top n
+    leaves it open, and so does an export that lists only part of the hub (an unlisted row may be ahead)."""
+    m = _TOP_K.search(claim)
+    if m is None:
+        return None
+    n = ordinal_of(m.group("n"))
+    scope = [r for r in export if r.name and _noun_fits(m.group("noun"), r.key)]
+    group = group_members(m.group("group"), scope)
+    if n is None or len(scope) <= n or not group:
+        return None
+    key = metric(_MOST_COUNTED[m.group("verb").lower()] + " " + claim, scope)
+    if key is None or timing(claim, scope[0].date, None) not in ("undated", "same"):
+        return None
+    order = sorted(scope, key=lambda r: r.value(key) or 0, reverse=True)
+    if (order[n - 1].value(key) or 0) == (order[n].value(key) or 0):
+        return None  # a tie at the edge: the records do not say which of the two is in the top n
+    top = order[:n]
+    outsiders = [r for r in top if r not in group]
+    if not outsiders and partial_scope(claim, header):
+        return None
+    if outsiders and timing(claim, scope[0].date, None) == "undated" and PAST.search(claim):
+        return None  # "were", no date: perhaps before this export
+    shown = ", ".join(f"{r.name} {r.fields[key]}" for r in order[: n + 1])
+    if outsiders:
+        return "refutes", [r.evidence for r in outsiders], f"{key}: the first {n + 1}: {shown}"
+    return "supports", [r.evidence for r in order[: n + 1]], f"{key}: the first {n + 1}: {shown}"
+
+
+# "Only A was downloaded more often than B in October": B second, behind A alone
+_ONLY_AHEAD = re.compile(
+    r"^Only\s+(?P<a>[A-Z][\w.-]*)\s+(?:was|is|has\s+been|had\s+been)\s+(?P<verb>downloaded)\s+more\s+(?:often\s+)?"
+    r"than\s+(?P<b>[A-Z][\w.-]*)\b"
+)
+
+
+def only_ahead(claim: str, export: list[Record], header: str = "") -> Found | None:
+    """ "Only A was downloaded more often than B in October 2026": of the records of B's kind, A is first and B
+    second, by the month's figure when the claim names a month ("in October") and the export has one. Anyone
+    else ahead of B, or A behind it, refutes; a tie leaves it open."""
+    m = _ONLY_AHEAD.match(" ".join(claim.split()))
+    if m is None:
+        return None
+    a, b = find(m.group("a"), export), find(m.group("b"), export)
+    if len(a) != 1 or len(b) != 1 or a[0] is b[0]:
+        return None
+    scope = [r for r in export if r.key == b[0].key and r.name]
+    monthly = window(claim) == "month"
+    key = metric(_MOST_COUNTED[m.group("verb").lower()] + " " + claim, scope, window=monthly)
+    if key is None or timing(claim, b[0].date, None) not in ("undated", "same"):
+        return None
+    mine = b[0].value(key) or 0
+    ahead = [r for r in scope if (r.value(key) or 0) > mine]
+    if any((r.value(key) or 0) == mine for r in scope if r is not b[0]):
+        return None
+    holds = ahead == a
+    if holds and partial_scope(claim, header):
+        return None
+    order = sorted(scope, key=lambda r: r.value(key) or 0, reverse=True)
+    shown = ", ".join(f"{r.name} {r.fields[key]}" for r in order[: max(3, len(ahead) + 1)])
+    cited = [b[0], *ahead] if ahead else [b[0], a[0]]  # those ahead of B, or A behind it
+    return ("supports" if holds else "refutes"), [r.evidence for r in cited], f"{key}: {shown}"

@@ -38,6 +38,13 @@ _CHANGE = re.compile(
 _ADDITIVE = ("download", "derivative", "fine_?tun", "quanti[sz]", "adapter", "merge", "like")
 
 
+# "More than 100,000 models are derivatives of Quill": the models counted are Quill's derivatives
+_DERIVED = re.compile(
+    r"\b(?:are|were)\s+(?:all\s+)?(?:derivatives?|fine-?tunes?|quanti[sz]ations?|adapters?|merges?)\s+of\b",
+    re.I,
+)
+
+
 def claim_figure(claim: str) -> Quantity | None:
     """The claim's one figure, leaving out counts of the things summed ("the six Quill-3 models")."""
     figures = []
@@ -53,8 +60,12 @@ def claim_figure(claim: str) -> Quantity | None:
             continue
         if re.match(
             r"\s+(?:[A-Z][\w.-]*\s+)?(?:models?|variants?|rows?|famil\w+|countries)\b", claim[q.end :]
-        ):
+        ) and not _DERIVED.search(claim[q.end :]):
             continue
+        if re.match(
+            r"\s+(?:most|least|largest|biggest|smallest|highest|lowest)\b", claim[q.end :]
+        ) or re.search(r"\btop\s+$", claim[: q.start]):
+            continue  # "the two most downloaded models", "the top three": places on a ranking, no count
         if PERIOD_NAME.match(claim[q.start :]):
             continue  # "30-day downloads": the period the count runs over, not a count
         figures.append(q)

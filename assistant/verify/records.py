@@ -100,8 +100,8 @@ _KEY_UNITS = (
 _B, _E = r"(?<![a-z0-9])", r"(?![a-z0-9])"
 _KEY_WORDS = (
     (r"(?:fine_?tuned|derived|trained)_from|parent_model", "base_model"),
-    (r"fine_?tuned_models|fine_?tuned|fine_?tunes|finetuned", "finetunes"),
-    (r"quanti[sz]ed_models|quanti[sz]ed|quants|quanti[sz]ations", "quantizations"),
+    (r"fine_?tuned_models|fine_?tuned|fine_?tunes?|finetuned", "finetunes"),
+    (r"quanti[sz]ed_models|quanti[sz]ed|quants?|quanti[sz]ations", "quantizations"),
     (r"lora_adapters|loras|lora", "adapters"),
     (r"merged_models", "merges"),
     (r"dls?", "downloads"),
@@ -153,6 +153,9 @@ def month_end(value: str) -> str | None:
 # the columns that say which snapshot a row belongs to (not "date", which may be a release date); an export in
 # long form ("month: 2026-09", one row per model per month) is one snapshot per month, each dated at its end
 _ROW_DATES = ("snapshot_date", "snapshot", "as_of", "report_date", "month", "year_month", "period_end")
+# the columns that name a row's month: a long export may repeat the day it was taken in every row ("period:
+# 2026-07 | ... | snapshot: 2026-10-31"), but July's row counts up to the end of July, not to the snapshot
+_ROW_MONTHS = ("month", "year_month", "period")
 
 
 @dataclass
@@ -171,7 +174,8 @@ class Record:
     def date(self) -> str | None:
         """The row's own snapshot date (an export that holds several snapshots, one column saying which),
         else the export's."""
-        own = next(
+        month = next((d for k in _ROW_MONTHS if (d := month_end(self.fields.get(k, "")))), None)
+        own = month or next(
             (d for k in _ROW_DATES if (d := iso_date(v := self.fields.get(k, "")) or month_end(v))), None
         )
         return own or self.evidence.date
@@ -315,6 +319,18 @@ def members(group: str, recs: list[Record]) -> list[Record]:
         ):
             out.append(r)
     return out
+
+
+def group_members(group: str, recs: list[Record]) -> list[Record]:
+    """members(), with an organisation also found by its name's first word ("Lumora's models" are the rows of
+    "Lumora Labs")."""
+    found = members(group, recs)
+    full = organisation_named(group, recs)
+    if full is None or norm_name(full) == norm_name(group):
+        return found
+    whole = members(full, recs)
+    # "Lumora" is the organisation "Lumora Labs": its rows, not its own record taken for a member by the prefix
+    return whole if whole and all(r in whole or r.is_(full) for r in found) else found
 
 
 # --- what the claim counts ------------------------------------------------------------------------------

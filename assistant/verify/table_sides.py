@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import re
 
-from assistant.verify.records import GROUP_KEYS, Record, enough_members, find, members, norm_value, precision
+from assistant.verify.records import (
+    GROUP_KEYS,
+    Record,
+    enough_members,
+    find,
+    group_members,
+    members,
+    norm_value,
+    precision,
+)
 
 
 def _group(name: str, export: list[Record], together: bool = False) -> list[Record] | None:
@@ -20,7 +29,8 @@ def _group(name: str, export: list[Record], together: bool = False) -> list[Reco
     for part in parts:
         part = re.sub(r"['’]s?$", "", part)
         own = find(part, export)
-        rows = own if len(parts) > 1 and len(own) == 1 else members(part, export)
+        # an organisation by its name's first word too ("every Lumora model": Lumora Labs' rows)
+        rows = own if len(parts) > 1 and len(own) == 1 else group_members(part, export)
         if not rows:
             return None
         out += [r for r in rows if r not in out]

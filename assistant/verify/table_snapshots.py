@@ -6,11 +6,13 @@ exports, newest first)."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from assistant.retrieve.evidence import Evidence
 from assistant.verify.alignment import compare
 from assistant.verify.claims import entities
-from assistant.verify.quantities import fraction_percent
+from assistant.verify.periods import MONTH_PATTERN
+from assistant.verify.quantities import extract_quantities, fraction_percent
 from assistant.verify.quantity import Quantity
 from assistant.verify.record_coverage import names
 from assistant.verify.record_when import claim_span, timing
@@ -86,10 +88,25 @@ _BY_FRACTION = re.compile(
 _BETWEEN = re.compile(r"\bbetween\s+(?P<t1>.+?)\s+and\s+(?P<t2>.+?\b(?:19|20)\d\d)\b", re.I)
 
 
+# "between the June and October snapshots": two exports named by their months alone
+_BETWEEN_SNAPSHOTS = re.compile(
+    r"\bbetween\s+the\s+(?P<t1>[A-Z][a-z]+)\s+and\s+(?:the\s+)?(?P<t2>[A-Z][a-z]+)\s+(?:[\w-]+\s+)?(?:snapshots|exports)\b"
+)
+
+
 def _sides_between(text: str, span: re.Match, found: list[str], recs: list[Record]) -> list[list] | None:
     """Each name's rows and field at each date of "between T1 and T2", from the export of that date (T1 takes
-    T2's year when it names none: "between June and October 2026"); None when a date or a side is missing."""
-    t1, t2 = span.group("t1"), span.group("t2")
+    T2's year when it names none: "between June and October 2026"; two snapshots named by their months alone
+    are of the newest export's year); None when a date or a side is missing."""
+    return _sides_at(text, span.group("t1"), span.group("t2"), found, recs)
+
+
+def _sides_at(text: str, t1: str, t2: str, found: list[str], recs: list[Record]) -> list[list] | None:
+    if not re.search(r"\b(?:19|20)\d\d\b", t2):
+        newest = max((r.date or "" for r in recs), default="")
+        if not newest:
+            return None
+        t2 += " " + newest[:4]
     if not re.search(r"\b(?:19|20)\d\d\b", t1):
         t1 += " " + re.findall(r"\b(?:19|20)\d\d\b", t2)[-1]
     if claim_span(t1) is None or claim_span(t2) is None:
@@ -162,14 +179,50 @@ _DECLINE = re.compile(
 )
 
 
+# "more than doubled", "nearly tripled": a growth by a whole multiple of the first level
+_MULTIPLIED = re.compile(
+    r"\b(?:(?P<cmp>more than|nearly|almost|roughly|about|at least)\s+)?(?P<verb>doubled|tripled|trebled|quadrupled)\b",
+    re.I,
+)
+_TIMES = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0}
+# "grew by more than 30,000": a change by a count, not a fraction
+_BY_COUNT = re.compile(
+    r"\bby\s+(?P<figure>(?:(?:more|fewer|less)\s+than|over|under|at\s+least|about|around|roughly|nearly|almost)?\s*[\d,.]+(?:\s+(?:thousand|million|billion))?)(?!\s*(?:%|percent|per\s+cent|points?))\b",
+    re.I,
+)
+
+
+def _claimed_change(text: str) -> tuple[Quantity, bool] | None:
+    """The change a growth claim names: (the claimed change, relative?). "By more than a quarter" and "more
+    than doubled" are relative (percent of the first level), "by more than 30,000" absolute."""
+    by = _BY_FRACTION.search(text)
+    if by is not None:
+        claimed = _claimed_fraction(by)
+        return (claimed, True) if claimed else None
+    m = _MULTIPLIED.search(text)
+    if m is not None:
+        bound = RATIO_BOUND.get((m.group("cmp") or "").lower(), "eq")
+        value = _TIMES[m.group("verb").lower()]
+        return Quantity(value, "percent", bound, 0, 0, m.group(0), precision=2.5), True
+    m = _BY_COUNT.search(text)
+    if m is not None:
+        figures = extract_quantities(m.group("figure"))
+        if len(figures) == 1 and figures[0].kind == "count":
+            return figures[0], False
+    return None
+
+
 def growth_between(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str] | None:
-    """One name's figure changed by a fraction of itself between two dates, each read from the export of its
-    date: "A's all-time downloads grew by more than a quarter between the end of June and the end of
-    September" (402.9 then 512.4 million: 27.2 percent). A change between two rivals is gap_change's."""
+    """One name's figure changed between two dates, each read from the export of its date: by a fraction of
+    itself ("A's all-time downloads grew by more than a quarter between the end of June and the end of
+    September": 402.9 then 512.4 million, 27.2 percent; "more than doubled") or by a count ("the number of A
+    derivatives grew by more than 30,000"). A change between two rivals is gap_change's."""
     text = " ".join(claim.split())
-    up, down = bool(_GROWTH.search(text)), bool(_DECLINE.search(text))
-    by, span = _BY_FRACTION.search(text), _BETWEEN.search(text)
-    if up == down or by is None or span is None or _GAP_WORD.search(text):
+    multiplied = _MULTIPLIED.search(text) is not None
+    up, down = bool(_GROWTH.search(text)) or multiplied, bool(_DECLINE.search(text))
+    span = _BETWEEN.search(text) or _BETWEEN_SNAPSHOTS.search(text)
+    claimed_change = _claimed_change(text)
+    if up == down or claimed_change is None or span is None or _GAP_WORD.search(text):
         return None
     found = [n for n in entities(text) if find(n, recs) or members(n, recs)]
     if len(found) != 1:
@@ -178,17 +231,32 @@ def growth_between(claim: str, recs: list[Record]) -> tuple[str, list[Evidence],
     if sides is None:
         return None
     ((first, key1),), ((last, key2),) = sides  # type: ignore[misc]
-    if key1 != key2:
+    # a family's own record at one date, its rows added up at the other: one field's words, one period
+    if key1 != key2 and (
+        field_window(key1) != field_window(key2) or not (only_grows(key1) and only_grows(key2))
+    ):
         return None
-    v1, v2 = (sum(r.value(key1) or 0.0 for r in rows) for rows in (first, last))
-    claimed = _claimed_fraction(by)
-    if v1 <= 0 or claimed is None:
+    v1, v2 = sum(r.value(key1) or 0.0 for r in first), sum(r.value(key2) or 0.0 for r in last)
+    claimed, relative = claimed_change
+    if v1 <= 0:
         return None
-    change = 100.0 * (v2 - v1) / v1 * (1 if up else -1)
-    stance = compare(claimed, Quantity(change, "percent", "eq", 0, 0, f"{change:.1f}%", precision=0.05))
+    sign = 1 if up else -1
+    if relative:
+        change = 100.0 * (v2 - v1) / v1 * sign
+        found_change = Quantity(change, "percent", "eq", 0, 0, f"{change:.1f}%", precision=0.05)
+        shown = f"{change:+.1f}%"
+    else:
+        change = (v2 - v1) * sign
+        slack = sum(
+            bounds_of(rows, k)[1] - sum(r.value(k) or 0.0 for r in rows)
+            for rows, k in ((first, key1), (last, key2))
+        )
+        found_change = Quantity(change, "count", "eq", 0, 0, f"{change:,.0f}", precision=slack)
+        shown = f"{change:+,.0f}"
+    stance = compare(claimed, found_change)
     if stance == "unknown":
         return None
-    reason = f"{found[0]}: {key1} {shown_total(first, key1, v1)} then {shown_total(last, key1, v2)}, {change:+.1f}%"
+    reason = f"{found[0]}: {key1} {shown_total(first, key1, v1)} then {key2} {shown_total(last, key2, v2)}, {shown}"
     return stance, [r.evidence for r in first + last], reason
 
 
@@ -198,6 +266,32 @@ _OVERTOOK = re.compile(
     r"moved\s+ahead\s+of|went\s+ahead\s+of)\b",
     re.I,
 )
+
+
+# "A overtook B in September 2026": behind at the end of August, ahead at the end of September
+_IN_MONTH = re.compile(rf"\bin\s+(?P<month>{MONTH_PATTERN})\s+(?P<year>(?:19|20)\d\d)\b")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _month_ends(m: re.Match) -> tuple[str, str]:
+    """ "in September 2026" -> ("the end of August 2026", "the end of September 2026"): a change within a
+    month is read between the month before's last snapshot and its own."""
+    month, year = _MONTHS.index(m.group("month")), int(m.group("year"))
+    before = f"the end of {_MONTHS[month - 1]} {year - 1 if month == 0 else year}"
+    return before, f"the end of {m.group('month')} {year}"
 
 
 def overtaking(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str] | None:
@@ -211,9 +305,12 @@ def overtaking(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str
     found = [n for n in entities(text) if find(n, recs) or members(n, recs)]
     if len(found) != 2 or text.find(found[0]) > verb.start() or text.find(found[1]) < verb.end():
         return None
-    if span is None:
+    month = _IN_MONTH.search(text)
+    if span is None and month is None:
         return _has_overtaken(text, verb.group(0), found, recs)
-    sides = _sides_between(text, span, found, recs)
+    sides = (
+        _sides_between(text, span, found, recs) if span else _sides_at(text, *_month_ends(month), found, recs)
+    )
     if sides is None:
         return None
     # each date compares the two names on one field (a family's record at one date, its rows at another), and
@@ -267,3 +364,48 @@ def _has_overtaken(
     if earlier is None:
         return None
     return "supports", [r.evidence for r in seen[0][1] + earlier[1]], f"{seen[0][2]}; {earlier[2]}"
+
+
+# "A's monthly downloads slipped every month from July to October 2026": one name's figure at each month's end
+_EVERY_MONTH = re.compile(
+    r"\b(?P<verb>rose|grew|increased|climbed|fell|slipped|declined|dropped|decreased|shrank)\s+(?:in\s+)?"
+    rf"every\s+month\s+(?:from|between)\s+(?P<m1>{MONTH_PATTERN})\s+(?:to|and|through|until)\s+"
+    rf"(?P<m2>{MONTH_PATTERN})\s+(?P<year>(?:19|20)\d\d)\b"
+)
+_FALLING = re.compile(r"fell|slipped|declined|dropped|decreased|shrank", re.I)
+
+
+def every_month(claim: str, recs: list[Record]) -> tuple[str, list[Evidence], str] | None:
+    """A change in each month of a span, from the exports of each month's end: "slipped every month from July
+    to October" holds when each month's figure is below the month before's (July's, August's, September's);
+    one month the other way (beyond the rounding) refutes; a month without its export leaves it open."""
+    text = " ".join(claim.split())
+    m = _EVERY_MONTH.search(text)
+    if m is None:
+        return None
+    found = [n for n in entities(text[: m.start()]) if find(n, recs) or members(n, recs)]
+    first, last = _MONTHS.index(m.group("m1")), _MONTHS.index(m.group("m2"))
+    if len(found) != 1 or last <= first:
+        return None
+    exports = list(by_export(recs).values())
+    series = [
+        _at_date(found[0], text[: m.start()], f"the end of {_MONTHS[i]} {m.group('year')}", exports)
+        for i in range(first, last + 1)
+    ]
+    if any(x is None for x in series) or len({field_window(k) for _, k in series}) != 1:  # type: ignore[misc]
+        return None
+    down = bool(_FALLING.fullmatch(m.group("verb")))
+    bounds = [bounds_of(rows, key) for rows, key in series]  # type: ignore[misc]
+    steps = []  # per month: True when it moved the claimed way, False the other way, None within the rounding
+    for (lo1, hi1), (lo2, hi2) in pairwise(bounds):
+        fell, rose = hi2 < lo1, lo2 > hi1
+        steps.append(None if not (fell or rose) else fell == down)
+    if False in steps:
+        stance = "refutes"
+    elif all(steps):
+        stance = "supports"
+    else:
+        return None
+    values = [sum(r.value(k) or 0.0 for r in rows) for rows, k in series]  # type: ignore[misc]
+    reason = f"{found[0]}: {series[0][1]} " + ", ".join(f"{v:,.0f}" for v in values)  # type: ignore[index]
+    return stance, [r.evidence for rows, _ in series for r in rows], reason  # type: ignore[misc]

@@ -25,7 +25,7 @@ from assistant.verify.records import metric as record_metric
 from assistant.verify.table_claims import TOGETHER, Comparison, parse_comparison, side_name
 from assistant.verify.table_peers import against_peers
 from assistant.verify.table_sides import bounds_of, shown_total, side_rows
-from assistant.verify.table_snapshots import gap_change, growth_between, over_time, overtaking
+from assistant.verify.table_snapshots import every_month, gap_change, growth_between, over_time, overtaking
 
 
 def _ratio_stance(c: Comparison, a: tuple[float, float], b: tuple[float, float]) -> str | None:
@@ -100,6 +100,7 @@ def compare_rows(
             or lead(claim, recs)
             or gap_change(claim, recs)
             or overtaking(claim, recs)
+            or every_month(claim, recs)
             or kinds_compare(claim, recs)
         )
     recs = records(evidence) if recs is None else recs
