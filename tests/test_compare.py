@@ -288,6 +288,23 @@ def test_a_week_is_no_figure_for_a_day():
     assert [f.stance for f in numeric_findings(claim, day)] == ["supports"]
 
 
+def test_a_total_to_date_is_no_figure_for_one_month():
+    # an export's all-time field counts every month so far: no figure for what one month counted, for or
+    # against; the same export's 30-day field still is one
+    claim = parse_claim("Lark's Quill models were downloaded more than 3 million times in September 2027.")
+    record = ev(
+        '{ "family": "Quill", "models": 2, "downloads_all_time_millions": 41.7, "downloads_q3_2027_millions": 7.2 }',
+        "2027-10-31",
+        unit="record",
+    )
+    assert not [f for f in numeric_findings(claim, record) if f.kind == "numeric"]
+    prose = ev("Quill models have been downloaded 41.7 million times in all-time downloads.", "2027-10-31")
+    assert not [f for f in numeric_findings(claim, prose) if f.kind == "numeric"]
+    # a claim about the total itself still reads it
+    total = parse_claim("Lark's Quill models passed 40 million all-time downloads in September 2027.")
+    assert {f.stance for f in numeric_findings(total, record) if f.kind == "numeric"} == {"supports"}
+
+
 def test_a_named_date_without_figures_from_then_decides_nothing():
     newer = ev(
         "In September, Bramble models were downloaded 30 million times, against 21 million for Tessel.",

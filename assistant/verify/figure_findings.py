@@ -47,7 +47,7 @@ from assistant.verify.names import (
     readable_title,
     sibling_clash,
 )
-from assistant.verify.periods import change_window, span_words, window
+from assistant.verify.periods import change_window, own_clause, span_words, to_date, window
 from assistant.verify.quantities import extract_quantities
 from assistant.verify.quantity import Quantity, context_word, stem
 from assistant.verify.speaker_findings import FORECASTER
@@ -261,8 +261,15 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     around = {id(eq): ev.scoring_text[max(0, eq.start - 80) : eq.end + 40] for eq in evidence_quantities}
     title = ev.passage.title or ""
     evidence_quantities = [titled_period(title, around[id(eq)], eq) for eq in evidence_quantities]
+    # an export's figure counts over its own field's period ("downloads_q3_2026_millions"), not its neighbours'
+    fielded = ev.passage.unit in ("row", "record")
     over = {
-        id(eq): window(ev.scoring_text[max(0, eq.start - 80) : eq.end + 40]) for eq in evidence_quantities
+        id(eq): window(
+            own_clause(ev.scoring_text, eq.start, eq.end)
+            if fielded
+            else ev.scoring_text[max(0, eq.start - 80) : eq.end + 40]
+        )
+        for eq in evidence_quantities
     }
     present = not CLAIMS_EARLIER.search(frame.content)
     for index, cq in enumerate(frame.quantities):
@@ -315,6 +322,13 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             # nor is the earlier level set beside the present one a figure for the present
             and not (now and not eq.change and earlier_level(ev.scoring_text, evidence_quantities, eq))
             and not count_in_a_field(ev.scoring_text, eq)
+            # a total to date ("downloads_all_time_millions: 30.8") is no figure for what one month counted
+            # ("downloaded more than 3 million times in September"): a month's row or a 30-day field would be
+            and not (
+                period
+                and not to_date(frame.content)
+                and to_date(own_clause(ev.scoring_text, eq.start, eq.end))
+            )
         ]
         # the source's very amount, put by the claim in another currency, is a misreport of it
         elsewhere = [
