@@ -237,6 +237,18 @@ def test_correction_notice_retracts_a_figure():
     assert judge("Quill models have been downloaded 4 billion times.", [ev(text)]).label == "REFUTED"
 
 
+def test_a_retracted_figure_the_claim_does_not_give_is_read_by_nobody():
+    # the scorer reads the retracted "3.1 million" as support for the words it shares with the claim; the
+    # correction's refutation is only for a claim that repeats it, here it says nothing either way
+    notice = ev(
+        "Correction, 2 June 2031: An earlier version of this article said Kestrel-2-Fast was downloaded "
+        "3.1 million times in its first week.",
+        probs=(0.85, 0.1, 0.05),
+    )
+    decision = judge("Kestrel-2-Fast's first-week downloads came to about a third of a million.", [notice])
+    assert decision.label == "NOT_ENOUGH_INFO"
+
+
 def test_rumours_do_not_support():
     rumour = ev("Lumora will release Quill-4 in December 2025, according to people familiar with the matter.")
     assert judge("Lumora will release Quill-4 in December 2025.", [rumour]).label == "NOT_ENOUGH_INFO"
