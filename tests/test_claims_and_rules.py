@@ -1013,3 +1013,24 @@ def test_a_countrys_adjective_names_the_country():
     assert judge(claim, [prices]).label == "SUPPORTED"
     dutch = "Orrin Works charges Dutch fleet operators £5 a month per robot for hosted Lark."
     assert judge(dutch, [prices]).label == "NOT_ENOUGH_INFO"
+
+
+def test_a_speaker_s_own_estimate_and_a_sentence_with_no_share_decide_no_share():
+    # an analyst's "In our estimate" on a panel is an estimate as "Brantley estimates that" is: no fact to
+    # refute a bare share with
+    panel = ev(
+        "In our estimate for the third quarter, Quill took about four in ten downloads and Skerry roughly a third.",
+        kind="transcript",
+        speaker="Ines Varo",
+        probs=(0.1, 0.8, 0.1),
+    )
+    claim = "Quill accounted for 41.7 percent of code-model downloads on the hub in the third quarter."
+    assert judge(claim, [panel]).label == "NOT_ENOUGH_INFO"
+    # nor does a sentence of counts say anything of a share: the scorer's reading of it is no refutation
+    counts = ev(
+        "Lumora's Quill models had been downloaded 221.4 million times on the hub by June.",
+        probs=(0.1, 0.85, 0.05),
+    )
+    assert (
+        judge("Quill holds 31 % of all code-model downloads on the hub.", [counts]).label == "NOT_ENOUGH_INFO"
+    )

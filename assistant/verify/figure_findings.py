@@ -240,9 +240,31 @@ def modified_name(content: str, q: Quantity) -> str | None:
     return m.group("name") if m else None
 
 
+# the words a sentence gives a share in, with or without a figure: "58 percent", "a third", "four in ten", "most"
+_SHARE_WORDS = re.compile(
+    r"%|\bper\s?cent|\bpercentage|\bshare\b|\b(?:in|out\s+of)\s+(?:every\s+)?(?:ten|10|a\s+hundred|100)\b|"
+    r"\bhalf\b|\bthirds?\b|\bquarters?\b|\bfifths?\b|\bmajority\b|\bmost\b|\bbulk\b|\blion['’]s\b",
+    re.I,
+)
+
+
+def no_share_given(frame: ClaimFrame, text: str) -> bool:
+    """Does the claim state only shares ("holds 31 % of all downloads") and the sentence none, in figures or
+    words? A sentence of counts ("downloaded 221.4 million times") says nothing of a share without the whole it
+    is a share of: the scorer, reading the claim's words in it, may not take it for a refutation (or a support)."""
+    shares = [q for q in frame.quantities if q.kind == "percent" and claimed_change(frame.content, q) is None]
+    if not shares or len(shares) != len(frame.quantities):
+        return False
+    return not _SHARE_WORDS.search(text) and not any(
+        q.kind in ("percent", "points") for q in extract_quantities(text)
+    )
+
+
 def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if not frame.quantities:
         return []
+    if no_share_given(frame, ev.scoring_text):
+        return [Finding("off-point", "none", 1.0, "gives no share, in figures or words")]
     if about_something_else(frame, ev):
         return []  # numbers about something else
     found: list[Finding] = []

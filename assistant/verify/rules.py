@@ -46,6 +46,7 @@ from assistant.verify.speaker_findings import (
     denied_by_subject,
     forecast_by_other,
     no_as_claimed,
+    own_estimate_by_other,
     published_by,
     said_in,
     speaker_matches,
@@ -185,6 +186,10 @@ def evidence_findings(
     if not frame.speaker and (estimator := forecast_by_other(frame, ev.text, ESTIMATOR)):
         findings.append(
             Finding("hedged", "none", 1.0, f"only {estimator}'s estimate, not an established fact")
+        )
+    elif not frame.speaker and ev.passage.speaker and own_estimate_by_other(frame, ev.text, ev.org):
+        findings.append(
+            Finding("hedged", "none", 1.0, f"only {ev.passage.speaker}'s estimate, not an established fact")
         )
     kind = other_kind(frame.content, _near(ev))
     if kind:
