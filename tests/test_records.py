@@ -824,3 +824,13 @@ def test_multiples_majorities_and_shares_in_other_words(exports, claim, stance):
 )
 def test_comparisons_by_place_by_what_was_made_and_by_the_most_fine_tuned(exports, claim, stance):
     assert check(exports, claim)[0] == stance
+
+
+def test_a_size_written_into_a_model_s_description_is_no_count_of_the_export():
+    from assistant.verify.record_thresholds import claim_figure
+
+    # "14-billion-parameter" describes the base model: no count of fine-tunes to read against a row
+    assert (
+        claim_figure("Skerry-7B is a fine-tuned version of Lumora's 14-billion-parameter code model.") is None
+    )
+    assert claim_figure("Quill-3 has more than 500 fine-tunes.").value == 500
