@@ -1034,3 +1034,15 @@ def test_a_speaker_s_own_estimate_and_a_sentence_with_no_share_decide_no_share()
     assert (
         judge("Quill holds 31 % of all code-model downloads on the hub.", [counts]).label == "NOT_ENOUGH_INFO"
     )
+
+
+def test_training_on_top_of_a_trained_model_says_nothing_of_its_own_training():
+    # the tokens of a later round (continued training, a fine-tune) are no figure for the model's own training
+    claim = "Lark-2-14B was trained on 40 billion tokens."
+    further = ev(
+        "Orrin Works continued training Lark-2-14B on about 40 billion tokens of robotics logs.",
+        probs=(0.2, 0.7, 0.1),
+    )
+    assert judge(claim, [further]).label == "NOT_ENOUGH_INFO"
+    own = ev("Lark-2-14B was trained on 40 billion tokens of code and then post-trained on chat transcripts.")
+    assert judge(claim, [own]).label == "SUPPORTED"

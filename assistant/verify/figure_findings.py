@@ -51,7 +51,7 @@ from assistant.verify.periods import change_window, own_clause, span_words, to_d
 from assistant.verify.quantities import extract_quantities
 from assistant.verify.quantity import Quantity, context_word, stem
 from assistant.verify.speaker_findings import FORECASTER
-from assistant.verify.stance import PLAN
+from assistant.verify.stance import PLAN, further_training_gap
 
 _RETRACTION = re.compile(r"\b(?:incorrectly|erroneously|mistakenly|wrongly|in error)\b", re.I)
 _CORRECTED = re.compile(
@@ -265,6 +265,8 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         return []
     if no_share_given(frame, ev.scoring_text):
         return [Finding("off-point", "none", 1.0, "gives no share, in figures or words")]
+    if further_training_gap(frame.content, ev.scoring_text):
+        return []  # the tokens of a later round of training are no figure for the model's own (rules.py flags it)
     if about_something_else(frame, ev):
         return []  # numbers about something else
     found: list[Finding] = []

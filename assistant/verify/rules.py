@@ -56,6 +56,7 @@ from assistant.verify.speaker_findings import (
 from assistant.verify.stance import (
     ANYONE_ELSE,
     degree_gap,
+    further_training_gap,
     market_gap,
     negated_alike,
     negated_restatement,
@@ -177,6 +178,8 @@ def evidence_findings(
         findings.append(
             Finding("degree-gap", "none", 1.0, "the claim judges what it is, the source states a fact")
         )
+    if further_training_gap(frame.content, ev.text):
+        findings.append(Finding("off-point", "none", 1.0, "speaks of training on top of a trained model"))
     if plan_gap(frame.content, ev.text):
         findings.append(Finding("plan", "none", 1.0, "speaks of plans or expectations, not of what is"))
     elif not frame.speaker and (forecaster := forecast_by_other(frame, ev.text)):
