@@ -424,3 +424,13 @@ def test_a_figure_changed_to_another_is_no_present_level():
     assert {f.stance for f in numeric_findings(parse_claim(claim), ev(sentence, "2020-01-01"))} == {"refutes"}
     kept = "The Kestrel Tower was less than 900 feet tall ."
     assert {f.stance for f in numeric_findings(parse_claim(kept), ev(sentence, "2020-01-01"))} == {"refutes"}
+
+
+def test_a_part_of_a_whole_gives_a_share_though_it_names_none():
+    # "31.2 million of that" after the whole is a share (64 percent): the sentence is no sentence without one
+    claim = parse_claim("The hosted API brought in more than 60 percent of Lark's revenue for 2031.")
+    text = "Lark's revenue for 2031 was 48.6 million corvos. The hosted API contributed 31.2 million corvos of that."
+    start = text.index("The hosted")
+    part = ev(text, "2031-11-05")
+    part = Evidence(part.passage, start, len(text), text[start:], text[start:], text[start:], document=text)
+    assert {f.stance for f in numeric_findings(claim, part) if f.kind == "numeric"} == {"supports"}

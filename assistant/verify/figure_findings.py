@@ -248,23 +248,21 @@ _SHARE_WORDS = re.compile(
 )
 
 
-def no_share_given(frame: ClaimFrame, text: str) -> bool:
-    """Does the claim state only shares ("holds 31 % of all downloads") and the sentence none, in figures or
-    words? A sentence of counts ("downloaded 221.4 million times") says nothing of a share without the whole it
-    is a share of: the scorer, reading the claim's words in it, may not take it for a refutation (or a support)."""
+def no_share_given(frame: ClaimFrame, text: str, given: list[Quantity]) -> bool:
+    """Does the claim state only shares ("holds 31 % of all downloads") and the sentence none, in figures (its
+    own, or a part "of that" worked out against the whole before it) or words? A sentence of counts
+    ("downloaded 221.4 million times") says nothing of a share without the whole it is a share of: the scorer,
+    reading the claim's words in it, may not take it for a refutation (or a support)."""
     shares = [q for q in frame.quantities if q.kind == "percent" and claimed_change(frame.content, q) is None]
-    if not shares or len(shares) != len(frame.quantities):
+    figures = [q for q in frame.quantities if q.kind not in ("year", "period")]  # "for 2031" is a date
+    if not shares or len(shares) != len(figures):
         return False
-    return not _SHARE_WORDS.search(text) and not any(
-        q.kind in ("percent", "points") for q in extract_quantities(text)
-    )
+    return not _SHARE_WORDS.search(text) and not any(q.kind in ("percent", "points") for q in given)
 
 
 def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if not frame.quantities:
         return []
-    if no_share_given(frame, ev.scoring_text):
-        return [Finding("off-point", "none", 1.0, "gives no share, in figures or words")]
     if further_training_gap(frame.content, ev.scoring_text):
         return []  # the tokens of a later round of training are no figure for the model's own (rules.py flags it)
     if about_something_else(frame, ev):
@@ -281,6 +279,8 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         + earlier_changes(ev.scoring_text, previous, evidence_quantities)
     )
     evidence_quantities = [_named_before(eq, previous) for eq in evidence_quantities]
+    if no_share_given(frame, ev.scoring_text, evidence_quantities):
+        return [Finding("off-point", "none", 1.0, "gives no share, in figures or words")]
     # the period each of the evidence's figures counts over (once per sentence, not per claim figure)
     around = {id(eq): ev.scoring_text[max(0, eq.start - 80) : eq.end + 40] for eq in evidence_quantities}
     title = ev.passage.title or ""
