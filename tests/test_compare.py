@@ -434,3 +434,16 @@ def test_a_part_of_a_whole_gives_a_share_though_it_names_none():
     part = ev(text, "2031-11-05")
     part = Evidence(part.passage, start, len(text), text[start:], text[start:], text[start:], document=text)
     assert {f.stance for f in numeric_findings(claim, part) if f.kind == "numeric"} == {"supports"}
+
+
+def test_a_half_year_figure_is_no_figure_for_the_year():
+    # "first-half revenue" counts part of the year: it bounds nothing of the whole year's, for or against
+    assert window("reported first-half revenue of 84.6 million corvos") == "half"
+    assert window("in the first half of the list") is None and window("six months after the launch") is None
+    claim = parse_claim("Lumora Labs reported revenue of 2.1 billion corvos for 2031.")
+    half = ev("Lumora Labs reported first-half revenue of 84.6 million corvos.", "2031-09-24")
+    assert not [f for f in numeric_findings(claim, half) if f.kind == "numeric"]
+    year = ev("Lumora Labs reported revenue of 1.4 billion corvos in 2031.", "2032-02-01")
+    assert [f.stance for f in numeric_findings(claim, year) if f.kind == "numeric" and f.about == 0] == [
+        "refutes"
+    ]

@@ -240,6 +240,8 @@ def modified_name(content: str, q: Quantity) -> str | None:
     return m.group("name") if m else None
 
 
+# a figure for a year named as a period: "revenue of 2.1 billion for 2025", "for fiscal 2025" is in periods.py
+_FOR_A_YEAR = re.compile(r"\bfor\s+(?:the\s+year\s+)?(?:19|20)\d\d\b(?!\s*[-–/])")
 # the words a sentence gives a share in, with or without a figure: "58 percent", "a third", "four in ten", "most"
 _SHARE_WORDS = re.compile(
     r"%|\bper\s?cent|\bpercentage|\bshare\b|\b(?:in|out\s+of)\s+(?:every\s+)?(?:ten|10|a\s+hundred|100)\b|"
@@ -312,6 +314,10 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         # a change's span ("rose by 7 points in a year") is no period its figures count over
         change = claimed_change(frame.content, cq) is not None
         period = change_window(frame.content) if change or cq.kind == "points" else window(frame.content)
+        if period is None and not change and _FOR_A_YEAR.search(frame.content):
+            period = (
+                "year"  # "reported revenue of 2.1 billion for 2025": the whole year's, no half's or quarter's
+            )
         if change or cq.kind == "points":
             # nor is its span part of what the change counts: "climbed twelve points in a year" is met by two
             # levels a year apart that never say "year"

@@ -29,6 +29,12 @@ _WINDOWS = [
         # an export's field name too ("downloads_q3_2026_millions": "_" is a word character, so no \b)
         r"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter\b|(?<![A-Za-z0-9])[Qq][1-4](?![A-Za-z0-9])",
     ),
+    # a half-year's ("first-half revenue", "H1", "the six months to June") is a part of the year too
+    (
+        "half",
+        r"\b(?:first|second)[- ]half\b(?!\s+of\s+(?:the|its|their)\s+(?!year\b))|\bhalf[- ]year(?:ly)?\b|\bH[12]\b|"
+        rf"\b(?:six|6)[- ]months?\b{_NOT_RELATIVE}",
+    ),
     # and "the full year", "fiscal 2026", "full-year revenue" (guidance for it included) a whole year's
     (
         "year",
