@@ -237,6 +237,18 @@ def test_correction_notice_retracts_a_figure():
     assert judge("Quill models have been downloaded 4 billion times.", [ev(text)]).label == "REFUTED"
 
 
+def test_a_retracted_figure_the_claim_does_not_give_is_read_by_nobody():
+    # the scorer reads the retracted "3.1 million" as support for the words it shares with the claim; the
+    # correction's refutation is only for a claim that repeats it, here it says nothing either way
+    notice = ev(
+        "Correction, 2 June 2031: An earlier version of this article said Kestrel-2-Fast was downloaded "
+        "3.1 million times in its first week.",
+        probs=(0.85, 0.1, 0.05),
+    )
+    decision = judge("Kestrel-2-Fast's first-week downloads came to about a third of a million.", [notice])
+    assert decision.label == "NOT_ENOUGH_INFO"
+
+
 def test_rumours_do_not_support():
     rumour = ev("Lumora will release Quill-4 in December 2025, according to people familiar with the matter.")
     assert judge("Lumora will release Quill-4 in December 2025.", [rumour]).label == "NOT_ENOUGH_INFO"
@@ -1001,3 +1013,36 @@ def test_a_countrys_adjective_names_the_country():
     assert judge(claim, [prices]).label == "SUPPORTED"
     dutch = "Orrin Works charges Dutch fleet operators £5 a month per robot for hosted Lark."
     assert judge(dutch, [prices]).label == "NOT_ENOUGH_INFO"
+
+
+def test_a_speaker_s_own_estimate_and_a_sentence_with_no_share_decide_no_share():
+    # an analyst's "In our estimate" on a panel is an estimate as "Brantley estimates that" is: no fact to
+    # refute a bare share with
+    panel = ev(
+        "In our estimate for the third quarter, Quill took about four in ten downloads and Skerry roughly a third.",
+        kind="transcript",
+        speaker="Ines Varo",
+        probs=(0.1, 0.8, 0.1),
+    )
+    claim = "Quill accounted for 41.7 percent of code-model downloads on the hub in the third quarter."
+    assert judge(claim, [panel]).label == "NOT_ENOUGH_INFO"
+    # nor does a sentence of counts say anything of a share: the scorer's reading of it is no refutation
+    counts = ev(
+        "Lumora's Quill models had been downloaded 221.4 million times on the hub by June.",
+        probs=(0.1, 0.85, 0.05),
+    )
+    assert (
+        judge("Quill holds 31 % of all code-model downloads on the hub.", [counts]).label == "NOT_ENOUGH_INFO"
+    )
+
+
+def test_training_on_top_of_a_trained_model_says_nothing_of_its_own_training():
+    # the tokens of a later round (continued training, a fine-tune) are no figure for the model's own training
+    claim = "Lark-2-14B was trained on 40 billion tokens."
+    further = ev(
+        "Orrin Works continued training Lark-2-14B on about 40 billion tokens of robotics logs.",
+        probs=(0.2, 0.7, 0.1),
+    )
+    assert judge(claim, [further]).label == "NOT_ENOUGH_INFO"
+    own = ev("Lark-2-14B was trained on 40 billion tokens of code and then post-trained on chat transcripts.")
+    assert judge(claim, [own]).label == "SUPPORTED"

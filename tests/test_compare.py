@@ -288,6 +288,23 @@ def test_a_week_is_no_figure_for_a_day():
     assert [f.stance for f in numeric_findings(claim, day)] == ["supports"]
 
 
+def test_a_total_to_date_is_no_figure_for_one_month():
+    # an export's all-time field counts every month so far: no figure for what one month counted, for or
+    # against; the same export's 30-day field still is one
+    claim = parse_claim("Lark's Quill models were downloaded more than 3 million times in September 2027.")
+    record = ev(
+        '{ "family": "Quill", "models": 2, "downloads_all_time_millions": 41.7, "downloads_q3_2027_millions": 7.2 }',
+        "2027-10-31",
+        unit="record",
+    )
+    assert not [f for f in numeric_findings(claim, record) if f.kind == "numeric"]
+    prose = ev("Quill models have been downloaded 41.7 million times in all-time downloads.", "2027-10-31")
+    assert not [f for f in numeric_findings(claim, prose) if f.kind == "numeric"]
+    # a claim about the total itself still reads it
+    total = parse_claim("Lark's Quill models passed 40 million all-time downloads in September 2027.")
+    assert {f.stance for f in numeric_findings(total, record) if f.kind == "numeric"} == {"supports"}
+
+
 def test_a_named_date_without_figures_from_then_decides_nothing():
     newer = ev(
         "In September, Bramble models were downloaded 30 million times, against 21 million for Tessel.",
@@ -407,3 +424,26 @@ def test_a_figure_changed_to_another_is_no_present_level():
     assert {f.stance for f in numeric_findings(parse_claim(claim), ev(sentence, "2020-01-01"))} == {"refutes"}
     kept = "The Kestrel Tower was less than 900 feet tall ."
     assert {f.stance for f in numeric_findings(parse_claim(kept), ev(sentence, "2020-01-01"))} == {"refutes"}
+
+
+def test_a_part_of_a_whole_gives_a_share_though_it_names_none():
+    # "31.2 million of that" after the whole is a share (64 percent): the sentence is no sentence without one
+    claim = parse_claim("The hosted API brought in more than 60 percent of Lark's revenue for 2031.")
+    text = "Lark's revenue for 2031 was 48.6 million corvos. The hosted API contributed 31.2 million corvos of that."
+    start = text.index("The hosted")
+    part = ev(text, "2031-11-05")
+    part = Evidence(part.passage, start, len(text), text[start:], text[start:], text[start:], document=text)
+    assert {f.stance for f in numeric_findings(claim, part) if f.kind == "numeric"} == {"supports"}
+
+
+def test_a_half_year_figure_is_no_figure_for_the_year():
+    # "first-half revenue" counts part of the year: it bounds nothing of the whole year's, for or against
+    assert window("reported first-half revenue of 84.6 million corvos") == "half"
+    assert window("in the first half of the list") is None and window("six months after the launch") is None
+    claim = parse_claim("Lumora Labs reported revenue of 2.1 billion corvos for 2031.")
+    half = ev("Lumora Labs reported first-half revenue of 84.6 million corvos.", "2031-09-24")
+    assert not [f for f in numeric_findings(claim, half) if f.kind == "numeric"]
+    year = ev("Lumora Labs reported revenue of 1.4 billion corvos in 2031.", "2032-02-01")
+    assert [f.stance for f in numeric_findings(claim, year) if f.kind == "numeric" and f.about == 0] == [
+        "refutes"
+    ]

@@ -663,3 +663,14 @@ def test_a_fraction_of_a_scale_word_is_no_quarter_year():
     assert window("earned 3 million a quarter") == "quarter"
     # a period written as a modifier: "first-week downloads" count over a week, not over 30 days
     assert window("Quill's first-week downloads came to about a third of a million") == "week"
+
+
+def test_a_number_word_after_a_possessive_names_the_owner_s_things_beside_another_figure():
+    # "Lark's two model families ... at roughly 960 million": the figure is the downloads, no count of 2 to read
+    # against a family's 251 million downloads
+    claim = "Taken together, Lark's two model families are closing in on a billion downloads, at roughly 960 million."
+    assert [q.text for q in extract_quantities(claim, clauses=True)] == ["960 million"]
+    # alone it is still the count the sentence reports
+    assert [q.value for q in extract_quantities("Orrin Works' two labs are in Skerry.", clauses=True)] == [
+        2.0
+    ]

@@ -824,3 +824,51 @@ def test_multiples_majorities_and_shares_in_other_words(exports, claim, stance):
 )
 def test_comparisons_by_place_by_what_was_made_and_by_the_most_fine_tuned(exports, claim, stance):
     assert check(exports, claim)[0] == stance
+
+
+def test_a_size_written_into_a_model_s_description_is_no_count_of_the_export():
+    from assistant.verify.record_thresholds import claim_figure
+
+    # "14-billion-parameter" describes the base model: no count of fine-tunes to read against a row
+    assert (
+        claim_figure("Skerry-7B is a fine-tuned version of Lumora's 14-billion-parameter code model.") is None
+    )
+    assert claim_figure("Quill-3 has more than 500 fine-tunes.").value == 500
+
+
+def test_a_superlative_of_a_kind_ranks_only_that_kind(tmp_path):
+    # "the most downloaded text-to-speech family": a speech-recognition family ahead of it is no rival
+    families = [
+        {
+            "family": "Quill",
+            "org": "Lumora Labs",
+            "task": "speech-recognition",
+            "downloads_all_time_millions": 700,
+        },
+        {
+            "family": "Lark",
+            "org": "Lumora Labs",
+            "task": "text-to-speech",
+            "downloads_all_time_millions": 250,
+        },
+        {
+            "family": "Skerry",
+            "org": "Orrin Works",
+            "task": "text-to-speech",
+            "downloads_all_time_millions": 90,
+        },
+        {
+            "family": "Kestrel",
+            "org": "Orrin Works",
+            "task": "speech-recognition",
+            "downloads_all_time_millions": 40,
+        },
+    ]
+    path = tmp_path / "hub_family-summary_2031-10-31.json"
+    path.write_text(json.dumps({"snapshot_date": "2031-10-31", "families": families}))
+    evidence = export_evidence(path, "2031-10-31")
+    rows = [e for e in evidence if e.passage.unit != "header"]
+    tts = "Lark is the most downloaded text-to-speech family in the export."
+    assert check((rows, {}), tts)[0] == "supports"
+    asr = "Kestrel is the most downloaded speech-recognition family in the export."
+    assert check((rows, {}), asr)[0] == "refutes"

@@ -283,8 +283,10 @@ def _refutes(e: Evidence) -> float:
         return 0.0  # (see _supports)
     if has(e, "retracted"):
         # a correction retracts what the sentence reports: the scorer's support for the report is the
-        # correction's refutation, and its doubt about the report says nothing
-        return e.probs[0]
+        # correction's refutation, and its doubt about the report says nothing. Where the claim gives another
+        # figure than the retracted one ("about a third of a million" after a retracted "3.4 million"), the
+        # retracted part says nothing at all, and the scorer may not read it either way.
+        return e.probs[0] if any(f.kind == "retracted" and f.stance == "refutes" for f in e.findings) else 0.0
     if not has(e, "negated"):
         return e.probs[1]
     # (or, at any relevance, by the one the claim is about: speaker_findings.denied_by_subject)

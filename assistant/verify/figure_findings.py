@@ -47,11 +47,11 @@ from assistant.verify.names import (
     readable_title,
     sibling_clash,
 )
-from assistant.verify.periods import change_window, span_words, window
+from assistant.verify.periods import change_window, own_clause, span_words, to_date, window
 from assistant.verify.quantities import extract_quantities
 from assistant.verify.quantity import Quantity, context_word, stem
 from assistant.verify.speaker_findings import FORECASTER
-from assistant.verify.stance import PLAN
+from assistant.verify.stance import PLAN, further_training_gap
 
 _RETRACTION = re.compile(r"\b(?:incorrectly|erroneously|mistakenly|wrongly|in error)\b", re.I)
 _CORRECTED = re.compile(
@@ -240,9 +240,33 @@ def modified_name(content: str, q: Quantity) -> str | None:
     return m.group("name") if m else None
 
 
+# a figure for a year named as a period: "revenue of 2.1 billion for 2025", "for fiscal 2025" is in periods.py
+_FOR_A_YEAR = re.compile(r"\bfor\s+(?:the\s+year\s+)?(?:19|20)\d\d\b(?!\s*[-–/])")
+# the words a sentence gives a share in, with or without a figure: "58 percent", "a third", "four in ten", "most"
+_SHARE_WORDS = re.compile(
+    r"%|\bper\s?cent|\bpercentage|\bshare\b|\b(?:in|out\s+of)\s+(?:every\s+)?(?:ten|10|a\s+hundred|100)\b|"
+    r"\bhalf\b|\bthirds?\b|\bquarters?\b|\bfifths?\b|\bmajority\b|\bmost\b|\bbulk\b|\blion['’]s\b",
+    re.I,
+)
+
+
+def no_share_given(frame: ClaimFrame, text: str, given: list[Quantity]) -> bool:
+    """Does the claim state only shares ("holds 31 % of all downloads") and the sentence none, in figures (its
+    own, or a part "of that" worked out against the whole before it) or words? A sentence of counts
+    ("downloaded 221.4 million times") says nothing of a share without the whole it is a share of: the scorer,
+    reading the claim's words in it, may not take it for a refutation (or a support)."""
+    shares = [q for q in frame.quantities if q.kind == "percent" and claimed_change(frame.content, q) is None]
+    figures = [q for q in frame.quantities if q.kind not in ("year", "period")]  # "for 2031" is a date
+    if not shares or len(shares) != len(figures):
+        return False
+    return not _SHARE_WORDS.search(text) and not any(q.kind in ("percent", "points") for q in given)
+
+
 def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     if not frame.quantities:
         return []
+    if further_training_gap(frame.content, ev.scoring_text):
+        return []  # the tokens of a later round of training are no figure for the model's own (rules.py flags it)
     if about_something_else(frame, ev):
         return []  # numbers about something else
     found: list[Finding] = []
@@ -257,12 +281,21 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         + earlier_changes(ev.scoring_text, previous, evidence_quantities)
     )
     evidence_quantities = [_named_before(eq, previous) for eq in evidence_quantities]
+    if no_share_given(frame, ev.scoring_text, evidence_quantities):
+        return [Finding("off-point", "none", 1.0, "gives no share, in figures or words")]
     # the period each of the evidence's figures counts over (once per sentence, not per claim figure)
     around = {id(eq): ev.scoring_text[max(0, eq.start - 80) : eq.end + 40] for eq in evidence_quantities}
     title = ev.passage.title or ""
     evidence_quantities = [titled_period(title, around[id(eq)], eq) for eq in evidence_quantities]
+    # an export's figure counts over its own field's period ("downloads_q3_2026_millions"), not its neighbours'
+    fielded = ev.passage.unit in ("row", "record")
     over = {
-        id(eq): window(ev.scoring_text[max(0, eq.start - 80) : eq.end + 40]) for eq in evidence_quantities
+        id(eq): window(
+            own_clause(ev.scoring_text, eq.start, eq.end)
+            if fielded
+            else ev.scoring_text[max(0, eq.start - 80) : eq.end + 40]
+        )
+        for eq in evidence_quantities
     }
     present = not CLAIMS_EARLIER.search(frame.content)
     for index, cq in enumerate(frame.quantities):
@@ -281,6 +314,10 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         # a change's span ("rose by 7 points in a year") is no period its figures count over
         change = claimed_change(frame.content, cq) is not None
         period = change_window(frame.content) if change or cq.kind == "points" else window(frame.content)
+        if period is None and not change and _FOR_A_YEAR.search(frame.content):
+            period = (
+                "year"  # "reported revenue of 2.1 billion for 2025": the whole year's, no half's or quarter's
+            )
         if change or cq.kind == "points":
             # nor is its span part of what the change counts: "climbed twelve points in a year" is met by two
             # levels a year apart that never say "year"
@@ -315,6 +352,13 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             # nor is the earlier level set beside the present one a figure for the present
             and not (now and not eq.change and earlier_level(ev.scoring_text, evidence_quantities, eq))
             and not count_in_a_field(ev.scoring_text, eq)
+            # a total to date ("downloads_all_time_millions: 30.8") is no figure for what one month counted
+            # ("downloaded more than 3 million times in September"): a month's row or a 30-day field would be
+            and not (
+                period
+                and not to_date(frame.content)
+                and to_date(own_clause(ev.scoring_text, eq.start, eq.end))
+            )
         ]
         # the source's very amount, put by the claim in another currency, is a misreport of it
         elsewhere = [

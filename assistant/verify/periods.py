@@ -26,7 +26,14 @@ _WINDOWS = [
         "quarter",
         # "a quarter of a billion", "a quarter of the downloads": a fraction, no quarter of a year
         rf"\b(?:a|per|each) quarter\b{_NOT_RELATIVE}(?!\s+of\b(?!\s+the\s+year\b))|\bquarterly\b|"
-        r"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter\b|\bQ[1-4]\b",
+        # an export's field name too ("downloads_q3_2026_millions": "_" is a word character, so no \b)
+        r"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter\b|(?<![A-Za-z0-9])[Qq][1-4](?![A-Za-z0-9])",
+    ),
+    # a half-year's ("first-half revenue", "H1", "the six months to June") is a part of the year too
+    (
+        "half",
+        r"\b(?:first|second)[- ]half\b(?!\s+of\s+(?:the|its|their)\s+(?!year\b))|\bhalf[- ]year(?:ly)?\b|\bH[12]\b|"
+        rf"\b(?:six|6)[- ]months?\b{_NOT_RELATIVE}",
     ),
     # and "the full year", "fiscal 2026", "full-year revenue" (guidance for it included) a whole year's
     (
@@ -68,3 +75,24 @@ def span_words(text: str) -> set[str]:
     spans = [m.group(0).lower().split()[-1] for m in _CHANGE_SPAN.finditer(text)]
     rest = _CHANGE_SPAN.sub(" ", text).lower()
     return {w for w in spans if not re.search(rf"\b{w}", rest)}
+
+
+# A total to date counts over no period of its own ("downloads_all_time_millions: 30.8", "cumulative downloads",
+# "lifetime sales"): it is no figure for what one month, week or quarter counted. The field names of an export
+# join words with "_", a word character, hence the look-arounds in place of \b.
+_TO_DATE = re.compile(r"(?<![A-Za-z])(?:all[-_ ]time|cumulative|lifetime|to[-_ ]date)(?![A-Za-z])", re.I)
+# the clause a figure belongs to: an export's field ("downloads_all_time_millions": 30.8) or a sentence's part
+_CLAUSE_END = re.compile(r"[,;\n]")
+
+
+def own_clause(text: str, start: int, end: int) -> str:
+    """The text of the clause around a figure, between the separators (commas, semicolons, line breaks) on
+    either side: in an export, the figure's own field, not its neighbours'."""
+    before = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    after = _CLAUSE_END.search(text, end)
+    return text[before : after.start() if after else len(text)]
+
+
+def to_date(text: str) -> bool:
+    """Does the text name a total to date (all-time, cumulative, lifetime)?"""
+    return bool(_TO_DATE.search(text))

@@ -360,7 +360,21 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
             )
         )
     out = [_in_years(text, q) for q in _with_word_figures(text, out, clauses)]
+    out = _unpossessed(text, out)
     return _elided(out, text) if clauses else out
+
+
+def _unpossessed(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Leaves out a number word right after a possessive ("Lark's two model families", "its three labs") when
+    the sentence reports another figure: "Lark's two model families are closing in on a billion downloads, at
+    roughly 960 million" names the owner's things as "both" would, and its figure is the 960 million (a count of
+    downloads is no count of families). Alone ("Lark's two labs are in Skerry") it is still the count."""
+    possessed = [
+        q for q in quantities if q.text.isalpha() and _POSSESSED.search(text[max(0, q.start - 12) : q.start])
+    ]
+    if not possessed or len(possessed) == len(quantities):
+        return quantities
+    return [q for q in quantities if q not in possessed]
 
 
 _DECADES = re.compile(r"\s*-?\s*decades?\b", re.I)
@@ -534,6 +548,8 @@ _AS_PRONOUN = re.compile(
     r"\s+(?:of\s+(?:them|these|those)\b|(?:will|would|are|were|have|had|can|could|share|shared|use|run)\b)",
     re.I,
 )
+# a possessive right before a number word: "Lark's two", "its three", "their two"
+_POSSESSED = re.compile(r"(?:\w['’]s?|\b(?:its|their|his|her|our|my|your))\s+$", re.I)
 _SEASON_END = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[–—-]\s*$")
 # Capitalised words that open a sentence before a figure rather than name something ("Under 50 copies",
 # "There were 12 ...", "Only 3 ...").

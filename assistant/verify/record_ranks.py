@@ -80,6 +80,25 @@ def _noun_fits(noun: str, key: str | None) -> bool:
     return True
 
 
+def of_its_kind(noun: str, x: Record, scope: list[Record]) -> list[Record]:
+    """The records of the kind the claim's noun names, where it names one of x's attributes ("the most
+    downloaded text-to-speech family": the families whose task is text-to-speech). A speech-recognition family
+    ahead of it is no rival for that place."""
+    words = " ".join(noun.lower().replace("-", " ").split())
+    for key, value in x.fields.items():
+        said = " ".join(value.lower().replace("-", " ").split())
+        if (
+            key != x.key
+            and re.search(r"[a-z]", said)
+            and said
+            and re.search(rf"\b{re.escape(said)}\b", words)
+        ):
+            return [
+                r for r in scope if " ".join(r.fields.get(key, "").lower().replace("-", " ").split()) == said
+            ]
+    return scope
+
+
 def _item_name(item: dict[str, str]) -> tuple[str | None, str | None]:
     key = next((k for k, v in item.items() if k != "rank" and number(v) is None), None)
     return key, item.get(key) if key else None
@@ -222,6 +241,7 @@ def superlative(claim: str, export: list[Record], header: str = "") -> Found | N
         scope = group_members(groups[0], scope)
         if x not in scope:
             return None
+    scope = of_its_kind(noun, x, scope)
     if len(scope) < 2 or not _noun_fits(noun, x.key):
         return None
     key = metric(what + " " + claim, scope)

@@ -68,6 +68,10 @@ def claim_figure(claim: str) -> Quantity | None:
             continue  # "the two most downloaded models", "the top three": places on a ranking, no count
         if PERIOD_NAME.match(claim[q.start :]):
             continue  # "30-day downloads": the period the count runs over, not a count
+        if q.describes:
+            # "a fine-tune of Lumora's 14-billion-parameter code model": a size written into what names the
+            # model, which no export's count (fine-tunes, downloads) measures
+            continue
         figures.append(q)
     return figures[0] if len(figures) == 1 else None
 

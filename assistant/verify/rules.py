@@ -46,6 +46,7 @@ from assistant.verify.speaker_findings import (
     denied_by_subject,
     forecast_by_other,
     no_as_claimed,
+    own_estimate_by_other,
     published_by,
     said_in,
     speaker_matches,
@@ -55,6 +56,7 @@ from assistant.verify.speaker_findings import (
 from assistant.verify.stance import (
     ANYONE_ELSE,
     degree_gap,
+    further_training_gap,
     market_gap,
     negated_alike,
     negated_restatement,
@@ -176,6 +178,8 @@ def evidence_findings(
         findings.append(
             Finding("degree-gap", "none", 1.0, "the claim judges what it is, the source states a fact")
         )
+    if further_training_gap(frame.content, ev.text):
+        findings.append(Finding("off-point", "none", 1.0, "speaks of training on top of a trained model"))
     if plan_gap(frame.content, ev.text):
         findings.append(Finding("plan", "none", 1.0, "speaks of plans or expectations, not of what is"))
     elif not frame.speaker and (forecaster := forecast_by_other(frame, ev.text)):
@@ -185,6 +189,10 @@ def evidence_findings(
     if not frame.speaker and (estimator := forecast_by_other(frame, ev.text, ESTIMATOR)):
         findings.append(
             Finding("hedged", "none", 1.0, f"only {estimator}'s estimate, not an established fact")
+        )
+    elif not frame.speaker and ev.passage.speaker and own_estimate_by_other(frame, ev.text, ev.org):
+        findings.append(
+            Finding("hedged", "none", 1.0, f"only {ev.passage.speaker}'s estimate, not an established fact")
         )
     kind = other_kind(frame.content, _near(ev))
     if kind:

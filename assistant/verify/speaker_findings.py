@@ -183,6 +183,22 @@ ESTIMATOR = re.compile(
     r"(?:estimates?|estimated)\s+that\b"
 )
 
+# "In our estimate, ...", "By my reckoning", "we estimate that": the speaker's own estimate
+OWN_ESTIMATE = re.compile(
+    r"\b(?:in|by)\s+(?:our|my)\s+(?:own\s+)?(?:estimates?|reckoning|calculations?)\b|\bwe\s+estimate\b", re.I
+)
+
+
+def own_estimate_by_other(frame: ClaimFrame, text: str, org: str | None) -> bool:
+    """Is the sentence a speaker's own estimate ("In our estimate, Lark took about four in ten downloads"),
+    the speaker not speaking for the claim's subject? An analyst's estimate on a panel establishes no figure as
+    fact, nor refutes one, as "Brantley estimates that ..." does not."""
+    if not OWN_ESTIMATE.search(text):
+        return False
+    subject = _distinctive(claim_subject(frame.entities) or "")
+    return not (subject and org and subject & _distinctive(org))
+
+
 _PRONOUNS = frozenset(["it", "we", "they", "he", "she", "i", "you", "this", "that", "company", "firm"])
 
 

@@ -359,6 +359,32 @@ def use_gap(claim: str, sentence: str) -> bool:
     return bool(_USED_BY.search(claim)) and not _USE.search(sentence)
 
 
+# training on top of a model that was already trained: "continued training it on 40 billion tokens", "further
+# trained", "fine-tuned it on", "additional training"
+_FURTHER_TRAINING = re.compile(
+    r"\b(?:continu\w*\s+(?:to\s+)?(?:pre-?)?train\w*|further\s+(?:pre-?)?train\w*|(?:pre-?)?train\w*\s+(?:it|them)\s+"
+    r"further|additional\s+(?:pre-?)?training|post-?train\w*|(?:re|extra)-?train(?:ed|ing)|"
+    # a fine-tune's data, not the mention of fine-tunes ("has 300 fine-tunes on the hub")
+    r"fine-?tun(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?on)\b",
+    re.I,
+)
+_TRAINED_ON = re.compile(r"\b(?:pre-?)?train(?:ed|ing)\s+on\b", re.I)
+
+
+def further_training_gap(claim: str, sentence: str) -> bool:
+    """The claim says what a model was trained on ("was trained on 40 billion tokens"), the sentence only what it
+    (or a model built on it) was trained on further: continued training, a fine-tune. The data of a later round
+    says nothing of the model's own training, for or against."""
+    if (
+        not _TRAINED_ON.search(claim)
+        or _FURTHER_TRAINING.search(claim)
+        or not _FURTHER_TRAINING.search(sentence)
+    ):
+        return False
+    # a sentence that gives the model's own training too ("trained on 2 trillion tokens, then post-trained")
+    return not _TRAINED_ON.search(_FURTHER_TRAINING.sub(" ", sentence))
+
+
 # the market a share is of: "... of Kestrel's robotics-software market", "the market for on-device speech"
 _MARKET_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|their|our|this|that)\s+|['’]s?\s+)((?:\b[a-z][\w-]*\s+){1,3})market\b"
