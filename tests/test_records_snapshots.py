@@ -46,6 +46,13 @@ MARCH_CSV = HEAD + (
 )
 
 
+def _monthly_rows(tmp_path, name: str, csv: str, date: str):
+    """The rows (no header) of a monthly export written to ``name`` and dated ``date``."""
+    path = tmp_path / name
+    path.write_text(csv)
+    return [e for e in export_evidence(path, date) if e.passage.unit != "header"]
+
+
 def _family(name, org, all_time, last_30d, share, finetunes, quants, adapters, merges):
     return {
         "family": name,
@@ -471,11 +478,12 @@ OVERTAKE_CSV = "month,model,family,org,dl_cumulative_k\n" + (
     ],
 )
 def test_only_one_ahead_by_the_month_s_figure(tmp_path, claim, stance):
-    path = tmp_path / "modelyard_monthly_2025-07-31.csv"
-    path.write_text(SERIES_CSV)
-    evidence = export_evidence(path, "2025-07-31")
-    rows = [e for e in evidence if e.passage.unit != "header"]
-    assert check((rows, {}), claim) == stance
+    assert (
+        check(
+            (_monthly_rows(tmp_path, "modelyard_monthly_2025-07-31.csv", SERIES_CSV, "2025-07-31"), {}), claim
+        )
+        == stance
+    )
 
 
 @pytest.mark.parametrize(
@@ -489,11 +497,13 @@ def test_only_one_ahead_by_the_month_s_figure(tmp_path, claim, stance):
     ],
 )
 def test_overtaking_within_a_named_month(tmp_path, claim, stance):
-    path = tmp_path / "modelyard_monthly_2025-06-30.csv"
-    path.write_text(OVERTAKE_CSV)
-    evidence = export_evidence(path, "2025-06-30")
-    rows = [e for e in evidence if e.passage.unit != "header"]
-    assert check((rows, {}), claim) == stance
+    assert (
+        check(
+            (_monthly_rows(tmp_path, "modelyard_monthly_2025-06-30.csv", OVERTAKE_CSV, "2025-06-30"), {}),
+            claim,
+        )
+        == stance
+    )
 
 
 SERIES_CSV = "month,model,family,org,dl_month_k,dl_cumulative_k\n" + "".join(
@@ -522,11 +532,12 @@ SERIES_CSV = "month,model,family,org,dl_month_k,dl_cumulative_k\n" + "".join(
     ],
 )
 def test_a_level_held_in_every_month_of_a_span(tmp_path, claim, stance):
-    path = tmp_path / "modelyard_monthly_2025-07-31.csv"
-    path.write_text(SERIES_CSV)
-    evidence = export_evidence(path, "2025-07-31")
-    rows = [e for e in evidence if e.passage.unit != "header"]
-    assert check((rows, {}), claim) == stance
+    assert (
+        check(
+            (_monthly_rows(tmp_path, "modelyard_monthly_2025-07-31.csv", SERIES_CSV, "2025-07-31"), {}), claim
+        )
+        == stance
+    )
 
 
 @pytest.mark.parametrize(
@@ -541,11 +552,12 @@ def test_a_level_held_in_every_month_of_a_span(tmp_path, claim, stance):
     ],
 )
 def test_a_change_in_every_month_of_a_span(tmp_path, claim, stance):
-    path = tmp_path / "modelyard_monthly_2025-07-31.csv"
-    path.write_text(SERIES_CSV)
-    evidence = export_evidence(path, "2025-07-31")
-    rows = [e for e in evidence if e.passage.unit != "header"]
-    assert check((rows, {}), claim) == stance
+    assert (
+        check(
+            (_monthly_rows(tmp_path, "modelyard_monthly_2025-07-31.csv", SERIES_CSV, "2025-07-31"), {}), claim
+        )
+        == stance
+    )
 
 
 # An export in long form: one row per model per month, downloads in thousands, the month its only date.
@@ -663,11 +675,13 @@ TOP_CSV = "model_id,family,org,downloads_all_time_k,snapshot_date\n" + (
     ],
 )
 def test_ranks_within_an_owner_and_the_top_places(tmp_path, claim, stance):
-    path = tmp_path / "modelyard_model-stats_2025-06-30.csv"
-    path.write_text(TOP_CSV)
-    evidence = export_evidence(path, "2025-06-30")
-    rows = [e for e in evidence if e.passage.unit != "header"]
-    assert check((rows, {}), claim) == stance
+    assert (
+        check(
+            (_monthly_rows(tmp_path, "modelyard_model-stats_2025-06-30.csv", TOP_CSV, "2025-06-30"), {}),
+            claim,
+        )
+        == stance
+    )
 
 
 @pytest.mark.parametrize(
