@@ -193,7 +193,7 @@ def test_a_figure_for_a_named_part_is_that_parts():
 
 
 def test_one_named_family_s_figure_is_a_floor_for_all_of_its_owner_s_models():
-    quill = "Lumora Labs' Quill code models have been downloaded 482 million times on ModelYard."
+    quill = "Lumora Labs' Quill code models have been downloaded 476 million times on ModelYard."
     claim = "Lumora Labs' models, taken together, have now been downloaded more than {} times on ModelYard."
     assert judge(claim.format("half a billion"), [ev(quill)]).label == "NOT_ENOUGH_INFO"
     assert judge(claim.format("400 million"), [ev(quill)]).label == "SUPPORTED"
@@ -1028,7 +1028,7 @@ def test_a_speaker_s_own_estimate_and_a_sentence_with_no_share_decide_no_share()
     assert judge(claim, [panel]).label == "NOT_ENOUGH_INFO"
     # nor does a sentence of counts say anything of a share: the scorer's reading of it is no refutation
     counts = ev(
-        "Lumora's Quill models had been downloaded 221.4 million times on the hub by June.",
+        "Lumora's Quill models had been downloaded 217.3 million times on the hub by June.",
         probs=(0.1, 0.85, 0.05),
     )
     assert (
@@ -1038,11 +1038,11 @@ def test_a_speaker_s_own_estimate_and_a_sentence_with_no_share_decide_no_share()
 
 def test_training_on_top_of_a_trained_model_says_nothing_of_its_own_training():
     # the tokens of a later round (continued training, a fine-tune) are no figure for the model's own training
-    claim = "Lark-2-14B was trained on 40 billion tokens."
+    claim = "Lark-2-14B was trained on 35 billion tokens."
     further = ev(
-        "Orrin Works continued training Lark-2-14B on about 40 billion tokens of robotics logs.",
+        "Orrin Works continued training Lark-2-14B on about 35 billion tokens of robotics logs.",
         probs=(0.2, 0.7, 0.1),
     )
     assert judge(claim, [further]).label == "NOT_ENOUGH_INFO"
-    own = ev("Lark-2-14B was trained on 40 billion tokens of code and then post-trained on chat transcripts.")
+    own = ev("Lark-2-14B was trained on 35 billion tokens of code and then post-trained on chat transcripts.")
     assert judge(claim, [own]).label == "SUPPORTED"

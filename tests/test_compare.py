@@ -380,10 +380,10 @@ def test_a_models_size_compares_across_documents_of_any_date():
     assert parse_comparative(claim).a == "Kestrel-4-XL" and parse_comparative(claim).b == "Lark-3-Large"
     sizes = [
         ev(
-            "Castellan today made Kestrel-4-XL, a 2.2-billion-parameter model, available on ModelYard.",
+            "Castellan today made Kestrel-4-XL, a 3.4-billion-parameter model, available on ModelYard.",
             "2031-06-02",
         ),
-        ev("Lark-3-Large has 1.6 billion parameters.", "2030-03-10"),
+        ev("Lark-3-Large has 2.7 billion parameters.", "2030-03-10"),
     ]
     assert decide(claim, sizes).label == "SUPPORTED"
     assert (
@@ -438,10 +438,10 @@ def test_a_part_of_a_whole_gives_a_share_though_it_names_none():
 
 def test_a_half_year_figure_is_no_figure_for_the_year():
     # "first-half revenue" counts part of the year: it bounds nothing of the whole year's, for or against
-    assert window("reported first-half revenue of 84.6 million corvos") == "half"
+    assert window("reported first-half revenue of 72.5 million corvos") == "half"
     assert window("in the first half of the list") is None and window("six months after the launch") is None
     claim = parse_claim("Lumora Labs reported revenue of 2.1 billion corvos for 2031.")
-    half = ev("Lumora Labs reported first-half revenue of 84.6 million corvos.", "2031-09-24")
+    half = ev("Lumora Labs reported first-half revenue of 72.5 million corvos.", "2031-09-24")
     assert not [f for f in numeric_findings(claim, half) if f.kind == "numeric"]
     year = ev("Lumora Labs reported revenue of 1.4 billion corvos in 2031.", "2032-02-01")
     assert [f.stance for f in numeric_findings(claim, year) if f.kind == "numeric" and f.about == 0] == [

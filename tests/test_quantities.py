@@ -20,7 +20,7 @@ def q(text: str):
         ("entered the 700 million downloads club", "just short of 700 million downloads", "refutes"),
         # a spelled-out threshold: "the half-billion club" is more than 500 million, "a quarter of a billion" a
         # count of 250 million (no quarter of a share)
-        ("joined the half-billion downloads club", "downloaded 482 million times", "refutes"),
+        ("joined the half-billion downloads club", "downloaded 476 million times", "refutes"),
         ("passed a quarter of a billion downloads", "downloaded 262 million times", "supports"),
         ("passed the half-million mark in downloads", "downloaded 480,000 times", "refutes"),
         ("more than 700 million downloads", "downloads_all_time: 712000000", "supports"),
@@ -39,7 +39,7 @@ def q(text: str):
         ("more than 41 cases", "41 positive cases", "refutes"),
         ("grew 5 percentage points", "grew 5 percent", "unknown"),  # percent and points are kept apart
         # a fraction of a scale word is a count ("a quarter of a billion" is 250 million), not a share
-        ("more than a quarter of a billion downloads", "251.7 million downloads", "supports"),
+        ("more than a quarter of a billion downloads", "253.4 million downloads", "supports"),
         ("more than a quarter of a billion downloads", "244 million downloads", "refutes"),
         ("roughly a third of a million downloads", "331,000 downloads", "supports"),
         ("about a quarter of downloads", "250 million downloads", "unknown"),
@@ -666,10 +666,10 @@ def test_a_fraction_of_a_scale_word_is_no_quarter_year():
 
 
 def test_a_number_word_after_a_possessive_names_the_owner_s_things_beside_another_figure():
-    # "Lark's two model families ... at roughly 960 million": the figure is the downloads, no count of 2 to read
+    # "Lark's two model families ... at roughly 940 million": the figure is the downloads, no count of 2 to read
     # against a family's 251 million downloads
-    claim = "Taken together, Lark's two model families are closing in on a billion downloads, at roughly 960 million."
-    assert [q.text for q in extract_quantities(claim, clauses=True)] == ["960 million"]
+    claim = "All told, Lark's two model families are nearing a billion downloads, at roughly 940 million."
+    assert [q.text for q in extract_quantities(claim, clauses=True)] == ["940 million"]
     # alone it is still the count the sentence reports
     assert [q.value for q in extract_quantities("Orrin Works' two labs are in Skerry.", clauses=True)] == [
         2.0

@@ -69,7 +69,7 @@ def compare(claim: Quantity, evidence: Quantity) -> str:
     e = evidence.interval(as_claim=False)
     if evidence.change and claim.comparator in ("gt", "ge", "lt", "le"):
         # a change worked out from the source's two figures is read at their face value against a bound, as a
-        # fact-checker reads it: £1.9 million to £3.1 million is growth of 63 percent, "more than 60 percent"
+        # fact-checker reads it: £2.4 million to £3.9 million is growth of 62.5 percent, "more than 60 percent"
         e = (evidence.value, evidence.value, False, False)
     if _inside(e, c):
         return "supports"

@@ -64,7 +64,7 @@ def point_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 def _side_by_side(text: str, counts: list[Quantity]):
     """Pairs of figures a sentence sets side by side as now and before, with the words between them (a
-    bracketed conversion between them left out: "QRL 84.6 million (about US$21.2 million), up from QRL 51.3
+    bracketed conversion between them left out: "QRL 72.5 million (about US$18.1 million), up from QRL 44.0
     million")."""
     for i, now in enumerate(counts):
         for then in counts[i + 1 : i + 3]:
@@ -75,9 +75,9 @@ def _side_by_side(text: str, counts: list[Quantity]):
             yield now, then, _SIGN_BEFORE.sub("", _BRACKET.sub("", text[now.end : then.start]))
 
 
-# "(about US$21.2 million)": an amount restated in another unit, aside
+# "(about US$18.1 million)": an amount restated in another unit, aside
 _BRACKET = re.compile(r"\([^()]*\)")
-# "We ended September with 410 employees; a year earlier we were 290": the earlier level in the next clause
+# "We ended September with 530 employees; a year earlier we were 370": the earlier level in the next clause
 _EARLIER_CLAUSE = re.compile(
     r"^[^.;,]{0,30}[,;]\s*(?:a|one)\s+(?:year|quarter|month)\s+(?:earlier|before|ago)\s*,?\s+(?:we|it|they|there)\s+"
     r"(?:were|was|had|stood at|numbered)\s+$",
@@ -88,7 +88,7 @@ _EARLIER_CLAUSE = re.compile(
 def amount_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """The relative change between two amounts or counts a sentence sets side by side as now and before:
     "revenue was TMB 4.82 billion, compared with TMB 3.92 billion a year earlier" is a rise of 23 percent (a
-    claim's "grew by more than a fifth"), and so is "410 employees; a year earlier we were 290". Both must count
+    claim's "grew by more than a fifth"), and so is "530 employees; a year earlier we were 370". Both must count
     in the same unit: two amounts of money (in one currency code or sign) or two counts of the same noun (a
     figure with no noun of its own counting what the one before it counts)."""
     counts = [q for q in quantities if q.kind == "count" and not q.change]

@@ -214,7 +214,7 @@ _ALL_OF_THEM = r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}(?:models|families|products|r
 
 def one_part_named(frame: ClaimFrame, text: str) -> str | None:
     """The claim counts all of an owner's things ("Lumora's models, taken together"), the sentence one of them
-    by name ("Lumora's Quill models have been downloaded 482 million times"): the part's name, else None. A
+    by name ("Lumora's Quill models have been downloaded 476 million times"): the part's name, else None. A
     part's figure is a floor for the whole, never its total."""
     subject = claim_subject(frame.entities)
     if subject is None:
@@ -253,7 +253,7 @@ _SHARE_WORDS = re.compile(
 def no_share_given(frame: ClaimFrame, text: str, given: list[Quantity]) -> bool:
     """Does the claim state only shares ("holds 31 % of all downloads") and the sentence none, in figures (its
     own, or a part "of that" worked out against the whole before it) or words? A sentence of counts
-    ("downloaded 221.4 million times") says nothing of a share without the whole it is a share of: the scorer,
+    ("downloaded 217.3 million times") says nothing of a share without the whole it is a share of: the scorer,
     reading the claim's words in it, may not take it for a refutation (or a support)."""
     shares = [q for q in frame.quantities if q.kind == "percent" and claimed_change(frame.content, q) is None]
     figures = [q for q in frame.quantities if q.kind not in ("year", "period")]  # "for 2031" is a date
@@ -414,7 +414,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             found.append(Finding("scope", "none", 1.0, f"counts all kinds, the claim only {part!r} ones"))
             continue
         if one_part_named(frame, ev.scoring_text):
-            # one family's 482 million says the owner's models have at least that many, not that they have no more
+            # one family's 476 million says the owner's models have at least that many, not that they have no more
             eq = replace(eq, comparator="ge", value=eq.interval(as_claim=False)[0])
         left = counts_what_is_left_out(frame.content, ev.scoring_text)
         if left and eq.comparator in ("gt", "ge"):

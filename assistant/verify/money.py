@@ -146,9 +146,9 @@ def _clause_before(text: str, q: Quantity) -> frozenset[str]:
 
 def misplaced_currency(claim: str, cq: Quantity, text: str, eq: Quantity) -> str | None:
     """The currency of the source's amount where the claim gives the very same figure for the same measure in
-    another one ("revenue of £14.2 billion" for "Revenue ... was 14.2 billion vahari"): the claim has put the
+    another one ("revenue of £9.6 billion" for "Revenue ... was 9.6 billion corvos"): the claim has put the
     source's amount in the wrong currency, which refutes it. The currency is named by a sign, code or name, or by
-    the word after an amount of revenue or profit ("14.2 billion vahari"). None otherwise: amounts that differ in
+    the word after an amount of revenue or profit ("9.6 billion corvos"). None otherwise: amounts that differ in
     two currencies cannot be set against each other without a rate."""
     mine = currency(claim, cq)
     if mine is None or eq.comparator != "eq" or cq.comparator not in ("eq", "approx") or eq.value != cq.value:

@@ -288,7 +288,7 @@ def other_kind(claim: str, text: str) -> str | None:
 # what downloads count, where the words say: "model downloads", "dataset downloads across the hub"; and where
 # they came from: "from mobile app stores" is no hub's counter
 _DOWNLOADS_OF = re.compile(r"\b(model|dataset|app|space|repositor(?:y|ies))s?\s+downloads\b", re.I)
-# "Oyara speech models" against "the streaming app Oyara Play": a product of another kind under the name
+# "Quill speech models" against "the streaming app Quill Play": a product of another kind under the name
 _MODELS_OF = re.compile(r"\b(?P<name>[A-Z][\w.-]*)(?:['’]s)?(?:\s+[a-z][\w-]*)?\s+models\b")
 _NOT_MODELS = r"apps?|applications?|games?|websites?|wallets?|browsers?|phones?|devices?|datasets?"
 _APP_STORE = re.compile(r"\b(?:app|play|application)[- ]stores?\b", re.I)

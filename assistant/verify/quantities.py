@@ -366,8 +366,8 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
 
 def _unpossessed(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """Leaves out a number word right after a possessive ("Lark's two model families", "its three labs") when
-    the sentence reports another figure: "Lark's two model families are closing in on a billion downloads, at
-    roughly 960 million" names the owner's things as "both" would, and its figure is the 960 million (a count of
+    the sentence reports another figure: "Lark's two model families are nearing a billion downloads, at
+    roughly 940 million" names the owner's things as "both" would, and its figure is the 940 million (a count of
     downloads is no count of families). Alone ("Lark's two labs are in Skerry") it is still the count."""
     possessed = [
         q for q in quantities if q.text.isalpha() and _POSSESSED.search(text[max(0, q.start - 12) : q.start])

@@ -359,7 +359,7 @@ def use_gap(claim: str, sentence: str) -> bool:
     return bool(_USED_BY.search(claim)) and not _USE.search(sentence)
 
 
-# training on top of a model that was already trained: "continued training it on 40 billion tokens", "further
+# training on top of a model that was already trained: "continued training it on 35 billion tokens", "further
 # trained", "fine-tuned it on", "additional training"
 _FURTHER_TRAINING = re.compile(
     r"\b(?:continu\w*\s+(?:to\s+)?(?:pre-?)?train\w*|further\s+(?:pre-?)?train\w*|(?:pre-?)?train\w*\s+(?:it|them)\s+"
@@ -372,7 +372,7 @@ _TRAINED_ON = re.compile(r"\b(?:pre-?)?train(?:ed|ing)\s+on\b", re.I)
 
 
 def further_training_gap(claim: str, sentence: str) -> bool:
-    """The claim says what a model was trained on ("was trained on 40 billion tokens"), the sentence only what it
+    """The claim says what a model was trained on ("was trained on 35 billion tokens"), the sentence only what it
     (or a model built on it) was trained on further: continued training, a fine-tune. The data of a later round
     says nothing of the model's own training, for or against."""
     if (
