@@ -40,6 +40,12 @@ def export_evidence(path: Path, date: str | None) -> list[Evidence]:
     return out
 
 
+def split_export(evidence: list[Evidence]) -> tuple[list[Evidence], dict[str, str]]:
+    """An export's evidence as the record checks take it: the rows, and each document's header by its id."""
+    rows = [e for e in evidence if e.passage.unit != "header"]
+    return rows, {e.doc_id: e.scoring_text for e in evidence if e.passage.unit == "header"}
+
+
 def child_env(settings: Settings) -> dict[str, str]:
     """The environment of a child process (one a test kills) that works on this test's store, offline."""
     return {

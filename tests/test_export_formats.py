@@ -21,7 +21,7 @@ from assistant.verify.record_checks import check_records
 from assistant.verify.records import records
 from assistant.verify.tables import compare_rows, sum_rows
 from ingest.loaders.stats import load_csv, load_json
-from tests.conftest import export_evidence
+from tests.conftest import export_evidence, split_export
 
 
 @dataclass(frozen=True)
@@ -445,9 +445,7 @@ def export(request, tmp_path_factory):
         path.write_text(text)
         loaded = load_csv(path, 10**6) if path.suffix == ".csv" else load_json(path, 10**6)
         evidence += export_evidence(path, resolve_date(path, loaded.text, loaded.date, loaded.weak_date))
-    rows = [e for e in evidence if e.passage.unit != "header"]
-    headers = {e.doc_id: e.scoring_text for e in evidence if e.passage.unit == "header"}
-    return request.param, holds, rows, headers
+    return (request.param, holds, *split_export(evidence))
 
 
 def check(rows, headers, claim):

@@ -21,7 +21,7 @@ from assistant.verify.record_when import claim_span, export_period, timing
 from assistant.verify.records import members, metric, norm_value, records
 from assistant.verify.table_peers import described_as, record_names
 from assistant.verify.tables import compare_rows, sum_rows
-from tests.conftest import export_evidence
+from tests.conftest import export_evidence, split_export
 
 MODEL_CSV = """\
 model_id,organization,family,base_model,license,created_at,downloads_last_30d,downloads_all_time,derivative_finetunes,derivative_quantizations,derivative_total,snapshot_date
@@ -96,9 +96,7 @@ def exports(tmp_path_factory):
     paths = _write(tmp)
     evidence = export_evidence(paths[0], "2025-06-30") + export_evidence(paths[1], "2025-06-30")
     evidence += export_evidence(paths[2], "2025-07-10")
-    rows = [e for e in evidence if e.passage.unit != "header"]
-    headers = {e.doc_id: e.scoring_text for e in evidence if e.passage.unit == "header"}
-    return rows, headers
+    return split_export(evidence)
 
 
 def check(exports, claim):
@@ -627,8 +625,7 @@ fenlight/Mosswing-2-4B,Fenlight,Mosswing,brae-3.1,2025-02-14,2000000,800,3.1,202
 def extra(tmp_path_factory):
     path = tmp_path_factory.mktemp("extra") / "crateworks_mosswing_stats_2025-06-30.csv"
     path.write_text(EXTRA_CSV)
-    rows = [e for e in export_evidence(path, "2025-06-30") if e.passage.unit != "header"]
-    return rows, {}
+    return split_export(export_evidence(path, "2025-06-30"))[0], {}
 
 
 @pytest.mark.parametrize(
@@ -866,8 +863,7 @@ def test_a_superlative_of_a_kind_ranks_only_that_kind(tmp_path):
     ]
     path = tmp_path / "hub_family-summary_2031-10-31.json"
     path.write_text(json.dumps({"snapshot_date": "2031-10-31", "families": families}))
-    evidence = export_evidence(path, "2031-10-31")
-    rows = [e for e in evidence if e.passage.unit != "header"]
+    rows, _ = split_export(export_evidence(path, "2031-10-31"))
     tts = "Lark is the most downloaded text-to-speech family in the export."
     assert check((rows, {}), tts)[0] == "supports"
     asr = "Kestrel is the most downloaded speech-recognition family in the export."

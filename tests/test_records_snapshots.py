@@ -18,7 +18,7 @@ from assistant.verify.record_checks import check_records
 from assistant.verify.records import concept, records
 from assistant.verify.table_claims import parse_comparison
 from assistant.verify.tables import compare_rows, sum_rows
-from tests.conftest import export_evidence
+from tests.conftest import export_evidence, split_export
 
 HEAD = (
     "model_id,family,org,downloads_30d_k,downloads_all_time_millions,likes,"
@@ -46,11 +46,10 @@ MARCH_CSV = HEAD + (
 )
 
 
-def _monthly_rows(tmp_path, name: str, csv: str, date: str):
-    """The rows (no header) of a monthly export written to ``name`` and dated ``date``."""
-    path = tmp_path / name
-    path.write_text(csv)
-    return [e for e in export_evidence(path, date) if e.passage.unit != "header"]
+def _written(path, text: str, date: str):
+    """``split_export`` of one export written to ``path`` and dated ``date``."""
+    path.write_text(text)
+    return split_export(export_evidence(path, date))
 
 
 def _family(name, org, all_time, last_30d, share, finetunes, quants, adapters, merges):
@@ -95,9 +94,7 @@ def exports(tmp_path_factory):
     for name, (text, date) in files.items():
         (tmp / name).write_text(text)
         evidence += export_evidence(tmp / name, date)
-    rows = [e for e in evidence if e.passage.unit != "header"]
-    headers = {e.doc_id: e.scoring_text for e in evidence if e.passage.unit == "header"}
-    return rows, headers
+    return split_export(evidence)
 
 
 def check(exports, claim):
@@ -418,10 +415,7 @@ SHORT_CSV = "model,family,publisher,deriv_finetune,deriv_quant,deriv_adapter,der
     ],
 )
 def test_an_organisation_s_models_and_short_derivative_columns(tmp_path, name, text, claim, stance):
-    path = tmp_path / f"modelyard_{name}"
-    path.write_text(text)
-    evidence = export_evidence(path, "2025-06-30")
-    rows = [e for e in evidence if e.passage.unit != "header"]
+    rows, _ = _written(tmp_path / f"modelyard_{name}", text, "2025-06-30")
     assert check((rows, {}), claim) == stance
 
 
@@ -480,7 +474,7 @@ OVERTAKE_CSV = "month,model,family,org,dl_cumulative_k\n" + (
 def test_only_one_ahead_by_the_month_s_figure(tmp_path, claim, stance):
     assert (
         check(
-            (_monthly_rows(tmp_path, "modelyard_monthly_2025-07-31.csv", SERIES_CSV, "2025-07-31"), {}), claim
+            (_written(tmp_path / "modelyard_monthly_2025-07-31.csv", SERIES_CSV, "2025-07-31")[0], {}), claim
         )
         == stance
     )
@@ -499,7 +493,7 @@ def test_only_one_ahead_by_the_month_s_figure(tmp_path, claim, stance):
 def test_overtaking_within_a_named_month(tmp_path, claim, stance):
     assert (
         check(
-            (_monthly_rows(tmp_path, "modelyard_monthly_2025-06-30.csv", OVERTAKE_CSV, "2025-06-30"), {}),
+            (_written(tmp_path / "modelyard_monthly_2025-06-30.csv", OVERTAKE_CSV, "2025-06-30")[0], {}),
             claim,
         )
         == stance
@@ -534,7 +528,7 @@ SERIES_CSV = "month,model,family,org,dl_month_k,dl_cumulative_k\n" + "".join(
 def test_a_level_held_in_every_month_of_a_span(tmp_path, claim, stance):
     assert (
         check(
-            (_monthly_rows(tmp_path, "modelyard_monthly_2025-07-31.csv", SERIES_CSV, "2025-07-31"), {}), claim
+            (_written(tmp_path / "modelyard_monthly_2025-07-31.csv", SERIES_CSV, "2025-07-31")[0], {}), claim
         )
         == stance
     )
@@ -554,7 +548,7 @@ def test_a_level_held_in_every_month_of_a_span(tmp_path, claim, stance):
 def test_a_change_in_every_month_of_a_span(tmp_path, claim, stance):
     assert (
         check(
-            (_monthly_rows(tmp_path, "modelyard_monthly_2025-07-31.csv", SERIES_CSV, "2025-07-31"), {}), claim
+            (_written(tmp_path / "modelyard_monthly_2025-07-31.csv", SERIES_CSV, "2025-07-31")[0], {}), claim
         )
         == stance
     )
@@ -571,11 +565,11 @@ LONG_CSV = "model_id,family,org,month,downloads_month_k,downloads_cumulative_k\n
 
 @pytest.fixture(scope="module")
 def long_export(tmp_path_factory):
-    path = tmp_path_factory.mktemp("long") / "modelyard_model-stats-monthly_2025-06-30.csv"
-    path.write_text(LONG_CSV)
-    evidence = export_evidence(path, "2025-06-30")
-    rows = [e for e in evidence if e.passage.unit != "header"]
-    return rows, {e.doc_id: e.scoring_text for e in evidence if e.passage.unit == "header"}
+    return _written(
+        tmp_path_factory.mktemp("long") / "modelyard_model-stats-monthly_2025-06-30.csv",
+        LONG_CSV,
+        "2025-06-30",
+    )
 
 
 def test_a_long_export_has_one_snapshot_per_month(long_export):
@@ -611,11 +605,9 @@ PERIOD_CSV = "period,model,family,publisher,dl_month_k,dl_cumulative_k,snapshot\
 
 @pytest.fixture(scope="module")
 def period_export(tmp_path_factory):
-    path = tmp_path_factory.mktemp("period") / "modelyard_monthly_2025-06-30.csv"
-    path.write_text(PERIOD_CSV)
-    evidence = export_evidence(path, "2025-06-30")
-    rows = [e for e in evidence if e.passage.unit != "header"]
-    return rows, {e.doc_id: e.scoring_text for e in evidence if e.passage.unit == "header"}
+    return _written(
+        tmp_path_factory.mktemp("period") / "modelyard_monthly_2025-06-30.csv", PERIOD_CSV, "2025-06-30"
+    )
 
 
 def test_a_row_s_month_dates_it_before_the_snapshot_column(period_export):
@@ -677,7 +669,7 @@ TOP_CSV = "model_id,family,org,downloads_all_time_k,snapshot_date\n" + (
 def test_ranks_within_an_owner_and_the_top_places(tmp_path, claim, stance):
     assert (
         check(
-            (_monthly_rows(tmp_path, "modelyard_model-stats_2025-06-30.csv", TOP_CSV, "2025-06-30"), {}),
+            (_written(tmp_path / "modelyard_model-stats_2025-06-30.csv", TOP_CSV, "2025-06-30")[0], {}),
             claim,
         )
         == stance
