@@ -471,13 +471,8 @@ OVERTAKE_CSV = "month,model,family,org,dl_cumulative_k\n" + (
         ("Only Kestrel-2-7B was downloaded more often than Quill-3-8B in July 2025.", "refutes"),
     ],
 )
-def test_only_one_ahead_by_the_month_s_figure(tmp_path, claim, stance):
-    assert (
-        check(
-            (_written(tmp_path / "modelyard_monthly_2025-07-31.csv", SERIES_CSV, "2025-07-31")[0], {}), claim
-        )
-        == stance
-    )
+def test_only_one_ahead_by_the_month_s_figure(series, claim, stance):
+    assert check(series, claim) == stance
 
 
 @pytest.mark.parametrize(
@@ -506,6 +501,13 @@ SERIES_CSV = "month,model,family,org,dl_month_k,dl_cumulative_k\n" + "".join(
 )
 
 
+@pytest.fixture(scope="module")
+def series(tmp_path_factory):
+    """Four months of monthly figures for two models, as ``check`` takes them (rows only)."""
+    path = tmp_path_factory.mktemp("series") / "modelyard_monthly_2025-07-31.csv"
+    return _written(path, SERIES_CSV, "2025-07-31")[0], {}
+
+
 @pytest.mark.parametrize(
     ("claim", "stance"),
     [
@@ -525,13 +527,8 @@ SERIES_CSV = "month,model,family,org,dl_month_k,dl_cumulative_k\n" + "".join(
         ("Quill-3-8B's monthly downloads remained under 9.5 million from April to July 2025.", "refutes"),
     ],
 )
-def test_a_level_held_in_every_month_of_a_span(tmp_path, claim, stance):
-    assert (
-        check(
-            (_written(tmp_path / "modelyard_monthly_2025-07-31.csv", SERIES_CSV, "2025-07-31")[0], {}), claim
-        )
-        == stance
-    )
+def test_a_level_held_in_every_month_of_a_span(series, claim, stance):
+    assert check(series, claim) == stance
 
 
 @pytest.mark.parametrize(
@@ -545,13 +542,8 @@ def test_a_level_held_in_every_month_of_a_span(tmp_path, claim, stance):
         ("Quill-3-8B's monthly downloads slipped every month from March to July 2025.", None),
     ],
 )
-def test_a_change_in_every_month_of_a_span(tmp_path, claim, stance):
-    assert (
-        check(
-            (_written(tmp_path / "modelyard_monthly_2025-07-31.csv", SERIES_CSV, "2025-07-31")[0], {}), claim
-        )
-        == stance
-    )
+def test_a_change_in_every_month_of_a_span(series, claim, stance):
+    assert check(series, claim) == stance
 
 
 # An export in long form: one row per model per month, downloads in thousands, the month its only date.
