@@ -1046,3 +1046,83 @@ def test_training_on_top_of_a_trained_model_says_nothing_of_its_own_training():
     assert judge(claim, [further]).label == "NOT_ENOUGH_INFO"
     own = ev("Lark-2-14B was trained on 35 billion tokens of code and then post-trained on chat transcripts.")
     assert judge(claim, [own]).label == "SUPPORTED"
+
+
+def test_the_one_amount_on_each_side_is_the_same_figure():
+    # the words around them share too little ("signed", "moved there"), but each side has one amount
+    claim = "Castellan United signed Arlo Penn for more than £40,000 ."
+    moved = judge(
+        claim, [ev("He was scouted by Castellan United and moved there for £55,000.", title="Arlo Penn")]
+    )
+    assert moved.label == "SUPPORTED" and moved.decided_by == "rules:numeric"
+    assert (
+        judge(claim, [ev("Castellan United signed him for £35,000.", title="Arlo Penn")]).label == "REFUTED"
+    )
+    # a bare "crore" is rupees, in box-office and budget figures alike
+    opened = "The Skerry Express opening gross was higher than 6.25 crore ."
+    assert (
+        judge(
+            opened,
+            [ev("The movie opened with 9.5 crore in the domestic market .", title="The Skerry Express")],
+        ).label
+        == "SUPPORTED"
+    )
+    # two amounts in the source: the words must tell them apart, so nothing is read against the claim's
+    two = ev("He moved to Castellan United for £55,000, and sold his house for £30,000.", title="Arlo Penn")
+    assert judge(claim, [two]).label == "NOT_ENOUGH_INFO"
+    # in another currency, or measuring something else, the one amount is no figure for the claim's
+    assert (
+        judge(claim, [ev("He moved to Castellan United for €55,000.", title="Arlo Penn")]).label
+        == "NOT_ENOUGH_INFO"
+    )
+
+
+def test_a_record_is_the_highest_of_its_kind():
+    claim = "The highest attendance at Orrin Park is more than 40,000 ."
+    assert (
+        judge(claim, [ev("The Orrin Park attendance of 41,200 is still a club record .")]).label
+        == "SUPPORTED"
+    )
+    assert (
+        judge(claim, [ev("The Orrin Park attendance of 41,200 was reached in May .")]).label
+        == "NOT_ENOUGH_INFO"
+    )
+
+
+def test_an_epidemics_casualties_are_its_dead_and_foreigners_its_foreign_nationals():
+    claim = "Skerry has recorded under 900 casualties , with fewer than 4 foreigners among its cases ."
+    source = ev(
+        "In Skerry there have been 12,400 confirmed cases , including 2 foreign nationals , and 861 people have died ."
+    )
+    assert judge(claim, [source]).label == "SUPPORTED"
+    more = "As of 3 May , Skerry had recorded more than 900 casualties ."
+    assert judge(more, [ev("As of 3 May , 861 people have died of quillpox in Skerry .")]).label == "REFUTED"
+
+
+def test_the_one_amount_keeps_the_claims_scope_and_its_budget_apart():
+    # "domestically" is not met by a worldwide amount, however alone it stands
+    claim = "The Skerry Express grossed 41.5 crore domestically ."
+    worldwide = ev("It has earned 41.5 crore worldwide .", title="The Skerry Express")
+    assert judge(claim, [worldwide]).label == "NOT_ENOUGH_INFO"
+    # a budget on one side only is another amount than the other side's
+    budget = "The Skerry Express had a budget of under $ 30 million ."
+    grossed = ev("The Skerry Express grossed $ 45 million in its first week .")
+    assert judge(budget, [grossed]).label == "NOT_ENOUGH_INFO"
+
+
+def test_a_rating_after_another_count_of_reviews_is_another_state_of_the_page():
+    source = ev("On Skerry Scores , the film has a rating of 74 % , based on 43 reviews .", title="Lark")
+    claim = "After 49 reviews , Lark 's rating on Skerry Scores was less than 72 % ."
+    assert judge(claim, [source]).label == "NOT_ENOUGH_INFO"
+    # the same count of reviews: the rating is the source's, for or against
+    assert judge("After 43 reviews , Lark 's rating was less than 72 % .", [source]).label == "REFUTED"
+    assert judge("After 43 reviews , Lark 's rating was above 70 % .", [source]).label == "SUPPORTED"
+    # a count of reviews the claim states, not dates by, is a figure like any other
+    stated = "Lark holds a rating above 70 % from more than 45 critics on Skerry Scores ."
+    assert judge(stated, [source]).label == "REFUTED"
+
+
+def test_the_one_amount_is_no_valuation_unless_the_source_says_so():
+    claim = "Orrin Works' August funding round valued the company at US$60 million."
+    seed = ev("In August Orrin Works closed a seed extension of nine million US dollars.")
+    assert judge(claim, [seed]).label == "NOT_ENOUGH_INFO"

@@ -97,6 +97,10 @@ def test_an_acronym_names_what_it_abbreviates():
     # a term of three letters or more is spelled out in lower case as often; two letters would be a word
     assert entity_coverage(["GDP"], "the 42nd largest in terms of nominal gross domestic product") == 1.0
     assert entity_coverage(["UK"], "the united kingdom of the two rivers") == 0.0
+    # one country, two acronyms
+    assert entity_coverage(["US"], "grossed $ 47 million in the USA & Canada") == 1.0
+    assert entity_coverage(["USA"], "sold 2 million copies in the U.S. alone") == 1.0
+    assert entity_coverage(["US"], "the USAF flew 12 sorties") == 0.0
 
 
 def test_other_words_with_a_names_initials_are_another_name():

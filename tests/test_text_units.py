@@ -194,3 +194,19 @@ def test_a_markdown_table_row_is_read_with_its_header():
     assert [
         f.stance for f in numeric_findings(parse_claim("Quill-5-Max has 12 billion parameters."), row)
     ] == ["refutes"]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_one():
+    text = "Lark was eighth in the poll , with 97.Lark would top it a year later . It opened in 2018.The club won."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Lark was eighth in the poll , with 97.",
+        "Lark would top it a year later .",
+        "It opened in 2018.",
+        "The club won.",
+    ]
+    # not inside abbreviations, decimals or a web address
+    kept = "The U.S.A. team scored 3.5 points. See www.lark.example for more."
+    assert [kept[a:b] for a, b in split_sentences(kept)] == [
+        "The U.S.A. team scored 3.5 points.",
+        "See www.lark.example for more.",
+    ]

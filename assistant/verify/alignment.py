@@ -83,7 +83,7 @@ def _parts(context: frozenset[str]) -> frozenset[str]:
     return context | {p for w in context if "-" in w for p in w.split("-") if p}
 
 
-def _qualified(claim: Quantity, evidence: Quantity) -> float:
+def qualified(claim: Quantity, evidence: Quantity) -> float:
     """The share of alignment left after the qualifiers: the claim's window or scope must be the evidence's
     too, and a run is no total."""
     window = claim.context & QUALIFIERS | {w for w in claim.context if w.startswith(("first-", "last-"))}
@@ -153,7 +153,7 @@ def alignment(claim: Quantity, evidence: Quantity) -> float:
             # two bare amounts with the same scope ("less than $ 23 million globally", "for a worldwide total of
             # $ 22.6 million , against a budget of ..."): the scope is what tells the sentence's amounts apart
             shared = 0.5 + 0.5 * shared
-        return shared * _qualified(claim, evidence)
+        return shared * qualified(claim, evidence)
     head = 0.0
     if claim.head and evidence.head:
         # the same counted word; or, weaker, the word near the other number ("41 days on 2,048 accelerators":
@@ -166,4 +166,4 @@ def alignment(claim: Quantity, evidence: Quantity) -> float:
         len(claim.context), len(evidence.context)
     )
     score = 0.5 * head + 0.5 * min(1.0, shared)
-    return score * _qualified(claim, evidence)
+    return score * qualified(claim, evidence)

@@ -36,6 +36,7 @@ from assistant.verify.money import (
     money_against_count,
     other_measure,
     other_money,
+    sole_amount,
 )
 from assistant.verify.names import (
     about_subject,
@@ -381,7 +382,10 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             and not other_measure(cq, eq, frame.content, ev.scoring_text)
         ]
         if not aligned:
-            continue
+            sole = sole_amount(frame.content, cq, frame.quantities, ev.scoring_text, candidates)
+            if sole is None:
+                continue
+            aligned = [(0.5, sole)]
         # and first of all the figure its own clause gives for the place or person the claim's figure names ("17
         # in the Lark Federation" rather than the national "58 cases" before it; "Orrin ... 131.4 km/h" rather than
         # "Castellan ( 126.8 km/h )"), unless it counts something else

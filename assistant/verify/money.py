@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.verify.alignment import same_head
+from assistant.verify.alignment import qualified, same_head
 from assistant.verify.quantity import Quantity
 
 # A currency between the comparator and the number ("more than $ 115 million", "over €14m", "under US$5
@@ -180,3 +180,48 @@ def other_round(claim: str, text: str) -> bool:
     rounds, two amounts."""
     theirs = {m.group(0).lower() for m in _STAGE.finditer(text)}
     return bool(theirs) and not theirs & {m.group(0).lower() for m in _STAGE.finditer(claim)}
+
+
+# "5.75 crore" with no noun after it is an amount of rupees in the way box-office and budget figures are written
+_BARE_SCALE_MONEY = re.compile(r"(?:crore|lakh)s?$", re.I)
+
+
+def _money(text: str, q: Quantity) -> bool:
+    return amount(text, q) or (q.head is None and bool(_BARE_SCALE_MONEY.search(q.text)))
+
+
+def sole_amount(
+    claim: str, cq: Quantity, claimed: list[Quantity], text: str, given: list[Quantity]
+) -> Quantity | None:
+    """The source's one amount of money, read against the claim's one amount where the words around them share
+    too little to align them ("signed him for more than £20,000" and "moved there for £30,000"): with a single
+    amount on each side, in the same currency, counting nothing else and measuring nothing else, they are the
+    same figure. None where either side has more than one amount: then the words must tell them apart."""
+    if cq.head or not _money(claim, cq) or sum(_money(claim, q) for q in claimed) != 1:
+        return None
+    amounts = [eq for eq in given if eq.kind == cq.kind and _money(text, eq)]
+    if len(amounts) != 1:
+        return None
+    eq = amounts[0]
+    if eq.head and not _MONEY_WORDS.match(eq.head):
+        return None
+    signs = currency(claim, cq), currency(text, eq)
+    if all(signs) and not same_currency(*signs):
+        return None
+    # the claim's scope or window must be the source's ("domestically" is not "worldwide"); a budget is no
+    # takings: one side's budget is another amount than the other side's unnamed one; and a valuation, a
+    # round, cash or debt the claim names must be named by the source too (a film "opened with" an amount: its
+    # takings; "closed a seed extension of nine million" says nothing of a valuation)
+    mine, theirs = _measured(claim, cq), _measured(text, eq)
+    if qualified(cq, eq) < 1.0 or ("budget" in mine) != ("budget" in theirs) or (mine & _NAMED_ONLY) - theirs:
+        return None
+    return None if other_measure(cq, eq, claim, text) else eq
+
+
+# what no unnamed amount is taken to be: a source names a valuation, a round, cash or debt as such
+_NAMED_ONLY = frozenset(["valuation", "funding", "cash", "debt"])
+
+
+def _measured(text: str, q: Quantity) -> set[str]:
+    words = q.context | _clause_before(text, q)
+    return measures(words) | ({"budget"} if any(w.startswith("budget") for w in words) else set())

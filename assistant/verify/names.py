@@ -57,6 +57,10 @@ _ADJECTIVE_OF = {
 }
 
 
+# one country, two acronyms ("the US and Canada", "the USA & Canada")
+_SAME_ACRONYM = {"US": "USA", "USA": "US"}
+
+
 def same_place(name: str, text: str) -> bool:
     if name in _ADJECTIVE_OF:
         return bool(_ADJECTIVE_OF[name].search(text))
@@ -122,6 +126,8 @@ def _acronym_named(name: str, text: str) -> bool:
     else:
         return False
     dotted = r"\.?".join(initials) + r"(?:\.(?!\w))?"
+    if initials in _SAME_ACRONYM:
+        dotted += "|" + r"\.?".join(_SAME_ACRONYM[initials]) + r"(?:\.(?!\w))?"
     spelled = r"\s+".join(f"{c}[a-z]+" for c in initials)
     # a name of words is found as its acronym only: other words with its initials are another name ("Dakota
     # State" is not "Duane Sander")

@@ -227,7 +227,24 @@ _LEMMAS = {
     "reviewer": "review",
     # measure families: one tally, whichever word a report gives it ("1,318 deaths", "under 1,900 have died",
     # "claimed 700 lives", "fatalities"; "410 infections" are confirmed cases)
-    **dict.fromkeys(["died", "dies", "die", "dead", "fatality", "fatalities", "killed", "lives"], "death"),
+    # an epidemic's "casualties" are its dead
+    **dict.fromkeys(
+        [
+            "died",
+            "dies",
+            "die",
+            "dead",
+            "fatality",
+            "fatalities",
+            "killed",
+            "lives",
+            "casualty",
+            "casualties",
+        ],
+        "death",
+    ),
+    # "3 foreigners" are "3 foreign nationals"
+    **dict.fromkeys(["foreigner", "foreigners"], "foreign"),
     **dict.fromkeys(["infection", "infections"], "case"),
     **dict.fromkeys(["discharged", "cured"], "recovery"),
     **dict.fromkeys(

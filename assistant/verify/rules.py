@@ -68,7 +68,7 @@ from assistant.verify.stance import (
     ranking_period_gap,
     use_gap,
 )
-from assistant.verify.tally_findings import tally_stances
+from assistant.verify.tally_findings import sample_stances, tally_stances
 
 
 def evidence_findings(
@@ -80,7 +80,7 @@ def evidence_findings(
         scope = f"{readable_title(ev.passage.title)}\n{ev.document or ev.text}"
         frame = replace(frame, entities=[n for n in frame.entities if named_here(n, frame, scope)])
     findings = numeric_findings(frame, ev) + date_findings(frame, ev) + when_findings(frame, ev)
-    findings += tally_stances(frame, ev)
+    findings += tally_stances(frame, ev) + sample_stances(frame, ev)
     findings += years_ago_findings(frame, ev, reference)
     before = ev.context[: max(0, ev.char_start - ev.passage.char_start)][-200:]
     # "The Orrin Post reported that P": the outlet's report of P, rumour or hedge, is what the claim is about
