@@ -77,6 +77,8 @@ RUNS = [
     Run("own-10", "own-10", DOCS, own=True),
     Run("own-11", "own-11", DOCS, own=True),
     Run("own-12", "own-12", DOCS, own=True),
+    Run("own-13", "own-13", DOCS, own=True),
+    Run("own-14", "own-14", DOCS, own=True),
 ]
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 COLUMNS = HEADLINE_METRICS
