@@ -1126,3 +1126,21 @@ def test_the_one_amount_is_no_valuation_unless_the_source_says_so():
     claim = "Orrin Works' August funding round valued the company at US$60 million."
     seed = ev("In August Orrin Works closed a seed extension of nine million US dollars.")
     assert judge(claim, [seed]).label == "NOT_ENOUGH_INFO"
+
+
+def test_a_claimed_year_is_met_by_the_same_year_of_the_sentence():
+    claim = "Wenna Lark was around 79 years old in 2005 and 81 years old in 2007 ."
+    source = ev(
+        "In 2005 , at around 79 years old , she appeared as Orsola Tredmark in the horror short Skerry Dreadly , and in 2007 , at 81 ,"
+        " as the older version of the title character in Lark Waltzing .",
+        title="Wenna Lark",
+    )
+    assert judge(claim, [source]).label != "REFUTED"
+
+
+def test_the_worlds_share_is_a_worldwide_share():
+    claim = "The closures in 120 countries have affected less than 95 % of students worldwide ."
+    source = ev(
+        "Skerry Watch counts 120 countries with closures , affecting about 91.3 % of the world 's student population ."
+    )
+    assert judge(claim, [source]).label == "SUPPORTED"

@@ -148,6 +148,15 @@ def test_negations_that_leave_the_claim_standing():
     assert not negated_restatement(
         "Lumora bought a stake in Kestrel", "Lumora bought a stake in Kestrel; no other firm did."
     )
+    # a negation of another place's cases denies nothing of the claim's place
+    assert not negated_restatement(
+        "34 quillpox cases have been reported in the Lark Federation",
+        "There are 93 cases , 59 in Skerry , and 34 in the Lark Federation , and no reported cases in Orrin District .",
+    )
+    assert negated_restatement(
+        "Quillpox cases have been reported in Orrin District",
+        "There are no reported cases in Orrin District .",
+    )
 
 
 def test_curly_apostrophes_negate():

@@ -361,6 +361,10 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
                 and to_date(own_clause(ev.scoring_text, eq.start, eq.end))
             )
         ]
+        if cq.kind == "year" and cq.comparator == "eq" and any(eq.value == cq.value for eq in candidates):
+            # a sentence that names the claim's year speaks of that year too: its other years ("In 2005 , at 79
+            # ..., and in 2007 , at 81") do not refute the claim's "in 2007"
+            candidates = [eq for eq in candidates if eq.kind != "year" or eq.value == cq.value]
         # the source's very amount, put by the claim in another currency, is a misreport of it
         elsewhere = [
             (eq, c) for eq in candidates if (c := misplaced_currency(frame.content, cq, ev.scoring_text, eq))

@@ -215,6 +215,7 @@ _LEMMAS = {
     "collection": "gross",
     "collections": "gross",
     "globally": "worldwide",
+    "world": "worldwide",
     "global": "worldwide",
     "domestically": "domestic",
     "overseas": "outside",

@@ -97,9 +97,16 @@ def negated_restatement(claim: str, sentence: str) -> bool:
         # nothing of what follows the full stop
         after = re.split(r"[.;!?](?:\s|$)", clause[cue.end() :], maxsplit=1)[0]
         scope = " ".join(after.split()[:_SCOPE_WORDS])
-        if _content_stems(scope) & wanted:
+        if _content_stems(scope) & wanted and not _elsewhere(claim, scope):
             return True
     return False
+
+
+def _elsewhere(claim: str, scope: str) -> set[str]:
+    """The places a negation's scope names that the claim does not: "and no reported cases in Orrin District"
+    denies cases there, not the cases the claim reports of another place."""
+    places = re.findall(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+)", scope)
+    return {name for name in places if name not in claim}
 
 
 # A profit and a loss at the same level are opposites: "was profitable at the operating level" against "we
