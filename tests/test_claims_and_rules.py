@@ -870,6 +870,22 @@ def test_a_figure_for_the_models_is_none_for_an_app_of_the_same_name():
     assert other_kind("Castellan's Kestrel models have 310 million downloads.", row) is None
 
 
+def test_an_organisations_app_gets_nothing_from_its_models_figures():
+    # regression: "X's app has passed N downloads" was supported by the sum of X's model rows, and then by a
+    # sentence on one of X's model families that names neither X nor any app (X only in the headline)
+    from assistant.verify.names import other_kind
+
+    claim = "Lumora Labs' app has passed 2 million downloads."
+    rows = "model: Quill-2-7B | org: Lumora Labs | downloads_alltime_k: 41200"
+    assert other_kind(claim, rows) == "app"
+    assert (
+        other_kind("Lumora's app has passed 2 million downloads.", "Quill crossed 80 million downloads.")
+        == "app"
+    )
+    assert other_kind(claim, "The Lumora app has passed 2 million downloads since its launch.") is None
+    assert other_kind("Lumora Labs' models have passed 2 million downloads.", rows) is None
+
+
 def test_downloads_of_datasets_or_from_app_stores_are_no_model_downloads():
     # regression: "dataset downloads across the hub grew by 41 %" supported the same growth of model downloads,
     # and a hub export's download total supported a count "from mobile app stores"
