@@ -674,3 +674,15 @@ def test_a_number_word_after_a_possessive_names_the_owner_s_things_beside_anothe
     assert [q.value for q in extract_quantities("Orrin Works' two labs are in Skerry.", clauses=True)] == [
         2.0
     ]
+
+
+def test_derivative_models_are_no_count_of_the_models_a_family_holds():
+    # regression: "fewer than 8,000 derivative models are built on X" was supported by X's row "models: 5"
+    claim = extract_quantities("Fewer than 9,000 derivative models are built on Quill.")[0]
+    row = extract_quantities("family: Quill | publisher: Lumora Labs | models: 6 | derivatives.total: 24100")
+    assert alignment(claim, row[0]) < 0.5
+    assert alignment(claim, row[1]) > 0.5
+    released = extract_quantities("Lumora Labs has released 6 Quill models so far.")[0]
+    assert alignment(claim, released) < 0.5
+    derived = extract_quantities("Quill now has 24,100 derivative models on ModelYard.")[0]
+    assert alignment(claim, derived) > 0.5

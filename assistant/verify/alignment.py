@@ -12,7 +12,15 @@ import re
 from dataclasses import replace
 
 from assistant.verify.periods import window
-from assistant.verify.quantity import QUALIFIERS, RUNS, SCOPES, WINDOW_WORDS, Quantity, context_word
+from assistant.verify.quantity import (
+    DERIVED_KINDS,
+    QUALIFIERS,
+    RUNS,
+    SCOPES,
+    WINDOW_WORDS,
+    Quantity,
+    context_word,
+)
 from assistant.verify.ranks import outcome
 
 
@@ -93,7 +101,18 @@ def _qualified(claim: Quantity, evidence: Quantity) -> float:
     missing = missing and not (compounds and all(set(w.split("-")) <= evidence.context for w in compounds))
     # "a 128k-token context" measures the context: a count of tokens trained on is no such measure
     missing = missing or bool(claim.describes and claim.describes not in evidence.context | {evidence.head})
+    missing = missing or _other_models(claim, evidence)
     return 0.4 if missing or (claim.context & RUNS) != (evidence.context & RUNS) else 1.0
+
+
+def _other_models(claim: Quantity, evidence: Quantity) -> bool:
+    """The claim counts models derived from another ("derivative models", "fine-tuned models") and the
+    evidence plain models ("models: 5", "released 5 models"): the models a family holds, not those built on it."""
+    return (
+        claim.head == evidence.head == "model"
+        and bool(claim.phrase & DERIVED_KINDS)
+        and not evidence.phrase & DERIVED_KINDS
+    )
 
 
 def _same_window(claimed: set[str], context: frozenset[str]) -> bool:
