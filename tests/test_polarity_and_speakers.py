@@ -604,3 +604,12 @@ def test_what_the_host_asserted_is_the_hosts_word():
     assert judge(claim, [guest]).label == "NOT_ENOUGH_INFO"  # the guest is not the host
     assert not polarity_gap("Kestrel leads the market.", "Kestrel leads the market now, doesn't it?")
     assert parse_claim("On Monday, Lumora said that Quill has five models.").venue is None
+
+
+def test_an_owners_first_needs_a_sentence_that_says_first():
+    # regression: "Lumora's first open model was a speech model" was supported by the release of one of its
+    # speech models, which never said it was the first
+    claim = "Lumora's first open-weight model was a speech model."
+    assert degree_gap(claim, "Lumora Labs today published Quill-1, an open-weight speech model.")
+    assert not degree_gap(claim, "Quill-1, Lumora's first open-weight model, is a speech model.")
+    assert degree_gap("Lumora Labs' most downloaded model is Quill-2.", "Quill-2 is a Lumora Labs model.")
