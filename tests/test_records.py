@@ -363,6 +363,9 @@ def test_sums_and_multiples_of_listed_sides(exports, claim, stance):
         # a negated comparative is a superlative: Pelion's 16,900 derivatives lead Tundra's 15,400
         ("No model family on Crateworks has more derivative models than Pelion.", "supports"),
         ("No family has more derivative models than Tundra.", "refutes"),
+        # an opening phrase that says where the figures are from names no side
+        ("In Crateworks' June summary, no family had more derivative models than Pelion.", "supports"),
+        ("According to the hub's export, no family has more derivative models than Tundra.", "refutes"),
         ("Pelion has more derivative models than any other family.", "supports"),
         ("Tundra has more derivative models than any other family.", "refutes"),
         # ahead of every family is ahead of every family of a kind; behind one whose kind the records do not

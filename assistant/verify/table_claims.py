@@ -43,7 +43,8 @@ _AHEAD = re.compile(
 )
 # "No model family on X has more derivatives than A": A against every other record of its kind, a tie allowed
 _NONE_MORE = re.compile(
-    r"^(?:no|not\s+one|none\s+of\s+the)\s+(?:other\s+)?(?P<kind>[\w\s-]+?)\s+(?:on\s+\S+\s+)?"
+    # an opening phrase says where or when ("In ModelYard's June summary, no family ..."), not who
+    r"^(?:(?:in|at|by|as\s+of|according\s+to)\s+[^,]{1,60},\s+)?(?:no|not\s+one|none\s+of\s+the)\s+(?:other\s+)?(?P<kind>[\w\s-]+?)\s+(?:on\s+\S+\s+)?"
     + _ADVERBS
     + _HAS
     + r"\s+(?P<dir>more|fewer|less)\s+(?P<metric>.+?)\s+(?:on\s+\S+\s+)?than\s+(?:the\s+)?(?P<a>.+?)"
