@@ -222,6 +222,37 @@ def test_attributes_of_rows(exports, claim, stance, cited):
         assert names(evidence) == cited
 
 
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # the base's owner named before it, and "sits on top of"
+        ("Tundra-2-7B-Chat was fine-tuned from Corvid's Tundra-2-7B.", "supports"),
+        ("Tundra-2-7B-Chat sits on top of Alder Forge's Pelion-3-8B.", "refutes"),
+        # "a Corvid model": the base's own row names its organisation (a name's first word counts for it)
+        ("Corvid Labs' chat model Tundra-2-7B-Chat sits on top of a Corvid model.", "supports"),
+        ("Tundra-2-7B-Chat is built on an Alder Forge model.", "refutes"),
+        ("Tundra-2-7B-Chat is not built on an Alder Forge model.", "supports"),
+    ],
+)
+def test_the_base_of_a_row_by_its_owner(exports, claim, stance):
+    assert check(exports, claim)[0] == stance
+
+
+def test_a_family_of_one_model_has_that_models_base(tmp_path):
+    path = tmp_path / "crateworks_models.csv"
+    path.write_text(
+        "model_id,organization,family,base_model,downloads_all_time,snapshot_date\n"
+        "corvid/Tundra-2-7B,Corvid Labs,Tundra,,70000000,2025-06-30\n"
+        "corvid/Tundra-2-1B,Corvid Labs,Tundra,,9000000,2025-06-30\n"
+        "fenlight/Mosswing-7B,Fenlight,Mosswing,corvid/Tundra-2-7B,2000000,2025-06-30\n"
+    )
+    one = split_export(export_evidence(path, "2025-06-30"))
+    assert check(one, "Mosswing was fine-tuned from Tundra-2-7B.")[0] == "supports"
+    assert check(one, "Mosswing was fine-tuned from Tundra-2-1B.")[0] == "refutes"
+    # a family of several rows has no one base
+    assert check(one, "Tundra was fine-tuned from Mosswing-7B.")[0] is None
+
+
 # --- one record's figure, a group's sum, comparisons, superlatives --------------------------------------
 
 
