@@ -342,6 +342,10 @@ def test_affiliation_from_transcript_headers():
     assert affiliation("Bo Li", "Bo Li, a researcher at Quill University, said so.") == "Quill University"
     assert affiliation("Anneke Voss", "Lumora CEO Anneke Voss opened the call.") == "Lumora"
     assert affiliation("Tam Oru", "Lumora analyst Tam Oru asked the first question.") is None  # covers it
+    # an introduction in the host's opening turn: the one who runs an organisation speaks for it
+    opening = "HOST: Welcome. I'm Dev Orrin, and with me is Wenna Moran, who runs Castellan AI."
+    assert affiliation("MORAN", opening) == "Castellan AI"
+    assert affiliation("Wenna Moran", "Wenna Moran, who co-founded Skerry Labs, joins us.") == "Skerry Labs"
 
 
 def _turn(speaker: str, sentence: str):
