@@ -55,6 +55,16 @@ def _closes_turn(ev: Evidence) -> bool:
     return ev.position >= n - 2
 
 
+def _turn_question(ev: Evidence) -> str | None:
+    """The question that closes a host's turn ("... Would you say you lead the market?"), if its last sentence
+    is one: what a "No" in the next turn disputes, whatever sentence before it put the claim."""
+    spans = split_sentences(ev.document, ev.passage.char_start, ev.passage.char_end)
+    if not spans:
+        return None
+    last = ev.document[spans[-1][0] : spans[-1][1]].strip()
+    return last if last.endswith("?") else None
+
+
 # a yes/no question with a pronoun that points back: "Is it simply Ceibron with a new name on it?"
 _LEANING_QUESTION = re.compile(
     r"^(?:(?:so|and|but),?\s+)?(?:is|are|was|were|do|does|did|will|would|can|could|has|have|should)\b"
@@ -355,11 +365,13 @@ class Checker:
         new = gather(fetched, self.docs)
         if new:
             self._score(claim, new)
+        closing_question = {f"{ev.doc_id}:{ev.passage.index + 1}": _turn_question(ev) for ev in closing}
         for reply in [*evidence, *new]:
             question = asked.get(reply.passage.id)
             if question is None or reply.passage.role == "host" or not reply.passage.speaker:
                 continue
             reply.reply_to = question[0]
+            reply.asked = closing_question.get(reply.passage.id)
             if reply.position <= 1:
                 reply.relevance = max(reply.relevance, 0.9 * question[1])
         return new

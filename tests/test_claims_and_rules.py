@@ -280,6 +280,30 @@ def test_attribution_hedge_refusal_host_and_silence():
     assert judge("Quill has the lion's share of the market.", [host]).label == "NOT_ENOUGH_INFO"
 
 
+def test_a_no_to_the_question_leaves_the_askers_figure_before_it_open():
+    # regression: "Our estimate puts Lumora at about 38 percent. Would you say you have the lion's share?" -
+    # "I wouldn't put it that way." refuted "Lumora has about 38 percent of the market"
+    premise = "Our own estimate puts Lumora at about 38 percent of speech-model downloads in Norlake."
+    question = "Would you say you now have the lion's share of that market?"
+    claim = "Lumora accounts for about 38 percent of speech-model downloads in Norlake."
+
+    def answer(asked):
+        e = ev(
+            "I wouldn't put it that way.",
+            kind="transcript",
+            speaker="Anneke Voss",
+            reply_to=premise,
+            probs=(0.02, 0.02, 0.96),
+        )
+        e.asked, e.relevance = asked, 0.9
+        return e
+
+    assert judge(claim, [answer(f"BRANT: {question}")]).label == "NOT_ENOUGH_INFO"
+    # "Is that right?" asks about the figure itself, and a turn with no closing question asserts it
+    assert judge(claim, [answer("Is that right?")]).label == "REFUTED"
+    assert judge(claim, [answer(None)]).label == "REFUTED"
+
+
 def test_an_answer_to_a_host_decides_a_plain_claim():
     host = ev(
         "And Lumora is an investor in Pellucid, right?",

@@ -32,6 +32,7 @@ class Evidence:
     reply_to: str | None = (
         None  # for the first sentences of an answer: the question (host assertion) it answers
     )
+    asked: str | None = None  # for an answer: the question that closes the turn it answers, where one does
     relevance: float = 0.0
     probs: tuple[float, float, float] = (0.0, 0.0, 1.0)  # supports, refutes, neither
     findings: list = field(default_factory=list)

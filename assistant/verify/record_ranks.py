@@ -82,8 +82,8 @@ def _noun_fits(noun: str, key: str | None) -> bool:
 
 # words of a superlative's noun that name no kind: "the most downloaded open-weight model on the hub"
 _NO_KIND = frozenset(
-    "open open-weight open-source public single one overall all-time the a an is was are were its their his her "
-    "be been".split()
+    {"open", "open-weight", "open-source", "public", "single", "one", "overall", "all-time"}
+    | {"the", "a", "an", "is", "was", "are", "were", "its", "their", "his", "her", "be", "been"}
 )
 
 
