@@ -80,25 +80,6 @@ def _noun_fits(noun: str, key: str | None) -> bool:
     return True
 
 
-# words of a superlative's noun that name no kind: "the most downloaded open-weight model on the hub"
-_NO_KIND = frozenset(
-    {"open", "open-weight", "open-source", "public", "single", "one", "overall", "all-time"}
-    | {"the", "a", "an", "is", "was", "are", "were", "its", "their", "his", "her", "be", "been"}
-)
-
-
-def _kind_words(noun: str) -> list[str]:
-    """The words of a superlative's noun before what it counts that narrow it to a kind ("speech model",
-    "embedding family"; not "model on ModelYard")."""
-    words = noun.split()
-    head = next(
-        (i for i, w in enumerate(words) if w.lower() in ("model", "models", "family", "families", "series")),
-        0,
-    )
-    # a name ("the most downloaded Quill model") is a group the scope already keeps to, no kind
-    return [w for w in words[:head] if w.islower() and w not in _NO_KIND]
-
-
 def of_its_kind(noun: str, x: Record, scope: list[Record]) -> list[Record]:
     """The records of the kind the claim's noun names, where it names one of x's attributes ("the most
     downloaded text-to-speech family": the families whose task is text-to-speech). A speech-recognition family
@@ -260,11 +241,7 @@ def superlative(claim: str, export: list[Record], header: str = "") -> Found | N
         scope = group_members(groups[0], scope)
         if x not in scope:
             return None
-    kinds = of_its_kind(noun, x, scope)
-    # "the most downloaded speech model" where no field says which rows are speech models: a row ahead may be
-    # of another kind, so only first place over every row can answer (first overall is first of its kind)
-    unknown_kind = kinds is scope and _kind_words(noun)
-    scope = kinds
+    scope = of_its_kind(noun, x, scope)
     if len(scope) < 2 or not _noun_fits(noun, x.key):
         return None
     key = metric(what + " " + claim, scope)
@@ -280,8 +257,6 @@ def superlative(claim: str, export: list[Record], header: str = "") -> Found | N
         if place <= k <= place + len(tied):
             return None  # a tie at the place the claim names: the records do not say who is ahead
     holds = place == k
-    if unknown_kind and not (k == 1 and holds):
-        return None
     if not groups and partial_scope(claim, header) and place <= k:
         return None  # first among the rows listed, perhaps not among those the export leaves out
     if NEGATED.search(claim):
