@@ -58,7 +58,8 @@ _WORDNUM = (
     + rf"|(?:a\s+)?(?:{_NUMBER_WORD})(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_NUMBER_WORD})\b)*)"
 )
 _SCALE = r"(?:\s*-?\s*(?P<scale>thousand|millions?|billions?|trillion|lakhs?|crores?|mn|mio|bn|tn|[kmbt])\b)?"
-_UNIT = r"(?:\s*(?P<unit>%|per ?cent\b|percentage points?\b|pp\b|pct\b))?"
+# "+3.3 pts" in a results table is percentage points, as "pp" is
+_UNIT = r"(?:\s*(?P<unit>%|per ?cent\b|percentage points?\b|pp\b|pts\b|pct\b))?"
 # a figure glued to the sentence before it ("to be sold.312.47 million units"): a word of four lower-case letters
 # and a full stop, which no abbreviation ("no.5", "vol.2") or name ("Quill.3") is
 _GLUED = r"(?<=[a-z]{4}\.)"
@@ -237,7 +238,7 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
         scale = SCALES.get(scale_word, 1.0)
         if num and scale_word and base >= 1e6 and "," in num:
             scale = 1.0  # "$ 18,300,000 million": the figure is written out in full, the scale word is a slip
-        if unit.startswith(("percentage", "pp")):
+        if unit.startswith(("percentage", "pp", "pts")):
             kind = "points"
         elif unit:
             kind = "percent"
