@@ -908,6 +908,9 @@ def test_an_organisations_app_gets_nothing_from_its_models_figures():
     )
     assert other_kind(claim, "The Lumora app has passed 2 million downloads since its launch.") is None
     assert other_kind("Lumora Labs' models have passed 2 million downloads.", rows) is None
+    # an app the claim names as the way to something else is not what it counts
+    via = "Lumora Labs' models have been downloaded 2 million times via the Lumora Maps app."
+    assert other_kind(via, rows) is None
 
 
 def test_downloads_of_datasets_or_from_app_stores_are_no_model_downloads():

@@ -686,3 +686,19 @@ def test_derivative_models_are_no_count_of_the_models_a_family_holds():
     assert alignment(claim, released) < 0.5
     derived = extract_quantities("Quill now has 24,100 derivative models on ModelYard.")[0]
     assert alignment(claim, derived) > 0.5
+    # nor what the family's models were downloaded, with its noun or without
+    downloads = extract_quantities(
+        "The export puts the six Quill models at 1.32 billion downloads, up from 940 million in June."
+    )
+    assert all(alignment(claim, q) < 0.5 for q in downloads)
+
+
+def test_a_ratio_in_words_is_a_share():
+    # regression: "more than four in ten downloads" read as a count of four and one of ten, no share
+    (share,) = extract_quantities("More than three in ten speech-model downloads in Norlake go to Lumora.")
+    assert (share.kind, share.value, share.comparator) == ("percent", 30.0, "gt")
+    source = q("Lumora's models accounted for about 36 percent of speech-model downloads in Norlake")
+    assert compare(share, source) == "supports"
+    (most,) = extract_quantities("nearly two out of three users")
+    assert (most.kind, round(most.value, 1), most.comparator) == ("percent", 66.7, "lt")
+    assert [x.kind for x in extract_quantities("Quill-3 ranked 2 in 2025")] == ["count", "year"]

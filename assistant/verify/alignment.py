@@ -107,12 +107,13 @@ def _qualified(claim: Quantity, evidence: Quantity) -> float:
 
 def _other_models(claim: Quantity, evidence: Quantity) -> bool:
     """The claim counts models derived from another ("derivative models", "fine-tuned models") and the
-    evidence plain models ("models: 5", "released 5 models"): the models a family holds, not those built on it."""
-    return (
-        claim.head == evidence.head == "model"
-        and bool(claim.phrase & DERIVED_KINDS)
-        and not evidence.phrase & DERIVED_KINDS
-    )
+    evidence something else: plain models ("models: 5", "released 5 models", the models a family holds, not
+    those built on it) or what they counted ("the seven Quill models at 1.07 billion downloads")."""
+    if not claim.phrase & DERIVED_KINDS:
+        return False
+    if evidence.head is None:  # a figure with no noun of its own: its sentence must speak of such models
+        return not evidence.context & DERIVED_KINDS
+    return evidence.head not in DERIVED_KINDS and not evidence.phrase & DERIVED_KINDS
 
 
 def _same_window(claimed: set[str], context: frozenset[str]) -> bool:

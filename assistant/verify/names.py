@@ -272,6 +272,11 @@ _PRODUCT_KIND = re.compile(
 )
 
 
+_CHANNEL = re.compile(
+    r"\b(?:via|through|using|with|in|inside|on|from)\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w.-]*['’]?s?\s+)*$"
+)
+
+
 def other_kind(claim: str, text: str) -> str | None:
     """The claim is about a product of one kind ("the Quill app has been downloaded 41 million times") and the
     text never names that kind: its figures for "Quill" (the models, the family) are of another product, for
@@ -280,8 +285,8 @@ def other_kind(claim: str, text: str) -> str | None:
     if counted:
         return counted
     m = _PRODUCT_KIND.search(claim)
-    if m is None:
-        return None
+    if m is None or _CHANNEL.search(claim[: m.start()]):
+        return None  # "downloaded via the Lark Maps app": the app is the way, the claim's subject is another
     # the name itself may be left to the title or the document ("Kestrel crossed 80 million downloads" under
     # the maker's headline): what counts is that the text speaks of no such product
     kind = m.group("kind").lower().rstrip("s")
