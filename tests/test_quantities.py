@@ -702,3 +702,31 @@ def test_a_ratio_in_words_is_a_share():
     (most,) = extract_quantities("nearly two out of three users")
     assert (most.kind, round(most.value, 1), most.comparator) == ("percent", 66.7, "lt")
     assert [x.kind for x in extract_quantities("Quill-3 ranked 2 in 2025")] == ["count", "year"]
+    # a score out of ten is no share of anything
+    assert all(x.kind != "percent" for x in extract_quantities("an average rating of 3.9 out of 10"))
+
+
+def test_a_sentence_that_opens_with_its_period_gives_it_to_every_figure():
+    # regression: "For the second quarter, A took about four in ten ... and B roughly a third": B's third had no
+    # period, so a claim about B's share in the quarter was read against A's figure
+    from assistant.verify.alignment import framed_period
+    from assistant.verify.claims import parse_claim
+
+    text = "For the second quarter, Lark took about four in ten speech downloads in Norlake and Skerry roughly a fifth."
+    lark, skerry = extract_quantities(text)
+    skerry = framed_period(text, skerry)
+    assert "quarter" in skerry.context
+    claim = next(
+        x
+        for x in parse_claim(
+            "Skerry took about a fifth of Norlake's speech downloads in the second quarter."
+        ).quantities
+        if x.kind == "percent"
+    )
+    from assistant.verify.alignment import claimed_period
+
+    claim = claimed_period(
+        "Skerry took about a fifth of Norlake's speech downloads in the second quarter.", claim
+    )
+    assert alignment(claim, skerry) >= 0.5
+    assert framed_period("Lark took 40 percent, and Skerry 20 percent.", lark) is lark

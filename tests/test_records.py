@@ -371,6 +371,12 @@ def test_comparisons(exports, claim, stance):
             "than the entire Tundra family.",
             "supports",
         ),
+        # where the figures are from, said after the second side, is no part of it
+        (
+            "Pelion-3-8B on its own had more all-time downloads than the Pelion-3-32B and Pelion-3-Coder-7B "
+            "models put together, according to Crateworks' June figures.",
+            "supports",
+        ),
         # "on its own" qualifies the side: 52.0 against 21.0 + 6.0 million
         (
             "Pelion-3-8B on its own had more all-time downloads than the Pelion-3-32B and Pelion-3-Coder-7B "

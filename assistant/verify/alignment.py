@@ -141,6 +141,20 @@ def titled_period(title: str, text: str, q: Quantity) -> Quantity:
     return replace(q, context=q.context | words) if window(title) and words else q
 
 
+# a sentence that opens with its period ("In our estimate for the third quarter, A took ... and B ..."): the period
+# of every figure after it, however far
+_OPENING_PERIOD = re.compile(r"^(?:[A-Z][^:,]{0,40}:\s+)?(?:In|For|During|Over|Across)\b[^,]{0,60},")
+
+
+def framed_period(text: str, q: Quantity) -> Quantity:
+    """A figure with no period of its own counts over the period its sentence opens with."""
+    m = _OPENING_PERIOD.match(text)
+    if m is None or q.start < m.end() or q.context & QUALIFIERS or window(m.group()) is None:
+        return q
+    words = {context_word(w.lower()) for w in re.findall(r"[A-Za-z][\w-]*", m.group())} & QUALIFIERS
+    return replace(q, context=q.context | words) if words else q
+
+
 def same_head(claim: Quantity, evidence: Quantity) -> bool:
     """Do both count the same thing, by the words that follow them ("780 cases", "786 confirmed cases")?"""
     if not claim.head or not evidence.head:

@@ -459,7 +459,7 @@ _WORD_FIGURE = re.compile(
     # "a third of a million": a fraction of the scale that follows, a count (about 333,000)
     r"(?:\s+of\s+(?:a|one)\s+(?P<of>thousand|million|billion)\b)?"
     # "four in ten", "one out of five": a share
-    r"|(?P<n>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+"
+    r"|(?<![\d.,])(?P<n>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+"
     r"(?P<d>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})\b(?!\s*(?:%|percent|per\s*cent)))",
     re.I,
 )

@@ -144,6 +144,8 @@ def side_name(x: str) -> str:
         r"^(?i:(?:back\s+)?(?:in|by|as of|at the end of)\s+(?:\w+\s+)?(?:19|20)\d\d\s+)(?=[A-Z])", "", x
     )
     x = _WHEN_AFTER.sub("", x)
+    # "..., according to ModelYard's June figures": where the figures are from, no part of the side
+    x = re.sub(r",?\s+according\s+to\s+[^,]+$", "", x, flags=re.I)
     for _ in range(3):
         x = re.sub(
             r"^(?:the whole|the entire|all of the|all of|all the|the|all|whole|entire)\s+"
