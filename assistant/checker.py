@@ -62,7 +62,7 @@ def _newest(cited: list[Evidence]) -> str:
 
 
 def _turn_question(ev: Evidence) -> str | None:
-    """The question that closes a host's turn ("... Would you say you lead the market?"), if its last sentence
+    """The question that closes a host's turn ("... Do you dominate that market?"), if its last sentence
     is one: what a "No" in the next turn disputes, whatever sentence before it put the claim."""
     spans = split_sentences(ev.document, ev.passage.char_start, ev.passage.char_end)
     if not spans:

@@ -281,15 +281,15 @@ def test_attribution_hedge_refusal_host_and_silence():
 
 
 def test_a_no_to_the_question_leaves_the_askers_figure_before_it_open():
-    # regression: "Our estimate puts Lumora at about 38 percent. Would you say you have the lion's share?" -
-    # "I wouldn't put it that way." refuted "Lumora has about 38 percent of the market"
-    premise = "Our own estimate puts Lumora at about 38 percent of speech-model downloads in Norlake."
-    question = "Would you say you now have the lion's share of that market?"
-    claim = "Lumora accounts for about 38 percent of speech-model downloads in Norlake."
+    # regression: "Our figures put Lumora at about 57 percent. Do you dominate that market?" - "I wouldn't
+    # call it that." refuted "Lumora has about 57 percent of the market"
+    premise = "Our figures put Lumora at about 57 percent of speech-model downloads in Norlake."
+    question = "Do you dominate that market now?"
+    claim = "Lumora accounts for about 57 percent of speech-model downloads in Norlake."
 
     def answer(asked):
         e = ev(
-            "I wouldn't put it that way.",
+            "I wouldn't call it that.",
             kind="transcript",
             speaker="Anneke Voss",
             reply_to=premise,

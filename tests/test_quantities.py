@@ -677,7 +677,7 @@ def test_a_number_word_after_a_possessive_names_the_owner_s_things_beside_anothe
 
 
 def test_derivative_models_are_no_count_of_the_models_a_family_holds():
-    # regression: "fewer than 8,000 derivative models are built on X" was supported by X's row "models: 5"
+    # regression: "fewer than 9,000 derivative models are built on X" was supported by X's row "models: 6"
     claim = extract_quantities("Fewer than 9,000 derivative models are built on Quill.")[0]
     row = extract_quantities("family: Quill | publisher: Lumora Labs | models: 6 | derivatives.total: 24100")
     assert alignment(claim, row[0]) < 0.5
@@ -707,12 +707,12 @@ def test_a_ratio_in_words_is_a_share():
 
 
 def test_a_sentence_that_opens_with_its_period_gives_it_to_every_figure():
-    # regression: "For the second quarter, A took about four in ten ... and B roughly a third": B's third had no
+    # regression: "For the second quarter, A took about three in ten ... and B roughly a fifth": B's fifth had no
     # period, so a claim about B's share in the quarter was read against A's figure
     from assistant.verify.alignment import framed_period
     from assistant.verify.claims import parse_claim
 
-    text = "For the second quarter, Lark took about four in ten speech downloads in Norlake and Skerry roughly a fifth."
+    text = "For the second quarter, Lark took about three in ten speech downloads in Norlake and Skerry roughly a fifth."
     lark, skerry = extract_quantities(text)
     skerry = framed_period(text, skerry)
     assert "quarter" in skerry.context

@@ -8,7 +8,7 @@ from tests.conftest import export_evidence, split_export
 
 def test_a_sentence_that_says_a_model_is_now_called_something_else():
     text = (
-        "All repositories were renamed in place. lumora/Quill-1-Base is now\nlumora/Lark-1-Base, "
+        "Every repository keeps its history. lumora/Quill-1-Base is now\nlumora/Lark-1-Base, "
         "lumora/Quill-2-Base is now lumora/Lark-2-Base and Quill-2-Chat was renamed to Lark-2-Chat."
     )
     assert renamed_in([text]) == {
@@ -67,9 +67,8 @@ def test_the_newest_export_speaks_for_a_model_under_its_old_name(tmp_path, embed
         "orrin/Skerry-7B,Skerry,Orrin Works,60100000,2031-10-31\n"
     )
     (docs / "lumora_pr_2031-07-01_lark-rename.txt").write_text(
-        "Lumora Labs renames Quill to Lark\n\n1 July 2031\n\nFrom today the Quill models carry the name Lark. "
-        "Repositories were renamed in place: lumora/Quill-2-Base is now lumora/Lark-2-Base, and download "
-        "counters carry over.\n"
+        "Lumora Labs renames Quill to Lark\n\n1 July 2031\n\nThe Quill models are called Lark from today. "
+        "Each repository keeps its history: lumora/Quill-2-Base is now lumora/Lark-2-Base.\n"
     )
     settings = Settings(home=tmp_path / "home", collection="renames")
     store = Store.from_settings(settings, embeddings)

@@ -145,7 +145,7 @@ def table_row(text: str, start: int, end: int) -> str | None:
 # more figures, each two or more spaces from the next
 _CELL = r"[-+−]?[$€£¥]?\d[\d.,]*\s?(?:%|pts|pp|bps|x)?"
 _TEXT_ROW = re.compile(rf"^[ \t]*(?P<label>[^\s\d+−-][^\n]*?)(?P<cells>(?:[ \t]{{2,}}{_CELL}){{2,}})[ \t]*$")
-# a label's unit, put with its figures: "Revenue (Lm)" counts millions of L, "Net profit (TBL m)" millions of TBL
+# a label's unit, put with its figures: "Revenue (Lm)" counts millions of L, "Net profit (KVV m)" millions of KVV
 _LABEL_UNIT = re.compile(
     r"\((?P<cur>[A-Z$€£¥]{1,4})?\s*(?P<scale>m|mn|million|millions|bn|billion|billions|k|thousand)\)\s*$"
 )

@@ -450,8 +450,8 @@ _ABOUT_THE_PREMISE = re.compile(
 
 def _figures_asked(frame: ClaimFrame, e: Evidence) -> bool:
     """Does the question that closes the asker's turn put the claim's figures, not only a statement before it?
-    "Our estimate puts you at 41 percent. Would you say you have the lion's share?": a "No" disputes the lion's
-    share, not the asker's 41 percent; "It cost 8 million. Is that right?" asks about the figure itself."""
+    "Our figures put you at 57 percent. Do you dominate that market?": a "No" disputes the dominance, not the
+    asker's 57 percent; "It cost 8 million. Is that right?" asks about the figure itself."""
     figures = [q for q in frame.quantities if q.kind != "year"]
     question = re.sub(r"^[^:]{1,60}:\s+", "", (e.asked or "").strip())  # without the asker's label
     if not figures or not question or question == (e.reply_to or "").strip():

@@ -107,8 +107,8 @@ def _qualified(claim: Quantity, evidence: Quantity) -> float:
 
 def _other_models(claim: Quantity, evidence: Quantity) -> bool:
     """The claim counts models derived from another ("derivative models", "fine-tuned models") and the
-    evidence something else: plain models ("models: 5", "released 5 models", the models a family holds, not
-    those built on it) or what they counted ("the seven Quill models at 1.07 billion downloads")."""
+    evidence something else: plain models ("models: 6", "released 5 models", the models a family holds, not
+    those built on it) or what they counted ("the six Quill models at 1.32 billion downloads")."""
     if not claim.phrase & DERIVED_KINDS:
         return False
     if evidence.head is None:  # a figure with no noun of its own: its sentence must speak of such models

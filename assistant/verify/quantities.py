@@ -58,7 +58,7 @@ _WORDNUM = (
     + rf"|(?:a\s+)?(?:{_NUMBER_WORD})(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_NUMBER_WORD})\b)*)"
 )
 _SCALE = r"(?:\s*-?\s*(?P<scale>thousand|millions?|billions?|trillion|lakhs?|crores?|mn|mio|bn|tn|[kmbt])\b)?"
-# "+3.3 pts" in a results table is percentage points, as "pp" is
+# "+2.5 pts" in a results table is percentage points, as "pp" is
 _UNIT = r"(?:\s*(?P<unit>%|per ?cent\b|percentage points?\b|pp\b|pts\b|pct\b))?"
 # a figure glued to the sentence before it ("to be sold.312.47 million units"): a word of four lower-case letters
 # and a full stop, which no abbreviation ("no.5", "vol.2") or name ("Quill.3") is
