@@ -28,7 +28,9 @@ from assistant.verify.learned import features as learned_features
 from assistant.verify.model import ModelScorer
 from assistant.verify.names import claim_subject, other_kind
 from assistant.verify.record_checks import check_records, newer_disagrees
+from assistant.verify.record_coverage import names as claim_names
 from assistant.verify.records import Record, records
+from assistant.verify.renames import previous_names, renamed_in, with_new_names
 from assistant.verify.rules import evidence_findings
 from assistant.verify.scorer import CachedEmbedder, EvidenceScorer, HeuristicScorer
 from assistant.verify.speaker_findings import makes, resolve_role
@@ -53,6 +55,20 @@ def _closes_turn(ev: Evidence) -> bool:
     push back on that" answers the question, not the background."""
     n = len(split_sentences(ev.document, ev.passage.char_start, ev.passage.char_end))
     return ev.position >= n - 2
+
+
+def _newest(cited: list[Evidence]) -> str:
+    return max((e.date or "" for e in cited), default="")
+
+
+def _turn_question(ev: Evidence) -> str | None:
+    """The question that closes a host's turn ("... Do you dominate that market?"), if its last sentence
+    is one: what a "No" in the next turn disputes, whatever sentence before it put the claim."""
+    spans = split_sentences(ev.document, ev.passage.char_start, ev.passage.char_end)
+    if not spans:
+        return None
+    last = ev.document[spans[-1][0] : spans[-1][1]].strip()
+    return last if last.endswith("?") else None
 
 
 # a yes/no question with a pronoun that points back: "Is it simply Ceibron with a new name on it?"
@@ -128,6 +144,7 @@ class Checker:
         self._kind_cache: dict[
             tuple[tuple[str, ...], str], bool
         ] = {}  # does a document call a record a kind?
+        self._rename_cache: dict[str, dict[str, str]] = {}  # a name's renames in the documents near it
         self._statistics: set[str] | None = None
 
     @classmethod
@@ -192,6 +209,7 @@ class Checker:
             self._record_cache.clear()
             self._text_cache.clear()
             self._kind_cache.clear()
+            self._rename_cache.clear()
             self._statistics = None
             self.retriever.invalidate()
             self._reference = None
@@ -256,11 +274,13 @@ class Checker:
             return None
         rows, headers = self._exports(exports)
         recs = self._records(exports)
-        found = (
-            compare_rows(claim, rows, recs, headers, self._kind_of)
-            or sum_rows(claim, rows, recs)
-            or check_records(claim, recs, headers, self._text_cache)
-        )
+        found = self._settle(claim, rows, recs, headers)
+        renamed = with_new_names(claim, self._renames(claim, recs))
+        if renamed is not None:
+            # a claim that still uses a model's old name: the newest export, which lists only the new one, decides
+            other = self._settle(renamed, rows, recs, headers)
+            if other is not None and (found is None or _newest(other[1]) > _newest(found[1])):
+                found = other
         if found is None:
             return None
         stance, cited, reason = found
@@ -283,6 +303,28 @@ class Checker:
             explanation=f"The export's rows disagree: {reason}.",
             decided_by="rules:table",
         )
+
+    def _settle(
+        self, claim: str, rows: list[Evidence], recs: list[Record], headers: dict[str, str]
+    ) -> tuple[str, list[Evidence], str] | None:
+        return (
+            compare_rows(claim, rows, recs, headers, self._kind_of)
+            or sum_rows(claim, rows, recs)
+            or check_records(claim, recs, headers, self._text_cache)
+        )
+
+    def _renames(self, claim: str, recs: list[Record]) -> dict[str, str]:
+        """Old names of the claim's models and families -> their new names: an export's "previous_names" field,
+        or a document's "A is now B" near a name of the claim (searched once per name and store generation)."""
+        found = previous_names(recs)
+        for name in claim_names(claim):
+            if name not in self._rename_cache:
+                hits = self.store.search(f"{name} is now renamed", k=6, where={"kind": {"$ne": "statistics"}})
+                self._rename_cache[name] = renamed_in(
+                    e.text for e in gather(hits, self.docs) if name in e.text
+                )
+            found.update(self._rename_cache[name])
+        return found
 
     def _kind_of(self, rec: Record, kind: str) -> bool:
         """Does a document (not an export) call the record's model or family a ``kind`` ("Quill-3-8B, a
@@ -355,11 +397,13 @@ class Checker:
         new = gather(fetched, self.docs)
         if new:
             self._score(claim, new)
+        closing_question = {f"{ev.doc_id}:{ev.passage.index + 1}": _turn_question(ev) for ev in closing}
         for reply in [*evidence, *new]:
             question = asked.get(reply.passage.id)
             if question is None or reply.passage.role == "host" or not reply.passage.speaker:
                 continue
             reply.reply_to = question[0]
+            reply.asked = closing_question.get(reply.passage.id)
             if reply.position <= 1:
                 reply.relevance = max(reply.relevance, 0.9 * question[1])
         return new

@@ -227,6 +227,9 @@ def affiliation(person: str, header: str) -> str | None:
         # a participants line: the organisation is the last comma-separated part after the role
         rf"(?m)^[^\n]{{0,20}}(?i:{name})\s*(?:--|-|–|—|,|\|)[^\n]*?,\s*{_ORG}\s*$",
         rf"(?i:{name}),?\s+(?i:(?:is|was)\s+)?(?i:the\s+)?[\w\s-]{{0,40}}?\b(?:of|at|from)\s+(?:the\s+)?{_ORG}",
+        # "Name, who runs Lumora Labs", "Name, who co-founded Castellan AI": the one who leads it is its own
+        rf"(?i:{name}),?\s+who\s+(?:now\s+|also\s+)?(?i:runs|leads|heads|founded|co-founded|started|chairs)\s+"
+        rf"(?:the\s+)?{_ORG}",
         # "Lumora CEO Name"; not "Lumora analyst Name", who may only cover Lumora from outside
         rf"{_ORG}(?:'s)?\s+(?:CEO|CTO|CFO|(?i:chief \w+ officer|president|founder))\s+(?i:{name})",
     ]

@@ -280,6 +280,30 @@ def test_attribution_hedge_refusal_host_and_silence():
     assert judge("Quill has the lion's share of the market.", [host]).label == "NOT_ENOUGH_INFO"
 
 
+def test_a_no_to_the_question_leaves_the_askers_figure_before_it_open():
+    # regression: "Our figures put Lumora at about 57 percent. Do you dominate that market?" - "I wouldn't
+    # call it that." refuted "Lumora has about 57 percent of the market"
+    premise = "Our figures put Lumora at about 57 percent of speech-model downloads in Norlake."
+    question = "Do you dominate that market now?"
+    claim = "Lumora accounts for about 57 percent of speech-model downloads in Norlake."
+
+    def answer(asked):
+        e = ev(
+            "I wouldn't call it that.",
+            kind="transcript",
+            speaker="Anneke Voss",
+            reply_to=premise,
+            probs=(0.02, 0.02, 0.96),
+        )
+        e.asked, e.relevance = asked, 0.9
+        return e
+
+    assert judge(claim, [answer(f"BRANT: {question}")]).label == "NOT_ENOUGH_INFO"
+    # "Is that right?" asks about the figure itself, and a turn with no closing question asserts it
+    assert judge(claim, [answer("Is that right?")]).label == "REFUTED"
+    assert judge(claim, [answer(None)]).label == "REFUTED"
+
+
 def test_an_answer_to_a_host_decides_a_plain_claim():
     host = ev(
         "And Lumora is an investor in Pellucid, right?",
@@ -868,6 +892,25 @@ def test_a_figure_for_the_models_is_none_for_an_app_of_the_same_name():
     row = "family: Kestrel | org: Castellan | downloads_alltime_millions: 310"
     assert other_kind(claim, row) == "app"
     assert other_kind("Castellan's Kestrel models have 310 million downloads.", row) is None
+
+
+def test_an_organisations_app_gets_nothing_from_its_models_figures():
+    # regression: "X's app has passed N downloads" was supported by the sum of X's model rows, and then by a
+    # sentence on one of X's model families that names neither X nor any app (X only in the headline)
+    from assistant.verify.names import other_kind
+
+    claim = "Lumora Labs' app has passed 2 million downloads."
+    rows = "model: Quill-2-7B | org: Lumora Labs | downloads_alltime_k: 41200"
+    assert other_kind(claim, rows) == "app"
+    assert (
+        other_kind("Lumora's app has passed 2 million downloads.", "Quill crossed 80 million downloads.")
+        == "app"
+    )
+    assert other_kind(claim, "The Lumora app has passed 2 million downloads since its launch.") is None
+    assert other_kind("Lumora Labs' models have passed 2 million downloads.", rows) is None
+    # an app the claim names as the way to something else is not what it counts
+    via = "Lumora Labs' models have been downloaded 2 million times via the Lumora Maps app."
+    assert other_kind(via, rows) is None
 
 
 def test_downloads_of_datasets_or_from_app_stores_are_no_model_downloads():

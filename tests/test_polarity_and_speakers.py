@@ -351,6 +351,10 @@ def test_affiliation_from_transcript_headers():
     assert affiliation("Bo Li", "Bo Li, a researcher at Quill University, said so.") == "Quill University"
     assert affiliation("Anneke Voss", "Lumora CEO Anneke Voss opened the call.") == "Lumora"
     assert affiliation("Tam Oru", "Lumora analyst Tam Oru asked the first question.") is None  # covers it
+    # an introduction in the host's opening turn: the one who runs an organisation speaks for it
+    opening = "HOST: Welcome. I'm Dev Orrin, and with me is Wenna Moran, who runs Castellan AI."
+    assert affiliation("MORAN", opening) == "Castellan AI"
+    assert affiliation("Wenna Moran", "Wenna Moran, who co-founded Skerry Labs, joins us.") == "Skerry Labs"
 
 
 def _turn(speaker: str, sentence: str):
@@ -613,3 +617,12 @@ def test_what_the_host_asserted_is_the_hosts_word():
     assert judge(claim, [guest]).label == "NOT_ENOUGH_INFO"  # the guest is not the host
     assert not polarity_gap("Kestrel leads the market.", "Kestrel leads the market now, doesn't it?")
     assert parse_claim("On Monday, Lumora said that Quill has five models.").venue is None
+
+
+def test_an_owners_first_needs_a_sentence_that_says_first():
+    # regression: "Lumora's first open model was a speech model" was supported by the release of one of its
+    # speech models, which never said it was the first
+    claim = "Lumora's first open-weight model was a speech model."
+    assert degree_gap(claim, "Lumora Labs today published Quill-1, an open-weight speech model.")
+    assert not degree_gap(claim, "Quill-1, Lumora's first open-weight model, is a speech model.")
+    assert degree_gap("Lumora Labs' most downloaded model is Quill-2.", "Quill-2 is a Lumora Labs model.")

@@ -674,3 +674,59 @@ def test_a_number_word_after_a_possessive_names_the_owner_s_things_beside_anothe
     assert [q.value for q in extract_quantities("Orrin Works' two labs are in Skerry.", clauses=True)] == [
         2.0
     ]
+
+
+def test_derivative_models_are_no_count_of_the_models_a_family_holds():
+    # regression: "fewer than 9,000 derivative models are built on X" was supported by X's row "models: 6"
+    claim = extract_quantities("Fewer than 9,000 derivative models are built on Quill.")[0]
+    row = extract_quantities("family: Quill | publisher: Lumora Labs | models: 6 | derivatives.total: 24100")
+    assert alignment(claim, row[0]) < 0.5
+    assert alignment(claim, row[1]) > 0.5
+    released = extract_quantities("Lumora Labs has released 6 Quill models so far.")[0]
+    assert alignment(claim, released) < 0.5
+    derived = extract_quantities("Quill now has 24,100 derivative models on ModelYard.")[0]
+    assert alignment(claim, derived) > 0.5
+    # nor what the family's models were downloaded, with its noun or without
+    downloads = extract_quantities(
+        "The export puts the six Quill models at 1.32 billion downloads, up from 940 million in June."
+    )
+    assert all(alignment(claim, q) < 0.5 for q in downloads)
+
+
+def test_a_ratio_in_words_is_a_share():
+    # regression: "more than four in ten downloads" read as a count of four and one of ten, no share
+    (share,) = extract_quantities("More than three in ten speech-model downloads in Norlake go to Lumora.")
+    assert (share.kind, share.value, share.comparator) == ("percent", 30.0, "gt")
+    source = q("Lumora's models accounted for about 36 percent of speech-model downloads in Norlake")
+    assert compare(share, source) == "supports"
+    (most,) = extract_quantities("nearly two out of three users")
+    assert (most.kind, round(most.value, 1), most.comparator) == ("percent", 66.7, "lt")
+    assert [x.kind for x in extract_quantities("Quill-3 ranked 2 in 2025")] == ["count", "year"]
+    # a score out of ten is no share of anything
+    assert all(x.kind != "percent" for x in extract_quantities("an average rating of 3.9 out of 10"))
+
+
+def test_a_sentence_that_opens_with_its_period_gives_it_to_every_figure():
+    # regression: "For the second quarter, A took about three in ten ... and B roughly a fifth": B's fifth had no
+    # period, so a claim about B's share in the quarter was read against A's figure
+    from assistant.verify.alignment import framed_period
+    from assistant.verify.claims import parse_claim
+
+    text = "For the second quarter, Lark took about three in ten speech downloads in Norlake and Skerry roughly a fifth."
+    lark, skerry = extract_quantities(text)
+    skerry = framed_period(text, skerry)
+    assert "quarter" in skerry.context
+    claim = next(
+        x
+        for x in parse_claim(
+            "Skerry took about a fifth of Norlake's speech downloads in the second quarter."
+        ).quantities
+        if x.kind == "percent"
+    )
+    from assistant.verify.alignment import claimed_period
+
+    claim = claimed_period(
+        "Skerry took about a fifth of Norlake's speech downloads in the second quarter.", claim
+    )
+    assert alignment(claim, skerry) >= 0.5
+    assert framed_period("Lark took 40 percent, and Skerry 20 percent.", lark) is lark

@@ -222,6 +222,37 @@ def test_attributes_of_rows(exports, claim, stance, cited):
         assert names(evidence) == cited
 
 
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # the base's owner named before it, and "sits on top of"
+        ("Tundra-2-7B-Chat was fine-tuned from Corvid's Tundra-2-7B.", "supports"),
+        ("Tundra-2-7B-Chat sits on top of Alder Forge's Pelion-3-8B.", "refutes"),
+        # "a Corvid model": the base's own row names its organisation (a name's first word counts for it)
+        ("Corvid Labs' chat model Tundra-2-7B-Chat sits on top of a Corvid model.", "supports"),
+        ("Tundra-2-7B-Chat is built on an Alder Forge model.", "refutes"),
+        ("Tundra-2-7B-Chat is not built on an Alder Forge model.", "supports"),
+    ],
+)
+def test_the_base_of_a_row_by_its_owner(exports, claim, stance):
+    assert check(exports, claim)[0] == stance
+
+
+def test_a_family_of_one_model_has_that_models_base(tmp_path):
+    path = tmp_path / "crateworks_models.csv"
+    path.write_text(
+        "model_id,organization,family,base_model,downloads_all_time,snapshot_date\n"
+        "corvid/Tundra-2-7B,Corvid Labs,Tundra,,70000000,2025-06-30\n"
+        "corvid/Tundra-2-1B,Corvid Labs,Tundra,,9000000,2025-06-30\n"
+        "fenlight/Mosswing-7B,Fenlight,Mosswing,corvid/Tundra-2-7B,2000000,2025-06-30\n"
+    )
+    one = split_export(export_evidence(path, "2025-06-30"))
+    assert check(one, "Mosswing was fine-tuned from Tundra-2-7B.")[0] == "supports"
+    assert check(one, "Mosswing was fine-tuned from Tundra-2-1B.")[0] == "refutes"
+    # a family of several rows has no one base
+    assert check(one, "Tundra was fine-tuned from Mosswing-7B.")[0] is None
+
+
 # --- one record's figure, a group's sum, comparisons, superlatives --------------------------------------
 
 
@@ -340,6 +371,12 @@ def test_comparisons(exports, claim, stance):
             "than the entire Tundra family.",
             "supports",
         ),
+        # where the figures are from, said after the second side, is no part of it
+        (
+            "Pelion-3-8B on its own had more all-time downloads than the Pelion-3-32B and Pelion-3-Coder-7B "
+            "models put together, according to Crateworks' June figures.",
+            "supports",
+        ),
         # "on its own" qualifies the side: 52.0 against 21.0 + 6.0 million
         (
             "Pelion-3-8B on its own had more all-time downloads than the Pelion-3-32B and Pelion-3-Coder-7B "
@@ -363,6 +400,9 @@ def test_sums_and_multiples_of_listed_sides(exports, claim, stance):
         # a negated comparative is a superlative: Pelion's 16,900 derivatives lead Tundra's 15,400
         ("No model family on Crateworks has more derivative models than Pelion.", "supports"),
         ("No family has more derivative models than Tundra.", "refutes"),
+        # an opening phrase that says where the figures are from names no side
+        ("In Crateworks' June summary, no family had more derivative models than Pelion.", "supports"),
+        ("According to the hub's export, no family has more derivative models than Tundra.", "refutes"),
         ("Pelion has more derivative models than any other family.", "supports"),
         ("Tundra has more derivative models than any other family.", "refutes"),
         # ahead of every family is ahead of every family of a kind; behind one whose kind the records do not

@@ -355,6 +355,9 @@ def test_partial_scope():
         ("More than 15,000 models on ModelYard are derivatives of Kestrel.", "supports"),
         ("More than 16,000 models on ModelYard are derivatives of Kestrel.", "refutes"),
         ("More than 12,000 models are fine-tunes of Quill.", "refutes"),
+        # "built on X" names the base whose derivatives are counted, not a platform like "on ModelYard"
+        ("Fewer than 12,000 derivative models are built on Kestrel.", "refutes"),
+        ("More than 15,000 derivative models are built on Kestrel on ModelYard.", "supports"),
         # a week's figure is not the 30 days' a row counts, though "a third of a million" is now a count
         ("Quill-3-8B's first-week downloads came to about a third of a million.", None),
     ],

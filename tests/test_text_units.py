@@ -210,3 +210,41 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_one():
         "The U.S.A. team scored 3.5 points.",
         "See www.lark.example for more.",
     ]
+
+
+def test_a_plain_text_table_row_is_read_with_its_column_headings():
+    # regression: a results call's table laid out in columns was one "sentence" of every row's figures, so a
+    # claim about another quarter was refuted by the figures of the quarter the table gives
+    from assistant.retrieve.evidence import units
+    from assistant.schema import Passage
+    from assistant.verify.claims import parse_claim
+    from assistant.verify.figure_findings import numeric_findings
+    from assistant.verify.quantities import extract_quantities
+
+    text = (
+        "Anneke Voss (CFO): Here are the figures.\n\n"
+        "                              Q3 2031        Q3 2030        Change\n"
+        "                              Jul-Sep 2031   Jul-Sep 2030\n"
+        "    Revenue (Lm)                 812.4          655.0        +24.0%\n"
+        "      Hosted API                 402.1          300.6        +33.8%\n"
+        "    Gross margin                 61.2%          58.7%      +2.5 pts\n\n"
+        "Anneke Voss (CFO): We expect more next year.\n"
+    )
+    passage = Passage(
+        id="d:0", doc_id="d", index=0, text=text, char_start=0, char_end=len(text), source="s.txt",
+        title="Lumora Labs Q3 2031 results call", kind="transcript", date="2031-11-01", unit="turn",
+        speaker="Anneke Voss",
+    )  # fmt: skip
+    found = {e.text.strip(): e for e in units(passage, text, 0.0)}
+    row = next(e for t, e in found.items() if t.startswith("Revenue (Lm)"))
+    assert text[row.char_start : row.char_end] == row.text and "Hosted API" not in row.text
+    assert row.scoring_text == (
+        "Revenue (Lm) Q3 2031 Jul-Sep 2031: L 812.4 million | Revenue (Lm) Q3 2030 Jul-Sep 2030: L 655.0 million"
+        " | Revenue (Lm) Change: +24.0%"
+    )
+    margin = next(e for t, e in found.items() if t.startswith("Gross margin"))
+    assert margin.scoring_text.endswith("Gross margin Change: +2.5 pts")
+    assert [q.kind for q in extract_quantities("+2.5 pts")] == ["points"]
+    # the table gives the third quarter: no figure for the fourth, for or against it
+    fourth = parse_claim("Lumora Labs' revenue in the fourth quarter of 2031 exceeded L 900 million.")
+    assert not [f for f in numeric_findings(fourth, row) if f.stance != "none"]

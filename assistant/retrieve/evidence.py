@@ -32,6 +32,7 @@ class Evidence:
     reply_to: str | None = (
         None  # for the first sentences of an answer: the question (host assertion) it answers
     )
+    asked: str | None = None  # for an answer: the question that closes the turn it answers, where one does
     relevance: float = 0.0
     probs: tuple[float, float, float] = (0.0, 0.0, 1.0)  # supports, refutes, neither
     findings: list = field(default_factory=list)
@@ -140,6 +141,87 @@ def table_row(text: str, start: int, end: int) -> str | None:
     return " | ".join(f"{h}: {c}" for h, c in zip(header, cells, strict=True) if h and c)
 
 
+# A plain-text table laid out in columns ("Revenue (Lm)      1,204.5     988.0     +21.9%"): a label, then two or
+# more figures, each two or more spaces from the next
+_CELL = r"[-+−]?[$€£¥]?\d[\d.,]*\s?(?:%|pts|pp|bps|x)?"
+_TEXT_ROW = re.compile(rf"^[ \t]*(?P<label>[^\s\d+−-][^\n]*?)(?P<cells>(?:[ \t]{{2,}}{_CELL}){{2,}})[ \t]*$")
+# a label's unit, put with its figures: "Revenue (Lm)" counts millions of L, "Net profit (KVV m)" millions of KVV
+_LABEL_UNIT = re.compile(
+    r"\((?P<cur>[A-Z$€£¥]{1,4})?\s*(?P<scale>m|mn|million|millions|bn|billion|billions|k|thousand)\)\s*$"
+)
+_SCALE_WORD = {"m": "million", "mn": "million", "bn": "billion", "k": "thousand"}
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def text_table_lines(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The rows of a plain-text table inside a sentence span, one span each (the sentence splitter reads a
+    block of aligned lines as one sentence); None when the span holds no such rows."""
+    lines, pos = [], start
+    for line in text[start:end].split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    if len(lines) < 2 or not any(_TEXT_ROW.match(text[a:b]) for a, b in lines):
+        return None
+    out = []
+    for a, b in lines:
+        a += len(text[a:b]) - len(text[a:b].lstrip())
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def text_table_row(text: str, start: int, end: int) -> str | None:
+    """A row of a plain-text table read with its column headings, as a Markdown row is: "Revenue (Lm)  1,204.5
+    988.0  +21.9%" under "Q3 2031  Q3 2030  Change" reads "Revenue (Lm) Q3 2031: L 1,204.5 million | Revenue
+    (Lm) Q3 2030: L 988.0 million | Revenue (Lm) Change: +21.9%". None for anything but a row under headings."""
+    a, b = _line_at(text, start)
+    row = _TEXT_ROW.match(text[a:b])
+    if row is None or (b > end + 1 and text[end:b].strip()):
+        return None
+    # the heading lines right above the table's first row: nothing where the labels are, two or more columns
+    headings: list[list[tuple[int, int, str]]] = []
+    pos = a
+    while pos > 0:
+        la, lb = _line_at(text, pos - 1)
+        line = text[la:lb]
+        if not line.strip():
+            break
+        if not _TEXT_ROW.match(line):
+            cols = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+            if len(cols) < 2 or cols[0][0] <= row.end("label"):
+                break
+            headings.insert(0, cols)
+        pos = la
+    if not headings:
+        return None
+    label = row.group("label").strip()
+    unit = _LABEL_UNIT.search(label)
+    cells = [
+        (a + m.start() + row.start("cells"), a + m.end() + row.start("cells"), m.group())
+        for m in re.finditer(r"\S+(?: \S+)?", row.group("cells"))
+    ]
+    parts = []
+    for ca, cb, value in cells:
+        # a cell's heading is the one above it: the heading column its own columns overlap most
+        names = []
+        for cols in headings:
+            overlap = [(min(cb - a, c[1]) - max(ca - a, c[0]), c[2]) for c in cols]
+            best = max(overlap)
+            if best[0] > 0:
+                names.append(best[1])
+        if unit and "%" not in value and not re.search(r"pts|pp|bps", value):
+            scale = unit.group("scale").lower()
+            value = f"{unit.group('cur') or ''} {value} {_SCALE_WORD.get(scale, scale)}".strip()
+        # each cell with the row's label, so that a figure keeps what it measures ("Operating margin change")
+        parts.append(f"{label} {' '.join(names)}: {value}" if names else f"{label}: {value}")
+    return " | ".join(parts)
+
+
 def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
     """Split one passage into evidence units. Offsets index the document text."""
     context = text[passage.char_start : passage.char_end]
@@ -156,7 +238,11 @@ def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
                 document=text,
             )
         ]
-    spans = split_sentences(text, passage.char_start, passage.char_end)
+    spans = [
+        part
+        for span in split_sentences(text, passage.char_start, passage.char_end)
+        for part in (text_table_lines(text, *span) or [span])
+    ]
     org = _speaker_org(passage.speaker, text[:3000]) if passage.speaker else None
     if passage.speaker and passage.role is None and _named_host(passage.speaker, text[:3000]):
         # the header names them the host, though they asked in too few turns for the loader to tell
@@ -171,6 +257,8 @@ def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
             scoring = f"{passage.speaker}: {sentence}" if passage.speaker else sentence
         if sentence.startswith("|"):
             scoring = table_row(text, start, end) or scoring
+        elif "  " in sentence:
+            scoring = text_table_row(text, start, end) or scoring
         out.append(
             Evidence(
                 passage, start, end, sentence, scoring, context, retrieval, position=i, document=text, org=org

@@ -439,6 +439,29 @@ def _same_figures(frame: ClaimFrame, question: str, years: bool = True) -> bool:
     return all(q.value in asked for q in frame.quantities if years or q.kind != "year")
 
 
+# a question that asks about what was said before it as a whole: "Is that right?", "Can you confirm that?"
+_ABOUT_THE_PREMISE = re.compile(
+    r"^(?:(?:so|and|but),?\s+)?(?:(?:is|was|isn['’]t|wasn['’]t)\s+(?:that|this|it)\s+(?:right|true|correct|accurate|fair)|"
+    r"(?:right|correct|true)\s*\?|(?:do|would|can|could|will)\s+you\s+(?:confirm|agree\s+with|stand\s+by)\s+"
+    r"(?:that|this|it|those)\b)",
+    re.I,
+)
+
+
+def _figures_asked(frame: ClaimFrame, e: Evidence) -> bool:
+    """Does the question that closes the asker's turn put the claim's figures, not only a statement before it?
+    "Our figures put you at 57 percent. Do you dominate that market?": a "No" disputes the dominance, not the
+    asker's 57 percent; "It cost 8 million. Is that right?" asks about the figure itself."""
+    figures = [q for q in frame.quantities if q.kind != "year"]
+    question = re.sub(r"^[^:]{1,60}:\s+", "", (e.asked or "").strip())  # without the asker's label
+    if not figures or not question or question == (e.reply_to or "").strip():
+        return True
+    if _ABOUT_THE_PREMISE.match(question):
+        return True
+    values = {q.value for q in extract_quantities(question)}
+    return all(q.value in values for q in figures)
+
+
 def _names_put(frame: ClaimFrame, e: Evidence) -> bool:
     """Did the question (or the answer, or who answers: "you" is the speaker's organisation) name everything
     the claim names? A "No" to "Do you have the lion's share of speech recognition?" says nothing of the claim
@@ -449,7 +472,14 @@ def _names_put(frame: ClaimFrame, e: Evidence) -> bool:
 
 def _answered(frame: ClaimFrame, pool: list[Evidence]) -> Decision | None:
     """An interviewer put the claim to someone, and they answered it: "No." refutes, "Yes." supports."""
-    pool = [e for e in pool if e.reply_to and _same_figures(frame, e.reply_to) and _names_put(frame, e)]
+    pool = [
+        e
+        for e in pool
+        if e.reply_to
+        and _same_figures(frame, e.reply_to)
+        and _figures_asked(frame, e)
+        and _names_put(frame, e)
+    ]
     # a "No" to "Is X the most downloaded family?" denies "the most", not a claim that X is among the big ones
     refusals = [
         e for e in pool if e.reply_to and has(e, "refusal") and not degree_gap(e.reply_to, frame.content)

@@ -12,7 +12,15 @@ import re
 from dataclasses import replace
 
 from assistant.verify.periods import window
-from assistant.verify.quantity import QUALIFIERS, RUNS, SCOPES, WINDOW_WORDS, Quantity, context_word
+from assistant.verify.quantity import (
+    DERIVED_KINDS,
+    QUALIFIERS,
+    RUNS,
+    SCOPES,
+    WINDOW_WORDS,
+    Quantity,
+    context_word,
+)
 from assistant.verify.ranks import outcome
 
 
@@ -93,7 +101,19 @@ def qualified(claim: Quantity, evidence: Quantity) -> float:
     missing = missing and not (compounds and all(set(w.split("-")) <= evidence.context for w in compounds))
     # "a 128k-token context" measures the context: a count of tokens trained on is no such measure
     missing = missing or bool(claim.describes and claim.describes not in evidence.context | {evidence.head})
+    missing = missing or _other_models(claim, evidence)
     return 0.4 if missing or (claim.context & RUNS) != (evidence.context & RUNS) else 1.0
+
+
+def _other_models(claim: Quantity, evidence: Quantity) -> bool:
+    """The claim counts models derived from another ("derivative models", "fine-tuned models") and the
+    evidence something else: plain models ("models: 6", "released 5 models", the models a family holds, not
+    those built on it) or what they counted ("the six Quill models at 1.32 billion downloads")."""
+    if not claim.phrase & DERIVED_KINDS:
+        return False
+    if evidence.head is None:  # a figure with no noun of its own: its sentence must speak of such models
+        return not evidence.context & DERIVED_KINDS
+    return evidence.head not in DERIVED_KINDS and not evidence.phrase & DERIVED_KINDS
 
 
 def _same_window(claimed: set[str], context: frozenset[str]) -> bool:
@@ -119,6 +139,20 @@ def titled_period(title: str, text: str, q: Quantity) -> Quantity:
         return q
     words = {context_word(w.lower()) for w in re.findall(r"[A-Za-z][\w-]*", title)} & QUALIFIERS
     return replace(q, context=q.context | words) if window(title) and words else q
+
+
+# a sentence that opens with its period ("In our estimate for the third quarter, A took ... and B ..."): the period
+# of every figure after it, however far
+_OPENING_PERIOD = re.compile(r"^(?:[A-Z][^:,]{0,40}:\s+)?(?:In|For|During|Over|Across)\b[^,]{0,60},")
+
+
+def framed_period(text: str, q: Quantity) -> Quantity:
+    """A figure with no period of its own counts over the period its sentence opens with."""
+    m = _OPENING_PERIOD.match(text)
+    if m is None or q.start < m.end() or q.context & QUALIFIERS or window(m.group()) is None:
+        return q
+    words = {context_word(w.lower()) for w in re.findall(r"[A-Za-z][\w-]*", m.group())} & QUALIFIERS
+    return replace(q, context=q.context | words) if words else q
 
 
 def same_head(claim: Quantity, evidence: Quantity) -> bool:

@@ -10,7 +10,14 @@ import re
 from dataclasses import replace
 
 from assistant.retrieve.evidence import Evidence
-from assistant.verify.alignment import alignment, claimed_period, compare, same_head, titled_period
+from assistant.verify.alignment import (
+    alignment,
+    claimed_period,
+    compare,
+    framed_period,
+    same_head,
+    titled_period,
+)
 from assistant.verify.changes import (
     CLAIMS_EARLIER,
     amount_changes,
@@ -288,6 +295,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     around = {id(eq): ev.scoring_text[max(0, eq.start - 80) : eq.end + 40] for eq in evidence_quantities}
     title = ev.passage.title or ""
     evidence_quantities = [titled_period(title, around[id(eq)], eq) for eq in evidence_quantities]
+    evidence_quantities = [framed_period(ev.scoring_text, eq) for eq in evidence_quantities]
     # an export's figure counts over its own field's period ("downloads_q3_2026_millions"), not its neighbours'
     fielded = ev.passage.unit in ("row", "record")
     over = {

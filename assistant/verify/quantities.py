@@ -58,7 +58,8 @@ _WORDNUM = (
     + rf"|(?:a\s+)?(?:{_NUMBER_WORD})(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_NUMBER_WORD})\b)*)"
 )
 _SCALE = r"(?:\s*-?\s*(?P<scale>thousand|millions?|billions?|trillion|lakhs?|crores?|mn|mio|bn|tn|[kmbt])\b)?"
-_UNIT = r"(?:\s*(?P<unit>%|per ?cent\b|percentage points?\b|pp\b|pct\b))?"
+# "+2.5 pts" in a results table is percentage points, as "pp" is
+_UNIT = r"(?:\s*(?P<unit>%|per ?cent\b|percentage points?\b|pp\b|pts\b|pct\b))?"
 # a figure glued to the sentence before it ("to be sold.312.47 million units"): a word of four lower-case letters
 # and a full stop, which no abbreviation ("no.5", "vol.2") or name ("Quill.3") is
 _GLUED = r"(?<=[a-z]{4}\.)"
@@ -237,7 +238,7 @@ def extract_quantities(text: str, clauses: bool = False) -> list[Quantity]:
         scale = SCALES.get(scale_word, 1.0)
         if num and scale_word and base >= 1e6 and "," in num:
             scale = 1.0  # "$ 18,300,000 million": the figure is written out in full, the scale word is a slip
-        if unit.startswith(("percentage", "pp")):
+        if unit.startswith(("percentage", "pp", "pts")):
             kind = "points"
         elif unit:
             kind = "percent"
@@ -456,9 +457,22 @@ _WORD_FIGURE = re.compile(
     + r")\s+)?\b(?:(?<!half\s)(?:a|one)\s+(?P<scale>thousand|million|billion)\b(?!\s+(?:and|point))|"
     r"(?:(?:a|one)\s+(?P<part>half|third|quarter|fifth|sixth|tenth)\b(?!\s*-?\s*(?:thousand|million|billion)\b)|(?P<parts>two[ -]thirds|three[ -]quarters|(?:two|three|four)[ -]fifths)\b)"
     # "a third of a million": a fraction of the scale that follows, a count (about 333,000)
-    r"(?:\s+of\s+(?:a|one)\s+(?P<of>thousand|million|billion)\b)?)",
+    r"(?:\s+of\s+(?:a|one)\s+(?P<of>thousand|million|billion)\b)?"
+    # "four in ten", "one out of five": a share
+    r"|(?<![\d.,])(?P<n>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+"
+    r"(?P<d>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})\b(?!\s*(?:%|percent|per\s*cent)))",
     re.I,
 )
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_SMALL |= {"ten": 10, "twenty": 20, "hundred": 100}
+
+
+def _ratio_percent(n: str, d: str) -> float | None:
+    """ "four in ten" is 40 percent: a share over a round whole (up to ten, twenty, a hundred). None where it
+    is no part of a whole ("12 in 9"), or the whole is a count of its own ("26 out of 28 provinces")."""
+    part = _SMALL.get(n.lower()) or (int(n) if n.isdigit() else 0)
+    whole = _SMALL.get(d.lower()) or (int(d) if d.isdigit() else 0)
+    return 100 * part / whole if 0 < part < whole and (whole <= 10 or whole in (20, 100)) else None
 
 
 def fraction_percent(words: str) -> float | None:
@@ -468,14 +482,21 @@ def fraction_percent(words: str) -> float | None:
 
 
 def word_figures(claim: str) -> list[Quantity]:
-    """Figures written as words that quantities.py leaves alone: "a billion" downloads, "a fifth" or "two
-    thirds" of something (a share, in percent). A fraction word is itself rounded: "roughly a fifth" is read as
+    """Figures written as words that quantities.py leaves alone: "a billion" downloads, "a fifth", "two
+    thirds" or "four in ten" of something (a share, in percent). A fraction word is itself rounded: "roughly a fifth" is read as
     about 20 % give or take a tenth of it (18 to 22 %), as a writer rounds 21.7 % to "a fifth"."""
     out = []
     for m in _WORD_FIGURE.finditer(claim):
         word = (m.group("cmp") or "").lower()
         comparator = next((c for c, w in _BOUND_WORDS if re.fullmatch(w, word)), "eq") if word else "eq"
-        if m.group("scale"):
+        if m.group("n"):
+            ratio = _ratio_percent(m.group("n"), m.group("d"))
+            if ratio is None:
+                continue
+            value, kind, prec = ratio, "percent", ratio * 0.05  # rounded as a fraction word is
+            if comparator == "eq":
+                comparator = "approx"
+        elif m.group("scale"):
             value, kind, prec = _SCALE_WORDS[m.group("scale").lower()], "count", 0.0
         elif m.group("of"):
             part = fraction_percent(m.group("part") or m.group("parts")) or 0.0

@@ -329,3 +329,6 @@ QUALIFIERS = WINDOW_WORDS | {"worldwid", "domestic", "outsid"}
 # five weeks" a sum; neither says the other. Nor does a capacity "at a time" (counted.py reads the phrase as
 # "atonce") say a total: "reads 64,000 tokens at a time" is no count of the tokens a model was trained on.
 RUNS = frozenset(["consecutiv", "atonc"])
+# Words that make models another set's: "9,000 derivative models" (or fine-tuned, quantized ones) are built on a
+# model by others, no count of the models a family holds ("models: 6" in its row)
+DERIVED_KINDS = frozenset(["derivativ", "fine-tun", "finetun", "quantiz", "quantis", "adapter", "merg"])

@@ -9,7 +9,16 @@ import re
 from assistant.verify.quantities import extract_quantities
 from assistant.verify.record_coverage import NEGATED, Found, names
 from assistant.verify.record_when import named_span
-from assistant.verify.records import Record, find, iso_date, members, norm_name, norm_value
+from assistant.verify.records import (
+    Record,
+    find,
+    iso_date,
+    members,
+    norm_name,
+    norm_value,
+    organisation_named,
+    owned_by,
+)
 
 # --- attributes of rows ---------------------------------------------------------------------------------
 
@@ -34,11 +43,19 @@ _ATTRIBUTES = (
     (
         "base",
         re.compile(
-            r"\b(?:based on|built on(?: top of)?|fine-?tuned from|derived from|a fine-?tune of|"
-            r"a derivative of)\s+(?:the\s+)?(?P<val>[\w./-]+(?:\s+[A-Z][\w.-]*)?)(?:\s+on\s+[A-Z]\w*)?\s*\.?$",
+            # "sits on top of"; the base's owner may be named before it ("fine-tuned from Lumora's Quill-2")
+            r"\b(?:based on|built on(?: top of)?|(?:sits?|sat|runs?|ran) on top of|fine-?tuned from|derived from|"
+            r"a fine-?tune of|a derivative of)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s?\s+)?"
+            r"(?P<val>[\w./-]+(?:\s+[A-Z][\w.-]*)?)(?:\s+on\s+[A-Z]\w*)?\s*\.?$",
             re.I,
         ),
     ),
+)
+# "A sits on top of a Lumora model": the base is one of an organisation's models, whichever
+_OWNER_BASE = re.compile(
+    r"\b(?:based on|built on(?: top of)?|(?:sits?|sat|runs?|ran) on top of|fine-?tuned from|derived from|"
+    r"a fine-?tune of|a derivative of)\s+(?:an?|one of)\s+(?P<val>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:['’]s)?\s+"
+    r"models?\s*\.?$"
 )
 RELEASED = re.compile(
     r"\b(?:first\s+)?(?:released|published|launched|created|uploaded|came out|debuted|open-sourced)\b", re.I
@@ -82,9 +99,17 @@ def _subjects(claim: str, export: list[Record], exclude: str = "") -> tuple[list
         group = members(m.group("g"), export)
         return (group, True) if group else None
     named = [x for x in names(claim) if norm_value(x) not in norm_value(exclude) or not exclude]
+    if len(named) > 1 and re.match(rf"(?:the\s+)?{re.escape(named[0])}['’]s?\s", claim, re.I):
+        named = named[
+            1:
+        ]  # "Lumora's speech model Quill ...": the owner opens the claim, the model is its subject
     if named and re.match(rf"(?:the\s+)?{re.escape(named[0])}\b", claim, re.I):
         named = named[:1]  # the claim's grammatical subject: "A was released alongside B in May"
     found = [r for x in named for r in find(x, export)]
+    if not found and named:
+        # a family of one model ("Quill" with its one row, Quill-2-7B): that row is all of it
+        own = members(named[0], export)
+        found = own if len(own) == 1 and owned_by(named[0], own[0]) else []
     return ([found[0]], False) if len({id(r) for r in found}) == 1 else None
 
 
@@ -130,6 +155,9 @@ def attribute(claim: str, export: list[Record]) -> Found | None:
         if m:
             field_pat, value = pat, m.group("val").strip().rstrip(".")
             break
+    owner = _OWNER_BASE.search(claim) if field_pat is None else None
+    if owner:
+        field_pat, value = "base", owner.group("val")
     released = None
     if field_pat is None and RELEASED.search(claim):
         released = _release_date(claim)
@@ -150,6 +178,8 @@ def attribute(claim: str, export: list[Record]) -> Found | None:
         is_value = _value_matcher(value)
         if field_pat != "base" and not any(is_value(r.fields[key]) for r in export if key in r.fields):
             return None  # not a value this column ever takes ("a permissive licence"): no verdict
+        if owner:
+            return _owner_base(claim, rows, key, value, export)
         if (
             field_pat == "base"
             and not find(value, export)
@@ -176,3 +206,21 @@ def attribute(claim: str, export: list[Record]) -> Found | None:
     if universal:
         reason = f"{len(rows)} rows; " + reason
     return ("supports" if holds else "refutes"), [r.evidence for r in deciding], reason
+
+
+def _owner_base(claim: str, rows: list[Record], key: str, owner: str, export: list[Record]) -> Found | None:
+    """ "A is built on a Lumora model": A's declared base is a record the export gives to Lumora (a name's
+    first word counts for it: "Lumora Labs"). A base the export has no record of gives no verdict."""
+    full = organisation_named(owner, export) or owner
+    results = []
+    for r in rows:
+        bases = find(r.fields[key], export)
+        if len(bases) != 1:
+            return None
+        results.append((r, bases[0], owned_by(full, bases[0])))
+    negated = bool(NEGATED.search(claim))
+    holds = all(ok != negated for _, _, ok in results)
+    reason = "; ".join(f"{r.name}: {key} {r.fields[key]}" for r, _, _ in results[:4])
+    # the row and the base's own row, which names its owner
+    cited = [e for r, base, _ in results for e in (r.evidence, base.evidence)]
+    return ("supports" if holds else "refutes"), cited, reason

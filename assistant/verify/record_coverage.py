@@ -33,6 +33,16 @@ def _is_date_name(name: str) -> bool:
 _OPENING_WORDS = frozenset(("Among", "Amongst", "Across", "Between", "Within", "Of", "Out", "According"))
 
 
+# "built on Quill", "fine-tuned on Lark": a model the claim's models start from, not the platform they sit on
+_BASE_ON = r"(?:built|based|trained|fine-?tuned|developed|founded|sits?|sat)\s+(?:directly\s+)?on"
+
+
+def _platform(name: str, claim: str) -> bool:
+    """ "on ModelYard" scopes the claim to a platform; "built on Quill" names the base."""
+    on = rf"\bon\s+{re.escape(name)}\b"
+    return bool(re.search(on, claim)) and not re.search(rf"\b{_BASE_ON}\s+{re.escape(name)}\b", claim, re.I)
+
+
 def names(claim: str) -> list[str]:
     """The claim's names, without dates and without the platform ("on ModelYard" scopes, it does not name)."""
     out = []
@@ -41,7 +51,7 @@ def names(claim: str) -> list[str]:
         if (
             _is_date_name(name)
             or name in _OPENING_WORDS
-            or re.search(rf"\bon\s+{re.escape(name)}\b", claim)
+            or _platform(name, claim)
             or PERIOD_NAME.fullmatch(name)
         ):
             continue

@@ -282,7 +282,7 @@ _SUPERLATIVE_WORDS = (
     r"fastest|strongest|widest|oldest|newest|number one|no\. 1|#1"
 )
 _CLAIM_SUPERLATIVE = re.compile(
-    rf"(?<!\bamong )(?<!\bone of )\b(?:the|its|their|his|her)\s+(?:(?:single|very|second|third|fourth|fifth)[ -])?(?:{_SUPERLATIVE_WORDS})\b",
+    rf"(?<!\bamong )(?<!\bone of )\b(?:the|its|their|his|her|[A-Z][\w.-]*['’]s?)\s+(?:(?:single|very|second|third|fourth|fifth)[ -])?(?:{_SUPERLATIVE_WORDS})\b",
     re.I,
 )
 # "among the most downloaded" and "one of the largest" are no superlative of one thing

@@ -43,7 +43,8 @@ _AHEAD = re.compile(
 )
 # "No model family on X has more derivatives than A": A against every other record of its kind, a tie allowed
 _NONE_MORE = re.compile(
-    r"^(?:no|not\s+one|none\s+of\s+the)\s+(?:other\s+)?(?P<kind>[\w\s-]+?)\s+(?:on\s+\S+\s+)?"
+    # an opening phrase says where or when ("In ModelYard's June summary, no family ..."), not who
+    r"^(?:(?:in|at|by|as\s+of|according\s+to)\s+[^,]{1,60},\s+)?(?:no|not\s+one|none\s+of\s+the)\s+(?:other\s+)?(?P<kind>[\w\s-]+?)\s+(?:on\s+\S+\s+)?"
     + _ADVERBS
     + _HAS
     + r"\s+(?P<dir>more|fewer|less)\s+(?P<metric>.+?)\s+(?:on\s+\S+\s+)?than\s+(?:the\s+)?(?P<a>.+?)"
@@ -143,6 +144,8 @@ def side_name(x: str) -> str:
         r"^(?i:(?:back\s+)?(?:in|by|as of|at the end of)\s+(?:\w+\s+)?(?:19|20)\d\d\s+)(?=[A-Z])", "", x
     )
     x = _WHEN_AFTER.sub("", x)
+    # "..., according to ModelYard's June figures": where the figures are from, no part of the side
+    x = re.sub(r",?\s+according\s+to\s+[^,]+$", "", x, flags=re.I)
     for _ in range(3):
         x = re.sub(
             r"^(?:the whole|the entire|all of the|all of|all the|the|all|whole|entire)\s+"
