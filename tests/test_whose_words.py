@@ -45,6 +45,32 @@ def test_a_figure_counted_together_with_another_family_is_the_groups():
     )
 
 
+def test_a_figure_for_listed_families_counted_together_is_the_groups():
+    claim = "The Lark family alone has now passed 300 million downloads."
+    group = ev(
+        "Counting both of Orrin Works' model families - Lark and Vesper - downloads on ModelYard now exceed "
+        "340 million."
+    )
+    assert judge(claim, [group]).label != "SUPPORTED"
+    # a claim about the owner names no one family: the total may be its own
+    owner = "Orrin Works' models have passed 300 million downloads on ModelYard."
+    assert judge(owner, [group]).label == "SUPPORTED"
+
+
+def test_a_sentence_closing_on_an_estimate_is_only_an_estimate():
+    claim = "Quill accounts for about 38 percent of open speech-model downloads in the Skerry region."
+    estimate = ev(
+        "Lumora Labs now accounts for about 38 percent of all downloads of open-weight speech models by users "
+        "in the Skerry region, according to an estimate by Arvid Tell, analyst at Brantley Partners."
+    )
+    assert judge(claim.replace("Quill", "Lumora Labs"), [estimate]).label == "NOT_ENOUGH_INFO"
+    fact = ev(
+        "Lumora Labs now accounts for about 38 percent of all downloads of open-weight speech models by users "
+        "in the Skerry region, according to the hub's own counters."
+    )
+    assert judge(claim.replace("Quill", "Lumora Labs"), [fact]).label == "SUPPORTED"
+
+
 def test_a_third_partys_forecast_does_not_establish_the_future():
     claim = "Quill will overtake Skerry in all-time downloads in 2027."
     forecast = ev('Castellan expects Quill to overtake Skerry on all-time downloads "some time in 2027".')

@@ -113,11 +113,20 @@ _ESTIMATE = re.compile(
 )
 
 
+# a sentence that ends by naming its source as an estimate: "..., according to an estimate by Brantley's
+# analyst" frames the whole sentence, however long the clause between it and the figure
+_CLOSING_ESTIMATE = re.compile(
+    r",\s*according\s+to\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:estimates?|analysts?)\b", re.I
+)
+
+
 def _estimate(text: str, q: Quantity) -> bool:
-    """Is the figure only a third party's estimate (in the sentence before it, or its own clause after it)?"""
+    """Is the figure only a third party's estimate (in the sentence before it, its own clause after it, or
+    a closing "according to an estimate" of its sentence)?"""
     before = re.split(r"[.;!?]\s", text[: q.start])[-1]
     after = re.split(r"[,.;!?]", text[q.end : q.end + 60])[0]
-    return bool(_ESTIMATE.search(before) or _ESTIMATE.search(after))
+    rest = re.split(r"[.;!?](?:\s|$)", text[q.end :])[0]
+    return bool(_ESTIMATE.search(before) or _ESTIMATE.search(after) or _CLOSING_ESTIMATE.search(rest))
 
 
 # A figure given as what is expected, not what was: "we now expect revenue of between 185 and 190 million",
@@ -605,17 +614,36 @@ _GROUPED = re.compile(
 )
 
 
+# "Counting all three of Orrin's families - Quill, Lark and Skerry - downloads exceed ...": a figure for the
+# names listed after a word that totals them
+_LISTED_TOGETHER = re.compile(
+    r"\b(?i:counting|across|including|combining|spanning|covering)\b[^.;:!?]{0,60}?"
+    r"(?P<names>[A-Z][\w.-]*(?:,\s*[A-Z][\w.-]*)*,?\s+and\s+[A-Z][\w.-]*)"
+)
+
+
+def _claim_names(frame: ClaimFrame, name: str) -> bool:
+    return any(named_in(n, name) or named_in(name, n) for n in frame.entities) or entity_in(
+        name, frame.content
+    )
+
+
 def grouped_with(frame: ClaimFrame, text: str) -> str | None:
-    """The sentence's figure counts another thing together with the claim's ("together with the Vaskra models")
-    and the claim does not name that thing: the figure is the group's, not the claim's subject's alone."""
+    """The sentence's figure counts another thing together with the claim's ("together with the Vaskra models",
+    "counting all three families - Quill, Lark and Skerry -") and the claim does not name that thing: the figure
+    is the group's, not the claim's subject's alone."""
     if not re.search(r"\d", text):
         return None
     for m in _GROUPED.finditer(text):
         name = m.group("name")
-        if not any(named_in(n, name) or named_in(name, n) for n in frame.entities) and not entity_in(
-            name, frame.content
-        ):
+        if not _claim_names(frame, name):
             return name
+    for m in _LISTED_TOGETHER.finditer(text):
+        names = [n for n in re.split(r",\s*|\s+and\s+", m.group("names")) if n]
+        missing = [n for n in names if not _claim_names(frame, n)]
+        # a claim that names none of them is about the group's owner, whose total it may well be
+        if missing and len(missing) < len(names):
+            return ", ".join(missing)
     return None
 
 
