@@ -791,6 +791,22 @@ def test_an_amount_of_money_is_never_read_against_a_count_of_things():
     )
 
 
+def test_a_currency_spelled_out_in_brackets_or_joined_to_its_amount_is_money():
+    # "KVV 45 million (Kelvani vaira)": the claim's "vaira" are that money, read against the amount
+    fund = ev(
+        "The work is funded by Lumora Labs, which is committing KVV 45 million (Kelvani vaira) to Skerry over "
+        "the next three years."
+    )
+    assert judge("Lumora is committing 45 billion vaira to Skerry.", [fund]).label == "REFUTED"
+    assert judge("Lumora is committing 45 million vaira to Skerry.", [fund]).label == "SUPPORTED"
+    # a name joined to the figure ("a 1.8-million-franc grant") is the currency, as "CHF" is
+    grant = ev("Skerry is funded by a grant of CHF 1.8 million from Fondation Arlen.")
+    assert judge("Skerry is funded by a 2.8-million-franc grant.", [grant]).label == "REFUTED"
+    assert judge("Skerry is funded by a 1.8-million-franc grant.", [grant]).label == "SUPPORTED"
+    # and francs are no euros
+    assert judge("Skerry is funded by a grant of 1.8 million euros.", [grant]).label == "NOT_ENOUGH_INFO"
+
+
 def test_a_share_of_another_market_says_nothing_of_the_claims():
     from assistant.verify.stance import market_gap
 
