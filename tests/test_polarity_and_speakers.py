@@ -604,3 +604,26 @@ def test_what_the_host_asserted_is_the_hosts_word():
     assert judge(claim, [guest]).label == "NOT_ENOUGH_INFO"  # the guest is not the host
     assert not polarity_gap("Kestrel leads the market.", "Kestrel leads the market now, doesn't it?")
     assert parse_claim("On Monday, Lumora said that Quill has five models.").venue is None
+
+
+def test_a_chief_by_department_and_the_manner_of_saying_frame_the_speaker():
+    # "Castellan's technology chief flatly denied that ...": a denial by its CTO, however it was said
+    frame = parse_claim(
+        "Castellan's technology chief flatly denied that Lumora was in talks to buy the company."
+    )
+    assert (frame.speaker, frame.verb, frame.denial) == ("Castellan's technology chief", "denied", True)
+    assert frame.content == "Lumora was in talks to buy the company"
+    assert parse_claim("Lumora's finance chief publicly confirmed that Quill is profitable.").speaker == (
+        "Lumora's finance chief"
+    )
+    host = ev("The Lark Courier reported that Lumora is in talks to buy Castellan.", speaker="Orla Penn")
+    answer = ev(
+        "No. There are no talks.",
+        kind="transcript",
+        speaker="Ivo Marsh",
+        reply_to=host.text,
+        probs=(0.1, 0.1, 0.8),
+        document="With me is Ivo Marsh, CTO of Castellan Cloud. No. There are no talks.",
+    )
+    claim = "Castellan's technology chief flatly denied that Lumora was in talks to buy the company."
+    assert judge(claim, [host, answer]).label == "SUPPORTED"

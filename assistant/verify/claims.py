@@ -29,7 +29,7 @@ _SAY_VERBS = (
 # role ("Lumora's CEO"); the verb is a lower-case verb of saying.
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
 _OUTLET = r"blog|website|spokesperson|spokesman|spokeswoman|statement|team|report|press release"
-_ROLE = r"CEO|CTO|CFO|chief executive|founder|spokesperson|boss"
+_ROLE = r"CEO|CTO|CFO|chief executive|technology chief|finance chief|founder|spokesperson|boss"
 # "the host asserted that ...": the one who asks the questions in a transcript
 HOST_WORDS = r"host|interviewer|moderator|presenter"
 # "..., doesn't it?": a tag that asks for agreement with what the sentence asserts, no negation of it
@@ -44,9 +44,14 @@ _SAID_MONTH = (
     r"in\s+(?:early\s+|late\s+|mid-)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+(?P<month_year>\d{4}))?\s+"
 )
+# how it was said, between the speaker and the verb: "Z flatly denied that ...", "Z publicly confirmed ..."
+_MANNER = (
+    r"(?:flatly|firmly|publicly|repeatedly|strongly|categorically|explicitly|openly|privately|emphatically|"
+    r"vehemently|later|also)"
+)
 _ATTRIBUTION = re.compile(
     rf"^(?P<who>(?:{_NAME_WORD}\s?){{1,6}}?(?:\s(?:{_OUTLET}))?|(?:[A-Z][\w'’-]*'s\s)?(?:{_ROLE})"
-    rf"(?:\s(?:{_NAME_WORD}\s?){{1,3}})?|[Tt]he (?:{HOST_WORDS}))\s+(?P<verb>{_SAY_VERBS})\s+(?:{_SAID_MONTH}that\s+|that\s+)?(?P<content>.+)$"
+    rf"(?:\s(?:{_NAME_WORD}\s?){{1,3}})?|[Tt]he (?:{HOST_WORDS}))\s+(?:{_MANNER}\s+)?(?P<verb>{_SAY_VERBS})\s+(?:{_SAID_MONTH}that\s+|that\s+)?(?P<content>.+)$"
 )
 # Words that open a claim but name no one: "Early reports from doctors ...", "Scientists confirmed ..." is a claim
 # about the finding itself, which any source may establish
