@@ -373,6 +373,38 @@ def test_first_person_is_read_as_the_speakers_organisation():
     assert "Lumora Group's lead" in unit.scoring_text
 
 
+def test_a_negation_that_leaves_out_its_predicate_reads_it_from_the_sentence_before():
+    from assistant.retrieve.evidence import elided_negation
+
+    assert (
+        elided_negation("The company as a whole is not, yet.", "The hosted Quill service is profitable.")
+        == "The company as a whole is not profitable, yet."
+    )
+    assert elided_negation("Lark isn't.", "Quill is open source.") == "Lark is not open source."
+    # a negation that says its own predicate leaves nothing out
+    assert elided_negation("The company is not for sale.", "Quill is open source.") is None
+    _, _, units_ = _turn(
+        "Anneke Voss", "The hosted Quill service is profitable. The company as a whole is not, yet."
+    )
+    # the speaker's "The company" is their own, as their "we" is
+    assert units_[1].scoring_text == "Anneke Voss: Lumora Group as a whole is not profitable, yet."
+    assert units_[1].text == "The company as a whole is not, yet."
+
+
+def test_revenue_says_nothing_of_a_profit():
+    def said(sentence: str):
+        _, _, (unit,) = _turn("Anneke Voss", sentence)
+        unit.probs, unit.relevance = (0.85, 0.05, 0.1), 0.9
+        return unit
+
+    claim = "Anneke Voss said Lumora Group is profitable."
+    assert judge(claim, [said("Our revenue last year was KVV 90 million.")]).label == "NOT_ENOUGH_INFO"
+    assert (
+        judge(claim, [said("We turned a profit last year on revenue of KVV 90 million.")]).label
+        == "SUPPORTED"
+    )
+
+
 def test_an_organisations_people_speak_for_it():
     _, _, (analyst,) = _turn("Tobin Hale", "Our estimate is that Quill holds about a fifth of the market.")
     assert speaker_matches("Brantley Partners", analyst)

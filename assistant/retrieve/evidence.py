@@ -86,6 +86,26 @@ _THIRD_PERSON = {
 }
 
 
+# "The company as a whole is not, yet.": a negation whose predicate is left out, to be read from the sentence
+# before ("The hosted service is profitable.")
+_ELIDED = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{0,80}?)\s+(?P<aux>is|are|was|were)(?:\s+not|n['’]t)(?P<rest>(?:,?\s+(?:yet|either|"
+    r"though|at all))*)\s*[.!]?$"
+)
+_PREDICATE = re.compile(r"\s(?P<aux>is|are|was|were)\s+(?P<predicate>(?!not\b)[^,;:.!?]{1,80}?)\s*[.!]?$")
+
+
+def elided_negation(sentence: str, previous: str) -> str | None:
+    """The sentence read with the predicate it leaves out, where it negates the one the sentence before states:
+    "The company as a whole is not, yet." after "The hosted service is profitable." reads "The company as a whole
+    is not profitable, yet." None where nothing is left out."""
+    m = _ELIDED.match(sentence.strip())
+    before = _PREDICATE.search(previous.strip())
+    if not m or not before:
+        return None
+    return f"{m.group('subject')} {m.group('aux')} not {before.group('predicate')}{m.group('rest')}."
+
+
 def in_third_person(sentence: str, org: str) -> str:
     """ "we have no stake in Kestrel" said by Lumora's CEO reads "Lumora has no stake in Kestrel": the scorer
     and the rules compare it with claims that name the organisation, not "we"."""
@@ -96,7 +116,11 @@ def in_third_person(sentence: str, org: str) -> str:
             return f"{org} {_THIRD_PERSON[verb]}"
         return org if m.group("we") else f"{org}'s"
 
-    return _FIRST_PERSON.sub(swap, sentence)
+    # a speaker's "The company ..." opening a sentence is their own, as their "we" is
+    return _OWN_COMPANY.sub(org, _FIRST_PERSON.sub(swap, sentence))
+
+
+_OWN_COMPANY = re.compile(r"^The company\b(?!['’])")
 
 
 @lru_cache(maxsize=1024)
@@ -164,11 +188,13 @@ def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
     out = []
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
+        previous = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
+        sentence_read = elided_negation(sentence, previous) or sentence
         if org:
-            sentence_read = in_third_person(sentence, org)
+            sentence_read = in_third_person(sentence_read, org)
             scoring = f"{passage.speaker}: {sentence_read}"
         else:
-            scoring = f"{passage.speaker}: {sentence}" if passage.speaker else sentence
+            scoring = f"{passage.speaker}: {sentence_read}" if passage.speaker else sentence_read
         if sentence.startswith("|"):
             scoring = table_row(text, start, end) or scoring
         out.append(

@@ -66,6 +66,7 @@ from assistant.verify.stance import (
     polarity_gap,
     profit_clash,
     ranking_period_gap,
+    revenue_for_profit,
     use_gap,
 )
 from assistant.verify.tally_findings import tally_stances
@@ -148,6 +149,8 @@ def evidence_findings(
             findings.append(Finding("off-point", "none", 1.0, "says too little of what the claim denies"))
     elif negated_alike(statement, ev.text):
         findings.append(Finding("negated-alike", "supports", 0.8, "denies what the claim denies"))
+    if revenue_for_profit(frame.content, ev.text):
+        findings.append(Finding("off-point", "none", 1.0, "gives what came in, not whether it was a profit"))
     if retracted_reading(frame.content, ev.text) and other_figure(frame.content, ev.text):
         # "about a third of a million" does not repeat a retracted "3.4 million": the retracted part says nothing
         findings.append(
