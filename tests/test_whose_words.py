@@ -354,3 +354,28 @@ def test_not_from_anyone_elses_weights_denies_it_of_every_other_party():
     assert judge("Quill-22B started from Lark weights.", [said]).label == "REFUTED"
     # the claim's subject must still be the sentence's
     assert judge("Kestrel-7B started from Lark weights.", [said]).label == "NOT_ENOUGH_INFO"
+
+
+def test_one_model_or_family_of_an_owner_is_a_floor_for_its_total():
+    from dataclasses import replace
+
+    claim = "Orrin Works' models had passed 300 million downloads on ModelYard."
+    row = ev(
+        "model_id: orrin/Lark-2-7B | family: Lark | org: Orrin Works | downloads.all_time: 41900000",
+        kind="statistics",
+        probs=(0.3, 0.4, 0.3),
+    )
+    row.passage = replace(row.passage, unit="record")
+    # one model's 41.9 million says the owner has at least that many, not that it has no more
+    assert judge(claim, [row]).label == "NOT_ENOUGH_INFO"
+    assert (
+        judge("Orrin Works' models had passed 30 million downloads on ModelYard.", [row]).label != "REFUTED"
+    )
+    # the model's own claim is judged on its row
+    assert judge("Lark-2-7B had passed 300 million downloads on ModelYard.", [row]).label == "REFUTED"
+    said = "According to ModelYard's counters, the Lark family stood at 251.4 million all-time downloads."
+    family = ev(said, document=f"Orrin Works' Lark models are popular. {said}", probs=(0.3, 0.4, 0.3))
+    assert judge(claim, [family]).label == "NOT_ENOUGH_INFO"
+    assert (
+        judge("The Lark family had passed 300 million downloads on ModelYard.", [family]).label == "REFUTED"
+    )

@@ -237,6 +237,51 @@ def one_part_named(frame: ClaimFrame, text: str) -> str | None:
     return m.group("part")
 
 
+# "the Lark family stood at 501 million": a figure for one family or line of models, by its name
+_FAMILY_NAMED = re.compile(r"\b(?P<part>[A-Z][\w.-]*)\s+(?:family|models|series)\b")
+
+
+def owners_family(frame: ClaimFrame, ev: Evidence) -> str | None:
+    """The claim is about an owner ("Orrin Works had passed 600 million downloads"), the sentence gives the
+    figure of one of its families, which the claim does not name ("the Lark family stood at 501 million"), and
+    the document says whose it is ("Orrin Works' Lark models"): a floor for the owner's total, never the total
+    itself. Returns the family's name, else None."""
+    subject = claim_subject([n for n in frame.entities if n not in frame.weak])
+    if subject is None or entity_in(subject, ev.scoring_text):
+        return None
+    owner = name_pattern(re.escape(subject))
+    for m in _FAMILY_NAMED.finditer(ev.scoring_text):
+        part = m.group("part")
+        if any(entity_in(part, n) or entity_in(n, part) for n in frame.entities):
+            continue
+        if re.search(owner + r"(?:\s+[A-Z][\w.-]*)?['’]s?\s+" + re.escape(part) + r"\b", ev.document):
+            return part
+    return None
+
+
+# an export row's owner and its own name: "model_id: orrin/Lark-2 | family: Lark | org: Orrin Works | ..."
+_OWNER_FIELD = re.compile(
+    r"(?:^|\|\s*)(?:org|organi[sz]ation|publisher|owner|author|company|maker):\s*(?P<owner>[^|]+)"
+)
+_NAME_FIELD = re.compile(r"(?:^|\|\s*)(?:model_id|model|family|name|series):\s*(?P<name>[^|]+)")
+
+
+def owners_row(frame: ClaimFrame, ev: Evidence) -> str | None:
+    """The claim is about an owner ("Orrin's models had passed 600 million"), the evidence is the export's row
+    of one of its models or families, which the claim does not name: the row's figure is a floor for the
+    owner's total, never the total itself. Returns the row's name, else None."""
+    if ev.passage.unit not in ("row", "record"):
+        return None
+    subject = claim_subject([n for n in frame.entities if n not in frame.weak])
+    owner = _OWNER_FIELD.search(ev.scoring_text)
+    if subject is None or owner is None or not entity_in(subject.split()[0], owner.group("owner")):
+        return None
+    names = [m.group("name").strip() for m in _NAME_FIELD.finditer(ev.scoring_text)]
+    if not names or any(entity_in(n.split("/")[-1], frame.content) for n in names):
+        return None
+    return names[0]
+
+
 # "a 30-billion-parameter Kestrel model": a figure written as a modifier of the name right after it
 _MODIFIES = re.compile(r"(?:-[a-z]+)+\s+(?P<name>[A-Z][\w'’-]*)")
 
@@ -422,7 +467,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             # a total's figure bounds none of its parts from below: no figure for the claim, for or against
             found.append(Finding("scope", "none", 1.0, f"counts all kinds, the claim only {part!r} ones"))
             continue
-        if one_part_named(frame, ev.scoring_text):
+        if one_part_named(frame, ev.scoring_text) or owners_row(frame, ev) or owners_family(frame, ev):
             # one family's 476 million says the owner's models have at least that many, not that they have no more
             eq = replace(eq, comparator="ge", value=eq.interval(as_claim=False)[0])
         left = counts_what_is_left_out(frame.content, ev.scoring_text)
