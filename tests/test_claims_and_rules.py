@@ -47,6 +47,15 @@ def test_a_name_is_found_as_its_adjective():
     assert entity_coverage(["Quill"], "Quillon models") == 0.0
 
 
+def test_two_statements_joined_by_a_semicolon_are_checked_one_by_one():
+    assert split_claim("Skerry-2 does not speak itself; it turns speech into text.") == [
+        "Skerry-2 does not speak itself.",
+        "Skerry-2 turns speech into text.",
+    ]
+    # a second statement with its own subject is left alone
+    assert split_claim("Quill is popular; Lark is not.") == ["Quill is popular; Lark is not."]
+
+
 def test_split_lists_and_compound_subjects():
     assert split_claim("Quill leads in Ardmoor, Tolsey and Brenmark.") == [
         "Quill leads in Ardmoor",

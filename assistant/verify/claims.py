@@ -561,9 +561,22 @@ _SUBJECTS = re.compile(
 _SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does"}
 
 
+# "Skerry-2 does not speak itself; it turns speech into text": two statements of one subject, the second
+# naming it by a pronoun
+_TWO_STATEMENTS = re.compile(
+    r"^(?P<subject>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)\s(?P<first>[^;]+?);\s+(?P<pronoun>it|they|he|she)\s+"
+    r"(?P<second>[^;]+)$"
+)
+
+
 def split_claim(claim: str) -> list[str]:
-    """A claim that lists items ("in A, B and C", "A and B are ...") becomes one claim per item; otherwise the
-    claim itself. The list convention then applies: every item must hold."""
+    """A claim that lists items ("in A, B and C", "A and B are ...") becomes one claim per item, and two
+    statements joined by a semicolon ("X does not A; it B") one claim each; otherwise the claim itself. The
+    list convention then applies: every item must hold."""
+    both = _TWO_STATEMENTS.match(claim)
+    if both:
+        first = f"{both.group('subject')} {both.group('first').rstrip()}."
+        return [first, f"{both.group('subject')} {both.group('second')}"]
     subjects = _SUBJECTS.match(claim)
     if subjects:
         items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", subjects.group("items")) if i.strip()]
