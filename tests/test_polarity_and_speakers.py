@@ -659,3 +659,50 @@ def test_a_chief_by_department_and_the_manner_of_saying_frame_the_speaker():
     )
     claim = "Castellan's technology chief flatly denied that Lumora was in talks to buy the company."
     assert judge(claim, [host, answer]).label == "SUPPORTED"
+
+
+def test_question_and_answer_letters_are_the_people_the_legend_names():
+    from ingest.metadata import legend_speaker
+
+    header = (
+        "Our science editor Ada Lind put the questions (Q); Bo Tamsin, co-founder and chief executive of "
+        "Castellan AI, answered (A).\n\nQ: Is Lark open?\nA: No. Lark is closed.\n"
+    )
+    assert legend_speaker("A", header) == ("Bo Tamsin", False)
+    assert legend_speaker("Q", header) == ("Ada Lind", True)
+    assert legend_speaker("Host", header) is None
+    start = header.index("No. Lark")
+    passage = Passage(
+        id="i:1",
+        doc_id="i",
+        index=1,
+        text=header[start:],
+        char_start=start,
+        char_end=len(header) - 1,
+        source="i.txt",
+        title="Interview",
+        kind="transcript",
+        speaker="A",
+    )
+    answer = units(passage, header, 1.0)[0]
+    assert answer.passage.speaker == "Bo Tamsin" and answer.org == "Castellan AI"
+    assert speaker_matches("Tamsin", answer)
+
+
+def test_a_refusal_answers_the_question_not_the_background_before_it():
+    question = "Lumora says Quill has more derivative models than any other family. Do you accept that you are losing the race?"
+    host = ev(question, kind="transcript", speaker="Ada Lind", role="host")
+    refusal = ev(
+        "I wouldn't put it that way.",
+        kind="transcript",
+        speaker="Bo Tamsin",
+        reply_to=question,
+        probs=(0.1, 0.1, 0.8),
+    )
+    assert (
+        judge("Bo Tamsin conceded that Castellan is losing the race to Lumora.", [host, refusal]).label
+        == "REFUTED"
+    )
+    # what the interviewer said before asking is not what the refusal disputes
+    background = "Bo Tamsin acknowledged that Quill has more derivative models than Lark."
+    assert judge(background, [host, refusal]).label == "NOT_ENOUGH_INFO"

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from assistant.schema import Passage, SourceDocument
 from assistant.store import Store
-from ingest.metadata import affiliation, named_host
+from ingest.metadata import affiliation, legend_speaker, named_host
 from ingest.sentences import split_sentences
 
 _WHOLE = ("row", "record", "header")
@@ -129,6 +129,11 @@ def _named_host(speaker: str, header: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
+def _legend_speaker(label: str, header: str) -> tuple[str, bool] | None:
+    return legend_speaker(label, header)
+
+
+@lru_cache(maxsize=1024)
 def _speaker_org(speaker: str, header: str) -> str | None:
     """The organisation a document's header introduces the speaker with (cached: asked once per passage)."""
     return affiliation(speaker, header)
@@ -181,6 +186,11 @@ def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
             )
         ]
     spans = split_sentences(text, passage.char_start, passage.char_end)
+    legend = _legend_speaker(passage.speaker, text[:3000]) if passage.speaker else None
+    if legend:
+        # "Q:" and "A:" turns are the people the header's legend names: "Bo Tam ... answered (A)"
+        name, asks = legend
+        passage = replace(passage, speaker=name, role="host" if asks else passage.role)
     org = _speaker_org(passage.speaker, text[:3000]) if passage.speaker else None
     if passage.speaker and passage.role is None and _named_host(passage.speaker, text[:3000]):
         # the header names them the host, though they asked in too few turns for the loader to tell
