@@ -379,3 +379,45 @@ def test_one_model_or_family_of_an_owner_is_a_floor_for_its_total():
     assert (
         judge("The Lark family had passed 300 million downloads on ModelYard.", [family]).label == "REFUTED"
     )
+
+
+def test_an_analysts_estimate_is_their_firms_and_a_share_of_it_is_an_amount():
+    frame = parse_claim("Brantley Partners' analyst reckons Lumora has more than a third of the market.")
+    assert (frame.speaker, frame.verb) == ("Brantley Partners", "reckons")
+    assert (
+        parse_claim("A Brantley analyst estimates that Quill will pass 40 million downloads.").speaker
+        == "Brantley"
+    )
+    assert parse_claim("Brantley Partners puts Castellan's share of the market above one third.").speaker == (
+        "Brantley Partners"
+    )
+    document = (
+        "Lumora Labs leads, according to an estimate by Arvid Tell, senior analyst at Brantley Partners. "
+        "Tell puts Castellan's share at 31 percent. Tell also estimates that the region's market for hosted "
+        "speech recognition will be worth KVV 2.5 billion in 2031, up from KVV 1.9 billion last year, and that "
+        "Lumora's hosted Quill service earns roughly one fifth of it."
+    )
+
+    def said(sentence: str):
+        e = ev(sentence, document=document)
+        e.char_start = document.index(sentence)
+        return e
+
+    share = said("Tell puts Castellan's share at 31 percent.")
+    assert judge("Brantley Partners puts Castellan's share above one third.", [share]).label == "REFUTED"
+    assert judge("Brantley Partners puts Castellan's share above one quarter.", [share]).label == "SUPPORTED"
+    market = said(document[document.index("Tell also") :])
+    claim = "A Brantley analyst estimates that Lumora's hosted Quill service will take in roughly KVV 500 million in 2031."
+    assert judge(claim, [market]).label == "SUPPORTED"
+    assert judge(claim.replace("500", "800"), [market]).label == "REFUTED"
+
+
+def test_a_sentence_on_another_subject_says_nothing_of_the_claims():
+    # the title names both firms; the sentence is about one of them only
+    leads = ev(
+        "Lumora Labs now accounts for about 44 percent of all downloads of open speech models in the region.",
+        title="Lumora ahead, Castellan close behind",
+    )
+    assert judge(
+        "Castellan's share of the region's open speech-model downloads is above one third.", [leads]
+    ).label == ("NOT_ENOUGH_INFO")

@@ -16,7 +16,7 @@ from ingest.sentences import split_sentences
 
 _SAY_VERBS = (
     r"said|says|stated|states|confirmed|confirms|acknowledged|acknowledges|admitted|admits|claimed|claims|"
-    r"told|announced|announces|puts?(?=\s+(?:\S+\s+){1,12}?at\s)|agreed|agrees|conceded|concedes|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
+    r"told|announced|announces|puts?(?=\s+(?:\S+\s+){1,12}?(?:at|above|below|over|under|near)\s)|agreed|agrees|conceded|concedes|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
     r"reported|reports|estimated|estimates|reckons|reckoned|argued|argues|explained|noted|has said|has stated|has confirmed|"
     r"has denied|has acknowledged|has claimed|has admitted|has reported|has agreed|have said|responded to [^,]+ by saying|"
     # a characterisation ("Z has described X as Y") and a forecast ("Z forecast that X would ...") are Z's words
@@ -44,13 +44,16 @@ _SAID_MONTH = (
     r"in\s+(?:early\s+|late\s+|mid-)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+(?P<month_year>\d{4}))?\s+"
 )
+# "Brantley Partners' analyst", "A Brantley analyst": an organisation speaks through its analysts
+_ANALYST = r"(?:senior\s|chief\s|lead\s)?(?:analyst|economist)"
+_ANALYST_OF = re.compile(rf"^(?:an?\s+)?(?P<org>.+?)(?:['’]s?)?\s+{_ANALYST}$", re.I)
 # how it was said, between the speaker and the verb: "Z flatly denied that ...", "Z publicly confirmed ..."
 _MANNER = (
     r"(?:flatly|firmly|publicly|repeatedly|strongly|categorically|explicitly|openly|privately|emphatically|"
     r"vehemently|later|also)"
 )
 _ATTRIBUTION = re.compile(
-    rf"^(?P<who>(?:{_NAME_WORD}\s?){{1,6}}?(?:\s(?:{_OUTLET}))?|(?:[A-Z][\w'’-]*'s\s)?(?:{_ROLE})"
+    rf"^(?P<who>(?:[Aa]n?\s)?(?:{_NAME_WORD}\s){{1,4}}(?:{_ANALYST})|(?:{_NAME_WORD}\s?){{1,6}}?(?:\s(?:{_OUTLET}))?|(?:[A-Z][\w'’-]*'s\s)?(?:{_ROLE})"
     rf"(?:\s(?:{_NAME_WORD}\s?){{1,3}})?|[Tt]he (?:{HOST_WORDS}))\s+(?:{_MANNER}\s+)?(?P<verb>{_SAY_VERBS})\s+(?:{_SAID_MONTH}that\s+|that\s+)?(?P<content>.+)$"
 )
 # Words that open a claim but name no one: "Early reports from doctors ...", "Scientists confirmed ..." is a claim
@@ -424,6 +427,8 @@ def parse_claim(claim: str) -> ClaimFrame:
     venue = None
     if m and len(m.group("content").split()) >= 3 and not _unattributed(m):
         speaker = re.sub(r"\s+(?:has|have)$", "", m.group("who").strip())
+        analyst = _ANALYST_OF.match(speaker)
+        speaker = analyst.group("org") if analyst else speaker
         verb = (m.groupdict().get("verb") or ("estimates" if m.re is _BY_ESTIMATE else "said")).lower()
         content = m.group("content")
         if setting and m.string is framed:

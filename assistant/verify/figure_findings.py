@@ -22,6 +22,7 @@ from assistant.verify.changes import (
     direction,
     earlier_changes,
     earlier_level,
+    parts_of_whole,
     point_changes,
     shares_of_whole,
 )
@@ -332,6 +333,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         point_changes(ev.scoring_text, evidence_quantities)
         + amount_changes(ev.scoring_text, evidence_quantities)
         + shares_of_whole(ev.scoring_text, previous, evidence_quantities)
+        + parts_of_whole(ev.scoring_text, evidence_quantities)
         + earlier_changes(ev.scoring_text, previous, evidence_quantities)
     )
     evidence_quantities = [_named_before(eq, previous) for eq in evidence_quantities]

@@ -30,6 +30,7 @@ from assistant.verify.names import (
     member_named,
     named_here,
     other_kind,
+    other_subject,
     readable_title,
     same_place,
     version_named,
@@ -237,6 +238,8 @@ def evidence_findings(
         # the maker denying it of its own model by the model's family name ("Skerry is our first model we did
         # not pre-train" for "pre-trained Skerry-12B") names the model, unless another of the family is named
         missing = [n for n in missing if not family_named(n, near)]
+    if not missing and (other := other_subject(frame.entities, ev.text)):
+        findings.append(Finding("entity-gap", "none", 1.0, f"it is about {other}, not the claim's subject"))
     if missing:
         # a product its document names ("the preview model" in the release about "Heron-32B-Preview"), or a name
         # written as its other name ("coronavirus" for "COVID-19"), is a gap for the scorer, which reads the
