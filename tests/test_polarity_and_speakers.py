@@ -706,3 +706,22 @@ def test_a_refusal_answers_the_question_not_the_background_before_it():
     # what the interviewer said before asking is not what the refusal disputes
     background = "Bo Tamsin acknowledged that Quill has more derivative models than Lark."
     assert judge(background, [host, refusal]).label == "NOT_ENOUGH_INFO"
+
+
+def test_ruling_something_out_is_denying_it():
+    frame = parse_claim("Lumora's chief executive has ruled out closing the weights of Quill-5.")
+    assert (frame.speaker, frame.verb, frame.denial) == ("Lumora's chief executive", "has ruled out", True)
+    assert frame.content == "closing the weights of Quill-5"
+    host = ev(
+        "There's a lot of talk that you'll close the weights for Quill-5.", speaker="Orla Penn", role="host"
+    )
+    answer = ev(
+        "No. Quill-5 will be open weights.",
+        kind="transcript",
+        speaker="Anneke Voss",
+        reply_to=host.text,
+        probs=(0.1, 0.1, 0.8),
+        document="Anneke Voss, chief executive of Lumora Labs, joins us. No. Quill-5 will be open weights.",
+    )
+    claim = "Lumora's chief executive has ruled out closing the weights of Quill-5."
+    assert judge(claim, [host, answer]).label == "SUPPORTED"

@@ -18,7 +18,7 @@ _SAY_VERBS = (
     r"said|says|stated|states|confirmed|confirms|acknowledged|acknowledges|admitted|admits|claimed|claims|"
     r"told|announced|announces|puts?(?=\s+(?:\S+\s+){1,12}?(?:at|above|below|over|under|near)\s)|agreed|agrees|conceded|concedes|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
     r"reported|reports|estimated|estimates|reckons|reckoned|argued|argues|explained|noted|has said|has stated|has confirmed|"
-    r"has denied|has acknowledged|has claimed|has admitted|has reported|has agreed|have said|responded to [^,]+ by saying|"
+    r"has denied|has ruled out|ruled out|rules out|has acknowledged|has claimed|has admitted|has reported|has agreed|have said|responded to [^,]+ by saying|"
     # a characterisation ("Z has described X as Y") and a forecast ("Z forecast that X would ...") are Z's words
     # too: judged on what Z said, not on whether X is Y or came to pass
     r"described|describes|has described|forecast|forecasts|predicted|predicts|has predicted|asserted|asserts|"
@@ -113,7 +113,19 @@ _WHEN_SAID = re.compile(
     rf"^(?:in|on|during)\s+(?P<when>(?:\d{{1,2}}\s+)?(?:{_MONTH_NAME}\s+)?\d{{4}}|{_MONTH_NAME}),\s+(?=[A-Z])",
     re.I,
 )
-_DENY_VERBS = ("denied", "denies", "disputed", "disputes", "rejected", "rejects", "has denied")
+# "Z has ruled out closing X" denies that X will be closed
+_DENY_VERBS = (
+    "denied",
+    "denies",
+    "disputed",
+    "disputes",
+    "rejected",
+    "rejects",
+    "has denied",
+    "ruled out",
+    "rules out",
+    "has ruled out",
+)
 _NEGATION = re.compile(
     r"\b(?:not|no|never|none|neither|nor|without|cannot|no longer)\b|n['’]t\b",
     re.I,
