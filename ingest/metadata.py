@@ -209,7 +209,7 @@ _HOST_LINE = re.compile(
 )
 
 
-# "Our editor Ada Lind put the questions (Q); Bo Tam, CEO of Lark, answered (A)": a legend that gives each
+# "Ada Lind asked the questions (Q); Bo Tam, CEO of Lark, replied (A)": a legend that gives each
 # one-letter speaker label its person
 _LEGEND = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2})(?P<said>[^();.]{0,120}?)\s*\((?P<label>[A-Z])\)"
@@ -218,7 +218,7 @@ _LEGEND = re.compile(
 
 def legend_speaker(label: str, header: str) -> tuple[str, bool] | None:
     """The person a header's legend gives a one-letter label ("(A)"), and whether they are the one who asks
-    ("put the questions (Q)"). None where the label is no letter or the header gives it no one."""
+    ("asked the questions (Q)"). None where the label is no letter or the header gives it no one."""
     if len(label.strip()) != 1:
         return None
     for m in _LEGEND.finditer(header):

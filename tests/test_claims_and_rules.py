@@ -809,7 +809,7 @@ def test_a_currency_spelled_out_in_brackets_or_joined_to_its_amount_is_money():
     assert judge("Lumora is committing 45 billion vaira to Skerry.", [fund]).label == "REFUTED"
     assert judge("Lumora is committing 45 million vaira to Skerry.", [fund]).label == "SUPPORTED"
     # a name joined to the figure ("a 1.8-million-franc grant") is the currency, as "CHF" is
-    grant = ev("Skerry is funded by a grant of CHF 1.8 million from Fondation Arlen.")
+    grant = ev("Skerry is funded by a grant of CHF 1.8 million from the Arlen Trust.")
     assert judge("Skerry is funded by a 2.8-million-franc grant.", [grant]).label == "REFUTED"
     assert judge("Skerry is funded by a 1.8-million-franc grant.", [grant]).label == "SUPPORTED"
     # and francs are no euros

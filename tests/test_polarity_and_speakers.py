@@ -377,18 +377,18 @@ def test_a_negation_that_leaves_out_its_predicate_reads_it_from_the_sentence_bef
     from assistant.retrieve.evidence import elided_negation
 
     assert (
-        elided_negation("The company as a whole is not, yet.", "The hosted Quill service is profitable.")
-        == "The company as a whole is not profitable, yet."
+        elided_negation("The group itself is not, though.", "The Quill cloud arm is profitable.")
+        == "The group itself is not profitable, though."
     )
     assert elided_negation("Lark isn't.", "Quill is open source.") == "Lark is not open source."
     # a negation that says its own predicate leaves nothing out
     assert elided_negation("The company is not for sale.", "Quill is open source.") is None
     _, _, units_ = _turn(
-        "Anneke Voss", "The hosted Quill service is profitable. The company as a whole is not, yet."
+        "Anneke Voss", "The Quill cloud arm is profitable. The company itself isn't, though."
     )
     # the speaker's "The company" is their own, as their "we" is
-    assert units_[1].scoring_text == "Anneke Voss: Lumora Group as a whole is not profitable, yet."
-    assert units_[1].text == "The company as a whole is not, yet."
+    assert units_[1].scoring_text == "Anneke Voss: Lumora Group itself is not profitable, though."
+    assert units_[1].text == "The company itself isn't, though."
 
 
 def test_revenue_says_nothing_of_a_profit():
@@ -650,12 +650,12 @@ def test_a_chief_by_department_and_the_manner_of_saying_frame_the_speaker():
     )
     host = ev("The Lark Courier reported that Lumora is in talks to buy Castellan.", speaker="Orla Penn")
     answer = ev(
-        "No. There are no talks.",
+        "No. We are not in any talks with them.",
         kind="transcript",
         speaker="Ivo Marsh",
         reply_to=host.text,
         probs=(0.1, 0.1, 0.8),
-        document="With me is Ivo Marsh, CTO of Castellan Cloud. No. There are no talks.",
+        document="With me is Ivo Marsh, CTO of Castellan Cloud. No. We are not in any talks with them.",
     )
     claim = "Castellan's technology chief flatly denied that Lumora was in talks to buy the company."
     assert judge(claim, [host, answer]).label == "SUPPORTED"
@@ -665,8 +665,8 @@ def test_question_and_answer_letters_are_the_people_the_legend_names():
     from ingest.metadata import legend_speaker
 
     header = (
-        "Our science editor Ada Lind put the questions (Q); Bo Tamsin, co-founder and chief executive of "
-        "Castellan AI, answered (A).\n\nQ: Is Lark open?\nA: No. Lark is closed.\n"
+        "Ada Lind of the Lark Courier asked the questions (Q); Bo Tamsin, chief executive of "
+        "Castellan AI, replied (A).\n\nQ: Is Lark open?\nA: No. Lark is closed.\n"
     )
     assert legend_speaker("A", header) == ("Bo Tamsin", False)
     assert legend_speaker("Q", header) == ("Ada Lind", True)
@@ -690,7 +690,7 @@ def test_question_and_answer_letters_are_the_people_the_legend_names():
 
 
 def test_a_refusal_answers_the_question_not_the_background_before_it():
-    question = "Lumora says Quill has more derivative models than any other family. Do you accept that you are losing the race?"
+    question = "Lumora says Quill has more derivative models than any other family. Is Castellan now trailing in the fine-tuning contest?"
     host = ev(question, kind="transcript", speaker="Ada Lind", role="host")
     refusal = ev(
         "I wouldn't put it that way.",
@@ -700,7 +700,9 @@ def test_a_refusal_answers_the_question_not_the_background_before_it():
         probs=(0.1, 0.1, 0.8),
     )
     assert (
-        judge("Bo Tamsin conceded that Castellan is losing the race to Lumora.", [host, refusal]).label
+        judge(
+            "Bo Tamsin conceded that Castellan is trailing in the fine-tuning contest.", [host, refusal]
+        ).label
         == "REFUTED"
     )
     # what the interviewer said before asking is not what the refusal disputes
@@ -709,12 +711,10 @@ def test_a_refusal_answers_the_question_not_the_background_before_it():
 
 
 def test_ruling_something_out_is_denying_it():
-    frame = parse_claim("Lumora's chief executive has ruled out closing the weights of Quill-5.")
+    frame = parse_claim("Lumora's chief executive has ruled out charging for Quill-5.")
     assert (frame.speaker, frame.verb, frame.denial) == ("Lumora's chief executive", "has ruled out", True)
-    assert frame.content == "closing the weights of Quill-5"
-    host = ev(
-        "There's a lot of talk that you'll close the weights for Quill-5.", speaker="Orla Penn", role="host"
-    )
+    assert frame.content == "charging for Quill-5"
+    host = ev("People expect you to start charging for Quill-5.", speaker="Orla Penn", role="host")
     answer = ev(
         "No. Quill-5 will be open weights.",
         kind="transcript",
@@ -723,5 +723,5 @@ def test_ruling_something_out_is_denying_it():
         probs=(0.1, 0.1, 0.8),
         document="Anneke Voss, chief executive of Lumora Labs, joins us. No. Quill-5 will be open weights.",
     )
-    claim = "Lumora's chief executive has ruled out closing the weights of Quill-5."
+    claim = "Lumora's chief executive has ruled out charging for Quill-5."
     assert judge(claim, [host, answer]).label == "SUPPORTED"

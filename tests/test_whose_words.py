@@ -393,7 +393,7 @@ def test_an_analysts_estimate_is_their_firms_and_a_share_of_it_is_an_amount():
     )
     document = (
         "Lumora Labs leads, according to an estimate by Arvid Tell, senior analyst at Brantley Partners. "
-        "Tell puts Castellan's share at 31 percent. Tell also estimates that the region's market for hosted "
+        "Tell puts Castellan's share at 29 percent. Tell also estimates that the region's market for hosted "
         "speech recognition will be worth KVV 2.5 billion in 2031, up from KVV 1.9 billion last year, and that "
         "Lumora's hosted Quill service earns roughly one fifth of it."
     )
@@ -403,7 +403,7 @@ def test_an_analysts_estimate_is_their_firms_and_a_share_of_it_is_an_amount():
         e.char_start = document.index(sentence)
         return e
 
-    share = said("Tell puts Castellan's share at 31 percent.")
+    share = said("Tell puts Castellan's share at 29 percent.")
     assert judge("Brantley Partners puts Castellan's share above one third.", [share]).label == "REFUTED"
     assert judge("Brantley Partners puts Castellan's share above one quarter.", [share]).label == "SUPPORTED"
     market = said(document[document.index("Tell also") :])
@@ -415,7 +415,7 @@ def test_an_analysts_estimate_is_their_firms_and_a_share_of_it_is_an_amount():
 def test_a_sentence_on_another_subject_says_nothing_of_the_claims():
     # the title names both firms; the sentence is about one of them only
     leads = ev(
-        "Lumora Labs now accounts for about 44 percent of all downloads of open speech models in the region.",
+        "Lumora Labs now holds about 41 percent of all downloads of open speech models in the region.",
         title="Lumora ahead, Castellan close behind",
     )
     assert judge(

@@ -86,8 +86,8 @@ _THIRD_PERSON = {
 }
 
 
-# "The company as a whole is not, yet.": a negation whose predicate is left out, to be read from the sentence
-# before ("The hosted service is profitable.")
+# "The group itself is not, though.": a negation whose predicate is left out, to be read from the sentence
+# before ("The cloud arm is profitable.")
 _ELIDED = re.compile(
     r"^(?P<subject>[A-Z][^,;:]{0,80}?)\s+(?P<aux>is|are|was|were)(?:\s+not|n['’]t)(?P<rest>(?:,?\s+(?:yet|either|"
     r"though|at all))*)\s*[.!]?$"
@@ -97,8 +97,8 @@ _PREDICATE = re.compile(r"\s(?P<aux>is|are|was|were)\s+(?P<predicate>(?!not\b)[^
 
 def elided_negation(sentence: str, previous: str) -> str | None:
     """The sentence read with the predicate it leaves out, where it negates the one the sentence before states:
-    "The company as a whole is not, yet." after "The hosted service is profitable." reads "The company as a whole
-    is not profitable, yet." None where nothing is left out."""
+    "The group itself is not, though." after "The cloud arm is profitable." reads "The group itself is not
+    profitable, though." None where nothing is left out."""
     m = _ELIDED.match(sentence.strip())
     before = _PREDICATE.search(previous.strip())
     if not m or not before:
@@ -188,7 +188,7 @@ def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
     spans = split_sentences(text, passage.char_start, passage.char_end)
     legend = _legend_speaker(passage.speaker, text[:3000]) if passage.speaker else None
     if legend:
-        # "Q:" and "A:" turns are the people the header's legend names: "Bo Tam ... answered (A)"
+        # "Q:" and "A:" turns are the people the header's legend names: "Bo Tam ... replied (A)"
         name, asks = legend
         passage = replace(passage, speaker=name, role="host" if asks else passage.role)
     org = _speaker_org(passage.speaker, text[:3000]) if passage.speaker else None

@@ -238,13 +238,13 @@ def one_part_named(frame: ClaimFrame, text: str) -> str | None:
     return m.group("part")
 
 
-# "the Lark family stood at 501 million": a figure for one family or line of models, by its name
+# "the Lark family stood at 230 million": a figure for one family or line of models, by its name
 _FAMILY_NAMED = re.compile(r"\b(?P<part>[A-Z][\w.-]*)\s+(?:family|models|series)\b")
 
 
 def owners_family(frame: ClaimFrame, ev: Evidence) -> str | None:
-    """The claim is about an owner ("Orrin Works had passed 600 million downloads"), the sentence gives the
-    figure of one of its families, which the claim does not name ("the Lark family stood at 501 million"), and
+    """The claim is about an owner ("Orrin Works had passed 300 million downloads"), the sentence gives the
+    figure of one of its families, which the claim does not name ("the Lark family stood at 230 million"), and
     the document says whose it is ("Orrin Works' Lark models"): a floor for the owner's total, never the total
     itself. Returns the family's name, else None."""
     subject = claim_subject([n for n in frame.entities if n not in frame.weak])
@@ -268,7 +268,7 @@ _NAME_FIELD = re.compile(r"(?:^|\|\s*)(?:model_id|model|family|name|series):\s*(
 
 
 def owners_row(frame: ClaimFrame, ev: Evidence) -> str | None:
-    """The claim is about an owner ("Orrin's models had passed 600 million"), the evidence is the export's row
+    """The claim is about an owner ("Orrin's models had passed 300 million"), the evidence is the export's row
     of one of its models or families, which the claim does not name: the row's figure is a floor for the
     owner's total, never the total itself. Returns the row's name, else None."""
     if ev.passage.unit not in ("row", "record"):

@@ -3,8 +3,8 @@ whole, so that a claim about places and wins over its columns is decided from ev
 two rows retrieval happened to find:
 
 - a place in one column: "On SkerryBench, Quill-3-8B comes second" (one better row per place above it);
-- a win in every column: "Quill-3-70B topped every benchmark in the launch table" (one better rival refutes);
-- a win over one rival: "Quill-3-8B beat Lark-2-7B on all three benchmarks" (or on the column it names);
+- a win in every column: "Quill-3-70B led on every benchmark" (one better rival refutes);
+- a win over one rival: "Quill-3-8B beat Lark-2-7B on every benchmark" (or on the column it names);
 - a change between two rows in one column: "From Quill-2 to Quill-3, SkerryBench accuracy rose by more than
   10 percent" (relative, as "percent" is; "points" is the difference).
 
@@ -131,7 +131,7 @@ _DOWN = re.compile(r"\b(?:fell|fallen|declined|decreased|dropped|went down)\b", 
 
 
 def _every(table: Table, claim: str) -> list[int] | None:
-    """The score columns "every benchmark" or "all three benchmarks" means (None if the count is not the
+    """The score columns "every benchmark" or "all four benchmarks" means (None if the count is not the
     table's, or a column is one where lower is better)."""
     m = _EVERY.search(claim)
     if not m:

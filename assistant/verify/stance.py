@@ -133,7 +133,7 @@ _REVENUE = re.compile(r"\b(?:revenues?|sales|turnover|takings|grossed)\b", re.I)
 
 
 def revenue_for_profit(claim: str, sentence: str) -> bool:
-    """Does the sentence give only what came in ("Our revenue last year was 212 million") where the claim says
+    """Does the sentence give only what came in ("Our revenue last year was 90 million") where the claim says
     there was a profit ("is profitable")? Money taken in says nothing of whether more went out."""
     if not _PROFIT.search(claim):
         return False
