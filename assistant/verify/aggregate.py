@@ -426,7 +426,7 @@ def _disputes_the_point(frame: ClaimFrame, e: Evidence, words: list[Evidence]) -
     *before, question = re.split(r"(?<=[.!?])\s+", e.reply_to.strip())
     point = shared_words(frame.content, question)
     if any(shared_words(frame.content, said) > point for said in [*_background(e), *before]):
-        # the claim is what the interviewer set out before asking ("Sjovang says X. Do you accept Y?"): the
+        # the claim is what the interviewer set out before asking ("Lumora says X. Is Y so?"): the
         # refusal answers the question, not the background
         return False
     return not any(

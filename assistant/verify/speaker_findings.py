@@ -83,7 +83,7 @@ _ROLES = {
     "ceo": r"chief executive(?: officer)?|ceo",
     "boss": r"chief executive(?: officer)?|ceo",  # "Lumora's boss": its chief executive
     "cto": r"chief technology officer|cto",
-    "technology chief": r"chief technology officer|cto",  # "Halvtorn's technology chief": its CTO
+    "technology chief": r"chief technology officer|cto",  # "Castellan's technology chief": its CTO
     "cfo": r"chief financial officer|cfo",
     "finance chief": r"chief financial officer|cfo",
     "president": r"president",
