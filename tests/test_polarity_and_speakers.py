@@ -382,7 +382,7 @@ def test_a_negation_that_leaves_out_its_predicate_reads_it_from_the_sentence_bef
     )
     assert elided_negation("Lark isn't.", "Quill is open source.") == "Lark is not open source."
     # a negation that says its own predicate leaves nothing out
-    assert elided_negation("The company is not for sale.", "Quill is open source.") is None
+    assert elided_negation("The company is not based in Kestrel.", "Quill is open source.") is None
     _, _, units_ = _turn(
         "Anneke Voss", "The Quill cloud arm is profitable. The company itself isn't, though."
     )

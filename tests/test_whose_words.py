@@ -393,9 +393,9 @@ def test_an_analysts_estimate_is_their_firms_and_a_share_of_it_is_an_amount():
     )
     document = (
         "Lumora Labs leads, according to an estimate by Arvid Tell, senior analyst at Brantley Partners. "
-        "Tell puts Castellan's share at 29 percent. Tell also estimates that the region's market for hosted "
-        "speech recognition will be worth KVV 2.5 billion in 2031, up from KVV 1.9 billion last year, and that "
-        "Lumora's hosted Quill service earns roughly one fifth of it."
+        "Tell puts Castellan's share at 29 percent. Tell also estimates that spending on speech-recognition "
+        "subscriptions will reach KVV 2.5 billion in 2031, up from KVV 1.9 billion last year, and that "
+        "Lumora's Quill subscriptions take roughly one fifth of it."
     )
 
     def said(sentence: str):
@@ -407,7 +407,7 @@ def test_an_analysts_estimate_is_their_firms_and_a_share_of_it_is_an_amount():
     assert judge("Brantley Partners puts Castellan's share above one third.", [share]).label == "REFUTED"
     assert judge("Brantley Partners puts Castellan's share above one quarter.", [share]).label == "SUPPORTED"
     market = said(document[document.index("Tell also") :])
-    claim = "A Brantley analyst estimates that Lumora's hosted Quill service will take in roughly KVV 500 million in 2031."
+    claim = "A Brantley analyst estimates that Lumora's Quill subscriptions will take in roughly KVV 500 million in 2031."
     assert judge(claim, [market]).label == "SUPPORTED"
     assert judge(claim.replace("500", "800"), [market]).label == "REFUTED"
 

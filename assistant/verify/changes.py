@@ -257,7 +257,7 @@ def shares_of_whole(text: str, previous: str, quantities: list[Quantity]) -> lis
     return out
 
 
-# a share of the whole just given: "the market will be worth 2.5 billion, and Quill earns roughly one fifth of it"
+# a share of the whole just given: "the market will be worth 2.5 billion, and Quill takes roughly one fifth of it"
 _SHARE_OF_IT = re.compile(r"^\s*of\s+(?:it|that|this|the\s+total)\b", re.I)
 # an earlier level a change starts from ("up from 1.9 billion last year") is no whole
 _FROM_LEVEL = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.I)
@@ -265,7 +265,7 @@ _FROM_LEVEL = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.I)
 
 def parts_of_whole(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """The amount a share of a whole given before it in the sentence comes to: "worth KVV 2.5 billion ..., and
-    Quill earns roughly one fifth of it" is about KVV 500 million for Quill, in the share's own words (the
+    Quill takes roughly one fifth of it" is about KVV 500 million for Quill, in the share's own words (the
     share's rounding carried through)."""
     out = []
     for share in quantities:
