@@ -17,6 +17,7 @@ from assistant.retrieve.evidence import DocumentCache, Evidence, gather, in_thir
 from assistant.retrieve.hybrid import HybridRetriever
 from assistant.schema import Citation, SubVerdict, Verdict
 from assistant.store import Store
+from assistant.verify import result_tables
 from assistant.verify.aggregate import Decision, combine, decide, decide_by_scorer, decide_by_similarity
 from assistant.verify.calibrate import Calibrator
 from assistant.verify.claims import ClaimFrame, as_superlative, parse_claim
@@ -326,6 +327,28 @@ class Checker:
             found.update(self._rename_cache[name])
         return found
 
+    def _results_table(self, claim: str, evidence: list[Evidence]) -> Decision | None:
+        """Places, wins and changes over a document's results table, read whole (verify/result_tables.py)."""
+        found = result_tables.judge(claim, evidence)
+        if found is None:
+            return None
+        stance, cited, reason = found
+        if stance == "supports":
+            return Decision(
+                "SUPPORTED",
+                0.8,
+                support=cited,
+                explanation=f"The table agrees: {reason}.",
+                decided_by="rules:table",
+            )
+        return Decision(
+            "REFUTED",
+            0.8,
+            refute=cited,
+            explanation=f"The table disagrees: {reason}.",
+            decided_by="rules:table",
+        )
+
     def _kind_of(self, rec: Record, kind: str) -> bool:
         """Does a document (not an export) call the record's model or family a ``kind`` ("Quill-3-8B, a
         robotics model")? Asked only of a rival ahead of a claim's "any other robotics model"; the passages
@@ -462,8 +485,10 @@ class Checker:
             # "Z said P" is judged on Z's words: exports and figures may settle P, not whether Z said it
             computed = None
             if not frame.speaker:
-                computed = self._table(frame.content, evidence, doc_ids) or self._two_figures(
-                    frame, evidence, doc_ids
+                computed = (
+                    self._results_table(frame.content, evidence)
+                    or self._table(frame.content, evidence, doc_ids)
+                    or self._two_figures(frame, evidence, doc_ids)
                 )
             decision = computed or decide(frame, evidence)
             decision = self.judge.judge(claim, evidence, decision)

@@ -209,6 +209,24 @@ _HOST_LINE = re.compile(
 )
 
 
+# "Ada Lind asked the questions (Q); Bo Tam, CEO of Lark, replied (A)": a legend that gives each
+# one-letter speaker label its person
+_LEGEND = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2})(?P<said>[^();.]{0,120}?)\s*\((?P<label>[A-Z])\)"
+)
+
+
+def legend_speaker(label: str, header: str) -> tuple[str, bool] | None:
+    """The person a header's legend gives a one-letter label ("(A)"), and whether they are the one who asks
+    ("asked the questions (Q)"). None where the label is no letter or the header gives it no one."""
+    if len(label.strip()) != 1:
+        return None
+    for m in _LEGEND.finditer(header):
+        if m.group("label") == label.strip():
+            return m.group("name"), bool(re.search(r"\bquestions?\b|\basked\b", m.group("said"), re.I))
+    return None
+
+
 def named_host(person: str, header: str) -> bool:
     """Does the document's header name this speaker as the host ("Host: Dev Orrin.")? A host who also opens
     with a greeting and asks few questions is still the one whose assertions frame questions."""

@@ -47,6 +47,15 @@ def test_a_name_is_found_as_its_adjective():
     assert entity_coverage(["Quill"], "Quillon models") == 0.0
 
 
+def test_two_statements_joined_by_a_semicolon_are_checked_one_by_one():
+    assert split_claim("Skerry-2 does not speak itself; it turns speech into text.") == [
+        "Skerry-2 does not speak itself.",
+        "Skerry-2 turns speech into text.",
+    ]
+    # a second statement with its own subject is left alone
+    assert split_claim("Quill is popular; Lark is not.") == ["Quill is popular; Lark is not."]
+
+
 def test_split_lists_and_compound_subjects():
     assert split_claim("Quill leads in Ardmoor, Tolsey and Brenmark.") == [
         "Quill leads in Ardmoor",
@@ -813,6 +822,22 @@ def test_an_amount_of_money_is_never_read_against_a_count_of_things():
         judge("Orrin Works' revenue for the third quarter was roughly US$39 million.", [call]).label
         != "REFUTED"
     )
+
+
+def test_a_currency_spelled_out_in_brackets_or_joined_to_its_amount_is_money():
+    # "KVV 45 million (Kelvani vaira)": the claim's "vaira" are that money, read against the amount
+    fund = ev(
+        "The work is funded by Lumora Labs, which is committing KVV 45 million (Kelvani vaira) to Skerry over "
+        "the next three years."
+    )
+    assert judge("Lumora is committing 45 billion vaira to Skerry.", [fund]).label == "REFUTED"
+    assert judge("Lumora is committing 45 million vaira to Skerry.", [fund]).label == "SUPPORTED"
+    # a name joined to the figure ("a 1.8-million-franc grant") is the currency, as "CHF" is
+    grant = ev("Skerry is funded by a grant of CHF 1.8 million from the Arlen Trust.")
+    assert judge("Skerry is funded by a 2.8-million-franc grant.", [grant]).label == "REFUTED"
+    assert judge("Skerry is funded by a 1.8-million-franc grant.", [grant]).label == "SUPPORTED"
+    # and francs are no euros
+    assert judge("Skerry is funded by a grant of 1.8 million euros.", [grant]).label == "NOT_ENOUGH_INFO"
 
 
 def test_a_share_of_another_market_says_nothing_of_the_claims():

@@ -386,6 +386,38 @@ def test_first_person_is_read_as_the_speakers_organisation():
     assert "Lumora Group's lead" in unit.scoring_text
 
 
+def test_a_negation_that_leaves_out_its_predicate_reads_it_from_the_sentence_before():
+    from assistant.retrieve.evidence import elided_negation
+
+    assert (
+        elided_negation("The group itself is not, though.", "The Quill cloud arm is profitable.")
+        == "The group itself is not profitable, though."
+    )
+    assert elided_negation("Lark isn't.", "Quill is open source.") == "Lark is not open source."
+    # a negation that says its own predicate leaves nothing out
+    assert elided_negation("The company is not based in Kestrel.", "Quill is open source.") is None
+    _, _, units_ = _turn(
+        "Anneke Voss", "The Quill cloud arm is profitable. The company itself isn't, though."
+    )
+    # the speaker's "The company" is their own, as their "we" is
+    assert units_[1].scoring_text == "Anneke Voss: Lumora Group itself is not profitable, though."
+    assert units_[1].text == "The company itself isn't, though."
+
+
+def test_revenue_says_nothing_of_a_profit():
+    def said(sentence: str):
+        _, _, (unit,) = _turn("Anneke Voss", sentence)
+        unit.probs, unit.relevance = (0.85, 0.05, 0.1), 0.9
+        return unit
+
+    claim = "Anneke Voss said Lumora Group is profitable."
+    assert judge(claim, [said("Our revenue last year was KVV 90 million.")]).label == "NOT_ENOUGH_INFO"
+    assert (
+        judge(claim, [said("We turned a profit last year on revenue of KVV 90 million.")]).label
+        == "SUPPORTED"
+    )
+
+
 def test_an_organisations_people_speak_for_it():
     _, _, (analyst,) = _turn("Tobin Hale", "Our estimate is that Quill holds about a fifth of the market.")
     assert speaker_matches("Brantley Partners", analyst)
@@ -626,3 +658,92 @@ def test_an_owners_first_needs_a_sentence_that_says_first():
     assert degree_gap(claim, "Lumora Labs today published Quill-1, an open-weight speech model.")
     assert not degree_gap(claim, "Quill-1, Lumora's first open-weight model, is a speech model.")
     assert degree_gap("Lumora Labs' most downloaded model is Quill-2.", "Quill-2 is a Lumora Labs model.")
+
+
+def test_a_chief_by_department_and_the_manner_of_saying_frame_the_speaker():
+    # "Castellan's technology chief flatly denied that ...": a denial by its CTO, however it was said
+    frame = parse_claim(
+        "Castellan's technology chief flatly denied that Lumora was in talks to buy the company."
+    )
+    assert (frame.speaker, frame.verb, frame.denial) == ("Castellan's technology chief", "denied", True)
+    assert frame.content == "Lumora was in talks to buy the company"
+    assert parse_claim("Lumora's finance chief publicly confirmed that Quill is profitable.").speaker == (
+        "Lumora's finance chief"
+    )
+    host = ev("The Lark Courier reported that Lumora is in talks to buy Castellan.", speaker="Orla Penn")
+    answer = ev(
+        "No. We are not in any talks with them.",
+        kind="transcript",
+        speaker="Ivo Marsh",
+        reply_to=host.text,
+        probs=(0.1, 0.1, 0.8),
+        document="With me is Ivo Marsh, CTO of Castellan Cloud. No. We are not in any talks with them.",
+    )
+    claim = "Castellan's technology chief flatly denied that Lumora was in talks to buy the company."
+    assert judge(claim, [host, answer]).label == "SUPPORTED"
+
+
+def test_question_and_answer_letters_are_the_people_the_legend_names():
+    from ingest.metadata import legend_speaker
+
+    header = (
+        "Ada Lind of the Lark Courier asked the questions (Q); Bo Tamsin, chief executive of "
+        "Castellan AI, replied (A).\n\nQ: Is Lark open?\nA: No. Lark is closed.\n"
+    )
+    assert legend_speaker("A", header) == ("Bo Tamsin", False)
+    assert legend_speaker("Q", header) == ("Ada Lind", True)
+    assert legend_speaker("Host", header) is None
+    start = header.index("No. Lark")
+    passage = Passage(
+        id="i:1",
+        doc_id="i",
+        index=1,
+        text=header[start:],
+        char_start=start,
+        char_end=len(header) - 1,
+        source="i.txt",
+        title="Interview",
+        kind="transcript",
+        speaker="A",
+    )
+    answer = units(passage, header, 1.0)[0]
+    assert answer.passage.speaker == "Bo Tamsin" and answer.org == "Castellan AI"
+    assert speaker_matches("Tamsin", answer)
+
+
+def test_a_refusal_answers_the_question_not_the_background_before_it():
+    question = "Lumora says Quill has more derivative models than any other family. Is Castellan now trailing in the fine-tuning contest?"
+    host = ev(question, kind="transcript", speaker="Ada Lind", role="host")
+    refusal = ev(
+        "I wouldn't put it that way.",
+        kind="transcript",
+        speaker="Bo Tamsin",
+        reply_to=question,
+        probs=(0.1, 0.1, 0.8),
+    )
+    assert (
+        judge(
+            "Bo Tamsin conceded that Castellan is trailing in the fine-tuning contest.", [host, refusal]
+        ).label
+        == "REFUTED"
+    )
+    # what the interviewer said before asking is not what the refusal disputes
+    background = "Bo Tamsin acknowledged that Quill has more derivative models than Lark."
+    assert judge(background, [host, refusal]).label == "NOT_ENOUGH_INFO"
+
+
+def test_ruling_something_out_is_denying_it():
+    frame = parse_claim("Lumora's chief executive has ruled out charging for Quill-5.")
+    assert (frame.speaker, frame.verb, frame.denial) == ("Lumora's chief executive", "has ruled out", True)
+    assert frame.content == "charging for Quill-5"
+    host = ev("People expect you to start charging for Quill-5.", speaker="Orla Penn", role="host")
+    answer = ev(
+        "No. Quill-5 will be open weights.",
+        kind="transcript",
+        speaker="Anneke Voss",
+        reply_to=host.text,
+        probs=(0.1, 0.1, 0.8),
+        document="Anneke Voss, chief executive of Lumora Labs, joins us. No. Quill-5 will be open weights.",
+    )
+    claim = "Lumora's chief executive has ruled out charging for Quill-5."
+    assert judge(claim, [host, answer]).label == "SUPPORTED"

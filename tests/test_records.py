@@ -456,6 +456,22 @@ def test_a_describing_word_is_no_part_of_a_name_unless_the_rows_use_it(exports):
     )
 
 
+def test_a_describing_word_every_row_of_the_family_uses_names_the_family(tmp_path):
+    # "the Lark chat family": every Lark row's id says "chat", so the word describes the family as a whole
+    path = tmp_path / "modelyard_model_stats_2031-06-30.csv"
+    path.write_text(
+        "model_id,organization,family,downloads_all_time,snapshot_date\n"
+        "orrin/Lark-2-7B-Chat,Orrin Works,Lark,40000000,2031-06-30\n"
+        "orrin/Lark-2-20B-Chat,Orrin Works,Lark,25000000,2031-06-30\n"
+        "lumora/Quill-3-8B,Lumora Labs,Quill,50000000,2031-06-30\n"
+        "lumora/Quill-3-2B,Lumora Labs,Quill,20000000,2031-06-30\n"
+    )
+    rows = split_export(export_evidence(path, "2031-06-30"))
+    claim = "The Lark chat family has more all-time downloads than Quill-3-8B and Quill-3-2B combined."
+    assert check(rows, claim)[0] == "refutes"
+    assert check(rows, claim.replace("Quill-3-8B and Quill-3-2B combined", "Quill-3-8B"))[0] == "supports"
+
+
 @pytest.mark.parametrize(
     ("claim", "stance"),
     [

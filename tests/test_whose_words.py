@@ -45,6 +45,32 @@ def test_a_figure_counted_together_with_another_family_is_the_groups():
     )
 
 
+def test_a_figure_for_listed_families_counted_together_is_the_groups():
+    claim = "The Lark family alone has now passed 300 million downloads."
+    group = ev(
+        "Counting both of Orrin Works' model families - Lark and Vesper - downloads on ModelYard now exceed "
+        "340 million."
+    )
+    assert judge(claim, [group]).label != "SUPPORTED"
+    # a claim about the owner names no one family: the total may be its own
+    owner = "Orrin Works' models have passed 300 million downloads on ModelYard."
+    assert judge(owner, [group]).label == "SUPPORTED"
+
+
+def test_a_sentence_closing_on_an_estimate_is_only_an_estimate():
+    claim = "Quill accounts for about 38 percent of open speech-model downloads in the Skerry region."
+    estimate = ev(
+        "Lumora Labs now accounts for about 38 percent of all downloads of open-weight speech models by users "
+        "in the Skerry region, according to an estimate by Arvid Tell, analyst at Brantley Partners."
+    )
+    assert judge(claim.replace("Quill", "Lumora Labs"), [estimate]).label == "NOT_ENOUGH_INFO"
+    fact = ev(
+        "Lumora Labs now accounts for about 38 percent of all downloads of open-weight speech models by users "
+        "in the Skerry region, according to the hub's own counters."
+    )
+    assert judge(claim.replace("Quill", "Lumora Labs"), [fact]).label == "SUPPORTED"
+
+
 def test_a_third_partys_forecast_does_not_establish_the_future():
     claim = "Quill will overtake Skerry in all-time downloads in 2027."
     forecast = ev('Castellan expects Quill to overtake Skerry on all-time downloads "some time in 2027".')
@@ -328,3 +354,70 @@ def test_not_from_anyone_elses_weights_denies_it_of_every_other_party():
     assert judge("Quill-22B started from Lark weights.", [said]).label == "REFUTED"
     # the claim's subject must still be the sentence's
     assert judge("Kestrel-7B started from Lark weights.", [said]).label == "NOT_ENOUGH_INFO"
+
+
+def test_one_model_or_family_of_an_owner_is_a_floor_for_its_total():
+    from dataclasses import replace
+
+    claim = "Orrin Works' models had passed 300 million downloads on ModelYard."
+    row = ev(
+        "model_id: orrin/Lark-2-7B | family: Lark | org: Orrin Works | downloads.all_time: 41900000",
+        kind="statistics",
+        probs=(0.3, 0.4, 0.3),
+    )
+    row.passage = replace(row.passage, unit="record")
+    # one model's 41.9 million says the owner has at least that many, not that it has no more
+    assert judge(claim, [row]).label == "NOT_ENOUGH_INFO"
+    assert (
+        judge("Orrin Works' models had passed 30 million downloads on ModelYard.", [row]).label != "REFUTED"
+    )
+    # the model's own claim is judged on its row
+    assert judge("Lark-2-7B had passed 300 million downloads on ModelYard.", [row]).label == "REFUTED"
+    said = "According to ModelYard's counters, the Lark family stood at 251.4 million all-time downloads."
+    family = ev(said, document=f"Orrin Works' Lark models are popular. {said}", probs=(0.3, 0.4, 0.3))
+    assert judge(claim, [family]).label == "NOT_ENOUGH_INFO"
+    assert (
+        judge("The Lark family had passed 300 million downloads on ModelYard.", [family]).label == "REFUTED"
+    )
+
+
+def test_an_analysts_estimate_is_their_firms_and_a_share_of_it_is_an_amount():
+    frame = parse_claim("Brantley Partners' analyst reckons Lumora has more than a third of the market.")
+    assert (frame.speaker, frame.verb) == ("Brantley Partners", "reckons")
+    assert (
+        parse_claim("A Brantley analyst estimates that Quill will pass 40 million downloads.").speaker
+        == "Brantley"
+    )
+    assert parse_claim("Brantley Partners puts Castellan's share of the market above one third.").speaker == (
+        "Brantley Partners"
+    )
+    document = (
+        "Lumora Labs leads, according to an estimate by Arvid Tell, senior analyst at Brantley Partners. "
+        "Tell puts Castellan's share at 29 percent. Tell also estimates that spending on speech-recognition "
+        "subscriptions will reach KVV 2.5 billion in 2031, up from KVV 1.9 billion last year, and that "
+        "Lumora's Quill subscriptions take roughly one fifth of it."
+    )
+
+    def said(sentence: str):
+        e = ev(sentence, document=document)
+        e.char_start = document.index(sentence)
+        return e
+
+    share = said("Tell puts Castellan's share at 29 percent.")
+    assert judge("Brantley Partners puts Castellan's share above one third.", [share]).label == "REFUTED"
+    assert judge("Brantley Partners puts Castellan's share above one quarter.", [share]).label == "SUPPORTED"
+    market = said(document[document.index("Tell also") :])
+    claim = "A Brantley analyst estimates that Lumora's Quill subscriptions will take in roughly KVV 500 million in 2031."
+    assert judge(claim, [market]).label == "SUPPORTED"
+    assert judge(claim.replace("500", "800"), [market]).label == "REFUTED"
+
+
+def test_a_sentence_on_another_subject_says_nothing_of_the_claims():
+    # the title names both firms; the sentence is about one of them only
+    leads = ev(
+        "Lumora Labs now holds about 41 percent of all downloads of open speech models in the region.",
+        title="Lumora ahead, Castellan close behind",
+    )
+    assert judge(
+        "Castellan's share of the region's open speech-model downloads is above one third.", [leads]
+    ).label == ("NOT_ENOUGH_INFO")

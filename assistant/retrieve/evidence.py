@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from assistant.schema import Passage, SourceDocument
 from assistant.store import Store
-from ingest.metadata import affiliation, named_host
+from ingest.metadata import affiliation, legend_speaker, named_host
 from ingest.sentences import split_sentences
 
 _WHOLE = ("row", "record", "header")
@@ -87,6 +87,26 @@ _THIRD_PERSON = {
 }
 
 
+# "The group itself is not, though.": a negation whose predicate is left out, to be read from the sentence
+# before ("The cloud arm is profitable.")
+_ELIDED = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{0,80}?)\s+(?P<aux>is|are|was|were)(?:\s+not|n['’]t)(?P<rest>(?:,?\s+(?:yet|either|"
+    r"though|at all))*)\s*[.!]?$"
+)
+_PREDICATE = re.compile(r"\s(?P<aux>is|are|was|were)\s+(?P<predicate>(?!not\b)[^,;:.!?]{1,80}?)\s*[.!]?$")
+
+
+def elided_negation(sentence: str, previous: str) -> str | None:
+    """The sentence read with the predicate it leaves out, where it negates the one the sentence before states:
+    "The group itself is not, though." after "The cloud arm is profitable." reads "The group itself is not
+    profitable, though." None where nothing is left out."""
+    m = _ELIDED.match(sentence.strip())
+    before = _PREDICATE.search(previous.strip())
+    if not m or not before:
+        return None
+    return f"{m.group('subject')} {m.group('aux')} not {before.group('predicate')}{m.group('rest')}."
+
+
 def in_third_person(sentence: str, org: str) -> str:
     """ "we have no stake in Kestrel" said by Lumora's CEO reads "Lumora has no stake in Kestrel": the scorer
     and the rules compare it with claims that name the organisation, not "we"."""
@@ -97,12 +117,21 @@ def in_third_person(sentence: str, org: str) -> str:
             return f"{org} {_THIRD_PERSON[verb]}"
         return org if m.group("we") else f"{org}'s"
 
-    return _FIRST_PERSON.sub(swap, sentence)
+    # a speaker's "The company ..." opening a sentence is their own, as their "we" is
+    return _OWN_COMPANY.sub(org, _FIRST_PERSON.sub(swap, sentence))
+
+
+_OWN_COMPANY = re.compile(r"^The company\b(?!['’])")
 
 
 @lru_cache(maxsize=1024)
 def _named_host(speaker: str, header: str) -> bool:
     return named_host(speaker, header)
+
+
+@lru_cache(maxsize=1024)
+def _legend_speaker(label: str, header: str) -> tuple[str, bool] | None:
+    return legend_speaker(label, header)
 
 
 @lru_cache(maxsize=1024)
@@ -243,6 +272,11 @@ def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
         for span in split_sentences(text, passage.char_start, passage.char_end)
         for part in (text_table_lines(text, *span) or [span])
     ]
+    legend = _legend_speaker(passage.speaker, text[:3000]) if passage.speaker else None
+    if legend:
+        # "Q:" and "A:" turns are the people the header's legend names: "Bo Tam ... replied (A)"
+        name, asks = legend
+        passage = replace(passage, speaker=name, role="host" if asks else passage.role)
     org = _speaker_org(passage.speaker, text[:3000]) if passage.speaker else None
     if passage.speaker and passage.role is None and _named_host(passage.speaker, text[:3000]):
         # the header names them the host, though they asked in too few turns for the loader to tell
@@ -250,11 +284,13 @@ def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
     out = []
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
+        previous = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
+        sentence_read = elided_negation(sentence, previous) or sentence
         if org:
-            sentence_read = in_third_person(sentence, org)
+            sentence_read = in_third_person(sentence_read, org)
             scoring = f"{passage.speaker}: {sentence_read}"
         else:
-            scoring = f"{passage.speaker}: {sentence}" if passage.speaker else sentence
+            scoring = f"{passage.speaker}: {sentence_read}" if passage.speaker else sentence_read
         if sentence.startswith("|"):
             scoring = table_row(text, start, end) or scoring
         elif "  " in sentence:

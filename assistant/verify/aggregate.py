@@ -423,6 +423,12 @@ def _disputes_the_point(frame: ClaimFrame, e: Evidence, words: list[Evidence]) -
     if e.reply_to is None:
         return True
     asked = shared_words(frame.content, e.reply_to)
+    *before, question = re.split(r"(?<=[.!?])\s+", e.reply_to.strip())
+    point = shared_words(frame.content, question)
+    if any(shared_words(frame.content, said) > point for said in [*_background(e), *before]):
+        # the claim is what the interviewer set out before asking ("Lumora says X. Is Y so?"): the
+        # refusal answers the question, not the background
+        return False
     return not any(
         o is not e
         and o.reply_to == e.reply_to
@@ -430,6 +436,17 @@ def _disputes_the_point(frame: ClaimFrame, e: Evidence, words: list[Evidence]) -
         and shared_words(frame.content, o.text) >= asked
         for o in words
     )
+
+
+def _background(e: Evidence) -> list[str]:
+    """The sentences of the interviewer's turn before the question the evidence answers (their line, up to the
+    question)."""
+    at = e.document.rfind(e.reply_to or "", 0, e.char_start) if e.reply_to else -1
+    if at < 0:
+        return []
+    turn = e.document[e.document.rfind("\n", 0, at) + 1 : at]
+    turn = re.sub(r"^[^:\n]{1,40}:\s*", "", turn)  # the speaker's label
+    return [s for s in re.split(r"(?<=[.!?])\s+", turn) if s.strip()]
 
 
 def _same_figures(frame: ClaimFrame, question: str, years: bool = True) -> bool:

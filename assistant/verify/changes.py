@@ -257,6 +257,48 @@ def shares_of_whole(text: str, previous: str, quantities: list[Quantity]) -> lis
     return out
 
 
+# a share of the whole just given: "the market will be worth 2.5 billion, and Quill takes roughly one fifth of it"
+_SHARE_OF_IT = re.compile(r"^\s*of\s+(?:it|that|this|the\s+total)\b", re.I)
+# an earlier level a change starts from ("up from 1.9 billion last year") is no whole
+_FROM_LEVEL = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.I)
+
+
+def parts_of_whole(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The amount a share of a whole given before it in the sentence comes to: "worth KVV 2.5 billion ..., and
+    Quill takes roughly one fifth of it" is about KVV 500 million for Quill, in the share's own words (the
+    share's rounding carried through)."""
+    out = []
+    for share in quantities:
+        if share.kind != "percent" or share.value <= 0 or not _SHARE_OF_IT.match(text[share.end :]):
+            continue
+        wholes = [
+            q
+            for q in quantities
+            if q.kind == "count"
+            and q.end <= share.start
+            and not _FROM_LEVEL.search(text[max(0, q.start - 20) : q.start])
+        ]
+        if not wholes:
+            continue
+        whole = wholes[-1]
+        value = whole.value * share.value / 100
+        clause = re.split(r",|\band\s+that\b", text[whole.end : share.start])[-1]
+        lead = {context_word(w.lower()) for w in re.findall(r"[A-Za-z][\w-]+", clause)} - QSTOP
+        comparator = "approx" if "approx" in (share.comparator, whole.comparator) else "eq"
+        out.append(
+            replace(
+                whole,
+                value=value,
+                comparator=comparator,
+                precision=value * share.precision / share.value,
+                head=None,
+                context=share.context | lead,
+                exact=False,
+            )
+        )
+    return out
+
+
 # the year a change is measured from: "up 31 percent from the third quarter of 2025", "up 22 percent on the third
 # quarter of 2025", "compared with TMB 3.9 billion in the third quarter of 2025", "than in 2024"
 _BASE_YEAR = re.compile(

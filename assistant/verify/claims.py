@@ -16,9 +16,9 @@ from ingest.sentences import split_sentences
 
 _SAY_VERBS = (
     r"said|says|stated|states|confirmed|confirms|acknowledged|acknowledges|admitted|admits|claimed|claims|"
-    r"told|announced|announces|puts?(?=\s+(?:\S+\s+){1,12}?at\s)|agreed|agrees|conceded|concedes|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
+    r"told|announced|announces|puts?(?=\s+(?:\S+\s+){1,12}?(?:at|above|below|over|under|near)\s)|agreed|agrees|conceded|concedes|denied|denies|disputed|disputes|rejected|rejects|insisted|insists|"
     r"reported|reports|estimated|estimates|reckons|reckoned|argued|argues|explained|noted|has said|has stated|has confirmed|"
-    r"has denied|has acknowledged|has claimed|has admitted|has reported|has agreed|have said|responded to [^,]+ by saying|"
+    r"has denied|has ruled out|ruled out|rules out|has acknowledged|has claimed|has admitted|has reported|has agreed|have said|responded to [^,]+ by saying|"
     # a characterisation ("Z has described X as Y") and a forecast ("Z forecast that X would ...") are Z's words
     # too: judged on what Z said, not on whether X is Y or came to pass
     r"described|describes|has described|forecast|forecasts|predicted|predicts|has predicted|asserted|asserts|"
@@ -29,7 +29,7 @@ _SAY_VERBS = (
 # role ("Lumora's CEO"); the verb is a lower-case verb of saying.
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
 _OUTLET = r"blog|website|spokesperson|spokesman|spokeswoman|statement|team|report|press release"
-_ROLE = r"CEO|CTO|CFO|chief executive|founder|spokesperson|boss"
+_ROLE = r"CEO|CTO|CFO|chief executive|technology chief|finance chief|founder|spokesperson|boss"
 # "the host asserted that ...": the one who asks the questions in a transcript
 HOST_WORDS = r"host|interviewer|moderator|presenter"
 # "..., doesn't it?": a tag that asks for agreement with what the sentence asserts, no negation of it
@@ -44,9 +44,17 @@ _SAID_MONTH = (
     r"in\s+(?:early\s+|late\s+|mid-)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+(?P<month_year>\d{4}))?\s+"
 )
+# "Brantley Partners' analyst", "A Brantley analyst": an organisation speaks through its analysts
+_ANALYST = r"(?:senior\s|chief\s|lead\s)?(?:analyst|economist)"
+_ANALYST_OF = re.compile(rf"^(?:an?\s+)?(?P<org>.+?)(?:['’]s?)?\s+{_ANALYST}$", re.I)
+# how it was said, between the speaker and the verb: "Z flatly denied that ...", "Z publicly confirmed ..."
+_MANNER = (
+    r"(?:flatly|firmly|publicly|repeatedly|strongly|categorically|explicitly|openly|privately|emphatically|"
+    r"vehemently|later|also)"
+)
 _ATTRIBUTION = re.compile(
-    rf"^(?P<who>(?:{_NAME_WORD}\s?){{1,6}}?(?:\s(?:{_OUTLET}))?|(?:[A-Z][\w'’-]*'s\s)?(?:{_ROLE})"
-    rf"(?:\s(?:{_NAME_WORD}\s?){{1,3}})?|[Tt]he (?:{HOST_WORDS}))\s+(?P<verb>{_SAY_VERBS})\s+(?:{_SAID_MONTH}that\s+|that\s+)?(?P<content>.+)$"
+    rf"^(?P<who>(?:[Aa]n?\s)?(?:{_NAME_WORD}\s){{1,4}}(?:{_ANALYST})|(?:{_NAME_WORD}\s?){{1,6}}?(?:\s(?:{_OUTLET}))?|(?:[A-Z][\w'’-]*'s\s)?(?:{_ROLE})"
+    rf"(?:\s(?:{_NAME_WORD}\s?){{1,3}})?|[Tt]he (?:{HOST_WORDS}))\s+(?:{_MANNER}\s+)?(?P<verb>{_SAY_VERBS})\s+(?:{_SAID_MONTH}that\s+|that\s+)?(?P<content>.+)$"
 )
 # Words that open a claim but name no one: "Early reports from doctors ...", "Scientists confirmed ..." is a claim
 # about the finding itself, which any source may establish
@@ -105,7 +113,19 @@ _WHEN_SAID = re.compile(
     rf"^(?:in|on|during)\s+(?P<when>(?:\d{{1,2}}\s+)?(?:{_MONTH_NAME}\s+)?\d{{4}}|{_MONTH_NAME}),\s+(?=[A-Z])",
     re.I,
 )
-_DENY_VERBS = ("denied", "denies", "disputed", "disputes", "rejected", "rejects", "has denied")
+# "Z has ruled out closing X" denies that X will be closed
+_DENY_VERBS = (
+    "denied",
+    "denies",
+    "disputed",
+    "disputes",
+    "rejected",
+    "rejects",
+    "has denied",
+    "ruled out",
+    "rules out",
+    "has ruled out",
+)
 _NEGATION = re.compile(
     r"\b(?:not|no|never|none|neither|nor|without|cannot|no longer)\b|n['’]t\b",
     re.I,
@@ -419,6 +439,8 @@ def parse_claim(claim: str) -> ClaimFrame:
     venue = None
     if m and len(m.group("content").split()) >= 3 and not _unattributed(m):
         speaker = re.sub(r"\s+(?:has|have)$", "", m.group("who").strip())
+        analyst = _ANALYST_OF.match(speaker)
+        speaker = analyst.group("org") if analyst else speaker
         verb = (m.groupdict().get("verb") or ("estimates" if m.re is _BY_ESTIMATE else "said")).lower()
         content = m.group("content")
         if setting and m.string is framed:
@@ -556,9 +578,22 @@ _SUBJECTS = re.compile(
 _SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does"}
 
 
+# "Skerry-2 does not speak itself; it turns speech into text": two statements of one subject, the second
+# naming it by a pronoun
+_TWO_STATEMENTS = re.compile(
+    r"^(?P<subject>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)\s(?P<first>[^;]+?);\s+(?P<pronoun>it|they|he|she)\s+"
+    r"(?P<second>[^;]+)$"
+)
+
+
 def split_claim(claim: str) -> list[str]:
-    """A claim that lists items ("in A, B and C", "A and B are ...") becomes one claim per item; otherwise the
-    claim itself. The list convention then applies: every item must hold."""
+    """A claim that lists items ("in A, B and C", "A and B are ...") becomes one claim per item, and two
+    statements joined by a semicolon ("X does not A; it B") one claim each; otherwise the claim itself. The
+    list convention then applies: every item must hold."""
+    both = _TWO_STATEMENTS.match(claim)
+    if both:
+        first = f"{both.group('subject')} {both.group('first').rstrip()}."
+        return [first, f"{both.group('subject')} {both.group('second')}"]
     subjects = _SUBJECTS.match(claim)
     if subjects:
         items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", subjects.group("items")) if i.strip()]

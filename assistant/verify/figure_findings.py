@@ -29,6 +29,7 @@ from assistant.verify.changes import (
     direction,
     earlier_changes,
     earlier_level,
+    parts_of_whole,
     point_changes,
     shares_of_whole,
 )
@@ -121,11 +122,20 @@ _ESTIMATE = re.compile(
 )
 
 
+# a sentence that ends by naming its source as an estimate: "..., according to an estimate by Brantley's
+# analyst" frames the whole sentence, however long the clause between it and the figure
+_CLOSING_ESTIMATE = re.compile(
+    r",\s*according\s+to\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:estimates?|analysts?)\b", re.I
+)
+
+
 def _estimate(text: str, q: Quantity) -> bool:
-    """Is the figure only a third party's estimate (in the sentence before it, or its own clause after it)?"""
+    """Is the figure only a third party's estimate (in the sentence before it, its own clause after it, or
+    a closing "according to an estimate" of its sentence)?"""
     before = re.split(r"[.;!?]\s", text[: q.start])[-1]
     after = re.split(r"[,.;!?]", text[q.end : q.end + 60])[0]
-    return bool(_ESTIMATE.search(before) or _ESTIMATE.search(after))
+    rest = re.split(r"[.;!?](?:\s|$)", text[q.end :])[0]
+    return bool(_ESTIMATE.search(before) or _ESTIMATE.search(after) or _CLOSING_ESTIMATE.search(rest))
 
 
 # A figure given as what is expected, not what was: "we now expect revenue of between 185 and 190 million",
@@ -236,6 +246,51 @@ def one_part_named(frame: ClaimFrame, text: str) -> str | None:
     return m.group("part")
 
 
+# "the Lark family stood at 230 million": a figure for one family or line of models, by its name
+_FAMILY_NAMED = re.compile(r"\b(?P<part>[A-Z][\w.-]*)\s+(?:family|models|series)\b")
+
+
+def owners_family(frame: ClaimFrame, ev: Evidence) -> str | None:
+    """The claim is about an owner ("Orrin Works had passed 300 million downloads"), the sentence gives the
+    figure of one of its families, which the claim does not name ("the Lark family stood at 230 million"), and
+    the document says whose it is ("Orrin Works' Lark models"): a floor for the owner's total, never the total
+    itself. Returns the family's name, else None."""
+    subject = claim_subject([n for n in frame.entities if n not in frame.weak])
+    if subject is None or entity_in(subject, ev.scoring_text):
+        return None
+    owner = name_pattern(re.escape(subject))
+    for m in _FAMILY_NAMED.finditer(ev.scoring_text):
+        part = m.group("part")
+        if any(entity_in(part, n) or entity_in(n, part) for n in frame.entities):
+            continue
+        if re.search(owner + r"(?:\s+[A-Z][\w.-]*)?['’]s?\s+" + re.escape(part) + r"\b", ev.document):
+            return part
+    return None
+
+
+# an export row's owner and its own name: "model_id: orrin/Lark-2 | family: Lark | org: Orrin Works | ..."
+_OWNER_FIELD = re.compile(
+    r"(?:^|\|\s*)(?:org|organi[sz]ation|publisher|owner|author|company|maker):\s*(?P<owner>[^|]+)"
+)
+_NAME_FIELD = re.compile(r"(?:^|\|\s*)(?:model_id|model|family|name|series):\s*(?P<name>[^|]+)")
+
+
+def owners_row(frame: ClaimFrame, ev: Evidence) -> str | None:
+    """The claim is about an owner ("Orrin's models had passed 300 million"), the evidence is the export's row
+    of one of its models or families, which the claim does not name: the row's figure is a floor for the
+    owner's total, never the total itself. Returns the row's name, else None."""
+    if ev.passage.unit not in ("row", "record"):
+        return None
+    subject = claim_subject([n for n in frame.entities if n not in frame.weak])
+    owner = _OWNER_FIELD.search(ev.scoring_text)
+    if subject is None or owner is None or not entity_in(subject.split()[0], owner.group("owner")):
+        return None
+    names = [m.group("name").strip() for m in _NAME_FIELD.finditer(ev.scoring_text)]
+    if not names or any(entity_in(n.split("/")[-1], frame.content) for n in names):
+        return None
+    return names[0]
+
+
 # "a 30-billion-parameter Kestrel model": a figure written as a modifier of the name right after it
 _MODIFIES = re.compile(r"(?:-[a-z]+)+\s+(?P<name>[A-Z][\w'’-]*)")
 
@@ -286,6 +341,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
         point_changes(ev.scoring_text, evidence_quantities)
         + amount_changes(ev.scoring_text, evidence_quantities)
         + shares_of_whole(ev.scoring_text, previous, evidence_quantities)
+        + parts_of_whole(ev.scoring_text, evidence_quantities)
         + earlier_changes(ev.scoring_text, previous, evidence_quantities)
     )
     evidence_quantities = [_named_before(eq, previous) for eq in evidence_quantities]
@@ -429,7 +485,7 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             # a total's figure bounds none of its parts from below: no figure for the claim, for or against
             found.append(Finding("scope", "none", 1.0, f"counts all kinds, the claim only {part!r} ones"))
             continue
-        if one_part_named(frame, ev.scoring_text):
+        if one_part_named(frame, ev.scoring_text) or owners_row(frame, ev) or owners_family(frame, ev):
             # one family's 476 million says the owner's models have at least that many, not that they have no more
             eq = replace(eq, comparator="ge", value=eq.interval(as_claim=False)[0])
         left = counts_what_is_left_out(frame.content, ev.scoring_text)
@@ -621,17 +677,36 @@ _GROUPED = re.compile(
 )
 
 
+# "Counting all three of Orrin's families - Quill, Lark and Skerry - downloads exceed ...": a figure for the
+# names listed after a word that totals them
+_LISTED_TOGETHER = re.compile(
+    r"\b(?i:counting|across|including|combining|spanning|covering)\b[^.;:!?]{0,60}?"
+    r"(?P<names>[A-Z][\w.-]*(?:,\s*[A-Z][\w.-]*)*,?\s+and\s+[A-Z][\w.-]*)"
+)
+
+
+def _claim_names(frame: ClaimFrame, name: str) -> bool:
+    return any(named_in(n, name) or named_in(name, n) for n in frame.entities) or entity_in(
+        name, frame.content
+    )
+
+
 def grouped_with(frame: ClaimFrame, text: str) -> str | None:
-    """The sentence's figure counts another thing together with the claim's ("together with the Vaskra models")
-    and the claim does not name that thing: the figure is the group's, not the claim's subject's alone."""
+    """The sentence's figure counts another thing together with the claim's ("together with the Vaskra models",
+    "counting all three families - Quill, Lark and Skerry -") and the claim does not name that thing: the figure
+    is the group's, not the claim's subject's alone."""
     if not re.search(r"\d", text):
         return None
     for m in _GROUPED.finditer(text):
         name = m.group("name")
-        if not any(named_in(n, name) or named_in(name, n) for n in frame.entities) and not entity_in(
-            name, frame.content
-        ):
+        if not _claim_names(frame, name):
             return name
+    for m in _LISTED_TOGETHER.finditer(text):
+        names = [n for n in re.split(r",\s*|\s+and\s+", m.group("names")) if n]
+        missing = [n for n in names if not _claim_names(frame, n)]
+        # a claim that names none of them is about the group's owner, whose total it may well be
+        if missing and len(missing) < len(names):
+            return ", ".join(missing)
     return None
 
 

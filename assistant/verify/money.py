@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 from assistant.verify.alignment import qualified, same_head
-from assistant.verify.quantity import Quantity
+from assistant.verify.quantity import Quantity, stem
 
 # A currency between the comparator and the number ("more than $ 115 million", "over €14m", "under US$5
 # million") belongs to the number: the bound still holds; so does a stray "than" ("under than $ 612 million").
-CURRENCY = r"(?:(?:(?-i:US|A|C|NZ|HK|S)\s?)?\$|€|£|¥|₹|(?:Rs|INR|USD|EUR|GBP)\.?\s)"
+CURRENCY = r"(?:(?:(?-i:US|A|C|NZ|HK|S)\s?)?\$|€|£|¥|₹|(?:Rs|INR|USD|EUR|GBP|CHF)\.?\s)"
 
 
 def is_money(text: str, q: Quantity) -> bool:
@@ -29,13 +29,23 @@ _SIGNS |= {
     "₹": "INR",
     "rs": "INR",
     "inr": "INR",
+    "chf": "CHF",
 }
+# the name may be joined to the amount it follows ("a 2.4-million-franc grant")
 _CURRENCY_AFTER = re.compile(
-    r"\s*(?P<code>USD|EUR|GBP|INR|JPY)\b|\s+(?:(?P<us>US|U\.S\.|American)\s+)?"
-    r"(?P<name>dollars?|euros?|pounds?(?:\s+sterling)?|yen|rupees?|yuan)\b",
+    r"\s*(?P<code>USD|EUR|GBP|INR|JPY|CHF)\b|[\s-]+(?:(?P<us>US|U\.S\.|American|Swiss)\s+)?"
+    r"(?P<name>dollars?|euros?|pounds?(?:\s+sterling)?|yen|rupees?|yuan|francs?)\b",
     re.I,
 )
-_NAMES = {"dollar": "$", "euro": "EUR", "pound": "GBP", "yen": "JPY", "rupee": "INR", "yuan": "CNY"}
+_NAMES = {
+    "dollar": "$",
+    "euro": "EUR",
+    "pound": "GBP",
+    "yen": "JPY",
+    "rupee": "INR",
+    "yuan": "CNY",
+    "franc": "CHF",
+}
 
 
 def currency(text: str, q: Quantity) -> str | None:
@@ -89,12 +99,27 @@ def amount(text: str, q: Quantity) -> bool:
     return is_money(text, q) or currency(text, q) is not None or bool(_CODE_BEFORE.search(text[: q.start]))
 
 
+# a currency code spelled out in brackets after the amount: "KVV 61.0 million (Kelvani vaira)"
+_GLOSS = re.compile(r"\s*\((?P<gloss>[^()]{1,40})\)")
+
+
+def glossed_currency(text: str, eq: Quantity) -> frozenset[str]:
+    """The words that spell out the currency of the source's amount in brackets right after it ("KVV 61.0 million
+    (Kelvani vaira)"): a claim that counts in that word ("61 million vaira") counts the same money."""
+    m = _GLOSS.match(text, eq.end)
+    if not m or not _CODE_BEFORE.search(text[: eq.start]):
+        return frozenset()
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", m.group("gloss").lower()))
+
+
 def count_against_money(claim: str, cq: Quantity, text: str, eq: Quantity) -> bool:
     """Is the claim's figure a count of things ("more than 1,000 enterprises") and the source's an amount of
     money ("the API contributed KVV 61.0 million")? A figure must count the same kind of thing: an amount says
     nothing of how many pay it."""
     # a figure among money words is money in some currency, named or not ("88 million vaira in revenue")
     if cq.head is None or amount(claim, cq) or any(_MONEY_WORDS.match(w) for w in cq.context | {cq.head}):
+        return False
+    if cq.head in glossed_currency(text, eq):
         return False
     return amount(text, eq)
 

@@ -336,6 +336,31 @@ def claim_subject(names: list[str]) -> str | None:
     return next((n for n in names if not _term(n)), None)
 
 
+# "Lumora Labs now accounts for about 40 percent of ...": the name a sentence opens with, as the subject of what
+# it says
+_OPENING_SUBJECT = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3})\s+(?:now\s+|also\s+|still\s+)?"
+    r"(?:accounts?\s+for|holds?|held|took|takes|has|had|leads?|led|controls?|controlled)\b"
+)
+_NO_NAME = frozenset(
+    ["The", "A", "An", "It", "This", "That", "Its", "Our", "We", "They", "He", "She", "In", "On"]
+)
+
+
+def other_subject(names: list[str], text: str) -> str | None:
+    """The sentence opens on a subject of its own that the claim does not name, and does not name the claim's
+    subject at all ("Lumora Labs now accounts for about 40 percent" for a claim about Castellan's share, in an
+    article whose title names both): what it says is that subject's. Returns that subject, else None."""
+    subject = claim_subject(names)
+    m = _OPENING_SUBJECT.match(text.strip())
+    if subject is None or m is None or entity_in(subject, text) or m.group("name").split()[0] in _NO_NAME:
+        return None
+    name = m.group("name")
+    if any(entity_in(word, n) for word in name.split() for n in names):
+        return None
+    return name
+
+
 def _term(name: str) -> bool:
     return name.split("-")[0].replace(".", "").isupper() or any(name.lower() in g for g in _ALIASES)
 

@@ -30,6 +30,7 @@ from assistant.verify.names import (
     member_named,
     named_here,
     other_kind,
+    other_subject,
     readable_title,
     same_place,
     version_named,
@@ -66,6 +67,7 @@ from assistant.verify.stance import (
     polarity_gap,
     profit_clash,
     ranking_period_gap,
+    revenue_for_profit,
     use_gap,
 )
 from assistant.verify.tally_findings import sample_stances, tally_stances
@@ -148,6 +150,8 @@ def evidence_findings(
             findings.append(Finding("off-point", "none", 1.0, "says too little of what the claim denies"))
     elif negated_alike(statement, ev.text):
         findings.append(Finding("negated-alike", "supports", 0.8, "denies what the claim denies"))
+    if revenue_for_profit(frame.content, ev.text):
+        findings.append(Finding("off-point", "none", 1.0, "gives what came in, not whether it was a profit"))
     if retracted_reading(frame.content, ev.text) and other_figure(frame.content, ev.text):
         # "about a third of a million" does not repeat a retracted "3.4 million": the retracted part says nothing
         findings.append(
@@ -234,6 +238,8 @@ def evidence_findings(
         # the maker denying it of its own model by the model's family name ("Skerry is our first model we did
         # not pre-train" for "pre-trained Skerry-12B") names the model, unless another of the family is named
         missing = [n for n in missing if not family_named(n, near)]
+    if not missing and (other := other_subject(frame.entities, ev.text)):
+        findings.append(Finding("entity-gap", "none", 1.0, f"it is about {other}, not the claim's subject"))
     if missing:
         # a product its document names ("the preview model" in the release about "Heron-32B-Preview"), or a name
         # written as its other name ("coronavirus" for "COVID-19"), is a gap for the scorer, which reads the

@@ -10,7 +10,7 @@ from assistant.retrieve.evidence import Evidence
 from assistant.verify.claims import HOST_WORDS, TAG_QUESTION, ClaimFrame, is_negated
 from assistant.verify.findings import previous_sentence
 from assistant.verify.names import GENERIC_ORG_WORDS, claim_subject
-from ingest.metadata import find_dates
+from ingest.metadata import affiliation, find_dates
 
 # A speaker refusing the question's premise: only direct refusals, not any negation in a long answer.
 REFUSAL = re.compile(
@@ -83,7 +83,9 @@ _ROLES = {
     "ceo": r"chief executive(?: officer)?|ceo",
     "boss": r"chief executive(?: officer)?|ceo",  # "Lumora's boss": its chief executive
     "cto": r"chief technology officer|cto",
+    "technology chief": r"chief technology officer|cto",  # "Castellan's technology chief": its CTO
     "cfo": r"chief financial officer|cfo",
+    "finance chief": r"chief financial officer|cfo",
     "president": r"president",
     "founder": r"(?:co-)?founder",
 }
@@ -303,6 +305,13 @@ def published_by(speaker: str, ev: Evidence) -> bool:
     return ev.passage.kind == "news" and bool(who) and who <= _distinctive(_byline(ev))
 
 
+# a sentence that opens with a person's words: "Tell puts ...", "Arvid Tell also estimates ..."
+_PERSON_SAYS = re.compile(
+    r"^(?P<who>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:also\s+)?"
+    r"(?:puts|put|says|said|estimates|estimated|reckons|expects|believes|thinks)\b"
+)
+
+
 def speaker_matches(speaker: str, ev: Evidence) -> bool:
     """Are these the words of the person or organisation the claim names?"""
     if re.fullmatch(rf"(?i:the\s+(?:{HOST_WORDS}))", speaker.strip()):
@@ -322,6 +331,13 @@ def speaker_matches(speaker: str, ev: Evidence) -> bool:
         return False
     if published_by(speaker, ev):
         return True
+    opening = _PERSON_SAYS.match(ev.text)
+    if opening and ev.document:
+        # "Tell puts Quill's share at 40 percent", Tell being the analyst the article introduced as Brantley's:
+        # an organisation speaks through its analysts
+        org = affiliation(opening.group("who"), ev.document[:3000])
+        if org and who <= _distinctive(org):
+            return True
     # An organisation speaks through its own announcements; a person through quotes that name them.
     text = ev.text.lower()
     if _SAME_SOURCE.match(ev.text):

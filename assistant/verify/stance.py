@@ -136,6 +136,17 @@ def profit_clash(claim: str, sentence: str) -> bool:
     return level is None or (loss.group("level") or "").lower() == level.group(1).lower()
 
 
+_REVENUE = re.compile(r"\b(?:revenues?|sales|turnover|takings|grossed)\b", re.I)
+
+
+def revenue_for_profit(claim: str, sentence: str) -> bool:
+    """Does the sentence give only what came in ("Our revenue last year was 90 million") where the claim says
+    there was a profit ("is profitable")? Money taken in says nothing of whether more went out."""
+    if not _PROFIT.search(claim):
+        return False
+    return bool(_REVENUE.search(sentence)) and not (_PROFIT.search(sentence) or _LOSS.search(sentence))
+
+
 # Words that deny each other of one thing: a model "kept closed" is not "open", one "open" not "proprietary";
 # the sentence must say it of its subject ("will be open", "stays proprietary"), not name "open models" in passing
 _PREDICATED = (

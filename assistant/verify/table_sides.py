@@ -81,9 +81,18 @@ def side_rows(
         ids = {t for r in members(head, scope) for t in re.split(r"[\W_]+", (r.name or "").lower())}
         if not any(len(t) >= 4 and (t.startswith(word) or word.startswith(t)) for t in ids):
             return side_rows(head, export, groups, together, every)
+        # "the Lark chat family" where every one of its rows' ids says "chat": the word describes the whole family
+        family = members(head, export)
+        if family and all(_id_uses(r, word) for r in family):
+            return side_rows(head, export, groups, together, every)
     if groups and not own:
         return _group(name, export, together)
     return None
+
+
+def _id_uses(rec: Record, word: str) -> bool:
+    tokens = re.split(r"[\W_]+", (rec.name or "").lower())
+    return any(len(t) >= 4 and (t.startswith(word) or word.startswith(t)) for t in tokens)
 
 
 def shown_total(side: list[Record], key: str, total: float) -> str:
