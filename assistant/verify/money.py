@@ -31,7 +31,7 @@ _SIGNS |= {
     "inr": "INR",
     "chf": "CHF",
 }
-# the name may be joined to the amount it follows ("a 2.4-million-franc grant")
+# the name may be joined to the amount it follows ("a 3.6-million-franc grant")
 _CURRENCY_AFTER = re.compile(
     r"\s*(?P<code>USD|EUR|GBP|INR|JPY|CHF)\b|[\s-]+(?:(?P<us>US|U\.S\.|American|Swiss)\s+)?"
     r"(?P<name>dollars?|euros?|pounds?(?:\s+sterling)?|yen|rupees?|yuan|francs?)\b",
