@@ -64,7 +64,7 @@ _ABBREVIATIONS = frozenset(
         "sen",
     ]
 )
-# A full stop glued to the next sentence ("with 97.Pence would", "in 2018.The club") still ends one: pages
+# A full stop glued to the next sentence ("with 97.Lark would", "in 2018.The club") still ends one: pages
 # flattened from markup often lose the space. Only after a number or a lower-case word, and before a
 # capitalised word, so that "U.S.A", "3.5" and "Vol.2" stay whole.
 _TERMINAL = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|(?:(?<=[a-z]{3})|(?<=\d))\.(?=[A-Z][a-z]+\s)")

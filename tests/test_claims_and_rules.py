@@ -1148,12 +1148,10 @@ def test_the_one_amount_on_each_side_is_the_same_figure():
 def test_a_record_is_the_highest_of_its_kind():
     claim = "The highest attendance at Orrin Park is more than 40,000 ."
     assert (
-        judge(claim, [ev("The Orrin Park attendance of 41,200 is still a club record .")]).label
-        == "SUPPORTED"
+        judge(claim, [ev("An attendance of 41,200 at Orrin Park remains the club record .")]).label == "SUPPORTED"
     )
     assert (
-        judge(claim, [ev("The Orrin Park attendance of 41,200 was reached in May .")]).label
-        == "NOT_ENOUGH_INFO"
+        judge(claim, [ev("An attendance of 41,200 at Orrin Park was reached in May .")]).label == "NOT_ENOUGH_INFO"
     )
 
 
@@ -1179,27 +1177,27 @@ def test_the_one_amount_keeps_the_claims_scope_and_its_budget_apart():
 
 
 def test_a_rating_after_another_count_of_reviews_is_another_state_of_the_page():
-    source = ev("On Skerry Scores , the film has a rating of 74 % , based on 43 reviews .", title="Lark")
-    claim = "After 49 reviews , Lark 's rating on Skerry Scores was less than 72 % ."
+    source = ev("On Skerry Scores , the film has a rating of 81 % , based on 52 reviews .", title="Lark")
+    claim = "After 60 reviews , Lark 's rating on Skerry Scores was less than 78 % ."
     assert judge(claim, [source]).label == "NOT_ENOUGH_INFO"
     # the same count of reviews: the rating is the source's, for or against
-    assert judge("After 43 reviews , Lark 's rating was less than 72 % .", [source]).label == "REFUTED"
-    assert judge("After 43 reviews , Lark 's rating was above 70 % .", [source]).label == "SUPPORTED"
+    assert judge("After 52 reviews , Lark 's rating was less than 78 % .", [source]).label == "REFUTED"
+    assert judge("After 52 reviews , Lark 's rating was above 75 % .", [source]).label == "SUPPORTED"
     # a count of reviews the claim states, not dates by, is a figure like any other
-    stated = "Lark holds a rating above 70 % from more than 45 critics on Skerry Scores ."
+    stated = "Lark holds a rating above 70 % from more than 55 critics on Skerry Scores ."
     assert judge(stated, [source]).label == "REFUTED"
 
 
 def test_the_one_amount_is_no_valuation_unless_the_source_says_so():
     claim = "Orrin Works' August funding round valued the company at US$60 million."
-    seed = ev("In August Orrin Works closed a seed extension of nine million US dollars.")
+    seed = ev("In August Orrin Works raised a bridge round of seven million US dollars.")
     assert judge(claim, [seed]).label == "NOT_ENOUGH_INFO"
 
 
 def test_a_claimed_year_is_met_by_the_same_year_of_the_sentence():
-    claim = "Wenna Lark was around 79 years old in 2005 and 81 years old in 2007 ."
+    claim = "Wenna Lark was around 70 years old in 2011 and 73 years old in 2014 ."
     source = ev(
-        "In 2005 , at around 79 years old , she appeared as Orsola Tredmark in the horror short Skerry Dreadly , and in 2007 , at 81 ,"
+        "In 2011 , at around 70 years old , she appeared as Orsola Tredmark in the horror short Skerry Dreadly , and in 2014 , at 73 ,"
         " as the older version of the title character in Lark Waltzing .",
         title="Wenna Lark",
     )
@@ -1207,8 +1205,8 @@ def test_a_claimed_year_is_met_by_the_same_year_of_the_sentence():
 
 
 def test_the_worlds_share_is_a_worldwide_share():
-    claim = "The closures in 120 countries have affected less than 95 % of students worldwide ."
+    claim = "The closures in 120 countries have affected less than 88 % of students worldwide ."
     source = ev(
-        "Skerry Watch counts 120 countries with closures , affecting about 91.3 % of the world 's student population ."
+        "Skerry Watch counts 120 countries with closures , affecting about 84.6 % of the world 's student population ."
     )
     assert judge(claim, [source]).label == "SUPPORTED"

@@ -193,9 +193,9 @@ def test_a_titles_number_is_no_figure():
         ev("Kestrel Dance 2 was released for the Lark console on 12 October 2010 .", probs=(0.6, 0.3, 0.1)),
     )
     assert d.label == "SUPPORTED"
-    # but "after 49 reviews" counts reviews
+    # but "after 60 reviews" counts reviews
     d = _judge(
-        "After 49 reviews, the Lark film has a rating of 72 % on Kestrel.",
+        "After 60 reviews, the Lark film has a rating of 78 % on Kestrel.",
         ev("The Lark film was released on 12 October 2010 .", probs=(0.9, 0.05, 0.05)),
     )
     assert d.label != "SUPPORTED"

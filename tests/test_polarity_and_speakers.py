@@ -150,8 +150,8 @@ def test_negations_that_leave_the_claim_standing():
     )
     # a negation of another place's cases denies nothing of the claim's place
     assert not negated_restatement(
-        "34 quillpox cases have been reported in the Lark Federation",
-        "There are 93 cases , 59 in Skerry , and 34 in the Lark Federation , and no reported cases in Orrin District .",
+        "37 quillpox cases have been reported in the Lark Federation",
+        "There are 88 cases , 51 in Skerry , and 37 in the Lark Federation , and no reported cases in Orrin District .",
     )
     assert negated_restatement(
         "Quillpox cases have been reported in Orrin District",

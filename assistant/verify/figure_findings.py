@@ -426,8 +426,8 @@ def numeric_findings(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
             )
         ]
         if cq.kind == "year" and cq.comparator == "eq" and any(eq.value == cq.value for eq in candidates):
-            # a sentence that names the claim's year speaks of that year too: its other years ("In 2005 , at 79
-            # ..., and in 2007 , at 81") do not refute the claim's "in 2007"
+            # a sentence that names the claim's year speaks of that year too: its other years ("In 2011 , at 64
+            # ..., and in 2014 , at 67") do not refute the claim's "in 2014"
             candidates = [eq for eq in candidates if eq.kind != "year" or eq.value == cq.value]
         # the source's very amount, put by the claim in another currency, is a misreport of it
         elsewhere = [

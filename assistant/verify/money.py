@@ -207,7 +207,7 @@ def other_round(claim: str, text: str) -> bool:
     return bool(theirs) and not theirs & {m.group(0).lower() for m in _STAGE.finditer(claim)}
 
 
-# "5.75 crore" with no noun after it is an amount of rupees in the way box-office and budget figures are written
+# "6.25 crore" with no noun after it is an amount of rupees in the way box-office and budget figures are written
 _BARE_SCALE_MONEY = re.compile(r"(?:crore|lakh)s?$", re.I)
 
 
@@ -219,7 +219,7 @@ def sole_amount(
     claim: str, cq: Quantity, claimed: list[Quantity], text: str, given: list[Quantity]
 ) -> Quantity | None:
     """The source's one amount of money, read against the claim's one amount where the words around them share
-    too little to align them ("signed him for more than £20,000" and "moved there for £30,000"): with a single
+    too little to align them ("bought him for more than £60,000" and "he joined them for £75,000"): with a single
     amount on each side, in the same currency, counting nothing else and measuring nothing else, they are the
     same figure. None where either side has more than one amount: then the words must tell them apart."""
     if cq.head or not _money(claim, cq) or sum(_money(claim, q) for q in claimed) != 1:
@@ -236,7 +236,7 @@ def sole_amount(
     # the claim's scope or window must be the source's ("domestically" is not "worldwide"); a budget is no
     # takings: one side's budget is another amount than the other side's unnamed one; and a valuation, a
     # round, cash or debt the claim names must be named by the source too (a film "opened with" an amount: its
-    # takings; "closed a seed extension of nine million" says nothing of a valuation)
+    # takings; "raised a bridge round of seven million" says nothing of a valuation)
     mine, theirs = _measured(claim, cq), _measured(text, eq)
     if qualified(cq, eq) < 1.0 or ("budget" in mine) != ("budget" in theirs) or (mine & _NAMED_ONLY) - theirs:
         return None

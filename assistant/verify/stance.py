@@ -298,7 +298,7 @@ _CLAIM_SUPERLATIVE = re.compile(
 )
 # "among the most downloaded" and "one of the largest" are no superlative of one thing
 # "the fourth and final studio album" is its last
-# a record is the most or the highest of its kind ("the attendance of 51,000 is still a club record")
+# a record is the most or the highest of its kind ("a crowd of 41,200 remains the club record")
 _RECORD = (
     r"(?:a|the|club|all-time|new|world|national|league|franchise|still)\s+record\b"
     r"(?!\s+(?:label|company|deal|store|shop|producer|book|of)\b)|\brecord[- ](?:high|low|breaking)"

@@ -185,17 +185,17 @@ def tally_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
     return found
 
 
-# the count of reviews a claim dates its rating by ("after 49 reviews"), and the count a source gives ("based on
-# 43 reviews", "from 77 critics")
+# the count of reviews a claim dates its rating by ("after 60 reviews"), and the count a source gives ("based on
+# 52 reviews", "from 77 critics")
 _AFTER_REVIEWS = re.compile(r"\bafter\s+(?P<n>\d[\d,]*)\s+(?:reviews?|critics?|reviewers?)\b", re.I)
 _REVIEWS = re.compile(r"\b(?P<n>\d[\d,]*)\s+(?:reviews?|critics?|reviewers?)\b", re.I)
 
 
 def sample_stances(frame: ClaimFrame, ev: Evidence) -> list[Finding]:
-    """A rating is a running average over the reviews counted so far: "after 49 reviews, a rating under 72 %"
-    dates the rating by the page's 49th review, and a source's "74 % based on 43 reviews" is another state of
+    """A rating is a running average over the reviews counted so far: "after 60 reviews, a rating under 78 %"
+    dates the rating by the page's 60th review, and a source's "81 % based on 52 reviews" is another state of
     the page, which settles neither the rating then nor anything else the claim says of that time. Only the
-    claim that dates itself so ("after N reviews"): "a rating of 74 % based on more than 50 reviews" states a
+    claim that dates itself so ("after N reviews"): "a rating of 81 % based on more than 50 reviews" states a
     count of reviews like any other figure, for the figure checks to judge."""
     dated = _AFTER_REVIEWS.search(frame.content)
     given = [int(m.group("n").replace(",", "")) for m in _REVIEWS.finditer(ev.scoring_text)]
