@@ -1148,10 +1148,12 @@ def test_the_one_amount_on_each_side_is_the_same_figure():
 def test_a_record_is_the_highest_of_its_kind():
     claim = "The highest attendance at Orrin Park is more than 40,000 ."
     assert (
-        judge(claim, [ev("An attendance of 41,200 at Orrin Park remains the club record .")]).label == "SUPPORTED"
+        judge(claim, [ev("An attendance of 41,200 at Orrin Park remains the club record .")]).label
+        == "SUPPORTED"
     )
     assert (
-        judge(claim, [ev("An attendance of 41,200 at Orrin Park was reached in May .")]).label == "NOT_ENOUGH_INFO"
+        judge(claim, [ev("An attendance of 41,200 at Orrin Park was reached in May .")]).label
+        == "NOT_ENOUGH_INFO"
     )
 
 
