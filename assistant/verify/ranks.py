@@ -45,7 +45,7 @@ def scores_in(text: str) -> list[Quantity]:
     return found
 
 
-_ORDINAL_WORDS = {
+ORDINAL_WORDS = {
     w: i
     for i, w in enumerate(
         [
@@ -60,7 +60,7 @@ _WORD_CARDINAL = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 
 
 def _ordinal(n: int) -> str:
-    return rf"(?P<ord{n}>\d{{1,3}})(?:st|nd|rd|th)|(?P<ordword{n}>{'|'.join(_ORDINAL_WORDS)})"
+    return rf"(?P<ord{n}>\d{{1,3}})(?:st|nd|rd|th)|(?P<ordword{n}>{'|'.join(ORDINAL_WORDS)})"
 
 
 def _number(n: int) -> str:
@@ -138,7 +138,7 @@ def ranks_in(text: str) -> list[Quantity]:
         if written.isdigit():
             value = float(written)
         else:
-            value = float(_ORDINAL_WORDS.get(written, SMALL_NUMBERS.get(written, 0)))
+            value = float(ORDINAL_WORDS.get(written, SMALL_NUMBERS.get(written, 0)))
         start, end = m.start(group), m.end(group)
         if value <= 0 or _NOT_RANK.match(text, m.end()):
             continue

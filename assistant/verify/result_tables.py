@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from assistant.retrieve.evidence import Evidence, table_row
 from assistant.verify.alignment import compare
 from assistant.verify.quantities import extract_quantities
-from assistant.verify.ranks import _ORDINAL_WORDS
+from assistant.verify.ranks import ORDINAL_WORDS
 
 _LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
 _RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$")
@@ -122,7 +122,7 @@ _BEAT = re.compile(
 )
 _PLACE = re.compile(
     r"\b(?:comes|came|ranks|ranked|finishes|finished|placed|places|is|was)\s+(?:in\s+)?(?:the\s+)?"
-    rf"(?P<place>{'|'.join(_ORDINAL_WORDS)}|\d{{1,2}}(?:st|nd|rd|th))\b",
+    rf"(?P<place>{'|'.join(ORDINAL_WORDS)}|\d{{1,2}}(?:st|nd|rd|th))\b",
     re.I,
 )
 _CHANGE = re.compile(r"^From\s+(?P<a>.+?)\s+to\s+(?P<b>.+?),\s+(?P<rest>.+)$", re.I)
@@ -147,7 +147,7 @@ def _every(table: Table, claim: str) -> list[int] | None:
 
 def _place(word: str) -> int:
     word = word.lower()
-    return int(re.match(r"\d+", word).group(0)) if word[0].isdigit() else int(_ORDINAL_WORDS[word])
+    return int(re.match(r"\d+", word).group(0)) if word[0].isdigit() else int(ORDINAL_WORDS[word])
 
 
 Found = tuple[str, list[Row], str]
