@@ -79,6 +79,8 @@ RUNS = [
     Run("own-12", "own-12", DOCS, own=True),
     Run("own-13", "own-13", DOCS, own=True),
     Run("own-14", "own-14", DOCS, own=True),
+    Run("own-15", "own-15", DOCS, own=True),
+    Run("own-16", "own-16", DOCS, own=True),
 ]
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 COLUMNS = HEADLINE_METRICS
