@@ -272,13 +272,14 @@ def units(passage: Passage, text: str, retrieval: float) -> list[Evidence]:
         for span in split_sentences(text, passage.char_start, passage.char_end)
         for part in (text_table_lines(text, *span) or [span])
     ]
-    legend = _legend_speaker(passage.speaker, text[:3000]) if passage.speaker else None
+    header = text[:3000]  # where a transcript introduces its speakers
+    legend = _legend_speaker(passage.speaker, header) if passage.speaker else None
     if legend:
         # "Q:" and "A:" turns are the people the header's legend names: "Bo Tam ... replied (A)"
         name, asks = legend
         passage = replace(passage, speaker=name, role="host" if asks else passage.role)
-    org = _speaker_org(passage.speaker, text[:3000]) if passage.speaker else None
-    if passage.speaker and passage.role is None and _named_host(passage.speaker, text[:3000]):
+    org = _speaker_org(passage.speaker, header) if passage.speaker else None
+    if passage.speaker and passage.role is None and _named_host(passage.speaker, header):
         # the header names them the host, though they asked in too few turns for the loader to tell
         passage = replace(passage, role="host")
     out = []

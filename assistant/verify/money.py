@@ -169,6 +169,15 @@ def _clause_before(text: str, q: Quantity) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z]+", before.lower()))
 
 
+def _words_of(text: str, q: Quantity) -> frozenset[str]:
+    """The words that say what an amount is: its context and its own clause before it."""
+    return q.context | _clause_before(text, q)
+
+
+def _measured(text: str, q: Quantity) -> set[str]:
+    return measures(_words_of(text, q))
+
+
 def misplaced_currency(claim: str, cq: Quantity, text: str, eq: Quantity) -> str | None:
     """The currency of the source's amount where the claim gives the very same figure for the same measure in
     another one ("revenue of £9.6 billion" for "Revenue ... was 9.6 billion corvos"): the claim has put the
@@ -178,8 +187,8 @@ def misplaced_currency(claim: str, cq: Quantity, text: str, eq: Quantity) -> str
     mine = currency(claim, cq)
     if mine is None or eq.comparator != "eq" or cq.comparator not in ("eq", "approx") or eq.value != cq.value:
         return None
-    measured = measures(cq.context | _clause_before(claim, cq))
-    if not measured or not measured & measures(eq.context | _clause_before(text, eq)):
+    measured = _measured(claim, cq)
+    if not measured or not measured & _measured(text, eq):
         return None
     theirs = currency(text, eq)
     if theirs is None and eq.head and not _SIGN.search(text[max(0, eq.start - 6) : eq.start]):
@@ -193,8 +202,7 @@ def other_measure(cq: Quantity, eq: Quantity, claim: str = "", text: str = "") -
     """Does the source's amount measure something else than the claim's ("1.9 billion suvan in cash" or "Revenue
     ... was 412 million suvan" for "net profit exceeded 100 million suvan")? Only where both sides name a
     measure and they share none."""
-    mine = measures(cq.context | _clause_before(claim, cq))
-    theirs = measures(eq.context | _clause_before(text, eq))
+    mine, theirs = _measured(claim, cq), _measured(text, eq)
     if "funding" in mine & theirs and other_round(claim, text):
         return True
     return bool(mine and theirs and not mine & theirs)
@@ -237,8 +245,8 @@ def sole_amount(
     # takings: one side's budget is another amount than the other side's unnamed one; and a valuation, a
     # round, cash or debt the claim names must be named by the source too (a film "opened with" an amount: its
     # takings; "raised a bridge round of seven million" says nothing of a valuation)
-    mine, theirs = _measured(claim, cq), _measured(text, eq)
-    if qualified(cq, eq) < 1.0 or ("budget" in mine) != ("budget" in theirs) or (mine & _NAMED_ONLY) - theirs:
+    named = (_measured(claim, cq) & _NAMED_ONLY) - _measured(text, eq)
+    if qualified(cq, eq) < 1.0 or _budget(claim, cq) != _budget(text, eq) or named:
         return None
     return None if other_measure(cq, eq, claim, text) else eq
 
@@ -247,6 +255,5 @@ def sole_amount(
 _NAMED_ONLY = frozenset(["valuation", "funding", "cash", "debt"])
 
 
-def _measured(text: str, q: Quantity) -> set[str]:
-    words = q.context | _clause_before(text, q)
-    return measures(words) | ({"budget"} if any(w.startswith("budget") for w in words) else set())
+def _budget(text: str, q: Quantity) -> bool:
+    return any(w.startswith("budget") for w in _words_of(text, q))
